@@ -1,0 +1,34 @@
+package dev.billforge.ledger;
+
+/**
+ * Where credits came from. The default priority decides the consumption order: lower is spent
+ * first, so the plan allowance (which expires at period end) and free credits go before paid packs.
+ */
+public enum GrantSource {
+
+	PLAN_ALLOWANCE(1), PROMO(2), ADJUSTMENT(2), FREE_TIER(3), PACK(4);
+
+	private final int defaultPriority;
+
+	GrantSource(int defaultPriority) {
+		this.defaultPriority = defaultPriority;
+	}
+
+	public int defaultPriority() {
+		return defaultPriority;
+	}
+
+	public String code() {
+		return name().toLowerCase();
+	}
+
+	public static GrantSource fromCode(String code) {
+		for (GrantSource source : values()) {
+			if (source.code().equals(code)) {
+				return source;
+			}
+		}
+		throw new IllegalArgumentException("unknown grant source: " + code);
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.billforge.ledger;
+
+/**
+ * Keeps a read model in step with the ledger (e.g. metering's hourly usage rollups). Called after
+ * each commit, in sequence order per org, at least once: after a crash the commit is projected
+ * again, so implementations must be idempotent on {@code (orgId, seq)}.
+ */
+public interface LedgerCommitListener {
+
+	void onCommit(LedgerCommitted commit);
+
+}

@@ -1,0 +1,53 @@
+package dev.billforge.ledger.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.billforge.ledger.Alert;
+
+/**
+ * Durable storage of the ledger. Correctness rests on two single-document guarantees that both
+ * real MongoDB and the embedded server give: a commit's id {@code orgId:seq} is unique, and each
+ * write of one document is atomic. Everything else (op keys, alerts, snapshots) is a projection of
+ * the commits, rewritten idempotently after a crash.
+ */
+interface LedgerStore {
+
+	/** The last saved snapshot of an account, or null. It may lag behind the commits. */
+	AccountSnapshot loadSnapshot(String orgId);
+
+	Commit loadCommit(String orgId, long seq);
+
+	boolean commitExists(String orgId, long seq);
+
+	/** Appends a commit; throws {@link CommitConflict} when another writer took that sequence number. */
+	void insertCommit(Commit commit);
+
+	/** The stored ops for these keys of one org. */
+	Map<String, StoredOp> findOps(String orgId, Collection<String> opKeys);
+
+	/** Writes the op keys and alerts of a commit; idempotent. */
+	void projectCommit(Commit commit);
+
+	/** Saves a snapshot unless a newer one is stored. */
+	void saveSnapshot(AccountSnapshot snapshot);
+
+	List<Alert> alerts(String orgId, int limit);
+
+	/** Ids of all orgs that have an account (for the expiry sweeper and verification). */
+	List<String> accountIds();
+
+	final class CommitConflict extends RuntimeException {
+
+		CommitConflict(String commitId) {
+			super("ledger commit " + commitId + " already exists");
+		}
+
+	}
+
+	/** What an op key resolved to: replayed as the answer to a repeated request. */
+	record StoredOp(String opKey, OpRecord.OpKind kind, String fingerprint, long seq, OpResult result) {
+	}
+
+}

@@ -1,0 +1,206 @@
+package dev.billforge.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+
+import dev.billforge.ledger.Alert;
+import dev.billforge.orgs.OrgId;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger in MongoDB. Every lookup on a hot path is by {@code _id}, the one index the embedded
+ * server always uses: commits are {@code orgId:seq}, op keys {@code orgId|opKey}.
+ */
+final class MongoLedgerStore implements LedgerStore {
+
+	static final String COMMITS = "ledger_commits";
+
+	static final String OPS = "ledger_ops";
+
+	static final String ACCOUNTS = "ledger_accounts";
+
+	static final String ALERTS = "ledger_alerts";
+
+	private static final int DUPLICATE_KEY = 11000;
+
+	private final MongoCollection<Document> commits;
+
+	private final MongoCollection<Document> ops;
+
+	private final MongoCollection<Document> accounts;
+
+	private final MongoCollection<Document> alerts;
+
+	private final JsonMapper json;
+
+	MongoLedgerStore(MongoTemplate mongo) {
+		this.commits = mongo.getCollection(COMMITS);
+		this.ops = mongo.getCollection(OPS);
+		this.accounts = mongo.getCollection(ACCOUNTS);
+		this.alerts = mongo.getCollection(ALERTS);
+		this.json = JsonMapper.builder()
+			// exact decimals stay strings in storage, never BSON doubles
+			.withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+			.changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+	}
+
+	@Override
+	public AccountSnapshot loadSnapshot(String orgId) {
+		Document doc = accounts.find(Filters.eq("_id", orgId)).first();
+		return doc == null ? null : read(doc, AccountSnapshot.class);
+	}
+
+	@Override
+	public Commit loadCommit(String orgId, long seq) {
+		Document doc = commits.find(Filters.eq("_id", Commit.id(orgId, seq))).first();
+		return doc == null ? null : read(doc, Commit.class);
+	}
+
+	@Override
+	public boolean commitExists(String orgId, long seq) {
+		return commits.find(Filters.eq("_id", Commit.id(orgId, seq))).projection(Projections.include("_id")).first() != null;
+	}
+
+	@Override
+	public void insertCommit(Commit commit) {
+		Document doc = write(commit);
+		doc.put("_id", commit.id());
+		try {
+			commits.insertOne(doc);
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+				throw new CommitConflict(commit.id());
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public Map<String, StoredOp> findOps(String orgId, Collection<String> opKeys) {
+		List<String> ids = opKeys.stream().map(key -> opId(orgId, key)).toList();
+		Map<String, StoredOp> found = new HashMap<>();
+		for (Document doc : ops.find(Filters.in("_id", ids))) {
+			StoredOp op = read(doc, StoredOp.class);
+			found.put(op.opKey(), op);
+		}
+		return found;
+	}
+
+	@Override
+	public void projectCommit(Commit commit) {
+		List<Document> opDocs = new ArrayList<>();
+		List<Document> alertDocs = new ArrayList<>();
+		for (OpRecord op : commit.ops()) {
+			Document doc = write(new StoredOp(op.opKey(), op.kind(), op.fingerprint(), commit.seq(), op.result()));
+			doc.put("_id", opId(commit.orgId(), op.opKey()));
+			opDocs.add(doc);
+			for (OpRecord.FiredAlert fired : op.alerts()) {
+				Instant periodStart = fired.periodStart();
+				Alert alert = new Alert(alertId(commit.orgId(), periodStart, fired.key()), new OrgId(commit.orgId()),
+						Alert.AlertType.valueOf(fired.type().toUpperCase()), fired.threshold(), periodStart, fired.at(),
+						fired.details());
+				Document alertDoc = write(alert);
+				alertDoc.put("_id", alert.id());
+				alertDoc.put("orgId", commit.orgId());
+				alertDocs.add(alertDoc);
+			}
+		}
+		insertIgnoringDuplicates(ops, opDocs);
+		insertIgnoringDuplicates(alerts, alertDocs);
+	}
+
+	static String alertId(String orgId, Instant periodStart, String key) {
+		return orgId + "|" + periodStart + "|" + key;
+	}
+
+	@Override
+	public void saveSnapshot(AccountSnapshot snapshot) {
+		Document doc = write(snapshot);
+		doc.put("_id", snapshot.orgId());
+		try {
+			accounts.replaceOne(Filters.and(Filters.eq("_id", snapshot.orgId()), Filters.lt("seq", snapshot.seq())), doc,
+					new ReplaceOptions().upsert(true));
+		}
+		catch (MongoWriteException ex) {
+			// A newer snapshot is already stored: the upsert found no older one and collided on _id.
+			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+		}
+	}
+
+	@Override
+	public List<Alert> alerts(String orgId, int limit) {
+		List<Alert> found = new ArrayList<>();
+		for (Document doc : alerts.find(Filters.eq("orgId", orgId)).sort(Sorts.descending("firedAt")).limit(limit)) {
+			doc.remove("_id");
+			doc.remove("orgId");
+			Alert alert = read(doc, Alert.class);
+			found.add(new Alert(alertId(orgId, alert.periodStart(), Alert.key(alert.type(), alert.threshold())),
+					new OrgId(orgId), alert.type(), alert.threshold(), alert.periodStart(), alert.firedAt(), alert.details()));
+		}
+		return found;
+	}
+
+	@Override
+	public List<String> accountIds() {
+		List<String> ids = new ArrayList<>();
+		for (Document doc : accounts.find().projection(Projections.include("_id"))) {
+			ids.add(doc.getString("_id"));
+		}
+		return ids;
+	}
+
+	private static String opId(String orgId, String opKey) {
+		return orgId + "|" + opKey;
+	}
+
+	private static void insertIgnoringDuplicates(MongoCollection<Document> collection, List<Document> docs) {
+		if (docs.isEmpty()) {
+			return;
+		}
+		try {
+			collection.insertMany(docs, new InsertManyOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException ex) {
+			boolean onlyDuplicates = ex.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+			if (!onlyDuplicates || ex.getWriteConcernError() != null) {
+				throw ex;
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Document write(Object value) {
+		return new Document(json.convertValue(value, Map.class));
+	}
+
+	private <T> T read(Document doc, Class<T> type) {
+		return json.convertValue(doc, type);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Orgs — the paying customers of one product deployment — and their org-scoped API keys.
+ */
+package dev.billforge.orgs;
