@@ -1,5 +1,9 @@
 package dev.billforge.branding;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +70,20 @@ public final class Brand {
      */
     public String css() {
         return css;
+    }
+
+    /**
+     * The CSP source expression for {@link #css()} ({@code 'sha256-<base64>'}, quotes included), for
+     * a page that inlines the stylesheet in a {@code <style>} element under a strict
+     * Content-Security-Policy; also usable as an ETag.
+     */
+    public String cssCspHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**

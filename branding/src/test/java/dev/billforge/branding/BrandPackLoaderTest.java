@@ -62,6 +62,14 @@ class BrandPackLoaderTest {
     }
 
     @Test
+    void cssHashIsTheSha256OfTheStylesheetForACspHeader() throws Exception {
+        Brand brand = example();
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(brand.css().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(brand.cssCspHash()).isEqualTo("'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'");
+    }
+
+    @Test
     void messageOverridesAreKeptPerLocale() {
         Brand brand = example();
         assertThat(brand.messageOverrides()).containsOnlyKeys(Locale.ROOT, Locale.GERMAN);
