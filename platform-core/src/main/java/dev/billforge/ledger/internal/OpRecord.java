@@ -53,12 +53,20 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 
 	/** Applies this op's entries and markers to the state — the same path for live writes and replay. */
 	void applyTo(AccountState state) {
-		if (period != null) {
-			state.startPeriod(period.period(), period.source());
-		}
+		applyPeriod(state);
 		for (LedgerEntry entry : entries) {
 			applyEntry(state, entry);
 		}
+		applyMarkers(state);
+	}
+
+	void applyPeriod(AccountState state) {
+		if (period != null) {
+			state.startPeriod(period.period(), period.source());
+		}
+	}
+
+	void applyMarkers(AccountState state) {
 		if (policy != null) {
 			if (policy.overageAllowed() != null) {
 				state.overageAllowed = policy.overageAllowed();

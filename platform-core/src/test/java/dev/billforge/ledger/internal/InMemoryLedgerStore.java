@@ -1,0 +1,95 @@
+package dev.billforge.ledger.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.billforge.ledger.Alert;
+import dev.billforge.orgs.OrgId;
+
+/**
+ * A {@link LedgerStore} in memory with the same guarantees the Mongo store relies on (unique commit
+ * ids, atomic single writes), for fast unit and model-based tests of the engine and the book.
+ */
+final class InMemoryLedgerStore implements LedgerStore {
+
+	final Map<String, Commit> commits = new ConcurrentHashMap<>();
+
+	final Map<String, StoredOp> ops = new ConcurrentHashMap<>();
+
+	final Map<String, AccountSnapshot> snapshots = new ConcurrentHashMap<>();
+
+	final Map<String, Alert> alerts = new ConcurrentHashMap<>();
+
+	@Override
+	public AccountSnapshot loadSnapshot(String orgId) {
+		return snapshots.get(orgId);
+	}
+
+	@Override
+	public Commit loadCommit(String orgId, long seq) {
+		return commits.get(Commit.id(orgId, seq));
+	}
+
+	@Override
+	public boolean commitExists(String orgId, long seq) {
+		return commits.containsKey(Commit.id(orgId, seq));
+	}
+
+	@Override
+	public void insertCommit(Commit commit) {
+		if (commits.putIfAbsent(commit.id(), commit) != null) {
+			throw new CommitConflict(commit.id());
+		}
+	}
+
+	@Override
+	public Map<String, StoredOp> findOps(String orgId, Collection<String> opKeys) {
+		Map<String, StoredOp> found = new HashMap<>();
+		for (String key : opKeys) {
+			StoredOp op = ops.get(orgId + "|" + key);
+			if (op != null) {
+				found.put(key, op);
+			}
+		}
+		return found;
+	}
+
+	@Override
+	public void projectCommit(Commit commit) {
+		for (OpRecord op : commit.ops()) {
+			ops.putIfAbsent(commit.orgId() + "|" + op.opKey(),
+					new StoredOp(op.opKey(), op.kind(), op.fingerprint(), commit.seq(), op.result()));
+			for (OpRecord.FiredAlert fired : op.alerts()) {
+				String id = commit.orgId() + "|" + fired.periodStart() + "|" + fired.key();
+				alerts.putIfAbsent(id, new Alert(id, new OrgId(commit.orgId()),
+						Alert.AlertType.valueOf(fired.type().toUpperCase()), fired.threshold(), fired.periodStart(), fired.at(),
+						fired.details()));
+			}
+		}
+	}
+
+	@Override
+	public void saveSnapshot(AccountSnapshot snapshot) {
+		snapshots.merge(snapshot.orgId(), snapshot, (old, next) -> next.seq() > old.seq() ? next : old);
+	}
+
+	@Override
+	public List<Alert> alerts(String orgId, int limit) {
+		return alerts.values()
+			.stream()
+			.filter(alert -> alert.orgId().value().equals(orgId))
+			.sorted((a, b) -> b.firedAt().compareTo(a.firedAt()))
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public List<String> accountIds() {
+		return new ArrayList<>(snapshots.keySet());
+	}
+
+}
