@@ -1,0 +1,134 @@
+package dev.billforge.metering.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.ledger.CheckResult;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.LedgerProperties;
+import dev.billforge.ledger.Reservation;
+import dev.billforge.orgs.OrgId;
+import dev.billforge.valuemetric.Credits;
+import dev.billforge.valuemetric.ValueMetric;
+
+/** Entitlement checks and holds (reservations) for jobs of unknown cost. */
+@RestController
+@RequestMapping("/api/v1")
+class EntitlementController {
+
+	private final CreditLedger ledger;
+
+	private final UsageService usage;
+
+	private final ValueMetric metric;
+
+	private final LedgerProperties properties;
+
+	EntitlementController(CreditLedger ledger, UsageService usage, ValueMetric metric, LedgerProperties properties) {
+		this.ledger = ledger;
+		this.usage = usage;
+		this.metric = metric;
+		this.properties = properties;
+	}
+
+	record CheckRequest(BigDecimal credits, String meter, BigDecimal quantity) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CheckResponse(boolean allowed, Credits credits, String reason) {
+	}
+
+	@PostMapping("/entitlements/check")
+	CheckResponse check(OrgId org, @RequestBody CheckRequest request) {
+		Credits credits = credits(request.credits(), request.meter(), request.quantity());
+		CheckResult result = ledger.check(org, credits);
+		return new CheckResponse(result.allowed(), credits, result.reason() == null ? null : result.reason().code());
+	}
+
+	record ReserveRequest(String idempotencyKey, BigDecimal credits, String meter, BigDecimal quantity, Long ttlSeconds) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ReservationResponse(String id, String status, Credits credits, Instant expiresAt, Credits charged,
+			Credits released) {
+
+		static ReservationResponse of(Reservation r) {
+			return new ReservationResponse(r.id(), r.status().code(), r.credits(), r.expiresAt(), r.charged(), r.released());
+		}
+
+	}
+
+	@PostMapping("/reservations")
+	@ResponseStatus(HttpStatus.CREATED)
+	ReservationResponse reserve(OrgId org, @RequestBody ReserveRequest request) {
+		String key = request.idempotencyKey();
+		if (key == null || key.isBlank() || key.length() > 255) {
+			throw ProblemException.invalid("idempotencyKey", "idempotencyKey is required (at most 255 characters)");
+		}
+		Credits credits = credits(request.credits(), request.meter(), request.quantity());
+		Duration ttl = request.ttlSeconds() == null ? properties.getDefaultHoldTtl() : Duration.ofSeconds(request.ttlSeconds());
+		if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.getMaxHoldTtl()) > 0) {
+			throw ProblemException.invalid("ttlSeconds",
+					"ttlSeconds must be between 1 and " + properties.getMaxHoldTtl().toSeconds());
+		}
+		return ReservationResponse.of(ledger.reserve(org, key, credits, request.meter(), ttl));
+	}
+
+	record CommitRequest(BigDecimal credits) {
+	}
+
+	@PostMapping("/reservations/{id}/commit")
+	ReservationResponse commit(OrgId org, @PathVariable String id, @RequestBody CommitRequest request) {
+		if (request.credits() == null || request.credits().signum() < 0) {
+			throw ProblemException.invalid("credits", "credits (the actual cost) is required and may not be negative");
+		}
+		return ReservationResponse.of(ledger.commit(org, id, amount(request.credits(), "credits")));
+	}
+
+	@PostMapping("/reservations/{id}/release")
+	ReservationResponse release(OrgId org, @PathVariable String id) {
+		return ReservationResponse.of(ledger.release(org, id));
+	}
+
+	/** Credits from an explicit amount, or by rating meter and quantity. */
+	private Credits credits(BigDecimal credits, String meter, BigDecimal quantity) {
+		if (credits != null) {
+			if (meter != null || quantity != null) {
+				throw ProblemException.invalid("credits", "give either credits or meter and quantity, not both");
+			}
+			if (credits.signum() <= 0) {
+				throw ProblemException.invalid("credits", "credits must be greater than 0");
+			}
+			return amount(credits, "credits");
+		}
+		if (meter == null || quantity == null) {
+			throw ProblemException.invalid("credits", "give credits, or meter and quantity");
+		}
+		if (quantity.signum() <= 0) {
+			throw ProblemException.invalid("quantity", "quantity must be greater than 0");
+		}
+		return usage.rate(meter, quantity);
+	}
+
+	private Credits amount(BigDecimal value, String field) {
+		Credits credits = new Credits(value);
+		if (!metric.fitsPrecision(credits) || value.precision() - value.scale() > 15) {
+			throw ProblemException.invalid(field,
+					field + " must have at most " + metric.scale() + " decimal places and 15 integer digits");
+		}
+		return credits;
+	}
+
+}

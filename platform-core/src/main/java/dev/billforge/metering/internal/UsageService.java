@@ -1,0 +1,67 @@
+package dev.billforge.metering.internal;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.UsageCharge;
+import dev.billforge.ledger.UsageOutcome;
+import dev.billforge.metering.Metering;
+import dev.billforge.metering.MeteringProperties;
+import dev.billforge.metering.UsageEvent;
+import dev.billforge.orgs.OrgId;
+import dev.billforge.valuemetric.Credits;
+import dev.billforge.valuemetric.Meter;
+import dev.billforge.valuemetric.ValueMetric;
+
+@Service
+class UsageService implements Metering {
+
+	private final CreditLedger ledger;
+
+	private final ValueMetric metric;
+
+	private final Set<String> rollupDimensions;
+
+	UsageService(CreditLedger ledger, ValueMetric metric, MeteringProperties properties) {
+		this.ledger = ledger;
+		this.metric = metric;
+		this.rollupDimensions = Set.copyOf(properties.getRollupDimensions());
+	}
+
+	@Override
+	public List<UsageOutcome> record(OrgId org, List<UsageEvent> events, boolean enforce) {
+		List<UsageCharge> charges = events.stream().map(this::charge).toList();
+		return ledger.recordUsage(org, charges, enforce);
+	}
+
+	private UsageCharge charge(UsageEvent event) {
+		Map<String, String> dimensions = new LinkedHashMap<>();
+		event.properties().forEach((name, value) -> {
+			if (rollupDimensions.contains(name)) {
+				dimensions.put(name, value);
+			}
+		});
+		return new UsageCharge(event.idempotencyKey(), fingerprint(event), event.meter(), event.quantity(),
+				rate(event.meter(), event.quantity()), event.occurredAt(), dimensions);
+	}
+
+	/** A repeated key is a duplicate when meter and quantity match, a conflict otherwise. */
+	static String fingerprint(UsageEvent event) {
+		return event.meter() + "|" + event.quantity().stripTrailingZeros().toPlainString();
+	}
+
+	@Override
+	public Credits rate(String meterName, BigDecimal quantity) {
+		Meter meter = metric.meter(meterName)
+			.orElseThrow(() -> ProblemException.invalid("meter", "unknown meter " + meterName));
+		return meter.rate(quantity, metric.scale(), metric.rounding());
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.billforge.operator;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.ledger.Balance;
+import dev.billforge.ledger.CapMode;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.GrantReceipt;
+import dev.billforge.ledger.GrantRequest;
+import dev.billforge.ledger.GrantSource;
+import dev.billforge.ledger.LedgerVerification;
+import dev.billforge.ledger.SpendCap;
+import dev.billforge.orgs.IssuedApiKey;
+import dev.billforge.orgs.Org;
+import dev.billforge.orgs.OrgId;
+import dev.billforge.orgs.Orgs;
+import dev.billforge.valuemetric.Credits;
+import dev.billforge.valuemetric.ValueMetric;
+
+/** {@code /api/v1/operator/**}: reachable only with the operator token. */
+@RestController
+@RequestMapping("/api/v1/operator/orgs")
+class OperatorApiController {
+
+	private final Orgs orgs;
+
+	private final CreditLedger ledger;
+
+	private final ValueMetric metric;
+
+	OperatorApiController(Orgs orgs, CreditLedger ledger, ValueMetric metric) {
+		this.orgs = orgs;
+		this.ledger = ledger;
+		this.metric = metric;
+	}
+
+	record CreateOrg(String name, String timeZone) {
+	}
+
+	record OrgResponse(String id, String name, String timeZone, Credits available) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	OrgResponse create(@RequestBody CreateOrg request) {
+		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+			throw ProblemException.invalid("name", "name is required (at most 200 characters)");
+		}
+		ZoneId zone;
+		try {
+			zone = ZoneId.of(request.timeZone() == null ? "UTC" : request.timeZone());
+		}
+		catch (DateTimeException ex) {
+			throw ProblemException.invalid("timeZone", "timeZone must be an IANA zone such as Europe/Berlin");
+		}
+		Org org = orgs.create(request.name().strip(), zone);
+		Balance balance = ledger.balance(org.id());
+		return new OrgResponse(org.id().value(), org.name(), zone.getId(), balance.available());
+	}
+
+	record CreateKey(String name) {
+	}
+
+	@PostMapping("/{id}/api-keys")
+	@ResponseStatus(HttpStatus.CREATED)
+	IssuedApiKey createKey(@PathVariable String id, @RequestBody CreateKey request) {
+		String name = request.name() == null || request.name().isBlank() ? "API key" : request.name().strip();
+		return orgs.createApiKey(org(id).id(), name);
+	}
+
+	record CreateGrant(BigDecimal credits, String source, Instant expiresAt, String reason) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record GrantResponse(String grantId, Credits credits, boolean duplicate) {
+	}
+
+	@PostMapping("/{id}/grants")
+	@ResponseStatus(HttpStatus.CREATED)
+	GrantResponse grant(@PathVariable String id, @RequestBody CreateGrant request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Org org = org(id);
+		if (request.credits() == null || request.credits().signum() <= 0) {
+			throw ProblemException.invalid("credits", "credits must be greater than 0");
+		}
+		Credits credits = new Credits(request.credits());
+		if (!metric.fitsPrecision(credits)) {
+			throw ProblemException.invalid("credits", "credits may have at most " + metric.scale() + " decimal places");
+		}
+		if (request.reason() == null || request.reason().isBlank()) {
+			throw ProblemException.invalid("reason", "a reason is required for every operator grant");
+		}
+		GrantSource source;
+		try {
+			source = GrantSource.fromCode(request.source() == null ? "adjustment" : request.source());
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid("source", "source must be free_tier, plan_allowance, pack, promo or adjustment");
+		}
+		if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+			throw ProblemException.invalid("expiresAt", "expiresAt must be in the future");
+		}
+		String key = idempotencyKey == null ? "operator:" + UUID.randomUUID() : "operator:" + idempotencyKey;
+		GrantReceipt receipt = ledger.grant(org.id(),
+				new GrantRequest(key, source, credits, null, request.expiresAt(), request.reason().strip(), null));
+		return new GrantResponse(receipt.grantId(), receipt.credits(), receipt.duplicate());
+	}
+
+	record SetCap(BigDecimal credits, String mode) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CapResponse(Credits credits, String mode) {
+	}
+
+	@PutMapping("/{id}/cap")
+	CapResponse cap(@PathVariable String id, @RequestBody SetCap request) {
+		Org org = org(id);
+		if (request.credits() == null) {
+			ledger.setSpendCap(org.id(), null);
+			return new CapResponse(null, null);
+		}
+		if (request.credits().signum() < 0) {
+			throw ProblemException.invalid("credits", "credits may not be negative");
+		}
+		CapMode mode;
+		try {
+			mode = CapMode.valueOf((request.mode() == null ? "hard" : request.mode()).toUpperCase());
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid("mode", "mode must be hard or soft");
+		}
+		SpendCap cap = new SpendCap(new Credits(request.credits()), mode);
+		ledger.setSpendCap(org.id(), cap);
+		return new CapResponse(cap.credits(), mode.code());
+	}
+
+	@GetMapping("/{id}/ledger/verify")
+	LedgerVerification verify(@PathVariable String id) {
+		return ledger.verify(org(id).id());
+	}
+
+	private Org org(String id) {
+		if (!OrgId.isWellFormed(id)) {
+			throw ProblemException.notFound("org " + id);
+		}
+		return orgs.find(new OrgId(id)).orElseThrow(() -> ProblemException.notFound("org " + id));
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.billforge.platform;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import dev.billforge.common.ProductProperties;
+import dev.billforge.ledger.LedgerProperties;
+import dev.billforge.metering.MeteringProperties;
+import dev.billforge.valuemetric.ValueMetric;
+import dev.billforge.valuemetric.ValueMetricProperties;
+import tools.jackson.databind.DeserializationFeature;
+
+/**
+ * The platform core as a library: tenants depend on it and get orgs, the credit ledger, metering
+ * and the machine API without scanning its packages themselves.
+ */
+@AutoConfiguration(after = DataMongoAutoConfiguration.class)
+@EnableConfigurationProperties({ ProductProperties.class, ValueMetricProperties.class, LedgerProperties.class,
+		MeteringProperties.class })
+@EnableScheduling
+@ComponentScan(basePackages = { "dev.billforge.orgs", "dev.billforge.ledger", "dev.billforge.metering",
+		"dev.billforge.api", "dev.billforge.operator" })
+public class PlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ValueMetric valueMetric(ValueMetricProperties properties) {
+		return properties.toValueMetric();
+	}
+
+	/** Credit amounts and quantities must stay exact: JSON decimals bind as BigDecimal, never double. */
+	@Bean
+	JsonMapperBuilderCustomizer exactDecimals() {
+		return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+	}
+
+}
