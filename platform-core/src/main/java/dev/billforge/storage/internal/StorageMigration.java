@@ -9,9 +9,11 @@ import java.util.Properties;
 
 import dev.billforge.storage.StorageMode;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.ext.mongodb.database.MongoClientDriver;
 import liquibase.ext.mongodb.database.MongoConnection;
 import liquibase.ext.mongodb.database.MongoLiquibaseDatabase;
@@ -68,8 +70,19 @@ public final class StorageMigration implements InitializingBean {
 		this.clock = clock;
 	}
 
+	/**
+	 * Serialized per JVM: Liquibase keeps lock services in a process-wide factory, and two contexts
+	 * migrating at once in one JVM (e.g. a two-instance test) must not reset each other's.
+	 */
 	@Override
 	public void afterPropertiesSet() throws Exception {
+		synchronized (StorageMigration.class) {
+			migrate();
+		}
+		log.info("Storage migrations applied ({} MongoDB, database '{}')", mode.kind(), mode.database());
+	}
+
+	private void migrate() throws Exception {
 		Scope.child(scopeValues(), () -> {
 			MongoLiquibaseDatabase database = open();
 			try {
@@ -77,6 +90,7 @@ public final class StorageMigration implements InitializingBean {
 				new CommandScope(UpdateCommandStep.COMMAND_NAME)
 					.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
 					.addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+					.addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
 					.execute();
 			}
 			finally {
@@ -84,7 +98,6 @@ public final class StorageMigration implements InitializingBean {
 				database.close();
 			}
 		});
-		log.info("Storage migrations applied ({} MongoDB, database '{}')", mode.kind(), mode.database());
 	}
 
 	/** Liquibase settings for this run only; scope values outrank defaults without touching system properties. */
