@@ -2,6 +2,7 @@ package dev.billforge.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import dev.billforge.storage.internal.FilteringH2Backend;
+import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,7 +42,7 @@ import org.springframework.util.StringUtils;
  * }</pre>
  *
  * Two contexts at the same time need a shared server: with the embedded default the data file belongs
- * to one process, so use {@link #external(String)} with a server both can reach.
+ * to one process, so use {@link #shared()}.
  */
 public final class TestStorage implements AutoCloseable {
 
@@ -49,6 +53,8 @@ public final class TestStorage implements AutoCloseable {
 	private final @Nullable String externalUri;
 
 	private final @Nullable String database;
+
+	private @Nullable MongoServer ownServer;
 
 	private TestStorage(@Nullable String externalUri) {
 		try {
@@ -75,6 +81,23 @@ public final class TestStorage implements AutoCloseable {
 	/** A fresh database on the MongoDB at {@code uri} (the URI's own database name is ignored). */
 	public static TestStorage external(String uri) {
 		return new TestStorage(uri);
+	}
+
+	/**
+	 * Storage that several contexts can use at the same time (two-instance tests): a fresh database on env
+	 * {@code MONGODB_URI} when set, else on an in-memory MongoDB wire-protocol server started for this
+	 * storage (same backend as the embedded default) and stopped by {@link #close()}.
+	 */
+	public static TestStorage shared() {
+		String uri = System.getenv(ENV_MONGODB_URI);
+		if (StringUtils.hasText(uri)) {
+			return new TestStorage(uri.trim());
+		}
+		MongoServer server = new MongoServer(new FilteringH2Backend(new MVStore.Builder().open()));
+		InetSocketAddress address = server.bind();
+		TestStorage storage = new TestStorage("mongodb://127.0.0.1:" + address.getPort());
+		storage.ownServer = server;
+		return storage;
 	}
 
 	public boolean isExternal() {
@@ -142,6 +165,9 @@ public final class TestStorage implements AutoCloseable {
 			}
 		}
 		finally {
+			if (ownServer != null) {
+				ownServer.shutdownNow();
+			}
 			deleteRecursively(dataDirectory);
 		}
 	}
