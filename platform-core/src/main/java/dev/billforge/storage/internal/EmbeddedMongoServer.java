@@ -1,0 +1,94 @@
+package dev.billforge.storage.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * In-process MongoDB wire-protocol server (mongo-java-server, H2 backend) bound to 127.0.0.1 on a free
+ * port and persisting to {@value #FILE_NAME} in the data directory. Started on construction, stopped by
+ * {@link #destroy()}, which Spring also calls when the context fails to start after this bean exists.
+ */
+public final class EmbeddedMongoServer implements DisposableBean {
+
+	public static final String FILE_NAME = "embedded-mongo.mv.db";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+	private final Path file;
+
+	private final MongoServer server;
+
+	private final InetSocketAddress address;
+
+	private volatile boolean stopped;
+
+	public EmbeddedMongoServer(Path dataDirectory) {
+		this.file = dataDirectory.resolve(FILE_NAME);
+		try {
+			Files.createDirectories(dataDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create data directory " + dataDirectory, ex);
+		}
+		MVStore store = openStore(this.file);
+		this.server = new MongoServer(new FilteringH2Backend(store));
+		try {
+			this.server.bind(new InetSocketAddress("127.0.0.1", 0));
+			this.address = this.server.getLocalAddress();
+		}
+		catch (RuntimeException ex) {
+			this.server.shutdownNow();
+			throw ex;
+		}
+		log.info("Embedded MongoDB listening on 127.0.0.1:{}, data in {}", this.address.getPort(), this.file);
+	}
+
+	private static MVStore openStore(Path file) {
+		try {
+			return MVStore.open(file.toString());
+		}
+		catch (MVStoreException ex) {
+			throw new IllegalStateException("Cannot open embedded MongoDB data file " + file
+					+ " (is another Billforge process using this data directory? set BILLFORGE_DATA_DIR"
+					+ " or billforge.storage.data-dir to a different directory)", ex);
+		}
+	}
+
+	public int port() {
+		return address.getPort();
+	}
+
+	public Path file() {
+		return file;
+	}
+
+	/** Connection string for the given database on this server. */
+	public String connectionString(String database) {
+		return "mongodb://127.0.0.1:" + port() + "/" + database;
+	}
+
+	public boolean isStopped() {
+		return stopped;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (!stopped) {
+			stopped = true;
+			server.shutdownNow();
+			log.info("Embedded MongoDB on port {} stopped", port());
+		}
+	}
+
+}
