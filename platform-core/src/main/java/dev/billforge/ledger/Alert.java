@@ -3,6 +3,9 @@ package dev.billforge.ledger;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import dev.billforge.orgs.OrgId;
 
 /**
@@ -17,8 +20,14 @@ public record Alert(String id, OrgId orgId, AlertType type, Integer threshold, I
 
 		THRESHOLD, CAP_REACHED, PROJECTED_EXHAUSTION;
 
+		@JsonValue
 		public String code() {
 			return name().toLowerCase();
+		}
+
+		@JsonCreator
+		public static AlertType fromCode(String code) {
+			return valueOf(code.toUpperCase());
 		}
 
 	}

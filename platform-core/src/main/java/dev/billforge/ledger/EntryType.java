@@ -1,5 +1,8 @@
 package dev.billforge.ledger;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Kinds of credit movement recorded in the ledger. */
 public enum EntryType {
 
@@ -20,8 +23,19 @@ public enum EntryType {
 	/** A new grant paying down debt. */
 	DEBT_SETTLEMENT;
 
+	@JsonValue
 	public String code() {
 		return name().toLowerCase();
+	}
+
+	@JsonCreator
+	public static EntryType fromCode(String code) {
+		for (EntryType value : values()) {
+			if (value.code().equals(code)) {
+				return value;
+			}
+		}
+		throw new IllegalArgumentException("unknown EntryType: " + code);
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.billforge.ledger;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Where credits came from. The default priority decides the consumption order: lower is spent
  * first, so the plan allowance (which expires at period end) and free credits go before paid packs.
@@ -18,10 +21,12 @@ public enum GrantSource {
 		return defaultPriority;
 	}
 
+	@JsonValue
 	public String code() {
 		return name().toLowerCase();
 	}
 
+	@JsonCreator
 	public static GrantSource fromCode(String code) {
 		for (GrantSource source : values()) {
 			if (source.code().equals(code)) {

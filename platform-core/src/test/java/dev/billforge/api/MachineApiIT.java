@@ -185,7 +185,7 @@ class MachineApiIT {
 		assertThat(page1.get("entries").get(0).get("availableAfter").asString()).isEqualTo("95");
 		JsonNode page2 = call("GET", "/api/v1/ledger?limit=4&cursor=" + page1.get("nextCursor").asString(), key, null, 200);
 		assertThat(page2.get("entries").size()).isEqualTo(2);
-		assertThat(page2.get("entries").get(1).get("type").asString()).isEqualTo("GRANT");
+		assertThat(page2.get("entries").get(1).get("type").asString()).isEqualTo("grant");
 		JsonNode verify = call("GET", "/api/v1/operator/orgs/" + orgId + "/ledger/verify", OPERATOR_TOKEN, null, 200);
 		assertThat(verify.get("consistent").asBoolean()).isTrue();
 	}
