@@ -94,6 +94,21 @@ class EmbeddedStorageIT {
 	}
 
 	@Test
+	void aSecondServerOnTheSameDataDirectoryIsRefusedWithAClearMessage() {
+		try (TestStorage storage = TestStorage.embedded()) {
+			EmbeddedMongoServer first = new EmbeddedMongoServer(storage.dataDirectory());
+			try {
+				assertThatThrownBy(() -> new EmbeddedMongoServer(storage.dataDirectory()))
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("another Billforge process using this data directory");
+			}
+			finally {
+				first.destroy();
+			}
+		}
+	}
+
+	@Test
 	void closingTheContextStopsTheEmbeddedServer() throws InterruptedException {
 		try (TestStorage storage = TestStorage.embedded()) {
 			List<Thread> before = serverThreads();
