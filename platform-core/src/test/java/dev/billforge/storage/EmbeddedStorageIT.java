@@ -77,6 +77,7 @@ class EmbeddedStorageIT {
 	@Test
 	void aFailedStartupStopsTheEmbeddedServerAndReleasesTheDataDirectory() throws InterruptedException {
 		try (TestStorage storage = TestStorage.embedded()) {
+			List<Thread> before = serverThreads();
 			FailsAfterServerStarted.port.set(-1);
 			assertThatThrownBy(() -> storage.run(FailsAfterServerStarted.class))
 				.hasStackTraceContaining("startup failure after the embedded server started");
@@ -84,7 +85,7 @@ class EmbeddedStorageIT {
 			int port = FailsAfterServerStarted.port.get();
 			assertThat(port).isPositive();
 			assertThat(acceptsConnections(port)).isFalse();
-			assertThat(serverThreadsLeftAfterJoining()).isEmpty();
+			assertThat(serverThreadsLeftAfterJoining(before)).isEmpty();
 			// The data file is released too: the next start on the same directory works.
 			try (ConfigurableApplicationContext context = storage.run(TestApplication.class)) {
 				assertThat(context.getBean(StorageMode.class).isEmbedded()).isTrue();
@@ -93,16 +94,32 @@ class EmbeddedStorageIT {
 	}
 
 	@Test
+	void aSecondServerOnTheSameDataDirectoryIsRefusedWithAClearMessage() {
+		try (TestStorage storage = TestStorage.embedded()) {
+			EmbeddedMongoServer first = new EmbeddedMongoServer(storage.dataDirectory());
+			try {
+				assertThatThrownBy(() -> new EmbeddedMongoServer(storage.dataDirectory()))
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("another Billforge process using this data directory");
+			}
+			finally {
+				first.destroy();
+			}
+		}
+	}
+
+	@Test
 	void closingTheContextStopsTheEmbeddedServer() throws InterruptedException {
 		try (TestStorage storage = TestStorage.embedded()) {
+			List<Thread> before = serverThreads();
 			int port;
 			try (ConfigurableApplicationContext context = storage.run(TestApplication.class)) {
 				port = context.getBean(EmbeddedMongoServer.class).port();
 				assertThat(acceptsConnections(port)).isTrue();
-				assertThat(serverThreads()).isNotEmpty();
+				assertThat(serverThreads()).hasSizeGreaterThan(before.size());
 			}
 			assertThat(acceptsConnections(port)).isFalse();
-			assertThat(serverThreadsLeftAfterJoining()).isEmpty();
+			assertThat(serverThreadsLeftAfterJoining(before)).isEmpty();
 		}
 	}
 
@@ -114,12 +131,17 @@ class EmbeddedStorageIT {
 			.toList();
 	}
 
-	/** Netty completes its termination future just before its threads exit, so give them a moment. */
-	private static List<Thread> serverThreadsLeftAfterJoining() throws InterruptedException {
-		for (Thread thread : serverThreads()) {
+	/**
+	 * Server threads started since {@code before} (other test classes' cached contexts may run servers
+	 * too) that are still alive. Netty completes its termination future just before its threads exit, so
+	 * give them a moment.
+	 */
+	private static List<Thread> serverThreadsLeftAfterJoining(List<Thread> before) throws InterruptedException {
+		List<Thread> started = serverThreads().stream().filter(thread -> !before.contains(thread)).toList();
+		for (Thread thread : started) {
 			thread.join(5_000);
 		}
-		return serverThreads();
+		return started.stream().filter(Thread::isAlive).toList();
 	}
 
 	@SpringBootConfiguration

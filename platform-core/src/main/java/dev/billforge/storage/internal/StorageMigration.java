@@ -22,6 +22,7 @@ import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.ui.LoggerUIService;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,14 +132,28 @@ public final class StorageMigration implements InitializingBean {
 		for (DatabaseChangeLogLock lock : lockService.listLocks()) {
 			Instant granted = lock.getLockGranted() == null ? Instant.EPOCH : lock.getLockGranted().toInstant();
 			boolean stale = mode.isEmbedded() || granted.isBefore(now.minus(staleLockAfter));
-			if (stale) {
-				log.warn("Releasing stale Liquibase lock held by '{}' since {} (left by an interrupted run)",
-						lock.getLockedBy(), granted);
-				lockService.forceReleaseLock();
-				return;
+			if (!stale) {
+				log.info("Liquibase lock held by '{}' since {}; waiting for it", lock.getLockedBy(), granted);
 			}
-			log.info("Liquibase lock held by '{}' since {}; waiting for it", lock.getLockedBy(), granted);
+			else if (releaseIfUnchanged(database, lock)) {
+				log.warn("Released stale Liquibase lock held by '{}' since {} (left by an interrupted run)",
+						lock.getLockedBy(), granted);
+			}
 		}
+	}
+
+	/**
+	 * Compare-and-set on the lock document: releases exactly the lock judged stale. If another instance
+	 * released it and took it meanwhile, the filter no longer matches and its fresh lock is left alone.
+	 */
+	private static boolean releaseIfUnchanged(MongoLiquibaseDatabase database, DatabaseChangeLogLock lock) {
+		Document filter = new Document("_id", lock.getId()).append("locked", true)
+			.append("lockedBy", lock.getLockedBy())
+			.append("lockGranted", lock.getLockGranted());
+		return database.getMongoDatabase()
+			.getCollection(database.getDatabaseChangeLogLockTableName())
+			.updateOne(filter, new Document("$set", new Document("locked", false)))
+			.getModifiedCount() == 1;
 	}
 
 }
