@@ -1,0 +1,26 @@
+package dev.billforge.platform;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Platform defaults that every tenant inherits and may override in its own configuration: quiet
+ * logs from the database driver and the embedded server (they log every connection at INFO).
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+	static final String NAME = "billforgePlatformDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(NAME,
+					Map.of("logging.level.org.mongodb.driver", "WARN", "logging.level.de.bwaldvogel", "WARN",
+							"logging.level.liquibase", "WARN", "springdoc.swagger-ui.path", "/swagger-ui.html")));
+	}
+
+}
