@@ -1,0 +1,91 @@
+package dev.billforge.stripe.emulator.internal.events;
+
+import dev.billforge.stripe.emulator.internal.Core;
+import dev.billforge.stripe.emulator.internal.Renderer;
+import dev.billforge.stripe.emulator.internal.store.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Records snapshot events and hands them to the dispatcher for every enabled endpoint that wants them. */
+public final class EventLog {
+
+    private final Core core;
+    private final Renderer renderer;
+    private final WebhookDispatcher dispatcher;
+
+    public EventLog(Core core, Renderer renderer, WebhookDispatcher dispatcher) {
+        this.core = core;
+        this.renderer = renderer;
+        this.dispatcher = dispatcher;
+    }
+
+    public ObjectNode emit(String type, ObjectNode stored) {
+        return emit(type, stored, null);
+    }
+
+    /** Emits an event; {@code before} is the rendered object before the change (for previous_attributes). */
+    public ObjectNode emit(String type, ObjectNode stored, ObjectNode before) {
+        ObjectNode snapshot = renderer.render(stored);
+        String clock = Json.str(stored, "test_clock");
+        if (clock == null && Json.str(stored, "customer") != null) {
+            clock = core.clockOfCustomer(Json.str(stored, "customer"));
+        }
+        ObjectNode event = Json.obj();
+        event.put("id", core.store().newId("evt_", 24));
+        event.put("object", "event");
+        event.put("api_version", Core.API_VERSION);
+        event.put("created", core.epoch(clock));
+        ObjectNode data = event.putObject("data");
+        data.set("object", snapshot);
+        if (before != null) {
+            data.set("previous_attributes", previousAttributes(before, snapshot));
+        }
+        event.put("livemode", false);
+        List<WebhookDispatcher.Target> targets = targets(type);
+        event.put("pending_webhooks", targets.size());
+        ObjectNode request = event.putObject("request");
+        request.put("id", core.currentRequestId());
+        request.put("idempotency_key", core.currentIdempotencyKey());
+        event.put("type", type);
+        core.store().put("event", event);
+        if (!targets.isEmpty()) {
+            dispatcher.enqueue(Json.str(event, "id"), Json.write(Json.publicCopy(event)), targets);
+        }
+        return event;
+    }
+
+    private static ObjectNode previousAttributes(ObjectNode before, ObjectNode after) {
+        ObjectNode prev = Json.obj();
+        for (Map.Entry<String, JsonNode> e : after.properties()) {
+            JsonNode old = before.get(e.getKey());
+            if (old == null) {
+                prev.putNull(e.getKey());
+            } else if (!old.equals(e.getValue())) {
+                prev.set(e.getKey(), old);
+            }
+        }
+        return prev;
+    }
+
+    private List<WebhookDispatcher.Target> targets(String type) {
+        List<WebhookDispatcher.Target> out = new ArrayList<>();
+        for (ObjectNode we : core.store().all("webhook_endpoint")) {
+            if (!"enabled".equals(Json.str(we, "status")) || Json.bool(we, "_deleted")) {
+                continue;
+            }
+            ArrayNode enabled = (ArrayNode) we.path("enabled_events");
+            boolean wants = false;
+            for (JsonNode e : enabled) {
+                wants |= "*".equals(e.asString()) || type.equals(e.asString());
+            }
+            if (wants) {
+                out.add(new WebhookDispatcher.Target(Json.str(we, "id"), Json.str(we, "url"), Json.str(we, "_secret")));
+            }
+        }
+        return out;
+    }
+}
