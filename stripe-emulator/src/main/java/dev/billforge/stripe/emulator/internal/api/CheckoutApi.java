@@ -97,7 +97,18 @@ final class CheckoutApi {
         String id = "cs_test_" + core.store().randomToken(58);
         cs.put("id", id);
         cs.put("object", "checkout.session");
+        cs.putObject("adaptive_pricing").put("enabled", false);
         cs.putNull("after_expiration");
+        cs.putNull("collected_information");
+        cs.putNull("currency_conversion");
+        cs.putNull("customer_account");
+        cs.putNull("discounts");
+        cs.putNull("integration_identifier");
+        cs.putNull("managed_payments");
+        cs.putNull("origin_context");
+        cs.putNull("payment_method_configuration_details");
+        cs.putNull("permissions");
+        cs.putNull("wallet_options");
         cs.putNull("allow_promotion_codes");
         cs.put("amount_subtotal", total);
         cs.put("amount_total", total);
@@ -187,6 +198,7 @@ final class CheckoutApi {
         li.set("price", s.renderer().render(price));
         li.put("quantity", quantity);
         li.putNull("adjustable_quantity");
+        li.putNull("metadata");
         return li;
     }
 

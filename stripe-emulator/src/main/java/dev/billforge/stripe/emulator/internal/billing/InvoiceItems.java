@@ -70,6 +70,7 @@ public final class InvoiceItems {
         pricing.put("unit_amount_decimal", s.unitAmountDecimal());
         ii.put("proration", s.proration());
         ii.put("quantity", s.quantity());
+        ii.put("quantity_decimal", String.valueOf(s.quantity()));
         ii.putArray("tax_rates");
         ii.put("test_clock", clock);
         ii.put("_line_id", core.store().newId("il_", 24));

@@ -21,6 +21,7 @@ final class InvoiceLines {
         details.put("proration", Json.bool(ii, "proration"));
         details.putObject("proration_details").putNull("credited_items");
         details.put("subscription", sub);
+        line.put("subscription", sub);
         parent.putNull("subscription_item_details");
         parent.put("type", "invoice_item_details");
         line.set("pricing", ii.get("pricing").deepCopy());
@@ -36,6 +37,7 @@ final class InvoiceLines {
         String description = quantity + " × " + (product == null ? "Subscription" : Json.str(product, "name"))
                 + " (at " + Money.format(Json.lng(price, "unit_amount", 0), currency) + " / " + interval + ")";
         ObjectNode line = base(lineId, null, unit * quantity, currency, description, quantity);
+        line.put("subscription", Json.str(sub, "id"));
         line.putObject("metadata");
         ObjectNode period = line.putObject("period");
         period.put("end", end);
@@ -72,6 +74,8 @@ final class InvoiceLines {
         line.put("invoice", invoiceId);
         line.put("livemode", false);
         line.putArray("pretax_credit_amounts");
+        line.putNull("quantity_decimal");
+        line.putNull("subscription");
         line.put("quantity", quantity);
         line.put("subtotal", amount);
         line.putArray("taxes");

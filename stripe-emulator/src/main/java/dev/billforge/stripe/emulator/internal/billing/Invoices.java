@@ -125,6 +125,7 @@ public final class Invoices {
         inv.put("starting_balance", 0);
         inv.putNull("statement_descriptor");
         inv.put("status", "draft");
+        inv.putNull("subscription");
         ObjectNode transitions = inv.putObject("status_transitions");
         transitions.putNull("finalized_at");
         transitions.putNull("marked_uncollectible_at");

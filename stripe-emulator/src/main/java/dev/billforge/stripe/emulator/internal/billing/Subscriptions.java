@@ -142,6 +142,8 @@ public final class Subscriptions {
         tax.putNull("disabled_reason");
         sub.put("billing_cycle_anchor", anchor);
         sub.putNull("billing_cycle_anchor_config");
+        sub.putArray("billing_schedules");
+        sub.putNull("managed_payments");
         sub.putObject("billing_mode").put("type", "classic");
         sub.putNull("billing_thresholds");
         sub.putNull("cancel_at");

@@ -13,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Records snapshot events and hands them to the dispatcher for every enabled endpoint that wants them. */
 public final class EventLog {
 
+    private static final int MAX_EVENTS = 10_000;
+
     private final Core core;
     private final Renderer renderer;
     private final WebhookDispatcher dispatcher;
@@ -52,6 +54,8 @@ public final class EventLog {
         request.put("idempotency_key", core.currentIdempotencyKey());
         event.put("type", type);
         core.store().put("event", event);
+        // Like Stripe's 30-day retention, but by count so the snapshot stays small.
+        core.store().trim("event", MAX_EVENTS);
         if (!targets.isEmpty()) {
             dispatcher.enqueue(Json.str(event, "id"), Json.write(Json.publicCopy(event)), targets);
         }

@@ -73,6 +73,20 @@ public final class Store {
         }
     }
 
+    /** Drops the oldest objects of a kind beyond {@code max} (insertion order). */
+    public void trim(String kind, int max) {
+        Map<String, ObjectNode> m = kinds.get(kind);
+        if (m == null) {
+            return;
+        }
+        var it = m.values().iterator();
+        while (m.size() > max && it.hasNext()) {
+            it.next();
+            it.remove();
+            dirty = true;
+        }
+    }
+
     public Collection<ObjectNode> all(String kind) {
         Map<String, ObjectNode> m = kinds.get(kind);
         return m == null ? List.of() : List.copyOf(m.values());
@@ -158,6 +172,9 @@ public final class Store {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read emulator state from " + file, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("emulator state file " + file + " is not a valid snapshot; move it "
+                    + "away to start with empty state", e);
         }
     }
 }
