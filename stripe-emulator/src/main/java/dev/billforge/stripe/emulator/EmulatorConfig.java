@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param webhookInitialBackoff first retry delay of a failed webhook delivery (doubles each time)
  * @param webhookMaxAttempts attempts per event and endpoint before delivery gives up
  * @param tickInterval how often the emulator advances real-time work (finalization, retries, expiry)
+ * @param apiKey the only secret key accepted; empty accepts any {@code sk_test_...} key
  */
 public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<String> publicBaseUrl, Clock clock,
         Optional<WebhookChaos> chaos, DunningSchedule dunning, Duration draftWindow, Duration asyncSettlementDelay,
-        Duration webhookInitialBackoff, int webhookMaxAttempts, Duration tickInterval) {
+        Duration webhookInitialBackoff, int webhookMaxAttempts, Duration tickInterval, Optional<String> apiKey) {
 
     public EmulatorConfig {
         if (port < 0 || port > 65535) {
@@ -34,6 +35,12 @@ public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<S
         stateDirectory = stateDirectory == null ? Optional.empty() : stateDirectory;
         publicBaseUrl = publicBaseUrl == null ? Optional.empty() : publicBaseUrl.map(EmulatorConfig::trimSlash);
         chaos = chaos == null ? Optional.empty() : chaos;
+        apiKey = apiKey == null ? Optional.empty() : apiKey;
+        apiKey.ifPresent(key -> {
+            if (!key.startsWith("sk_test_") || key.length() <= "sk_test_".length()) {
+                throw new IllegalArgumentException("the emulator accepts only test-mode secret keys (sk_test_...)");
+            }
+        });
     }
 
     private static String trimSlash(String url) {
@@ -62,6 +69,7 @@ public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<S
         private Duration webhookInitialBackoff = Duration.ofSeconds(1);
         private int webhookMaxAttempts = 8;
         private Duration tickInterval = Duration.ofSeconds(1);
+        private String apiKey;
 
         public Builder port(int port) {
             this.port = port;
@@ -118,10 +126,16 @@ public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<S
             return this;
         }
 
+        /** Accept only this {@code sk_test_...} key (default: any test key). */
+        public Builder apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(port, Optional.ofNullable(stateDirectory), Optional.ofNullable(publicBaseUrl),
                     clock, Optional.ofNullable(chaos), dunning, draftWindow, asyncSettlementDelay,
-                    webhookInitialBackoff, webhookMaxAttempts, tickInterval);
+                    webhookInitialBackoff, webhookMaxAttempts, tickInterval, Optional.ofNullable(apiKey));
         }
     }
 }

@@ -99,6 +99,23 @@ class ErrorsIT {
     }
 
     @Test
+    void configuredKeyIsTheOnlyKeyAccepted() throws Exception {
+        try (Emu strict = Emu.start(EmulatorConfig.builder().apiKey("sk_test_emulator"))) {
+            assertThat(strict.stripe.v1().customers().create(customer("a@example.com")).getId()).startsWith("cus_");
+            StripeClient other = StripeClient.builder().setApiKey("sk_test_other")
+                    .setApiBase(strict.emulator.baseUrl()).build();
+            assertThatThrownBy(() -> other.v1().customers().create(customer("b@example.com")))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    @Test
+    void liveKeyCannotBeConfigured() {
+        assertThatThrownBy(() -> EmulatorConfig.builder().apiKey("sk_live_123").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sk_test_");
+    }
+
+    @Test
     void injectedRateLimitIsARateLimitExceptionAndPassesAfterwards() throws Exception {
         emu.emulator.injectFault(new Fault("POST", "/v1/customers", Fault.Kind.RATE_LIMIT, 1, null));
 

@@ -5,10 +5,6 @@ import dev.billforge.stripe.emulator.internal.Renderer;
 import dev.billforge.stripe.emulator.internal.events.EventLog;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.store.Json;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -247,9 +243,7 @@ public final class Subscriptions {
         long start = current.isEmpty() ? now : Json.lng(current.get(0), "current_period_start", now);
         long end = current.isEmpty() ? now : Json.lng(current.get(0), "current_period_end", now);
         boolean prorate = !"none".equals(u.prorationBehavior()) && "active".equals(status) && end > now;
-        List<long[]> prorations = new ArrayList<>();
-        List<String> descriptions = new ArrayList<>();
-        List<String[]> proratedPrices = new ArrayList<>();
+        Prorations prorations = new Prorations(core, now, start, end);
         for (ItemSpec spec : u.items()) {
             ObjectNode existing = spec.id() == null ? null : current.stream()
                     .filter(si -> spec.id().equals(Json.str(si, "id"))).findFirst()
@@ -262,7 +256,7 @@ public final class Subscriptions {
                     throw ApiError.missingParam(spec.param() + "[id]");
                 }
                 existing.put("_deleted", true);
-                credit(prorations, descriptions, proratedPrices, oldPrice, oldQty, now, start, end);
+                prorations.credit(oldPrice, oldQty);
                 continue;
             }
             ObjectNode newPrice = spec.price() == null ? oldPrice : recurringPrice(spec.price(), spec.param() + "[price]");
@@ -281,12 +275,9 @@ public final class Subscriptions {
                 }
                 existing.put("price", Json.str(newPrice, "id"));
                 existing.put("quantity", newQty);
-                credit(prorations, descriptions, proratedPrices, oldPrice, oldQty, now, start, end);
+                prorations.credit(oldPrice, oldQty);
             }
-            long debit = prorated(Json.lng(newPrice, "unit_amount", 0) * newQty, now, start, end);
-            prorations.add(new long[] {debit});
-            descriptions.add("Remaining time on " + newQty + " × " + productName(newPrice) + " after " + date(now));
-            proratedPrices.add(new String[] {Json.str(newPrice, "id"), Json.str(newPrice, "product")});
+            prorations.charge(newPrice, newQty);
         }
         if (u.cancelAtPeriodEnd() != null) {
             boolean cape = u.cancelAtPeriodEnd();
@@ -310,12 +301,7 @@ public final class Subscriptions {
             events.emit("customer.subscription.updated", sub, before);
         }
         if (prorate && !prorations.isEmpty()) {
-            for (int i = 0; i < prorations.size(); i++) {
-                invoiceItems.create(new InvoiceItems.Spec(Json.str(sub, "customer"), prorations.get(i)[0],
-                        Json.str(sub, "currency"), 1, String.valueOf(prorations.get(i)[0]), proratedPrices.get(i)[0],
-                        proratedPrices.get(i)[1], null, Json.str(sub, "id"), descriptions.get(i), null, now, end,
-                        true));
-            }
+            prorations.createItems(invoiceItems, sub);
             if ("always_invoice".equals(u.prorationBehavior())) {
                 ObjectNode inv = invoices.createDraft(new Invoices.Draft(Json.str(sub, "customer"), Json.str(sub, "id"),
                         "subscription_update", Json.str(sub, "currency"), null, true, true, null, null, now, now));
@@ -327,31 +313,6 @@ public final class Subscriptions {
             }
         }
         return sub;
-    }
-
-    private void credit(List<long[]> prorations, List<String> descriptions, List<String[]> prices, ObjectNode oldPrice,
-            long oldQty, long now, long start, long end) {
-        long credit = -prorated(Json.lng(oldPrice, "unit_amount", 0) * oldQty, now, start, end);
-        prorations.add(new long[] {credit});
-        descriptions.add("Unused time on " + oldQty + " × " + productName(oldPrice) + " after " + date(now));
-        prices.add(new String[] {Json.str(oldPrice, "id"), Json.str(oldPrice, "product")});
-    }
-
-    private static long prorated(long fullAmount, long now, long start, long end) {
-        if (end <= start) {
-            return 0;
-        }
-        BigDecimal fraction = BigDecimal.valueOf(end - now).divide(BigDecimal.valueOf(end - start), MathContext.DECIMAL64);
-        return Money.round(BigDecimal.valueOf(fullAmount).multiply(fraction));
-    }
-
-    private String productName(ObjectNode price) {
-        ObjectNode product = core.store().get("product", Json.str(price, "product"));
-        return product == null ? "subscription" : Json.str(product, "name");
-    }
-
-    private static String date(long epoch) {
-        return Instant.ofEpochSecond(epoch).atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** End of the current period: cancel if requested, else start the next period and draft its invoice. */

@@ -75,6 +75,11 @@ public final class HttpFront implements HttpHandler {
         ex.getResponseHeaders().add("Request-Id", requestId);
         ex.getResponseHeaders().add("Stripe-Version", Core.API_VERSION);
         ApiError authError = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
+        if (authError == null && core.config().apiKey().isPresent()
+                && !core.config().apiKey().get().equals(bearer(ex.getRequestHeaders().getFirst("Authorization")))) {
+            authError = new ApiError(401, "invalid_request_error", null, "Invalid API Key provided: "
+                    + mask(String.valueOf(bearer(ex.getRequestHeaders().getFirst("Authorization")))), null, null);
+        }
         if (authError != null) {
             send(ex, authError.status(), authError.body());
             return;
@@ -172,15 +177,25 @@ public final class HttpFront implements HttpHandler {
         return body == null || body.isEmpty() ? query : query + "&" + body;
     }
 
-    private static ApiError authenticate(String header) {
-        String key = null;
+    /** The API key from a Bearer or Basic authorization header, or null. */
+    private static String bearer(String header) {
         if (header != null && header.startsWith("Bearer ")) {
-            key = header.substring(7).trim();
-        } else if (header != null && header.startsWith("Basic ")) {
-            String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            key = decoded.contains(":") ? decoded.substring(0, decoded.indexOf(':')) : decoded;
+            return header.substring(7).trim();
         }
+        if (header != null && header.startsWith("Basic ")) {
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                return decoded.contains(":") ? decoded.substring(0, decoded.indexOf(':')) : decoded;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static ApiError authenticate(String header) {
+        String key = bearer(header);
         if (key == null || key.isEmpty()) {
             return new ApiError(401, "invalid_request_error", null, "You did not provide an API key. Provide it "
                     + "in the Authorization header as 'Bearer sk_test_...'.", null, null);
