@@ -45,7 +45,7 @@ final class Html {
                 + "button{background:#635bff;color:#fff;border:0;border-radius:6px;padding:10px 16px;font-size:1rem;"
                 + "cursor:pointer;margin:4px 0}button.secondary{background:#e3e8ee;color:#1a1f36}"
                 + ".error{background:#fde8e8;color:#8a1c1c;padding:10px;border-radius:6px}"
-                + ".note{color:#697386;font-size:.9rem}input[type=email],select{padding:8px;width:100%;"
+                + ".note{color:#697386;font-size:.9rem;word-break:break-all}input[type=email],select{padding:8px;width:100%;"
                 + "box-sizing:border-box}</style></head><body>"
                 + "<div class=\"banner\" role=\"alert\">" + BANNER + "</div><main>" + body + "</main></body></html>";
     }
