@@ -51,7 +51,7 @@ class RefundIT {
                     .setCharge(pi.getLatestCharge()).setAmount(1L).build()))
                     .isInstanceOfSatisfying(InvalidRequestException.class,
                             e -> assertThat(e.getCode()).isEqualTo("charge_already_refunded"));
-            assertThat(emu.emulator.awaitWebhookDeliveries(Duration.ofSeconds(10))).isTrue();
+            assertThat(emu.emulator.awaitWebhookDeliveries(Duration.ofSeconds(30))).isTrue();
             assertThat(receiver.events(secret)).extracting(Event::getType).containsOnly("charge.refunded");
             assertThat(receiver.events(secret)).extracting(e -> ((Charge) e.getDataObjectDeserializer().getObject()
                     .orElseThrow()).getAmountRefunded()).containsExactlyInAnyOrder(2000L, 5000L);

@@ -113,7 +113,7 @@ class TestClockIT {
         assertThat(created.getCreated()).isEqualTo(FEB_15);
         assertThat(paidEvent.getCreated()).isEqualTo(FEB_15 + HOUR);
         receiver.await(secret, e -> e.getType().equals("invoice.paid")
-                && objectId(e).equals(draft.getId()), Duration.ofSeconds(10));
+                && objectId(e).equals(draft.getId()), Duration.ofSeconds(30));
     }
 
     @Test
@@ -163,7 +163,7 @@ class TestClockIT {
         receiver.awaitType(secret, "invoice.payment_failed");
         receiver.await(secret, e -> e.getType().equals("customer.subscription.updated")
                 && ((Subscription) e.getDataObjectDeserializer().getObject().orElseThrow()).getStatus()
-                        .equals("past_due"), Duration.ofSeconds(10));
+                        .equals("past_due"), Duration.ofSeconds(30));
 
         advanceTo(finalized + 3 * DAY + HOUR);
         assertThat(emu.stripe.v1().invoices().retrieve(failed.getId()).getAttemptCount()).isEqualTo(2L);
@@ -280,5 +280,60 @@ class TestClockIT {
         assertThat(first.getBillingReason()).isEqualTo("subscription_cycle");
         assertThat(first.getAmountPaid()).isEqualTo(1000L);
         assertThat(active.getItems().getData().get(0).getCurrentPeriodStart()).isEqualTo(T0 + 14 * DAY);
+    }
+
+    @Test
+    void firstInvoiceDeclinedLeavesTheSubscriptionIncompleteUntilItExpires() throws Exception {
+        start(EmulatorConfig.builder());
+        Customer decliner = new Catalog(emu.stripe).customer("decline@example.com", clock.getId());
+        emu.emulator.setPaymentOutcome(decliner.getId(), PaymentOutcome.DECLINE);
+
+        Subscription incomplete = emu.stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(decliner.getId())
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(basic.getId()).build()).build());
+        assertThat(incomplete.getStatus()).isEqualTo("incomplete");
+        assertThat(emu.stripe.v1().invoices().retrieve(incomplete.getLatestInvoice()).getStatus()).isEqualTo("open");
+
+        advanceTo(T0 + DAY);
+
+        assertThat(emu.stripe.v1().subscriptions().retrieve(incomplete.getId()).getStatus())
+                .isEqualTo("incomplete_expired");
+        assertThat(emu.stripe.v1().invoices().retrieve(incomplete.getLatestInvoice()).getStatus()).isEqualTo("void");
+    }
+
+    @Test
+    void errorIfIncompleteRefusesADecliningCustomerAndCreatesNothing() throws Exception {
+        start(EmulatorConfig.builder());
+        Customer decliner = new Catalog(emu.stripe).customer("decline@example.com", clock.getId());
+        emu.emulator.setPaymentOutcome(decliner.getId(), PaymentOutcome.DECLINE);
+
+        assertThatThrownBy(() -> emu.stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(decliner.getId())
+                .setPaymentBehavior(SubscriptionCreateParams.PaymentBehavior.ERROR_IF_INCOMPLETE)
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(basic.getId()).build()).build()))
+                .isInstanceOf(com.stripe.exception.CardException.class);
+        assertThat(emu.stripe.v1().subscriptions().list(com.stripe.param.SubscriptionListParams.builder()
+                .setCustomer(decliner.getId()).setStatus(com.stripe.param.SubscriptionListParams.Status.ALL).build())
+                .getData()).isEmpty();
+    }
+
+    @Test
+    void manualInvoiceWithAutoAdvanceIsCollectedAfterTheDraftWindow() throws Exception {
+        start(EmulatorConfig.builder());
+        emu.stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder().setCustomer(customer.getId())
+                .setAmount(700L).setCurrency("usd").setDescription("Missed overage").build());
+        Invoice manual = emu.stripe.v1().invoices().create(com.stripe.param.InvoiceCreateParams.builder()
+                .setCustomer(customer.getId()).setAutoAdvance(true)
+                .setPendingInvoiceItemsBehavior(com.stripe.param.InvoiceCreateParams.PendingInvoiceItemsBehavior.INCLUDE)
+                .build());
+        assertThat(manual.getStatus()).isEqualTo("draft");
+        assertThat(manual.getBillingReason()).isEqualTo("manual");
+        assertThat(manual.getAutomaticallyFinalizesAt()).isEqualTo(T0 + HOUR);
+
+        advanceTo(T0 + 2 * HOUR);
+
+        Invoice collected = emu.stripe.v1().invoices().retrieve(manual.getId());
+        assertThat(collected.getStatus()).isEqualTo("paid");
+        assertThat(collected.getAmountPaid()).isEqualTo(700L);
     }
 }

@@ -97,7 +97,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     Event awaitType(String secret, String type) throws InterruptedException {
-        return await(secret, e -> type.equals(e.getType()), Duration.ofSeconds(10));
+        return await(secret, e -> type.equals(e.getType()), Duration.ofSeconds(30));
     }
 
     @Override
