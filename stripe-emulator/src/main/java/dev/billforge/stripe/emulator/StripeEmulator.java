@@ -61,6 +61,7 @@ public final class StripeEmulator implements AutoCloseable {
         Renderer renderer = new Renderer(core);
         dispatcher = new WebhookDispatcher(config.chaos(), config.webhookInitialBackoff(), config.webhookMaxAttempts());
         EventLog events = new EventLog(core, renderer, dispatcher);
+        dispatcher.onOutcome((eventId, endpointId, delivered) -> events.deliveryFinished(eventId, endpointId));
         FaultInjector faults = new FaultInjector();
         services = Services.wire(core, events, renderer, faults);
         api = new Api(services);
@@ -71,6 +72,7 @@ public final class StripeEmulator implements AutoCloseable {
         server.start();
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         core.baseUrl(baseUrl);
+        events.resumePendingDeliveries();
         ticker = Executors.newSingleThreadScheduledExecutor(daemon("stripe-emulator-clock"));
         long tick = Math.max(10, config.tickInterval().toMillis());
         ticker.scheduleWithFixedDelay(this::tickSafely, tick, tick, TimeUnit.MILLISECONDS);

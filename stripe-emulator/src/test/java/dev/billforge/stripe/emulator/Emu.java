@@ -19,7 +19,7 @@ final class Emu implements AutoCloseable {
     final StripeClient stripe;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private Emu(StripeEmulator emulator) {
+    Emu(StripeEmulator emulator) {
         this.emulator = emulator;
         this.stripe = StripeClient.builder().setApiKey("sk_test_emulator").setApiBase(emulator.baseUrl()).build();
     }

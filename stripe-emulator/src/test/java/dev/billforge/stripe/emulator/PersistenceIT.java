@@ -49,4 +49,32 @@ class PersistenceIT {
                     .containsExactly("stripe-emulator-state.json");
         }
     }
+
+    @Test
+    void deliveriesStillPendingAtShutdownAreSentAfterTheRestart(@TempDir Path dir) throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.failNext(1);
+            String secret;
+            String customerId;
+            try (Emu first = new Emu(StripeEmulator.start(EmulatorConfig.builder().stateDirectory(dir)
+                    .webhookInitialBackoff(java.time.Duration.ofMinutes(10)).build()))) {
+                secret = first.emulator.registerWebhookEndpoint(receiver.url()).secret();
+                customerId = first.stripe.v1().customers().create(CustomerCreateParams.builder()
+                        .setEmail("late@example.com").build()).getId();
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while (receiver.rejectedCount() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(receiver.rejectedCount()).isEqualTo(1);
+            }
+
+            try (Emu second = Emu.start(EmulatorConfig.builder().stateDirectory(dir))) {
+                com.stripe.model.Event event = receiver.awaitType(secret, "customer.created");
+                assertThat(((Customer) event.getDataObjectDeserializer().getObject().orElseThrow()).getId())
+                        .isEqualTo(customerId);
+                assertThat(second.emulator.awaitWebhookDeliveries(java.time.Duration.ofSeconds(30))).isTrue();
+                assertThat(second.stripe.v1().events().retrieve(event.getId()).getPendingWebhooks()).isZero();
+            }
+        }
+    }
 }

@@ -49,6 +49,8 @@ public final class EventLog {
         event.put("livemode", false);
         List<WebhookDispatcher.Target> targets = targets(type);
         event.put("pending_webhooks", targets.size());
+        var pending = event.putArray("_pending");
+        targets.forEach(t -> pending.add(t.endpointId()));
         ObjectNode request = event.putObject("request");
         request.put("id", core.currentRequestId());
         request.put("idempotency_key", core.currentIdempotencyKey());
@@ -60,6 +62,61 @@ public final class EventLog {
             dispatcher.enqueue(Json.str(event, "id"), Json.write(Json.publicCopy(event)), targets);
         }
         return event;
+    }
+
+    /**
+     * Records that delivery of an event to an endpoint finished (delivered or given up), so it is not
+     * re-sent after a restart. Runs on the delivery thread, hence takes the emulator lock itself.
+     */
+    public void deliveryFinished(String eventId, String endpointId) {
+        core.lock().lock();
+        try {
+            ObjectNode event = core.store().get("event", eventId);
+            if (event == null || !(event.get("_pending") instanceof ArrayNode pending)) {
+                return;
+            }
+            for (int i = pending.size() - 1; i >= 0; i--) {
+                if (endpointId.equals(pending.get(i).asString())) {
+                    pending.remove(i);
+                }
+            }
+            event.put("pending_webhooks", pending.size());
+            if (pending.isEmpty()) {
+                event.remove("_pending");
+            }
+            core.store().touched();
+            core.store().persistIfDirty();
+        } finally {
+            core.lock().unlock();
+        }
+    }
+
+    /** After a restart: re-sends, in event order, every event whose delivery had not finished. */
+    public void resumePendingDeliveries() {
+        core.lock().lock();
+        try {
+            List<ObjectNode> waiting = new ArrayList<>(core.store().where("event", e -> e.has("_pending")));
+            waiting.sort(java.util.Comparator.comparingLong(e -> Json.lng(e, "_seq", 0)));
+            for (ObjectNode event : waiting) {
+                List<WebhookDispatcher.Target> targets = new ArrayList<>();
+                for (JsonNode id : event.get("_pending")) {
+                    ObjectNode we = core.store().get("webhook_endpoint", id.asString());
+                    if (we != null && !Json.bool(we, "_deleted") && "enabled".equals(Json.str(we, "status"))) {
+                        targets.add(new WebhookDispatcher.Target(Json.str(we, "id"), Json.str(we, "url"),
+                                Json.str(we, "_secret")));
+                    }
+                }
+                if (targets.isEmpty()) {
+                    event.remove("_pending");
+                    core.store().touched();
+                } else {
+                    dispatcher.enqueue(Json.str(event, "id"), Json.write(Json.publicCopy(event)), targets);
+                }
+            }
+            core.store().persistIfDirty();
+        } finally {
+            core.lock().unlock();
+        }
     }
 
     private static ObjectNode previousAttributes(ObjectNode before, ObjectNode after) {

@@ -35,6 +35,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     private record Delivery(String eventId, String body, Target target, int transientFailures) {
     }
 
+    /** Told when an event reached an endpoint (2xx) or delivery to it was given up. */
+    public interface Outcome {
+        void finished(String eventId, String endpointId, boolean delivered);
+    }
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stripe-emulator-webhooks");
         t.setDaemon(true);
@@ -47,12 +52,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final int maxAttempts;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
+    private volatile Outcome outcome = (event, endpoint, delivered) -> { };
 
     public WebhookDispatcher(Optional<WebhookChaos> chaos, Duration initialBackoff, int maxAttempts) {
         this.chaos = chaos;
         this.random = new Random(chaos.map(WebhookChaos::seed).orElse(0L));
         this.initialBackoff = initialBackoff;
         this.maxAttempts = maxAttempts;
+    }
+
+    public void onOutcome(Outcome listener) {
+        this.outcome = listener;
     }
 
     /** Schedules delivery of one event body to each target; must be called in event order. */
@@ -91,11 +101,22 @@ public final class WebhookDispatcher implements AutoCloseable {
             if (!ok && attempt < maxAttempts) {
                 long backoff = Math.min(initialBackoff.toMillis() << Math.min(attempt - 1, 20), MAX_BACKOFF.toMillis());
                 schedule(delivery, attempt + 1, backoff);
-            } else if (!ok) {
-                LOG.warning(() -> "giving up on " + delivery.eventId() + " to " + delivery.target().url());
+            } else {
+                if (!ok) {
+                    LOG.warning(() -> "giving up on " + delivery.eventId() + " to " + delivery.target().url());
+                }
+                notifyOutcome(delivery, ok);
             }
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    private void notifyOutcome(Delivery delivery, boolean delivered) {
+        try {
+            outcome.finished(delivery.eventId(), delivery.target().endpointId(), delivered);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recording a webhook outcome failed", e);
         }
     }
 
