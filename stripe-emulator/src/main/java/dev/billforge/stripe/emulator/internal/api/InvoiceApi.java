@@ -272,7 +272,12 @@ final class InvoiceApi {
             long quantity = p.longValue("quantity", Json.lng(ii, "quantity", 1));
             String dec = p.string("unit_amount_decimal") != null ? p.string("unit_amount_decimal")
                     : Json.str(ii.path("pricing"), "unit_amount_decimal");
-            long total = Money.round(new BigDecimal(dec).multiply(BigDecimal.valueOf(quantity)));
+            long total;
+            try {
+                total = Money.round(new BigDecimal(dec).multiply(BigDecimal.valueOf(quantity)));
+            } catch (NumberFormatException e) {
+                throw ApiError.invalid("unit_amount_decimal", "Invalid decimal: " + dec);
+            }
             ii.put("amount", total);
             ii.put("net_amount", total);
             ii.put("quantity", quantity);

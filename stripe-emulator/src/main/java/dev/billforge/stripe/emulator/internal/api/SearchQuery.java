@@ -1,7 +1,6 @@
 package dev.billforge.stripe.emulator.internal.api;
 
 import dev.billforge.stripe.emulator.internal.http.ApiError;
-import dev.billforge.stripe.emulator.internal.store.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -188,9 +187,5 @@ final class SearchQuery {
                     default -> a <= b;
                 };
         }
-    }
-
-    static String textOf(ObjectNode o, String field) {
-        return Json.str(o, field);
     }
 }

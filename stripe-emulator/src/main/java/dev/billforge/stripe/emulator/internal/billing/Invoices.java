@@ -2,6 +2,7 @@ package dev.billforge.stripe.emulator.internal.billing;
 
 import dev.billforge.stripe.emulator.DunningSchedule;
 import dev.billforge.stripe.emulator.internal.Core;
+import dev.billforge.stripe.emulator.internal.Renderer;
 import dev.billforge.stripe.emulator.internal.events.EventLog;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.store.Json;
@@ -173,7 +174,7 @@ public final class Invoices {
         for (JsonNode line : data) {
             total += line.path("amount").asLong();
         }
-        inv.set("lines", dev.billforge.stripe.emulator.internal.Renderer.list(data, "/v1/invoices/" + id + "/lines"));
+        inv.set("lines", Renderer.list(data, "/v1/invoices/" + id + "/lines"));
         inv.put("subtotal", total);
         inv.put("subtotal_excluding_tax", total);
         inv.put("total", total);
@@ -234,14 +235,13 @@ public final class Invoices {
         boolean succeed = !"decline".equals(Json.str(customer, "_payment_outcome"));
         ObjectNode pi = payments.newPaymentIntent(customerId, due, Json.str(inv, "currency"),
                 "Invoice " + Json.str(inv, "number"));
-        ObjectNode charge = payments.charge(pi, succeed, Json.str(customer, "email"));
+        payments.charge(pi, succeed, Json.str(customer, "email"));
         inv.put("attempt_count", Json.lng(inv, "attempt_count", 0) + 1);
         inv.put("attempted", true);
         if (succeed) {
             markPaid(inv, pi);
             return true;
         }
-        inv.put("_last_failure", Json.str(charge, "failure_message"));
         if (automatic) {
             scheduleRetry(inv);
         }

@@ -146,6 +146,9 @@ public final class HttpFront implements HttpHandler {
         } catch (ApiError e) {
             status = e.status();
             result = e.body();
+        } catch (ArithmeticException | NumberFormatException e) {
+            status = 400;
+            result = ApiError.invalid(null, "A number in the request is out of range or malformed.").body();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "emulator bug on " + method + " " + path, e);
             status = 500;

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.billforge.stripe.emulator.internal.Core;
 import dev.billforge.stripe.emulator.internal.api.Services;
 import dev.billforge.stripe.emulator.internal.billing.Money;
-import dev.billforge.stripe.emulator.internal.billing.Subscriptions;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.http.FormParams;
 import dev.billforge.stripe.emulator.internal.http.PageHandler;
@@ -12,7 +11,6 @@ import dev.billforge.stripe.emulator.internal.store.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -147,9 +145,5 @@ public final class HostedPages implements PageHandler {
 
     static String date(long epoch) {
         return Instant.ofEpochSecond(epoch).atZone(ZoneOffset.UTC).toLocalDate().toString();
-    }
-
-    static List<Subscriptions.ItemSpec> switchTo(String itemId, String price) {
-        return List.of(new Subscriptions.ItemSpec(itemId, price, null, false, "items[0]"));
     }
 }

@@ -54,8 +54,9 @@ final class PortalPage {
                         new Subscriptions.Update(List.of(), false, "none", null));
                 case "switch" -> {
                     ObjectNode item = s.subscriptions().items(sub).get(0);
-                    s.subscriptions().update(sub, new Subscriptions.Update(HostedPages.switchTo(Json.str(item, "id"),
-                            form.string("price")), null, "always_invoice", null));
+                    s.subscriptions().update(sub, new Subscriptions.Update(List.of(new Subscriptions.ItemSpec(
+                            Json.str(item, "id"), form.string("price"), null, false, "price")), null,
+                            "always_invoice", null));
                 }
                 default -> {
                     Html.notFound(ex, "No such action.");
