@@ -22,6 +22,7 @@ import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,27 @@ class ErrorsIT {
         assertThat(replay.getLastResponse().headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(emu.stripe.v1().customers().list(CustomerListParams.builder().setEmail("a@example.com").build())
                 .getData()).hasSize(1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateOneObject() throws Exception {
+        RequestOptions key = RequestOptions.builder().setIdempotencyKey("race-1").build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(pool.submit(() -> emu.stripe.v1().customers().create(customer("race@example.com"), key)
+                        .getId()));
+            }
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (var id : ids) {
+                distinct.add(id.get());
+            }
+            assertThat(distinct).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(emu.stripe.v1().customers().list(CustomerListParams.builder().build()).getData()).hasSize(1);
     }
 
     @Test

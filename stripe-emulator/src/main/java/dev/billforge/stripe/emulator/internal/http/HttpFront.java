@@ -235,5 +235,4 @@ public final class HttpFront implements HttpHandler {
             os.write(bytes);
         }
     }
-
 }
