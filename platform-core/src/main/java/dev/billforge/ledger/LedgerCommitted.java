@@ -9,7 +9,8 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /** A ledger commit as read models see it: the usage it charged and any period that closed. */
-public record LedgerCommitted(OrgId orgId, long seq, List<Charged> charges, List<PeriodClosed> closedPeriods) {
+public record LedgerCommitted(OrgId orgId, long seq, List<Charged> charges, List<PeriodClosed> closedPeriods,
+		List<Alert> alerts) {
 
 	/** Usage charged by one op (a usage event or a committed hold). */
 	public record Charged(String opKey, String meter, BigDecimal quantity, Credits credits, Instant occurredAt,

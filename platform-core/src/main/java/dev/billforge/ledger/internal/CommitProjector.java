@@ -3,6 +3,7 @@ package dev.billforge.ledger.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.EntryType;
 import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
@@ -37,6 +38,7 @@ final class CommitProjector {
 	static LedgerCommitted view(Commit commit) {
 		List<LedgerCommitted.Charged> charges = new ArrayList<>();
 		List<LedgerCommitted.PeriodClosed> closed = new ArrayList<>();
+		List<Alert> alerts = new ArrayList<>();
 		for (OpRecord op : commit.ops()) {
 			for (LedgerEntry entry : op.entries()) {
 				if (entry.type() == EntryType.DEBIT || entry.type() == EntryType.COMMIT) {
@@ -44,12 +46,15 @@ final class CommitProjector {
 							op.occurredAt() != null ? op.occurredAt() : op.at(), op.dimensions()));
 				}
 			}
+			for (OpRecord.FiredAlert fired : op.alerts()) {
+				alerts.add(fired.toAlert(commit.orgId()));
+			}
 			if (op.period() != null && op.period().closed() != null) {
 				closed.add(new LedgerCommitted.PeriodClosed(op.period().closed(), op.period().closedUsed(),
 						op.period().closedOverage(), op.period().closedOverCap()));
 			}
 		}
-		return new LedgerCommitted(new OrgId(commit.orgId()), commit.seq(), charges, closed);
+		return new LedgerCommitted(new OrgId(commit.orgId()), commit.seq(), charges, closed, alerts);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.billforge.ledger.internal;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -119,10 +118,7 @@ final class MongoLedgerStore implements LedgerStore {
 			doc.put("_id", opId(commit.orgId(), op.opKey()));
 			opDocs.add(doc);
 			for (OpRecord.FiredAlert fired : op.alerts()) {
-				Instant periodStart = fired.periodStart();
-				Alert alert = new Alert(alertId(commit.orgId(), periodStart, fired.key()), new OrgId(commit.orgId()),
-						Alert.AlertType.valueOf(fired.type().toUpperCase()), fired.threshold(), periodStart, fired.at(),
-						fired.details());
+				Alert alert = fired.toAlert(commit.orgId());
 				Document alertDoc = write(alert);
 				alertDoc.put("_id", alert.id());
 				alertDoc.put("orgId", commit.orgId());
@@ -131,10 +127,6 @@ final class MongoLedgerStore implements LedgerStore {
 		}
 		insertIgnoringDuplicates(ops, opDocs);
 		insertIgnoringDuplicates(alerts, alertDocs);
-	}
-
-	static String alertId(String orgId, Instant periodStart, String key) {
-		return orgId + "|" + periodStart + "|" + key;
 	}
 
 	@Override
@@ -160,7 +152,7 @@ final class MongoLedgerStore implements LedgerStore {
 			doc.remove("_id");
 			doc.remove("orgId");
 			Alert alert = read(doc, Alert.class);
-			found.add(new Alert(alertId(orgId, alert.periodStart(), Alert.key(alert.type(), alert.threshold())),
+			found.add(new Alert(OpRecord.FiredAlert.alertId(orgId, alert.periodStart(), Alert.key(alert.type(), alert.threshold())),
 					new OrgId(orgId), alert.type(), alert.threshold(), alert.periodStart(), alert.firedAt(), alert.details()));
 		}
 		return found;

@@ -41,6 +41,16 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 
 	record FiredAlert(String key, String type, Integer threshold, Instant periodStart, Instant at,
 			Map<String, String> details) {
+
+		static String alertId(String orgId, Instant periodStart, String key) {
+			return orgId + "|" + periodStart + "|" + key;
+		}
+
+		dev.billforge.ledger.Alert toAlert(String orgId) {
+			return new dev.billforge.ledger.Alert(alertId(orgId, periodStart, key), new dev.billforge.orgs.OrgId(orgId),
+					dev.billforge.ledger.Alert.AlertType.fromCode(type), threshold, periodStart, at, details);
+		}
+
 	}
 
 	void applyEntry(AccountState state, LedgerEntry entry) {

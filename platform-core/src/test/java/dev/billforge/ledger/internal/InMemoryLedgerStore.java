@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.billforge.ledger.Alert;
-import dev.billforge.orgs.OrgId;
 
 /**
  * A {@link LedgerStore} in memory with the same guarantees the Mongo store relies on (unique commit
@@ -64,10 +63,8 @@ final class InMemoryLedgerStore implements LedgerStore {
 			ops.putIfAbsent(commit.orgId() + "|" + op.opKey(),
 					new StoredOp(op.opKey(), op.kind(), op.fingerprint(), commit.seq(), op.result()));
 			for (OpRecord.FiredAlert fired : op.alerts()) {
-				String id = commit.orgId() + "|" + fired.periodStart() + "|" + fired.key();
-				alerts.putIfAbsent(id, new Alert(id, new OrgId(commit.orgId()),
-						Alert.AlertType.valueOf(fired.type().toUpperCase()), fired.threshold(), fired.periodStart(), fired.at(),
-						fired.details()));
+				Alert alert = fired.toAlert(commit.orgId());
+				alerts.putIfAbsent(alert.id(), alert);
 			}
 		}
 	}
