@@ -1,0 +1,32 @@
+package dev.billforge.notifications;
+
+import java.util.List;
+
+import dev.billforge.orgs.OrgId;
+
+/** What the web app and API show and configure. */
+public interface Notifications {
+
+	List<Notification> inbox(OrgId org, int limit);
+
+	long unreadCount(OrgId org);
+
+	void markRead(OrgId org, String notificationId);
+
+	/** Sets the org's webhook URL (https, or http to loopback for development) and returns a new secret. */
+	OrgWebhook configureWebhook(OrgId org, String url);
+
+	/** Issues a new secret; the old one still signs deliveries for the rotation grace period. */
+	OrgWebhook rotateWebhookSecret(OrgId org);
+
+	void removeWebhook(OrgId org);
+
+	List<Delivery> deliveries(OrgId org, int limit);
+
+	/** Mail written to the outbox (embedded default), newest first. */
+	List<OutboxMail> outbox(int limit);
+
+	/** Delivers whatever is due now; called by the scheduler (and by tests). */
+	int deliverDue();
+
+}

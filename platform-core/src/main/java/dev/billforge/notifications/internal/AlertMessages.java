@@ -1,0 +1,62 @@
+package dev.billforge.notifications.internal;
+
+import dev.billforge.branding.Brand;
+import dev.billforge.notifications.Notification;
+import dev.billforge.valuemetric.ValueMetric;
+
+/** The words of alert emails, in the tenant's brand and credit unit. */
+final class AlertMessages {
+
+	private final Brand brand;
+
+	private final ValueMetric metric;
+
+	AlertMessages(Brand brand, ValueMetric metric) {
+		this.brand = brand;
+		this.metric = metric;
+	}
+
+	String sender() {
+		return brand.values().emailSenderName() + " <" + brand.values().supportEmail() + ">";
+	}
+
+	String subject(Notification n) {
+		String product = brand.productName();
+		return switch (n.type()) {
+			case "threshold" -> product + ": " + n.threshold() + "% of this period's " + metric.creditName() + " used";
+			case "cap_reached" -> product + ": your spend cap has been reached";
+			case "projected_exhaustion" -> product + ": your " + metric.creditName() + " are projected to run out";
+			default -> product + ": " + n.type();
+		};
+	}
+
+	String body(Notification n) {
+		StringBuilder body = new StringBuilder(subject(n)).append(".\n\n");
+		switch (n.type()) {
+			case "threshold" -> body.append("You have used ")
+				.append(n.details().getOrDefault("used", "?"))
+				.append(" of ")
+				.append(n.details().getOrDefault("periodCredits", "?"))
+				.append(' ')
+				.append(metric.creditName())
+				.append(" in the current billing period.\n");
+			case "cap_reached" -> body.append("Overage this period: ")
+				.append(n.details().getOrDefault("overage", "?"))
+				.append(" of a ")
+				.append(n.details().getOrDefault("mode", ""))
+				.append(" cap of ")
+				.append(n.details().getOrDefault("cap", "?"))
+				.append(' ')
+				.append(metric.creditName())
+				.append(".\n");
+			case "projected_exhaustion" -> body.append("At the current rate your credits run out around ")
+				.append(n.details().getOrDefault("projectedExhaustionAt", "?"))
+				.append(".\n");
+			default -> {
+			}
+		}
+		body.append("\nBuy credits or change your plan on the billing page.\n\n— ").append(brand.values().emailSenderName());
+		return body.toString();
+	}
+
+}
