@@ -117,7 +117,8 @@ public class IdentityAutoConfiguration {
                     }
                     form.permitAll();
                 })
-                .logout(logout -> logout.logoutSuccessUrl(web.getLogoutSuccessPath()).permitAll());
+                // No permitAll() here: it would also open the logout success page (by default "/") to everyone.
+                .logout(logout -> logout.logoutSuccessUrl(web.getLogoutSuccessPath()));
             return http.build();
         }
     }
