@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(IdentityTestApp.Pages.class)
-class IdentityTestApp {
+public class IdentityTestApp {
 
     @RestController
     static class Pages {

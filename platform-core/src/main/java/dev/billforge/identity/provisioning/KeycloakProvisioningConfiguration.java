@@ -50,11 +50,17 @@ public class KeycloakProvisioningConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "billforge.identity.keycloak.provision", havingValue = "true")
+    ProvisioningExit provisioningExit(ApplicationContext context) {
+        return code -> System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "billforge.identity.keycloak.provision", havingValue = "true")
     ProvisioningCommand keycloakProvisioningCommand(KeycloakProvisioner provisioner, KeycloakSettings settings,
-            KeycloakProperties properties, LoginBrandSource brand, ApplicationContext context) {
+            KeycloakProperties properties, LoginBrandSource brand, ProvisioningExit exit) {
         return new ProvisioningCommand(provisioner,
-                () -> RealmSpecFactory.create(settings, properties, brand.loginBrand()),
-                code -> System.exit(SpringApplication.exit(context, () -> code)));
+                () -> RealmSpecFactory.create(settings, properties, brand.loginBrand()), exit::exit);
     }
 }

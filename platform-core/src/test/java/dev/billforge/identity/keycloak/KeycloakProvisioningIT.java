@@ -10,11 +10,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.billforge.identity.IdentityTestApp;
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
 import dev.billforge.identity.provisioning.KeycloakAdminConnection;
 import dev.billforge.identity.provisioning.KeycloakProvisioner;
 import dev.billforge.identity.provisioning.LoginBrand;
+import dev.billforge.identity.provisioning.ProvisioningExit;
 import dev.billforge.identity.provisioning.ProvisioningReport;
 import dev.billforge.identity.provisioning.RealmSpec;
 import dev.billforge.identity.provisioning.RealmSpecFactory;
@@ -27,6 +31,8 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Provisioning against a real Keycloak: creates everything once, then changes nothing. */
@@ -155,6 +161,31 @@ class KeycloakProvisioningIT {
                 .hasMessageContaining("401");
         try (Keycloak admin = KEYCLOAK.admin()) {
             assertThat(admin.realms().findAll()).extracting(r -> r.getRealm()).doesNotContain(REALM + "_never");
+        }
+    }
+
+    @Test
+    void tenantJarRunWithTheProvisionFlagProvisionsAndExitsWithZero() {
+        String realm = REALM + "_command";
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        SpringApplicationBuilder app = new SpringApplicationBuilder(IdentityTestApp.class)
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton("testExit", (ProvisioningExit) exitCode::set));
+
+        try (ConfigurableApplicationContext context = app.run(
+                "--billforge.identity.keycloak.provision=true",
+                "--billforge.product.tag=" + realm,
+                "--billforge.product.name=Command Co",
+                "--billforge.identity.keycloak.server-url=" + KEYCLOAK.url(),
+                "--billforge.identity.keycloak.client-secret=command-secret",
+                "--billforge.identity.keycloak.public-base-url=http://localhost:18081",
+                "--billforge.identity.keycloak.admin-username=" + KEYCLOAK.adminUsername(),
+                "--billforge.identity.keycloak.admin-password=" + KEYCLOAK.adminPassword())) {
+            assertThat(exitCode).hasValue(0);
+        }
+        try (Keycloak admin = KEYCLOAK.admin()) {
+            assertThat(admin.realm(realm).toRepresentation().getDisplayName()).isEqualTo("Command Co");
+            admin.realm(realm).remove();
         }
     }
 
