@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import dev.billforge.identity.ConditionalOnKeycloakLogin;
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
+import dev.billforge.identity.LoginBrand;
+import dev.billforge.identity.LoginBrandSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.billforge.identity.LoginBrand;
+
 /**
  * The desired state of a tenant's realm. {@link KeycloakProvisioner} makes Keycloak match it.
  *

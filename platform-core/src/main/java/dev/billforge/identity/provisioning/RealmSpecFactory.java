@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
+import dev.billforge.identity.LoginBrand;
 import dev.billforge.identity.internal.KeycloakClientRegistrations;
 import org.springframework.util.StringUtils;
 

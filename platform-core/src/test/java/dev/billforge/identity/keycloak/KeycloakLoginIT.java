@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
+import dev.billforge.identity.LoginBrand;
+import dev.billforge.identity.LoginBrandSource;
 import dev.billforge.identity.provisioning.KeycloakProvisioner;
-import dev.billforge.identity.provisioning.LoginBrand;
-import dev.billforge.identity.provisioning.LoginBrandSource;
 import dev.billforge.identity.provisioning.RealmSpecFactory;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;

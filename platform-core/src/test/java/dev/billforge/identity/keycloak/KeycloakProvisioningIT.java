@@ -7,17 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import dev.billforge.identity.IdentityTestApp;
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
+import dev.billforge.identity.LoginBrand;
 import dev.billforge.identity.provisioning.KeycloakAdminConnection;
 import dev.billforge.identity.provisioning.KeycloakProvisioner;
-import dev.billforge.identity.provisioning.LoginBrand;
 import dev.billforge.identity.provisioning.ProvisioningExit;
 import dev.billforge.identity.provisioning.ProvisioningReport;
 import dev.billforge.identity.provisioning.RealmSpec;

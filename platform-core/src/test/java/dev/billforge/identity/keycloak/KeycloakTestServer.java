@@ -31,8 +31,13 @@ import org.keycloak.admin.client.KeycloakBuilder;
  */
 public final class KeycloakTestServer {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    /**
+     * First start includes Quarkus' build step and the database schema (~50-120 s on 2 busy
+     * cores); override with -Dkeycloak.startup.timeout.seconds.
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startup.timeout.seconds", 480));
     private static KeycloakTestServer shared;
+    private static RuntimeException startFailure;
 
     private final String url;
     private final String adminUsername;
@@ -48,8 +53,18 @@ public final class KeycloakTestServer {
 
     /** The shared server, started on first use. */
     public static synchronized KeycloakTestServer shared() {
+        // A failed start is not retried: a second Keycloak on the same data would only fail on its lock.
+        if (startFailure != null) {
+            throw new IllegalStateException("Keycloak did not start earlier in this test run: " + startFailure.getMessage(),
+                    startFailure);
+        }
         if (shared == null) {
-            shared = start();
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return shared;
     }
@@ -122,7 +137,14 @@ public final class KeycloakTestServer {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, pidFile), "keycloak-it-stop"));
         String url = "http://127.0.0.1:" + port;
-        awaitReady(url, process, log, STARTUP_TIMEOUT);
+        try {
+            awaitReady(url, process, log, STARTUP_TIMEOUT);
+        } catch (RuntimeException e) {
+            stop(process, pidFile);
+            // A start interrupted while Keycloak created its database would break every later run.
+            deleteRecursively(dist.resolve("data"));
+            throw e;
+        }
         System.out.printf("Keycloak IT server ready at %s after %d ms (log: %s)%n", url,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), log);
         return new KeycloakTestServer(url, adminUser, adminPassword, dist.resolve("themes"));
@@ -202,6 +224,17 @@ public final class KeycloakTestServer {
             Files.deleteIfExists(pidFile);
         } catch (IOException | NumberFormatException ignored) {
             // nothing to stop
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
         }
     }
 

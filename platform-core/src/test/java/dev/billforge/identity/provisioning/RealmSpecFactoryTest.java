@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
+import dev.billforge.identity.LoginBrand;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 

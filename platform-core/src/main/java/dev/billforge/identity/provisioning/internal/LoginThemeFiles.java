@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.billforge.identity.provisioning.LoginBrand;
+import dev.billforge.identity.LoginBrand;
 import dev.billforge.identity.provisioning.RealmSpec.ThemeSpec;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.billforge.identity.provisioning.LoginBrand;
+import dev.billforge.identity.LoginBrand;
 import dev.billforge.identity.provisioning.RealmSpec.ThemeSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.billforge.identity.provisioning.LoginBrand;
+import dev.billforge.identity.LoginBrand;
 import dev.billforge.identity.provisioning.RealmSpec;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;

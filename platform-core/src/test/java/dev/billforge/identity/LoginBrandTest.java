@@ -1,4 +1,4 @@
-package dev.billforge.identity.provisioning;
+package dev.billforge.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.billforge.identity.provisioning;
+package dev.billforge.identity;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
