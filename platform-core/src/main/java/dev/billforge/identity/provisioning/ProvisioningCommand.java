@@ -38,7 +38,8 @@ public final class ProvisioningCommand implements ApplicationRunner {
             code = 0;
         } catch (RuntimeException e) {
             String message = "Keycloak provisioning FAILED: " + describe(e);
-            log.error(message, e);
+            log.error(message);
+            log.debug("Keycloak provisioning failure", e);
             System.err.println(message);
             code = 1;
         }
