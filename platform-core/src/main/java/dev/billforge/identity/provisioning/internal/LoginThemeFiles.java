@@ -94,6 +94,10 @@ public final class LoginThemeFiles {
         }
         css.append("}\n\n")
                 .append(".login-pf body {\n    background: var(--pf-v5-global--BackgroundColor--200, #f0f0f0);\n}\n\n")
+                // Keycloak's header text is white for its dark background picture; on the plain
+                // background use near-black, or near-white when Keycloak switches to dark mode.
+                .append("#kc-header-wrapper,\ndiv.kc-logo-text span {\n    color: #151515;\n}\n\n")
+                .append(".pf-v5-theme-dark #kc-header-wrapper,\n.pf-v5-theme-dark div.kc-logo-text span {\n    color: #F0F0F0;\n}\n\n")
                 .append(".pf-v5-c-button.pf-m-primary {\n    background-color: var(--billforge-primary);\n}\n\n")
                 .append(".pf-v5-c-button.pf-m-primary:hover {\n    background-color: var(--billforge-primary-dark);\n}\n");
         if (brand.logoSvg() == null) {
