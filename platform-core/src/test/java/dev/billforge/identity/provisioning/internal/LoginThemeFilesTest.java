@@ -35,6 +35,14 @@ class LoginThemeFilesTest {
     }
 
     @Test
+    void headerTextIsDarkOnTheLightBackgroundAndLightInDarkMode() {
+        String css = LoginThemeFiles.css(new LoginBrand("Acme Docs", "#0F766E", null));
+
+        assertThat(css).contains("#kc-header-wrapper,\ndiv.kc-logo-text span {\n    color: #151515;")
+                .contains(".pf-v5-theme-dark #kc-header-wrapper,\n.pf-v5-theme-dark div.kc-logo-text span {\n    color: #F0F0F0;");
+    }
+
+    @Test
     void productNameCannotBreakOutOfTheCssString() {
         String css = LoginThemeFiles.css(new LoginBrand("Evil\"; } body { display:none } </style>", "#000000", null));
 
