@@ -69,6 +69,17 @@ class ApiSecurityConfiguration {
 		return http.build();
 	}
 
+	/** The API's description is public: it documents the API, it grants nothing. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiDocsSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+		return http.build();
+	}
+
 	/** Authenticates the Bearer token; leaves the request anonymous (→ 401) when it is missing or wrong. */
 	static final class BearerFilter extends OncePerRequestFilter {
 

@@ -3,12 +3,15 @@ package dev.billforge.platform;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.billforge.common.ProductProperties;
@@ -26,8 +29,11 @@ import tools.jackson.databind.DeserializationFeature;
 @EnableConfigurationProperties({ ProductProperties.class, ValueMetricProperties.class, LedgerProperties.class,
 		MeteringProperties.class })
 @EnableScheduling
+// Test configurations living in these packages must not leak into every context, as with @SpringBootApplication.
 @ComponentScan(basePackages = { "dev.billforge.orgs", "dev.billforge.ledger", "dev.billforge.metering",
-		"dev.billforge.api", "dev.billforge.operator", "dev.billforge.notifications" })
+		"dev.billforge.api", "dev.billforge.operator", "dev.billforge.notifications" },
+		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class) })
 public class PlatformAutoConfiguration {
 
 	@Bean

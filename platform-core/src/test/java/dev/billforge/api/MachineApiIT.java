@@ -144,6 +144,14 @@ class MachineApiIT {
 	}
 
 	@Test
+	void theOpenApiDescriptionIsPublicAndListsTheApi() throws Exception {
+		JsonNode docs = call("GET", "/v3/api-docs", null, null, 200);
+		assertThat(docs.get("paths").has("/api/v1/usage")).isTrue();
+		assertThat(docs.get("paths").has("/api/v1/reservations/{id}/commit")).isTrue();
+		assertThat(send("GET", "/swagger-ui.html", null, null).statusCode()).isIn(200, 302);
+	}
+
+	@Test
 	void holdCommitAndReleaseThroughTheApi() throws Exception {
 		JsonNode hold = call("POST", "/api/v1/reservations", key,
 				"{\"idempotencyKey\":\"job-1\",\"credits\":40,\"ttlSeconds\":60}", 201);
