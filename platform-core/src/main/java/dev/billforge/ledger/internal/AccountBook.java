@@ -187,7 +187,8 @@ final class AccountBook {
 	AccountState read(String orgId) {
 		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
 		AccountState state = slot.state;
-		if (state == null || store.commitExists(orgId, state.seq + 1) || isDue(state)) {
+		if (state == null || isDue(state) || store.commitExists(orgId, state.seq + 1)) {
+			// process() reloads a stale account, opens a new one and applies what is due.
 			execute(orgId, List.of(), batch -> null);
 			state = slot.state;
 		}
@@ -209,7 +210,11 @@ final class AccountBook {
 
 	private void process(String orgId, Slot slot, List<Pending<?>> batch) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			AccountState base = slot.state != null ? slot.state : load(orgId);
+			AccountState base = slot.state;
+			// Another instance may have committed since this one cached the account: answers must not be stale.
+			if (base == null || store.commitExists(orgId, base.seq + 1)) {
+				base = load(orgId);
+			}
 			Instant now = clock.instant();
 			AccountState working = base == null ? new AccountState(orgId) : base.copy();
 			LedgerEngine.Sequence seq = new LedgerEngine.Sequence(working.seq + 1);
@@ -222,6 +227,10 @@ final class AccountBook {
 			batch.forEach(pending -> keys.addAll(pending.keys));
 			Map<String, LedgerStore.StoredOp> known = keys.isEmpty() ? new HashMap<>()
 					: new HashMap<>(store.findOps(orgId, keys));
+			// Ops applied before the batch's own work (opening, expiries, rollovers) are known keys too.
+			for (OpRecord op : ops) {
+				known.put(op.opKey(), new LedgerStore.StoredOp(op.opKey(), op.kind(), op.fingerprint(), seq.seq, op.result()));
+			}
 			Batch context = new Batch(working, seq, now, known, ops);
 			batch.forEach(pending -> pending.run(context));
 			if (ops.isEmpty()) {
