@@ -64,14 +64,14 @@ class LedgerConcurrencyIT {
 	 */
 	static final class Workload {
 
-		/** KNOWN BUG B workaround: reserve+release is planned only once a release really frees its hold. */
-		static final boolean RELEASES = false;
+		/** Reserve+release is planned (it needs a release that really frees its hold: bug B). */
+		static final boolean RELEASES = true;
 
 		/**
-		 * KNOWN BUG C workaround: with several instances, a hold is committed on the instance that
-		 * reserved it, and holds under one key are shared only by threads of one instance.
+		 * With several instances, holds are committed on another instance than the one that reserved
+		 * them, and holds under one key are shared by threads of all instances (bug C).
 		 */
-		static final boolean CROSS_INSTANCE_HOLDS = false;
+		static final boolean CROSS_INSTANCE_HOLDS = true;
 
 		sealed interface Op permits Debit, SharedDebit, HoldCommit, HoldRelease, SharedHold {
 		}
