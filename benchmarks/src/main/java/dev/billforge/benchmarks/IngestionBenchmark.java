@@ -1,0 +1,139 @@
+package dev.billforge.benchmarks;
+
+import static dev.billforge.benchmarks.Results.f;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoCollection;
+
+import dev.billforge.metering.Metering;
+import dev.billforge.orgs.OrgId;
+
+/**
+ * Target 1: usage ingestion through {@code POST /api/v1/usage} (batches of 1,000, one org per client
+ * thread) against {@code insertMany} of documents with the same fields, batches of 1,000, the same
+ * number of threads, into a scratch collection of the same database. Rounds alternate raw and API so
+ * both see the same store size and warmth.
+ */
+final class IngestionBenchmark {
+
+	static final int BATCH = 1000;
+
+	private static final String SCRATCH = "bench_raw_events";
+
+	private final ApiClient api;
+
+	private final ConfigurableApplicationContext context;
+
+	private final Settings settings;
+
+	IngestionBenchmark(ApiClient api, ConfigurableApplicationContext context, Settings settings) {
+		this.api = api;
+		this.context = context;
+		this.settings = settings;
+	}
+
+	void run(Results results) {
+		int threads = settings.ingestThreads();
+		List<ApiClient.OrgKey> orgs = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			orgs.add(api.createOrg("ingest-" + t));
+		}
+		MongoCollection<Document> scratch = context.getBean(MongoTemplate.class).getCollection(SCRATCH);
+		scratch.drop();
+		Instant now = Instant.now();
+		// Warm-up: one round of each, not counted.
+		httpRound(orgs, "warm", 1, now);
+		rawRound(scratch, orgs, "warm", 1, now);
+
+		int batchesPerThread = settings.ingestBatchesPerThreadPerRound();
+		long httpNanos = 0;
+		long rawNanos = 0;
+		for (int round = 0; round < settings.ingestRounds(); round++) {
+			rawNanos += rawRound(scratch, orgs, "r" + round, batchesPerThread, now);
+			httpNanos += httpRound(orgs, "r" + round, batchesPerThread, now);
+		}
+		long events = (long) settings.ingestRounds() * threads * batchesPerThread * BATCH;
+		double httpRate = events / (httpNanos / 1e9);
+		double rawRate = events / (rawNanos / 1e9);
+		double ratio = httpRate / rawRate;
+		String shape = f("%,d events, %d threads, 1 org each", events, threads);
+		results.info("1. ingestion: POST /api/v1/usage (" + shape + ")", f("%,.0f events/s", httpRate));
+		results.info("1. ingestion: raw insertMany, same docs (" + shape + ")", f("%,.0f events/s", rawRate));
+		results.target("1. ingestion: API / raw bulk insert", f("%.1f %%", ratio * 100), ">= 50 %", ratio >= 0.5);
+
+		// Where the time goes: the same ledger path without HTTP and JSON.
+		Metering metering = context.getBean(Metering.class);
+		long inProcessNanos = Parallel.run(threads, t -> {
+			OrgId org = new OrgId(orgs.get(t).orgId());
+			for (int b = 0; b < batchesPerThread; b++) {
+				long first = (long) b * BATCH;
+				metering.record(org, Events.usageEvents(Events.batch("inproc-" + t + "-", first, BATCH, now)), false);
+			}
+		});
+		long inProcessEvents = (long) threads * batchesPerThread * BATCH;
+		results.info(f("1. ingestion: in-process Metering.record (%,d events, %d threads)", inProcessEvents, threads),
+				f("%,.0f events/s", inProcessEvents / (inProcessNanos / 1e9)));
+		scratch.drop();
+	}
+
+	private long httpRound(List<ApiClient.OrgKey> orgs, String round, int batches, Instant now) {
+		int threads = orgs.size();
+		// Payloads are built before the clock starts: the client's JSON is not the server's cost.
+		List<List<String>> payloads = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			List<String> mine = new ArrayList<>();
+			for (int b = 0; b < batches; b++) {
+				mine.add(Events.json(Events.batch("http-" + round + "-" + t + "-", (long) b * BATCH, BATCH, now)));
+			}
+			payloads.add(mine);
+		}
+		return Parallel.run(threads, t -> {
+			for (String payload : payloads.get(t)) {
+				HttpResponse<String> response = api.send("POST", "/api/v1/usage", orgs.get(t).key(), payload);
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException("usage batch returned " + response.statusCode() + ": " + response.body());
+				}
+				int recorded = count(response.body(), "\"status\":\"recorded\"");
+				if (recorded != BATCH) {
+					throw new IllegalStateException("only " + recorded + " of " + BATCH + " events were recorded");
+				}
+			}
+		});
+	}
+
+	private long rawRound(MongoCollection<Document> scratch, List<ApiClient.OrgKey> orgs, String round, int batches,
+			Instant now) {
+		int threads = orgs.size();
+		List<List<List<Document>>> docs = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			List<List<Document>> mine = new ArrayList<>();
+			for (int b = 0; b < batches; b++) {
+				mine.add(Events.documents(orgs.get(t).orgId(),
+						Events.batch("raw-" + round + "-" + t + "-", (long) b * BATCH, BATCH, now)));
+			}
+			docs.add(mine);
+		}
+		return Parallel.run(threads, t -> {
+			for (List<Document> batch : docs.get(t)) {
+				scratch.insertMany(batch);
+			}
+		});
+	}
+
+	static int count(String text, String needle) {
+		int count = 0;
+		for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+			count++;
+		}
+		return count;
+	}
+
+}
