@@ -7,8 +7,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.billforge.testsupport.TestStorage;
-
 /**
  * A DocRouter-like product: credit SPU, meters {@code page} (1 SPU) and {@code llm_token} (0.001 SPU),
  * every platform-core auto-configuration, nothing else. The free tier is large (10^9 SPU) so that the
@@ -30,7 +28,7 @@ public class BenchApp {
 			"--server.address=127.0.0.1");
 
 	/** Starts the app on {@code storage}; its web server listens on a random loopback port. */
-	public static ConfigurableApplicationContext start(TestStorage storage, boolean web) {
+	public static ConfigurableApplicationContext start(BenchStorage storage, boolean web) {
 		List<String> args = new ArrayList<>(SETTINGS);
 		args.add("--spring.main.banner-mode=off");
 		args.add("--logging.level.root=WARN");
@@ -38,7 +36,7 @@ public class BenchApp {
 		if (!web) {
 			args.add("--spring.main.web-application-type=none");
 		}
-		return storage.run(BenchApp.class, args.toArray(String[]::new));
+		return storage.run(BenchApp.class, args);
 	}
 
 	public static int port(ConfigurableApplicationContext context) {

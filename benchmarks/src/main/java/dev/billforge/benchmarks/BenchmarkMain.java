@@ -1,6 +1,5 @@
 package dev.billforge.benchmarks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,15 +8,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.billforge.testsupport.TestStorage;
-
 /**
  * Runs every benchmark and writes {@code benchmarks/target/results.md}. Options: {@code --quick} (smoke
- * run), {@code --summary-events=N} (events seeded for the summary), {@code --only=ingest,check,holds,summary,jmh}.
+ * run), {@code --summary-events=N} (events seeded for the summary), {@code --summary-ledger-events=N} (how many of
+ * them take the full ledger path), {@code --only=ingest,check,holds,summary,jmh}.
  */
 public final class BenchmarkMain {
 
@@ -36,6 +32,10 @@ public final class BenchmarkMain {
 			if (arg.startsWith("--summary-events=")) {
 				settings = settings.withSummaryEvents(Long.parseLong(arg.substring("--summary-events=".length()).replace("_", "")));
 			}
+			else if (arg.startsWith("--summary-ledger-events=")) {
+				settings = settings.withSummaryLedgerEvents(
+						Long.parseLong(arg.substring("--summary-ledger-events=".length()).replace("_", "")));
+			}
 			else if (arg.startsWith("--only=")) {
 				only = new LinkedHashSet<>(Arrays.asList(arg.substring("--only=".length()).split(",")));
 				if (!PARTS.containsAll(only)) {
@@ -43,20 +43,20 @@ public final class BenchmarkMain {
 				}
 			}
 			else {
-				System.err.println("unknown option " + arg + "; options: --quick --summary-events=N --only=" + String.join(",", PARTS));
+				System.err.println("unknown option " + arg + "; options: --quick --summary-events=N --summary-ledger-events=N --only=" + String.join(",", PARTS));
 				System.exit(2);
 			}
 		}
 		Path target = Path.of(System.getProperty("billforge.bench.dir", "benchmarks/target"));
 		Files.createDirectories(target);
 		Instant started = Instant.now();
-		String machine = machine();
+		String machine = Machine.describe();
 		System.out.println("Billforge benchmarks" + (settings.quick() ? " (--quick: a smoke run, not a measurement)" : ""));
 		System.out.print(machine);
 
 		Results results = new Results();
 		String storageKind;
-		try (TestStorage storage = TestStorage.create()) {
+		try (BenchStorage storage = BenchStorage.create()) {
 			storageKind = storage.isExternal() ? "real MongoDB from env MONGODB_URI (fresh database " + storage.database() + ")"
 					: "embedded mongo-java-server 1.47.0, H2 backend, temporary data directory";
 			System.out.println("storage: " + storageKind);
@@ -107,41 +107,6 @@ public final class BenchmarkMain {
 	private static void section(String name) {
 		System.out.println();
 		System.out.println("== " + name);
-	}
-
-	/** nproc, memory, CPU model, JVM: what the numbers were measured on. */
-	static String machine() {
-		StringBuilder out = new StringBuilder();
-		out.append("nproc: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-		out.append("memory: ").append(firstLine("/proc/meminfo", "MemTotal")).append('\n');
-		out.append("cpu: ").append(firstLine("/proc/cpuinfo", "model name")).append('\n');
-		out.append("java: ")
-			.append(System.getProperty("java.vm.name"))
-			.append(' ')
-			.append(System.getProperty("java.runtime.version"))
-			.append(" (max heap ")
-			.append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
-			.append(" MiB)\n");
-		out.append("os: ")
-			.append(System.getProperty("os.name"))
-			.append(' ')
-			.append(System.getProperty("os.version"))
-			.append(' ')
-			.append(System.getProperty("os.arch"))
-			.append('\n');
-		return out.toString();
-	}
-
-	private static String firstLine(String file, String prefix) {
-		try (Stream<String> lines = Files.lines(Path.of(file))) {
-			return lines.filter(line -> line.startsWith(prefix))
-				.findFirst()
-				.map(line -> line.substring(line.indexOf(':') + 1).strip())
-				.orElse("unknown");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "unknown";
-		}
 	}
 
 }

@@ -23,7 +23,7 @@ final class Results {
 
 	}
 
-	record Row(String benchmark, String result, String target, Verdict verdict) {
+	record Row(String benchmark, String result, String target, Verdict verdict, double load) {
 	}
 
 	private final List<Row> rows = new ArrayList<>();
@@ -31,12 +31,12 @@ final class Results {
 	private final List<String> notes = new ArrayList<>();
 
 	void info(String benchmark, String result) {
-		add(new Row(benchmark, result, "", Verdict.INFO));
+		add(new Row(benchmark, result, "", Verdict.INFO, Machine.load()));
 	}
 
 	/** A row with a target: met when {@code met} is true. */
 	void target(String benchmark, String result, String target, boolean met) {
-		add(new Row(benchmark, result, target, met ? Verdict.MET : Verdict.MISSED));
+		add(new Row(benchmark, result, target, met ? Verdict.MET : Verdict.MISSED, Machine.load()));
 	}
 
 	void note(String note) {
@@ -46,7 +46,8 @@ final class Results {
 
 	private void add(Row row) {
 		rows.add(row);
-		System.out.printf("  %-58s %-34s %-14s %s%n", row.benchmark(), row.result(), row.target(), row.verdict().label);
+		System.out.printf("  %s | %s | %s | %s | load %.1f%n", row.benchmark(), row.result(), row.target(), row.verdict().label,
+				row.load());
 	}
 
 	static String f(String format, Object... args) {
@@ -55,15 +56,19 @@ final class Results {
 
 	String consoleTable() {
 		StringBuilder out = new StringBuilder();
-		out.append(f("%-58s %-34s %-14s %s%n", "benchmark", "result", "target", "verdict"));
-		out.append("-".repeat(120)).append('\n');
-		rows.forEach(row -> out.append(f("%-58s %-34s %-14s %s%n", row.benchmark(), row.result(), row.target(),
-				row.verdict().label)));
+		int width = rows.stream().mapToInt(row -> row.benchmark().length()).max().orElse(10);
+		int resultWidth = rows.stream().mapToInt(row -> row.result().length()).max().orElse(10);
+		String format = "%-" + width + "s  %-" + resultWidth + "s  %-10s  %-7s  %s%n";
+		out.append(f(format, "benchmark", "result", "target", "verdict", "load"));
+		out.append("-".repeat(width + resultWidth + 32)).append('\n');
+		rows.forEach(row -> out.append(f(format, row.benchmark(), row.result(), row.target(), row.verdict().label,
+				f("%.1f", row.load()))));
 		return out.toString();
 	}
 
 	String markdownTable() {
-		StringBuilder out = new StringBuilder("| benchmark | result | target | verdict |\n|---|---|---|---|\n");
+		StringBuilder out = new StringBuilder(
+				"| benchmark | result | target | verdict | load (1 min) |\n|---|---|---|---|---|\n");
 		rows.forEach(row -> out.append("| ")
 			.append(row.benchmark())
 			.append(" | ")
@@ -72,6 +77,8 @@ final class Results {
 			.append(row.target())
 			.append(" | ")
 			.append(row.verdict().label)
+			.append(" | ")
+			.append(f("%.1f", row.load()))
 			.append(" |\n"));
 		return out.toString();
 	}

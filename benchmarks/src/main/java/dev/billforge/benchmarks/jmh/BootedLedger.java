@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.billforge.benchmarks.BenchApp;
+import dev.billforge.benchmarks.BenchStorage;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.metering.Metering;
 import dev.billforge.metering.UsageEvent;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
-import dev.billforge.testsupport.TestStorage;
 
 /**
  * The application booted once per JMH fork (no web server) on fresh storage, with one org that has
@@ -29,7 +29,7 @@ import dev.billforge.testsupport.TestStorage;
 @State(Scope.Benchmark)
 public class BootedLedger {
 
-	TestStorage storage;
+	BenchStorage storage;
 
 	ConfigurableApplicationContext context;
 
@@ -39,7 +39,7 @@ public class BootedLedger {
 
 	@Setup(Level.Trial)
 	public void boot() {
-		storage = TestStorage.create();
+		storage = BenchStorage.create();
 		context = BenchApp.start(storage, false);
 		ledger = context.getBean(CreditLedger.class);
 		org = context.getBean(Orgs.class).create("jmh", ZoneId.of("UTC")).id();
