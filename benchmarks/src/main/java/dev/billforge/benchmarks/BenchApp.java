@@ -27,15 +27,15 @@ public class BenchApp {
 			"--billforge.api.requests-per-second=1000000",
 			"--server.address=127.0.0.1");
 
-	/** Starts the app on {@code storage}; its web server listens on a random loopback port. */
-	public static ConfigurableApplicationContext start(BenchStorage storage, boolean web) {
+	/**
+	 * Starts the app on {@code storage}; its web server listens on a random loopback port. (Always a web
+	 * application: platform-core's API security configuration needs one to start at all.)
+	 */
+	public static ConfigurableApplicationContext start(BenchStorage storage) {
 		List<String> args = new ArrayList<>(SETTINGS);
 		args.add("--spring.main.banner-mode=off");
 		args.add("--logging.level.root=WARN");
 		args.add("--logging.level.dev.billforge=WARN");
-		if (!web) {
-			args.add("--spring.main.web-application-type=none");
-		}
 		return storage.run(BenchApp.class, args);
 	}
 

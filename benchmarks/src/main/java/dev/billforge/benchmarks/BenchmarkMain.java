@@ -60,7 +60,7 @@ public final class BenchmarkMain {
 			storageKind = storage.isExternal() ? "real MongoDB from env MONGODB_URI (fresh database " + storage.database() + ")"
 					: "embedded mongo-java-server 1.47.0, H2 backend, temporary data directory";
 			System.out.println("storage: " + storageKind);
-			try (ConfigurableApplicationContext context = BenchApp.start(storage, true)) {
+			try (ConfigurableApplicationContext context = BenchApp.start(storage)) {
 				ApiClient api = new ApiClient(BenchApp.port(context));
 				if (only.contains("ingest")) {
 					section("1. ingestion");

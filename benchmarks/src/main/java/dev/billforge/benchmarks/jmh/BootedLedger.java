@@ -23,7 +23,7 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 
 /**
- * The application booted once per JMH fork (no web server) on fresh storage, with one org that has
+ * The application booted once per JMH fork on fresh storage (its web server idle), with one org that has
  * some usage history. Same settings as the HTTP benchmarks' application.
  */
 @State(Scope.Benchmark)
@@ -40,7 +40,7 @@ public class BootedLedger {
 	@Setup(Level.Trial)
 	public void boot() {
 		storage = BenchStorage.create();
-		context = BenchApp.start(storage, false);
+		context = BenchApp.start(storage);
 		ledger = context.getBean(CreditLedger.class);
 		org = context.getBean(Orgs.class).create("jmh", ZoneId.of("UTC")).id();
 		Metering metering = context.getBean(Metering.class);
