@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,6 +39,16 @@ public class BenchApp {
 		args.add("--logging.level.root=WARN");
 		args.add("--logging.level.dev.billforge=WARN");
 		return storage.run(BenchApp.class, args);
+	}
+
+	@Bean
+	MongoCommandStats mongoCommandStats() {
+		return new MongoCommandStats();
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommandStats stats) {
+		return settings -> settings.addCommandListener(stats);
 	}
 
 	public static int port(ConfigurableApplicationContext context) {

@@ -66,7 +66,7 @@ public final class BenchmarkMain {
 					section("1. ingestion");
 					new IngestionBenchmark(api, context, settings).run(results);
 				}
-				HttpBenchmarks http = new HttpBenchmarks(api, settings);
+				HttpBenchmarks http = new HttpBenchmarks(api, settings, context.getBean(MongoCommandStats.class));
 				if (only.contains("check")) {
 					section("2. entitlement check over HTTP");
 					http.checkLatency(results);

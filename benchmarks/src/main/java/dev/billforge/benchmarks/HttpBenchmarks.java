@@ -17,9 +17,12 @@ final class HttpBenchmarks {
 
 	private final Settings settings;
 
-	HttpBenchmarks(ApiClient api, Settings settings) {
+	private final MongoCommandStats stats;
+
+	HttpBenchmarks(ApiClient api, Settings settings, MongoCommandStats stats) {
 		this.api = api;
 		this.settings = settings;
+		this.stats = stats;
 	}
 
 	/** One client, one request at a time: the latency a product sees before starting a job. */
@@ -32,6 +35,8 @@ final class HttpBenchmarks {
 			check(org);
 		}
 		Latencies latencies = new Latencies(settings.checkRequests());
+		var before = stats.snapshot();
+		long cpu = Machine.processCpuNanos();
 		long start = System.nanoTime();
 		for (int i = 0; i < settings.checkRequests(); i++) {
 			long t0 = System.nanoTime();
@@ -39,11 +44,15 @@ final class HttpBenchmarks {
 			latencies.add(System.nanoTime() - t0);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuPerCall = (Machine.processCpuNanos() - cpu) / 1e6 / latencies.count();
+		String commands = stats.perOp(before, latencies.count());
 		String shape = f("%,d calls, 1 client", latencies.count());
 		results.info("2. check over HTTP p50 (" + shape + ")", f("%.3f ms", latencies.percentileMillis(50)));
 		double p99 = latencies.percentileMillis(99);
 		results.target("2. check over HTTP p99", f("%.3f ms (max %.1f ms, %,.0f calls/s)", p99, latencies.maxMillis(),
 				latencies.count() / seconds), "< 10 ms", p99 < 10);
+		results.info("2. check over HTTP: JVM CPU per call (server + client)", f("%.3f ms", cpuPerCall));
+		results.note("1 HTTP check → " + commands);
 	}
 
 	private void check(ApiClient.OrgKey org) {
@@ -61,15 +70,19 @@ final class HttpBenchmarks {
 		AtomicBoolean stop = new AtomicBoolean(false);
 		AtomicLong pairs = new AtomicLong();
 		Latencies latencies = new Latencies(100_000);
-		long[] window = new long[2];
+		long[] window = new long[4];
+		AtomicLong allPairs = new AtomicLong();
+		var before = stats.snapshot();
 		Thread timer = new Thread(() -> {
 			try {
 				Thread.sleep(settings.holdWarmupSeconds() * 1000L);
+				window[2] = Machine.processCpuNanos();
 				window[0] = System.nanoTime();
 				measuring.set(true);
 				Thread.sleep(settings.holdSeconds() * 1000L);
 				measuring.set(false);
 				window[1] = System.nanoTime();
+				window[3] = Machine.processCpuNanos();
 				stop.set(true);
 			}
 			catch (InterruptedException ex) {
@@ -88,6 +101,7 @@ final class HttpBenchmarks {
 					throw new IllegalStateException("commit answered " + committed);
 				}
 				long t1 = System.nanoTime();
+				allPairs.incrementAndGet();
 				// A pair counts when it both started and ended inside the window.
 				if (measuring.get() && t0 >= window[0] && window[0] != 0) {
 					pairs.incrementAndGet();
@@ -107,6 +121,9 @@ final class HttpBenchmarks {
 				f("%,.0f pairs/s (pair p50 %.1f ms, p99 %.1f ms)", rate, latencies.percentileMillis(50),
 						latencies.percentileMillis(99)),
 				">= 1,000/s", rate >= 1000);
+		results.info("3. reserve+commit over HTTP: JVM CPU per pair (server + clients)",
+				f("%.2f ms", (window[3] - window[2]) / 1e6 / pairs.get()));
+		results.note("1 reserve+commit pair over HTTP, 16 clients on 1 org → " + stats.perOp(before, allPairs.get()));
 		JsonNode verify = api.expect(200, "GET", "/api/v1/operator/orgs/" + org.orgId() + "/ledger/verify",
 				BenchApp.OPERATOR_TOKEN, null);
 		if (!verify.get("consistent").asBoolean()) {

@@ -95,6 +95,14 @@ final class IngestionBenchmark {
 		results.info(f("1. ingestion: in-process Metering.record (%,d events, %d threads)", inProcessEvents, threads),
 				f("%,.0f events/s, CPU %.0f ms per 1,000", inProcessEvents / (inProcess.wallNanos() / 1e9),
 						inProcess.cpuNanos() / 1e6 / (inProcessEvents / (double) BATCH)));
+		// Where the time goes: the MongoDB commands behind one batch of 1,000 events, one at a time.
+		MongoCommandStats stats = context.getBean(MongoCommandStats.class);
+		var before = stats.snapshot();
+		httpRound(orgs.subList(0, 1), "diag", 1, now);
+		results.note("1 API batch of 1,000 events → " + stats.perOp(before, 1));
+		before = stats.snapshot();
+		rawRound(scratch, orgs.subList(0, 1), "diag", 1, now);
+		results.note("1 raw insertMany of 1,000 documents → " + stats.perOp(before, 1));
 		scratch.drop();
 	}
 

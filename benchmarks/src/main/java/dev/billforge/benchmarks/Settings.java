@@ -7,7 +7,7 @@ record Settings(boolean quick, int ingestThreads, int ingestRounds, int ingestBa
 		int summarySeedThreads, int summaryWarmup, int summaryCalls) {
 
 	static Settings fullRun() {
-		return new Settings(false, 4, 3, 2, 5_000, 20_000, 16, 5, 20, 2, 3, 5, 1_000_000, 100_000, 2, 50, 300);
+		return new Settings(false, 4, 3, 2, 2_000, 10_000, 16, 5, 20, 2, 3, 5, 1_000_000, 50_000, 2, 50, 300);
 	}
 
 	static Settings quickRun() {

@@ -131,13 +131,20 @@ final class SummaryBenchmark {
 		if (shown.compareTo(expected) != 0) {
 			throw new IllegalStateException("summary total " + shown + " differs from the credits seeded " + expected);
 		}
+		MongoCommandStats stats = context.getBean(MongoCommandStats.class);
+		var before = stats.snapshot();
+		long cpu = Machine.processCpuNanos();
 		Latencies byDay = time(query + "&granularity=day&groupBy=meter", orgKey.key());
+		double cpuPerCall = (Machine.processCpuNanos() - cpu) / 1e6 / (settings.summaryWarmup() + byDay.count());
+		String commands = stats.perOp(before, settings.summaryWarmup() + byDay.count());
 		double p99 = byDay.percentileMillis(99);
 		String events = f("%,d events", recorded.get() + fed);
 		results.info(f("4. summary, 30 days, %s, by day/meter: p50 (%,d calls)", events, byDay.count()),
 				f("%.2f ms (%d buckets)", byDay.percentileMillis(50), day.get("buckets").size()));
 		results.target("4. summary, 30 days, by day/meter: p99", f("%.2f ms (max %.1f ms)", p99, byDay.maxMillis()),
 				"< 100 ms", p99 < 100);
+		results.info("4. summary by day/meter: JVM CPU per call (server + client)", f("%.2f ms", cpuPerCall));
+		results.note("1 summary call → " + commands);
 		Latencies byHour = time(query + "&granularity=hour&groupBy=operation", orgKey.key());
 		results.info("4. summary, 30 days, by hour/operation: p50 / p99",
 				f("%.2f / %.2f ms", byHour.percentileMillis(50), byHour.percentileMillis(99)));
