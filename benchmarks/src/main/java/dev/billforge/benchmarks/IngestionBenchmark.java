@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -103,6 +104,16 @@ final class IngestionBenchmark {
 		before = stats.snapshot();
 		rawRound(scratch, orgs.subList(0, 1), "diag", 1, now);
 		results.note("1 raw insertMany of 1,000 documents → " + stats.perOp(before, 1));
+		// How big one ledger commit of a 1,000-event batch is: the per-org group commit merges up to 256
+		// queued requests into one such document, and MongoDB caps a document at 16 MiB.
+		int largest = 0;
+		for (RawBsonDocument doc : context.getBean(MongoTemplate.class)
+			.getCollection("ledger_commits")
+			.withDocumentClass(RawBsonDocument.class)
+			.find()) {
+			largest = Math.max(largest, doc.getByteBuffer().remaining());
+		}
+		results.note(f("largest ledger commit document after ingestion: %,d bytes", largest));
 		scratch.drop();
 	}
 
