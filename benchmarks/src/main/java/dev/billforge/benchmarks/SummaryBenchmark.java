@@ -14,7 +14,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.bson.RawBsonDocument;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.Filters;
 
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.LedgerCommitListener;
@@ -145,6 +149,17 @@ final class SummaryBenchmark {
 				"< 100 ms", p99 < 100);
 		results.info("4. summary by day/meter: JVM CPU per call (server + client)", f("%.2f ms", cpuPerCall));
 		results.note("1 summary call → " + commands);
+		long docs = 0;
+		long bytes = 0;
+		for (RawBsonDocument doc : context.getBean(MongoTemplate.class)
+			.getCollection("usage_rollups")
+			.withDocumentClass(RawBsonDocument.class)
+			.find(Filters.eq("orgId", org.value()))) {
+			docs++;
+			bytes += doc.getByteBuffer().remaining();
+		}
+		results.note(f("the summary org has %,d rollup documents, %,d bytes in all (%,d bytes each on average); "
+				+ "a 30-day summary reads all of them", docs, bytes, docs == 0 ? 0 : bytes / docs));
 		Latencies byHour = time(query + "&granularity=hour&groupBy=operation", orgKey.key());
 		results.info("4. summary, 30 days, by hour/operation: p50 / p99",
 				f("%.2f / %.2f ms", byHour.percentileMillis(50), byHour.percentileMillis(99)));
