@@ -35,6 +35,8 @@ final class AccountBook {
 
 	private static final int MAX_BATCH = 256;
 
+	private static final int MAX_KEYS_PER_COMMIT = 4000;
+
 	private static final int MAX_ATTEMPTS = 20;
 
 	private final LedgerStore store;
@@ -159,9 +161,12 @@ final class AccountBook {
 		try {
 			while (!pending.result.isDone()) {
 				List<Pending<?>> batch = new ArrayList<>();
+				int keys = 0;
 				Pending<?> next;
-				while (batch.size() < MAX_BATCH && (next = slot.queue.poll()) != null) {
+				// A commit is one document: bound it well below MongoDB's 16 MiB limit (~0.7 KB per op).
+				while (batch.size() < MAX_BATCH && keys < MAX_KEYS_PER_COMMIT && (next = slot.queue.poll()) != null) {
 					batch.add(next);
+					keys += next.keys.size();
 				}
 				try {
 					process(orgId, slot, batch);
