@@ -217,8 +217,11 @@ final class AccountBook {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			AccountState base = slot.state;
 			// Another instance may have committed since this one cached the account: answers must not be stale.
-			if (base == null || store.commitExists(orgId, base.seq + 1)) {
+			if (base == null) {
 				base = load(orgId);
+			}
+			else if (store.commitExists(orgId, base.seq + 1)) {
+				base = catchUp(base.copy());
 			}
 			Instant now = clock.instant();
 			AccountState working = base == null ? new AccountState(orgId) : base.copy();
@@ -277,19 +280,24 @@ final class AccountBook {
 	/** Loads the snapshot and replays (and re-projects) any commits written after it. */
 	AccountState load(String orgId) {
 		AccountSnapshot snapshot = store.loadSnapshot(orgId);
-		AccountState state = snapshot == null ? null : snapshot.toState();
-		long seq = state == null ? 0 : state.seq;
+		if (snapshot != null) {
+			return catchUp(snapshot.toState());
+		}
+		return store.commitExists(orgId, 1) ? catchUp(new AccountState(orgId)) : null;
+	}
+
+	/**
+	 * Replays (and re-projects, in case their writer died before projecting) the commits written
+	 * after {@code state}, which is advanced in place.
+	 */
+	private AccountState catchUp(AccountState state) {
 		Commit commit;
-		while ((commit = store.loadCommit(orgId, seq + 1)) != null) {
-			if (state == null) {
-				state = new AccountState(orgId);
-			}
+		while ((commit = store.loadCommit(state.orgId, state.seq + 1)) != null) {
 			for (OpRecord op : commit.ops()) {
 				op.applyTo(state);
 			}
 			state.seq = commit.seq();
 			projector.project(commit, state);
-			seq = commit.seq();
 		}
 		return state;
 	}
