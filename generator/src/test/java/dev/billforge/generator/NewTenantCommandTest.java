@@ -90,6 +90,19 @@ class NewTenantCommandTest {
     }
 
     @Test
+    void aStagingFolderLeftByAKilledRunIsNeitherATenantNorAnObstacle() throws Exception {
+        Path leftover = Files.createDirectories(root.resolve(".tenant-acme-docs.tmp-123/src/main/resources"));
+        Files.writeString(leftover.getParent().getParent().getParent().resolve("tenant.yml"), "half: written");
+
+        assertThat(TestWorkspace.run("list", "--root", root.toString()).out()).doesNotContain("acme");
+        Run run = TestWorkspace.run(acme().toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(root.resolve(".tenant-acme-docs.tmp-123")).doesNotExist();
+        assertThat(root.resolve("tenant-acme-docs/tenant.yml")).exists();
+    }
+
+    @Test
     void aNewTenantIsUpToDateRightAfterItWasGenerated() throws Exception {
         assertThat(TestWorkspace.run(acme().toArray(String[]::new)).exitCode()).isZero();
 

@@ -56,6 +56,7 @@ public final class TenantGenerator {
         all.add(a);
         String compose = ComposeRenderer.render(all);
         String rootPom = RootPom.withModule(Files.readString(workspace.rootPom(), StandardCharsets.UTF_8), a.module());
+        removeLeftovers(a.module());
         Path stage = Files.createTempDirectory(workspace.root(), "." + a.module() + ".tmp-");
         try {
             for (Map.Entry<String, String> f : renderAll(a).entrySet()) {
@@ -63,7 +64,6 @@ public final class TenantGenerator {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
-            Files.createDirectories(stage.resolve("src/test/java/" + a.packagePath()));
             AtomicFiles.move(stage, target);
         } finally {
             AtomicFiles.deleteRecursively(stage);
@@ -71,6 +71,15 @@ public final class TenantGenerator {
         AtomicFiles.write(workspace.composeFile(), compose);
         AtomicFiles.write(workspace.rootPom(), rootPom);
         return target;
+    }
+
+    /** Staging folders a killed run of this module left behind (never visible as a tenant: they are hidden). */
+    private void removeLeftovers(String module) throws IOException {
+        try (var entries = Files.list(workspace.root())) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith("." + module + ".tmp-")).toList()) {
+                AtomicFiles.deleteRecursively(p);
+            }
+        }
     }
 
     /** Everything generated inside the tenant folder: text files plus the brand pack when it is managed. */
