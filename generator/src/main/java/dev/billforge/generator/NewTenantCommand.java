@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code new-tenant}: scaffolds a product tenant from answers; refuses bad input before writing anything. */
-@Command(name = "new-tenant", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Creates tenant-<slug>/ (pom, application class, application.yml, catalog.yml, brand pack,",
-                "tenant.yml), adds it to docker-compose.yml and the root pom. Nothing is written when any option is invalid."},
+@Command(name = "new-tenant", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        description = {"Creates a product tenant.",
+                "Writes tenant-<slug>/ (pom, application class, application.yml, catalog.yml, brand pack, tenant.yml)",
+                "and adds it to docker-compose.yml and the root pom. Nothing is written when any option is invalid."},
         footer = {"", "Example:", "  new-tenant --name \"Acme Docs\" --tag acme_docs --credit-name Credits --meter page=1 \\",
                 "    --meter llm_token=0.001 --free-credits 100 --plan individual:19:2000 \\",
                 "    --plan team:99:15000:overage=0.01 --pack 1000:10 --primary \"#0F766E\" --port 8090"})
@@ -60,7 +61,7 @@ final class NewTenantCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "2", description = "Fractional digits of credit amounts (default ${DEFAULT-VALUE}).")
     int scale;
 
-    @Option(names = "--alert-threshold", split = ",", paramLabel = "PERCENT", description = "Alert thresholds in % of period credits (default 70,90,100).")
+    @Option(names = "--alert-threshold", split = ",", paramLabel = "PERCENT", description = "Alert thresholds in %% of period credits (default 70,90,100).")
     List<Integer> alertThresholds = new ArrayList<>();
 
     @Option(names = "--rollup-dimension", split = ",", paramLabel = "PROPERTY", description = "Usage event properties kept in rollups, e.g. operation,document_type.")

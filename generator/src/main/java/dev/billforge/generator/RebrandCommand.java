@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rebrand}: validates a brand pack folder and makes it the tenant's pack. */
 @Command(name = "rebrand", mixinStandardHelpOptions = true,
-        description = {"Validates a brand pack folder (brand.yml, logo.svg, favicon, messages*.properties; docs/branding.md)",
+        description = {"Applies a brand pack folder to a tenant.",
+                "Validates the pack (brand.yml, logo.svg, favicon, messages*.properties; docs/branding.md)",
                 "and replaces the tenant's src/main/resources/brand with it. An invalid pack is refused with every problem",
                 "listed and nothing changed. tenant.yml then records brand.managed: false, so regenerate keeps the pack.",
                 "To rebrand a deployed tenant without a rebuild, mount the folder and set BRAND_DIR instead."})

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code regenerate}: re-renders a tenant's generated files from its tenant.yml; {@code --dry-run} shows the diff. */
 @Command(name = "regenerate", mixinStandardHelpOptions = true,
-        description = {"Re-renders the generated files of a tenant from its tenant.yml with this generator version",
+        description = {"Re-renders a tenant's generated files from its tenant.yml.",
+                "Uses this generator version for the generated files",
                 "(pom.xml, application class, application.yml, catalog.yml, the brand pack while brand.managed is true,",
                 "tenant.yml, docker-compose.yml, the root pom's module entry). Product code and product.yml are never touched."})
 final class RegenerateCommand implements Callable<Integer> {
