@@ -3,6 +3,7 @@ package dev.billforge.docrouter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/** DocRouter: configuration in application.yml (generated) and product.yml; platform behaviour from platform-core. */
 @SpringBootApplication
 public class DocRouterApplication {
 

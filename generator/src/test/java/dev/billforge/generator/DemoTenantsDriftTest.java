@@ -1,0 +1,30 @@
+package dev.billforge.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.billforge.generator.internal.FileChange;
+import dev.billforge.generator.internal.TenantGenerator;
+import dev.billforge.generator.internal.Workspace;
+import dev.billforge.generator.internal.Workspace.Tenant;
+
+/** The demo tenants' generated files are exactly what the generator renders from their tenant.yml. */
+class DemoTenantsDriftTest {
+
+    @Test
+    void regeneratingTheDemoTenantsChangesNoFile() throws Exception {
+        Workspace repository = new Workspace(TestWorkspace.REPOSITORY);
+        List<Tenant> tenants = repository.tenants();
+        assertThat(tenants).extracting(t -> t.answers().module())
+                .contains("tenant-docrouter", "tenant-sigagent", "tenant-lab-portal");
+
+        for (Tenant t : tenants) {
+            List<FileChange> changes = new TenantGenerator(repository).regenerationChanges(t);
+            assertThat(changes).as("drift in %s; run `regenerate --tenant %s --dry-run` to see it:%n%s", t.answers().module(),
+                    t.answers().tag(), changes.stream().map(FileChange::diff).reduce("", String::concat)).isEmpty();
+        }
+    }
+}
