@@ -27,7 +27,7 @@ import tools.jackson.databind.DeserializationFeature;
 		MeteringProperties.class })
 @EnableScheduling
 @ComponentScan(basePackages = { "dev.billforge.orgs", "dev.billforge.ledger", "dev.billforge.metering",
-		"dev.billforge.api", "dev.billforge.operator" })
+		"dev.billforge.api", "dev.billforge.operator", "dev.billforge.billing" })
 public class PlatformAutoConfiguration {
 
 	@Bean
