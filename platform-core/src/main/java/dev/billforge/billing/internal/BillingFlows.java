@@ -107,8 +107,11 @@ class BillingFlows {
 		}
 		try {
 			// One key per request: stripe-java's automatic retries resend it, so a retry never creates a second session.
-			Session session = stripe.v1().checkout().sessions().create(params.build(),
-					RequestOptions.builder().setIdempotencyKey("checkout:" + org.value() + ":" + UUID.randomUUID()).build());
+			RequestOptions options = RequestOptions.builder()
+				.setIdempotencyKey("checkout:" + org.value() + ":" + UUID.randomUUID())
+				.build();
+			var create = params.build();
+			Session session = StripeRetry.withRetries(() -> stripe.v1().checkout().sessions().create(create, options));
 			return new CheckoutLink(session.getId(), session.getUrl());
 		}
 		catch (StripeException ex) {

@@ -146,9 +146,9 @@ class OverageBilling {
 		}
 		String itemId;
 		try {
-			itemId = stripe.v1().invoiceItems()
-				.create(params.build(), RequestOptions.builder().setIdempotencyKey(key).build())
-				.getId();
+			var create = params.build();
+			RequestOptions options = RequestOptions.builder().setIdempotencyKey(key).build();
+			itemId = StripeRetry.withRetries(() -> stripe.v1().invoiceItems().create(create, options)).getId();
 		}
 		catch (IdempotencyException ex) {
 			// The same key was used with other parameters: an earlier attempt already created the item.
