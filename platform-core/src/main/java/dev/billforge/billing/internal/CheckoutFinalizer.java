@@ -50,8 +50,11 @@ class CheckoutFinalizer {
 
 	private final String tag;
 
+	private final CustomerDirectory customers;
+
 	CheckoutFinalizer(StripeClient stripe, CreditLedger ledger, SubscriptionSync subscriptions, InvoiceEffects invoices,
-			MongoTemplate mongo, ProductProperties product) {
+			MongoTemplate mongo, ProductProperties product, CustomerDirectory customers) {
+		this.customers = customers;
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.subscriptions = subscriptions;
@@ -76,7 +79,9 @@ class CheckoutFinalizer {
 		if (metadata == null || !tag.equals(metadata.get("product")) || !OrgId.isWellFormed(metadata.get("org_id"))) {
 			return Outcome.NOT_OURS;
 		}
-		OrgId org = new OrgId(metadata.get("org_id"));
+		// The customer mapping is the source of truth for whose account it is (as for invoices); the
+		// session's metadata is the fallback for a session without a customer.
+		OrgId org = customers.orgOf(session.getCustomer()).orElse(new OrgId(metadata.get("org_id")));
 		if (!"complete".equals(session.getStatus())) {
 			return Outcome.NOT_COMPLETE;
 		}

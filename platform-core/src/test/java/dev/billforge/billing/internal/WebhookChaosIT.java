@@ -145,7 +145,7 @@ class WebhookChaosIT {
 		}
 		cleanState = state(clean);
 		// 100 free + (1,000 pack - 250 refunded) + 2,000 individual + 13,000 upgrade difference
-		assertThat(ledger.balance(clean).available().toString()).isEqualTo("15850");
+		assertThat(ledger.balance(clean).available().toString()).as(cleanState + " " + history.stream().map(e -> e.get("type").asString()).toList()).isEqualTo("15850");
 		assertThat(cleanState).contains("team").contains("active");
 	}
 
