@@ -130,10 +130,11 @@ record CatalogFile(String currency, List<Item> items) {
 
 	private static long amount(Map<String, Object> p, String name, String source) {
 		Object value = p.get(name);
-		if (!(value instanceof Number n) || n.longValue() < 0) {
+		// Integer or Long only: a fractional amount must not be silently truncated.
+		if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
 			throw new IllegalArgumentException(source + ": '" + name + "' must be a whole number of minor units in " + p);
 		}
-		return n.longValue();
+		return ((Number) value).longValue();
 	}
 
 	private static BigDecimal decimal(Map<String, Object> p, String name, String source, boolean required) {

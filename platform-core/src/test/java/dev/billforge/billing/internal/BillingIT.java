@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -56,11 +56,12 @@ import tools.jackson.databind.json.JsonMapper;
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
 		"billforge.billing.jobs.enabled=false", "billforge.billing.max-network-retries=2" })
+@Import(BillingIT.Clocks.class)
 class BillingIT {
 
 	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	@TestConfiguration
+	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
 	static class Clocks {
 
 		@Bean
