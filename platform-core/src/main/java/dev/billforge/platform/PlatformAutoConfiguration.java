@@ -32,7 +32,7 @@ import tools.jackson.databind.DeserializationFeature;
 @EnableScheduling
 // Test configurations living in these packages must not leak into every context, as with @SpringBootApplication.
 @ComponentScan(basePackages = { "dev.billforge.orgs", "dev.billforge.ledger", "dev.billforge.metering",
-		"dev.billforge.api", "dev.billforge.operator", "dev.billforge.notifications" },
+		"dev.billforge.api", "dev.billforge.operator", "dev.billforge.notifications", "dev.billforge.billing" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class) })
 public class PlatformAutoConfiguration {

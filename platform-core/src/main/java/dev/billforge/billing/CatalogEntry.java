@@ -1,0 +1,44 @@
+package dev.billforge.billing;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.billforge.valuemetric.Credits;
+
+/**
+ * A plan or pack as discovered from Stripe (product metadata {@code product=<tag>}, price metadata
+ * {@code kind}, {@code tier}, ...). Amounts are integers in the currency's minor unit.
+ *
+ * @param overageUnitAmountDecimal plan only: price of one credit beyond the allowance, in minor units
+ *                                 (may be fractional, e.g. 0.5); null when the plan has no overage
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CatalogEntry(String lookupKey, String priceId, String productId, Kind kind, String tier, String name,
+		String currency, long unitAmount, String interval, Credits includedCredits, BigDecimal overageUnitAmountDecimal,
+		Credits credits, Integer minQuantity, Integer maxQuantity) {
+
+	public enum Kind {
+
+		PLAN, PACK;
+
+		@com.fasterxml.jackson.annotation.JsonValue
+		public String code() {
+			return name().toLowerCase();
+		}
+
+		public static Kind fromCode(String code) {
+			return code == null ? null : switch (code) {
+				case "plan" -> PLAN;
+				case "pack" -> PACK;
+				default -> null;
+			};
+		}
+
+	}
+
+	public boolean overageAllowed() {
+		return overageUnitAmountDecimal != null && overageUnitAmountDecimal.signum() > 0;
+	}
+
+}

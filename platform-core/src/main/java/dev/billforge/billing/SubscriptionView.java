@@ -1,0 +1,14 @@
+package dev.billforge.billing;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.billforge.valuemetric.Credits;
+
+/** An org's subscription as mirrored from Stripe; {@code includedCredits} are those of the price it is on. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionView(String id, String status, String lookupKey, String tier, String priceId,
+		Credits includedCredits, boolean overageAllowed, Instant currentPeriodStart, Instant currentPeriodEnd,
+		boolean cancelAtPeriodEnd, Instant pastDueSince) {
+}

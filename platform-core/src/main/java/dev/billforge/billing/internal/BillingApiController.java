@@ -1,0 +1,86 @@
+package dev.billforge.billing.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.billforge.billing.BillingMode;
+import dev.billforge.billing.CatalogEntry;
+import dev.billforge.billing.SubscriptionView;
+import dev.billforge.common.ProblemException;
+import dev.billforge.orgs.OrgId;
+
+/** Billing for products with their own frontend, with the org API key. */
+@RestController
+@RequestMapping("/api/v1/billing")
+class BillingApiController {
+
+	private final CatalogService catalog;
+
+	private final SubscriptionSync subscriptions;
+
+	private final BillingFlows flows;
+
+	private final BillingMode mode;
+
+	BillingApiController(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, BillingMode mode) {
+		this.catalog = catalog;
+		this.subscriptions = subscriptions;
+		this.flows = flows;
+		this.mode = mode;
+	}
+
+	record CatalogResponse(boolean testMode, List<CatalogEntry> plans, List<CatalogEntry> packs) {
+	}
+
+	@GetMapping("/catalog")
+	CatalogResponse catalog(OrgId org) {
+		List<CatalogEntry> entries = catalog.entries();
+		return new CatalogResponse(mode.testMode(),
+				entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.PLAN).toList(),
+				entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.PACK).toList());
+	}
+
+	record SubscriptionResponse(SubscriptionView subscription) {
+	}
+
+	@GetMapping("/subscription")
+	SubscriptionResponse subscription(OrgId org) {
+		return new SubscriptionResponse(subscriptions.current(org).orElse(null));
+	}
+
+	record CheckoutRequest(String lookupKey, Integer quantity) {
+	}
+
+	@PostMapping("/checkout-sessions")
+	@ResponseStatus(HttpStatus.CREATED)
+	BillingFlows.CheckoutLink checkout(OrgId org, @RequestBody CheckoutRequest request) {
+		return flows.checkout(org, request.lookupKey(), request.quantity());
+	}
+
+	@PostMapping("/portal-sessions")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> portal(OrgId org) {
+		return Map.of("url", flows.portal(org));
+	}
+
+	record InvoicesResponse(List<BillingFlows.InvoiceSummary> invoices) {
+	}
+
+	@GetMapping("/invoices")
+	InvoicesResponse invoices(OrgId org, @RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > 100) {
+			throw ProblemException.invalid("limit", "limit must be between 1 and 100");
+		}
+		return new InvoicesResponse(flows.invoices(org, limit));
+	}
+
+}

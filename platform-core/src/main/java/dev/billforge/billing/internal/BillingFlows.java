@@ -1,0 +1,162 @@
+package dev.billforge.billing.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Invoice;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.InvoiceListParams;
+import com.stripe.param.billingportal.SessionCreateParams;
+
+import dev.billforge.billing.CatalogEntry;
+import dev.billforge.common.ProblemException;
+import dev.billforge.common.ProductProperties;
+import dev.billforge.orgs.OrgId;
+import dev.billforge.valuemetric.Credits;
+
+/** Checkout, Portal and invoice listing for an org; Stripe faults become clear problems, never half-done work. */
+@Component
+class BillingFlows {
+
+	/** A created Checkout session. */
+	record CheckoutLink(String id, String url) {
+	}
+
+	/** An invoice as the org sees it; amounts in minor units. */
+	record InvoiceSummary(String id, String number, String status, String billingReason, String currency, long total,
+			long amountDue, long amountPaid, Long created, String hostedInvoiceUrl) {
+	}
+
+	private final StripeClient stripe;
+
+	private final CatalogService catalog;
+
+	private final CustomerDirectory customers;
+
+	private final SubscriptionSync subscriptions;
+
+	private final PublicUrls urls;
+
+	private final String tag;
+
+	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers, SubscriptionSync subscriptions,
+			PublicUrls urls, ProductProperties product) {
+		this.stripe = stripe;
+		this.catalog = catalog;
+		this.customers = customers;
+		this.subscriptions = subscriptions;
+		this.urls = urls;
+		this.tag = product.getTag();
+	}
+
+	CheckoutLink checkout(OrgId org, String lookupKey, Integer quantity) {
+		if (lookupKey == null || lookupKey.isBlank()) {
+			throw ProblemException.invalid("lookupKey", "lookupKey is required (see GET /api/v1/billing/catalog)");
+		}
+		CatalogEntry entry = catalog.byLookupKey(lookupKey)
+			.orElseThrow(() -> ProblemException.invalid("lookupKey", "no plan or pack has the lookup key " + lookupKey));
+		int qty = quantity == null ? 1 : quantity;
+		boolean plan = entry.kind() == CatalogEntry.Kind.PLAN;
+		if (plan && qty != 1) {
+			throw ProblemException.invalid("quantity", "a plan is bought with quantity 1");
+		}
+		if (!plan) {
+			int min = entry.minQuantity() == null ? 1 : entry.minQuantity();
+			int max = entry.maxQuantity() == null ? 100 : entry.maxQuantity();
+			if (qty < min || qty > max) {
+				throw ProblemException.invalid("quantity", "quantity must be between " + min + " and " + max);
+			}
+		}
+		if (plan && subscriptions.current(org).filter(s -> SubscriptionSync.LIVE.contains(s.status())).isPresent()) {
+			throw ProblemException.conflict("already_subscribed",
+					"the org already has a subscription; change plans in the billing portal (POST /api/v1/billing/portal-sessions)");
+		}
+		String customer = customers.ensureCustomer(org);
+		com.stripe.param.checkout.SessionCreateParams.Builder params = com.stripe.param.checkout.SessionCreateParams
+			.builder()
+			.setMode(plan ? com.stripe.param.checkout.SessionCreateParams.Mode.SUBSCRIPTION
+					: com.stripe.param.checkout.SessionCreateParams.Mode.PAYMENT)
+			.setCustomer(customer)
+			.setClientReferenceId(org.value())
+			.setSuccessUrl(urls.checkoutSuccess())
+			.setCancelUrl(urls.checkoutCancel())
+			.addLineItem(com.stripe.param.checkout.SessionCreateParams.LineItem.builder()
+				.setPrice(entry.priceId())
+				.setQuantity((long) qty)
+				.build())
+			.putMetadata("org_id", org.value())
+			.putMetadata("product", tag)
+			.putMetadata("kind", entry.kind().code())
+			.putMetadata("lookup_key", entry.lookupKey());
+		if (plan) {
+			params.setSubscriptionData(com.stripe.param.checkout.SessionCreateParams.SubscriptionData.builder()
+				.putMetadata("org_id", org.value())
+				.putMetadata("product", tag)
+				.build());
+		}
+		else {
+			// The credits are fixed when the person is shown the price, not when the payment lands.
+			Credits credits = new Credits(entry.credits().amount().multiply(java.math.BigDecimal.valueOf(qty)));
+			params.putMetadata("credits", credits.toString());
+		}
+		try {
+			// One key per request: stripe-java's automatic retries resend it, so a retry never creates a second session.
+			RequestOptions options = RequestOptions.builder()
+				.setIdempotencyKey("checkout:" + org.value() + ":" + UUID.randomUUID())
+				.build();
+			var create = params.build();
+			Session session = StripeRetry.withRetries(() -> stripe.v1().checkout().sessions().create(create, options));
+			return new CheckoutLink(session.getId(), session.getUrl());
+		}
+		catch (StripeException ex) {
+			throw StripeFailures.unavailable("creating the checkout session", ex);
+		}
+	}
+
+	String portal(OrgId org) {
+		String customer = customers.customerOf(org)
+			.orElseThrow(() -> ProblemException.conflict("no_billing_account",
+					"the org has no billing account yet; buy a plan or pack first"));
+		try {
+			return stripe.v1().billingPortal().sessions().create(SessionCreateParams.builder()
+				.setCustomer(customer)
+				.setReturnUrl(urls.returnPage("portal"))
+				.build()).getUrl();
+		}
+		catch (StripeException ex) {
+			throw StripeFailures.unavailable("opening the billing portal", ex);
+		}
+	}
+
+	List<InvoiceSummary> invoices(OrgId org, int limit) {
+		String customer = customers.customerOf(org).orElse(null);
+		if (customer == null) {
+			return List.of();
+		}
+		try {
+			List<InvoiceSummary> result = new ArrayList<>();
+			for (Invoice i : stripe.v1().invoices()
+				.list(InvoiceListParams.builder().setCustomer(customer).setLimit((long) limit).build())
+				.getData()) {
+				result.add(new InvoiceSummary(i.getId(), i.getNumber(), i.getStatus(), i.getBillingReason(),
+						i.getCurrency(), nz(i.getTotal()), nz(i.getAmountDue()), nz(i.getAmountPaid()), i.getCreated(),
+						i.getHostedInvoiceUrl()));
+			}
+			return result;
+		}
+		catch (StripeException ex) {
+			throw StripeFailures.unavailable("listing invoices", ex);
+		}
+	}
+
+	private static long nz(Long value) {
+		return value == null ? 0 : value;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.billforge.billing.internal;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.billforge.billing.BillingProperties;
+
+/** The overage catch-up and reconciliation jobs, each on one instance at a time ({@link JobLock}). */
+@Component
+class BillingJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(BillingJobs.class);
+
+	private final BillingProperties properties;
+
+	private final JobLock lock;
+
+	private final OverageBilling overage;
+
+	private final Reconciler reconciler;
+
+	BillingJobs(BillingProperties properties, JobLock lock, OverageBilling overage, Reconciler reconciler) {
+		this.properties = properties;
+		this.lock = lock;
+		this.overage = overage;
+		this.reconciler = reconciler;
+	}
+
+	@Scheduled(initialDelayString = "${billforge.billing.jobs.overage-interval:PT15M}",
+			fixedDelayString = "${billforge.billing.jobs.overage-interval:PT15M}")
+	void billMissedOverage() {
+		if (!properties.getJobs().isEnabled() || !lock.tryLock("billing-overage", Duration.ofMinutes(10))) {
+			return;
+		}
+		try {
+			int billed = overage.billMissed();
+			if (billed > 0) {
+				log.info("Billed {} missed overage period(s) as pending invoice items", billed);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Overage job failed; next run retries", ex);
+		}
+		finally {
+			lock.unlock("billing-overage");
+		}
+	}
+
+	@Scheduled(initialDelayString = "${billforge.billing.jobs.reconcile-interval:PT1H}",
+			fixedDelayString = "${billforge.billing.jobs.reconcile-interval:PT1H}")
+	void reconcile() {
+		if (!properties.getJobs().isEnabled() || !lock.tryLock("billing-reconcile", Duration.ofMinutes(30))) {
+			return;
+		}
+		try {
+			Reconciler.Report report = reconciler.run();
+			log.info("Billing reconciliation: {}", report);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Reconciliation failed; next run retries", ex);
+		}
+		finally {
+			lock.unlock("billing-reconcile");
+		}
+	}
+
+}

@@ -1,0 +1,155 @@
+package dev.billforge.billing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import dev.billforge.billing.CatalogEntry.Kind;
+
+/**
+ * A tenant's catalog as code ({@code src/main/resources/catalog.yml}): plans and packs, each becoming
+ * one Stripe product ({@code id = <tag>_<key>}) with one price addressed by its lookup key.
+ */
+record CatalogFile(String currency, List<Item> items) {
+
+	private static final Pattern KEY = Pattern.compile("[a-z0-9_]{1,40}");
+
+	/** One plan or pack. Amounts in minor units; {@code overagePerCredit} in minor units, may be fractional. */
+	record Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
+			BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
+			Integer maxQuantity) {
+
+		/** The price metadata Billforge reads back when it discovers the catalog. */
+		Map<String, String> priceMetadata(String productTag) {
+			Map<String, String> m = new LinkedHashMap<>();
+			m.put("product", productTag);
+			m.put("kind", kind.code());
+			m.put("tier", key);
+			m.put("catalog_key", lookupKey);
+			if (includedCredits != null) {
+				m.put("included_credits", includedCredits.toPlainString());
+			}
+			if (overagePerCredit != null) {
+				m.put("overage_unit_amount_decimal", overagePerCredit.toPlainString());
+			}
+			if (credits != null) {
+				m.put("credits", credits.toPlainString());
+			}
+			if (minQuantity != null) {
+				m.put("min_quantity", minQuantity.toString());
+			}
+			if (maxQuantity != null) {
+				m.put("max_quantity", maxQuantity.toString());
+			}
+			return m;
+		}
+
+	}
+
+	static Optional<CatalogFile> load(Resource resource) {
+		if (resource == null || !resource.exists()) {
+			return Optional.empty();
+		}
+		try (InputStream in = resource.getInputStream()) {
+			Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+			return Optional.of(parse(root, resource.getDescription()));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read the catalog file " + resource.getDescription(), ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static CatalogFile parse(Object root, String source) {
+		if (!(root instanceof Map<?, ?> map)) {
+			throw new IllegalArgumentException(source + ": expected a mapping with currency, plans and packs");
+		}
+		String currency = text(map, "currency", source);
+		List<Item> items = new ArrayList<>();
+		for (Object o : list(map.get("plans"), "plans", source)) {
+			Map<String, Object> p = (Map<String, Object>) o;
+			String key = key(p, source);
+			String interval = Optional.ofNullable((String) p.get("interval")).orElse("month");
+			if (!List.of("day", "week", "month", "year").contains(interval)) {
+				throw new IllegalArgumentException(source + ": plan " + key + ": interval must be day, week, month or year");
+			}
+			items.add(new Item(Kind.PLAN, key, text(p, "name", source), text(p, "lookupKey", source),
+					amount(p, "amount", source), interval, decimal(p, "includedCredits", source, true),
+					decimal(p, "overagePerCredit", source, false), null, null, null));
+		}
+		for (Object o : list(map.get("packs"), "packs", source)) {
+			Map<String, Object> p = (Map<String, Object>) o;
+			String key = key(p, source);
+			items.add(new Item(Kind.PACK, key, text(p, "name", source), text(p, "lookupKey", source),
+					amount(p, "amount", source), null, null, null, decimal(p, "credits", source, true),
+					(Integer) p.getOrDefault("minQuantity", 1), (Integer) p.getOrDefault("maxQuantity", 100)));
+		}
+		long distinct = items.stream().map(Item::lookupKey).distinct().count();
+		if (distinct != items.size() || items.stream().map(Item::key).distinct().count() != items.size()) {
+			throw new IllegalArgumentException(source + ": keys and lookup keys must be unique");
+		}
+		return new CatalogFile(currency.toLowerCase(), List.copyOf(items));
+	}
+
+	private static List<?> list(Object value, String name, String source) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list)) {
+			throw new IllegalArgumentException(source + ": " + name + " must be a list");
+		}
+		return list;
+	}
+
+	private static String key(Map<String, Object> p, String source) {
+		String key = text(p, "key", source);
+		if (!KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException(source + ": key '" + key + "' must match " + KEY.pattern());
+		}
+		return key;
+	}
+
+	private static String text(Map<?, ?> map, String name, String source) {
+		Object value = map.get(name);
+		if (value == null || value.toString().isBlank()) {
+			throw new IllegalArgumentException(source + ": '" + name + "' is required in " + map);
+		}
+		return value.toString();
+	}
+
+	private static long amount(Map<String, Object> p, String name, String source) {
+		Object value = p.get(name);
+		// Integer or Long only: a fractional amount must not be silently truncated.
+		if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
+			throw new IllegalArgumentException(source + ": '" + name + "' must be a whole number of minor units in " + p);
+		}
+		return ((Number) value).longValue();
+	}
+
+	private static BigDecimal decimal(Map<String, Object> p, String name, String source, boolean required) {
+		Object value = p.get(name);
+		if (value == null) {
+			if (required) {
+				throw new IllegalArgumentException(source + ": '" + name + "' is required in " + p);
+			}
+			return null;
+		}
+		BigDecimal d = new BigDecimal(value.toString());
+		if (d.signum() < 0) {
+			throw new IllegalArgumentException(source + ": '" + name + "' may not be negative");
+		}
+		return d.stripTrailingZeros();
+	}
+
+}

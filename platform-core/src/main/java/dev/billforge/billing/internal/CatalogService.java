@@ -1,0 +1,171 @@
+package dev.billforge.billing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Price;
+import com.stripe.model.Product;
+import com.stripe.param.PriceListParams;
+import com.stripe.param.ProductSearchParams;
+
+import dev.billforge.billing.BillingProperties;
+import dev.billforge.billing.CatalogEntry;
+import dev.billforge.billing.CatalogEntry.Kind;
+import dev.billforge.common.ProductProperties;
+import dev.billforge.valuemetric.Credits;
+
+/**
+ * The product's plans and packs, discovered from Stripe (every page of products tagged
+ * {@code metadata.product=<tag>} and of their active prices with {@code metadata.kind}), cached in
+ * MongoDB ({@code billing_catalog}, {@code _id} = product tag) and refreshed on product and price events.
+ */
+@Component
+class CatalogService {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+
+	private final StripeClient stripe;
+
+	private final MongoCollection<Document> cache;
+
+	private final String tag;
+
+	private final Clock clock;
+
+	private final BillingProperties properties;
+
+	CatalogService(StripeClient stripe, MongoTemplate mongo, ProductProperties product, Clock clock,
+			BillingProperties properties) {
+		this.stripe = stripe;
+		this.cache = mongo.getCollection(BillingCollections.CATALOG);
+		this.tag = product.getTag();
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** The active catalog, from the cache when it is fresh, else from Stripe. */
+	List<CatalogEntry> entries() {
+		Document cached = cache.find(Filters.eq("_id", tag)).first();
+		if (cached != null && Instant.parse(cached.getString("refreshedAt"))
+			.plus(properties.getCatalog().getCacheTtl())
+			.isAfter(clock.instant())) {
+			return cached.getList("entries", Document.class).stream().map(CatalogService::fromDocument).toList();
+		}
+		return refresh();
+	}
+
+	Optional<CatalogEntry> byLookupKey(String lookupKey) {
+		return entries().stream().filter(e -> e.lookupKey().equals(lookupKey)).findFirst();
+	}
+
+	/** Discovers the catalog from Stripe through all pages and replaces the cache. */
+	List<CatalogEntry> refresh() {
+		try {
+			List<CatalogEntry> entries = new ArrayList<>();
+			ProductSearchParams search = ProductSearchParams.builder()
+				.setQuery("active:'true' AND metadata['product']:'" + tag + "'")
+				.setLimit(100L)
+				.build();
+			for (Product product : stripe.v1().products().search(search).autoPagingIterable()) {
+				PriceListParams prices = PriceListParams.builder().setProduct(product.getId()).setActive(true)
+					.setLimit(100L).build();
+				for (Price price : stripe.v1().prices().list(prices).autoPagingIterable()) {
+					fromPrice(price, product.getName()).ifPresent(entries::add);
+				}
+			}
+			entries.sort((a, b) -> a.kind() != b.kind() ? a.kind().compareTo(b.kind())
+					: Long.compare(a.unitAmount(), b.unitAmount()));
+			cache.replaceOne(Filters.eq("_id", tag), new Document("_id", tag)
+				.append("refreshedAt", clock.instant().toString())
+				.append("entries", entries.stream().map(CatalogService::toDocument).toList()),
+					new ReplaceOptions().upsert(true));
+			return entries;
+		}
+		catch (StripeException ex) {
+			throw StripeFailures.unavailable("loading the catalog", ex);
+		}
+	}
+
+	/** Marks the cache stale (product/price events), so the next read discovers again. */
+	void invalidate() {
+		cache.deleteOne(Filters.eq("_id", tag));
+	}
+
+	/**
+	 * Reads a plan or pack from a price's own metadata — also for archived prices, which is how a
+	 * subscription keeps the allowance of the price it is on.
+	 */
+	static Optional<CatalogEntry> fromPrice(Price price, String productName) {
+		Map<String, String> m = price.getMetadata();
+		Kind kind = m == null ? null : Kind.fromCode(m.get("kind"));
+		if (kind == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new CatalogEntry(price.getLookupKey(), price.getId(), price.getProduct(), kind,
+					m.get("tier"), productName != null ? productName : price.getNickname(), price.getCurrency(),
+					price.getUnitAmount() == null ? 0 : price.getUnitAmount(),
+					price.getRecurring() == null ? null : price.getRecurring().getInterval(),
+					credits(m.get("included_credits")), decimal(m.get("overage_unit_amount_decimal")),
+					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity"))));
+		}
+		catch (NumberFormatException ex) {
+			log.warn("Price {} has malformed billing metadata {}; ignored", price.getId(), m);
+			return Optional.empty();
+		}
+	}
+
+	private static Credits credits(String value) {
+		return value == null ? null : new Credits(new BigDecimal(value));
+	}
+
+	private static BigDecimal decimal(String value) {
+		return value == null ? null : new BigDecimal(value);
+	}
+
+	private static Integer integer(String value) {
+		return value == null ? null : Integer.valueOf(value);
+	}
+
+	private static Document toDocument(CatalogEntry e) {
+		return new Document("lookupKey", e.lookupKey()).append("priceId", e.priceId())
+			.append("productId", e.productId())
+			.append("kind", e.kind().code())
+			.append("tier", e.tier())
+			.append("name", e.name())
+			.append("currency", e.currency())
+			.append("unitAmount", e.unitAmount())
+			.append("interval", e.interval())
+			.append("includedCredits", e.includedCredits() == null ? null : e.includedCredits().toString())
+			.append("overageUnitAmountDecimal",
+					e.overageUnitAmountDecimal() == null ? null : e.overageUnitAmountDecimal().toPlainString())
+			.append("credits", e.credits() == null ? null : e.credits().toString())
+			.append("minQuantity", e.minQuantity())
+			.append("maxQuantity", e.maxQuantity());
+	}
+
+	private static CatalogEntry fromDocument(Document d) {
+		return new CatalogEntry(d.getString("lookupKey"), d.getString("priceId"), d.getString("productId"),
+				Kind.fromCode(d.getString("kind")), d.getString("tier"), d.getString("name"), d.getString("currency"),
+				((Number) d.get("unitAmount")).longValue(), d.getString("interval"), credits(d.getString("includedCredits")),
+				decimal(d.getString("overageUnitAmountDecimal")), credits(d.getString("credits")),
+				d.getInteger("minQuantity"), d.getInteger("maxQuantity"));
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Billing internals: Stripe wiring, catalog, flows, webhook handling, jobs. */
+package dev.billforge.billing.internal;

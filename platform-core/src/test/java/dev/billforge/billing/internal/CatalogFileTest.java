@@ -1,0 +1,75 @@
+package dev.billforge.billing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+
+import dev.billforge.billing.CatalogEntry.Kind;
+
+class CatalogFileTest {
+
+	private static CatalogFile parse(String yaml) {
+		return CatalogFile.load(new ByteArrayResource(yaml.getBytes())).orElseThrow();
+	}
+
+	@Test
+	void plansAndPacksBecomePricesWithTheMetadataBillingReadsBack() {
+		CatalogFile file = parse("""
+				currency: USD
+				plans:
+				  - {key: team, name: Team, lookupKey: dr_team, amount: 9900, includedCredits: 15000, overagePerCredit: 0.5}
+				packs:
+				  - {key: pack_1000, name: 1k, lookupKey: dr_pack, amount: 1000, credits: 1000, maxQuantity: 5}
+				""");
+		assertThat(file.currency()).isEqualTo("usd");
+		CatalogFile.Item plan = file.items().get(0);
+		assertThat(plan.kind()).isEqualTo(Kind.PLAN);
+		assertThat(plan.interval()).isEqualTo("month");
+		assertThat(plan.priceMetadata("doc_router")).containsEntry("product", "doc_router")
+			.containsEntry("kind", "plan")
+			.containsEntry("tier", "team")
+			.containsEntry("included_credits", "15000")
+			.containsEntry("overage_unit_amount_decimal", "0.5");
+		CatalogFile.Item pack = file.items().get(1);
+		assertThat(pack.credits()).isEqualByComparingTo(new BigDecimal("1000"));
+		assertThat(pack.priceMetadata("doc_router")).containsEntry("kind", "pack")
+			.containsEntry("credits", "1000")
+			.containsEntry("min_quantity", "1")
+			.containsEntry("max_quantity", "5");
+	}
+
+	@Test
+	void aPlanWithoutAllowanceOrWithDuplicateLookupKeysIsRefused() {
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: dr_team, amount: 9900}
+				""")).hasMessageContaining("includedCredits");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				packs:
+				  - {key: a, name: A, lookupKey: same, amount: 1, credits: 1}
+				  - {key: b, name: B, lookupKey: same, amount: 2, credits: 2}
+				""")).hasMessageContaining("unique");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: t, amount: 12.5, includedCredits: 1}
+				""")).hasMessageContaining("whole number");
+	}
+
+	@Test
+	void missingFileMeansNothingToPush() {
+		assertThat(CatalogFile.load(new ByteArrayResource(new byte[0]) {
+			@Override
+			public boolean exists() {
+				return false;
+			}
+		})).isEmpty();
+	}
+
+}

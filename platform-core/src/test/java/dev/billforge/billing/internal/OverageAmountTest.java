@@ -1,0 +1,27 @@
+package dev.billforge.billing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+class OverageAmountTest {
+
+	@Test
+	void overageIsCreditsTimesPricePerCreditInWholeMinorUnits() {
+		// 500 SPU at 1 cent = $5.00
+		assertThat(OverageBilling.amountMinorUnits(new BigDecimal("500"), new BigDecimal("1"))).isEqualTo(500);
+		// 1,234.56 SPU at 0.5 cent = 617.28 cents -> 617
+		assertThat(OverageBilling.amountMinorUnits(new BigDecimal("1234.56"), new BigDecimal("0.5"))).isEqualTo(617);
+		// half a minor unit rounds up
+		assertThat(OverageBilling.amountMinorUnits(new BigDecimal("3"), new BigDecimal("0.5"))).isEqualTo(2);
+	}
+
+	@Test
+	void zeroDecimalCurrenciesAreBilledInWholeUnits() {
+		// JPY has no minor unit: 2 yen per credit × 1,500 credits = ¥3,000 (amount 3000, not 300000)
+		assertThat(OverageBilling.amountMinorUnits(new BigDecimal("1500"), new BigDecimal("2"))).isEqualTo(3000);
+	}
+
+}
