@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code /api/v1/operator/**}, and only when it is configured.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiProperties.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ApiSecurityConfiguration {
 
 	static final int MIN_OPERATOR_TOKEN_LENGTH = 32;

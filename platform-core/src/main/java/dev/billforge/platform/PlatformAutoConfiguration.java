@@ -14,6 +14,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.billforge.api.ApiProperties;
 import dev.billforge.common.ProductProperties;
 import dev.billforge.ledger.LedgerProperties;
 import dev.billforge.metering.MeteringProperties;
@@ -27,7 +28,7 @@ import tools.jackson.databind.DeserializationFeature;
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class)
 @EnableConfigurationProperties({ ProductProperties.class, ValueMetricProperties.class, LedgerProperties.class,
-		MeteringProperties.class })
+		MeteringProperties.class, ApiProperties.class })
 @EnableScheduling
 // Test configurations living in these packages must not leak into every context, as with @SpringBootApplication.
 @ComponentScan(basePackages = { "dev.billforge.orgs", "dev.billforge.ledger", "dev.billforge.metering",

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.billforge.testsupport.FreshStorageInitializer;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,6 +24,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * Keycloak mode while Keycloak is unreachable (port 9 on loopback): the tenant still starts,
  * because the client registration is built without OIDC discovery, and sends people to Keycloak.
  */
+@ContextConfiguration(initializers = FreshStorageInitializer.class)
 @SpringBootTest(classes = IdentityTestApp.class, properties = {
     "billforge.product.tag=acme_docs",
     "billforge.identity.keycloak.server-url=http://127.0.0.1:9",

@@ -14,6 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.billforge.testsupport.FreshStorageInitializer;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Without Keycloak: form login against the UserDetailsService the application supplies. */
+@ContextConfiguration(initializers = FreshStorageInitializer.class)
 @SpringBootTest(classes = {IdentityTestApp.class, LocalAccountsBrowserSecurityTest.Accounts.class},
         properties = "billforge.identity.web.public-paths=/pricing")
 @AutoConfigureMockMvc

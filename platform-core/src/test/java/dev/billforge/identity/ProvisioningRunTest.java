@@ -8,6 +8,8 @@ import dev.billforge.identity.provisioning.ProvisioningExit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import dev.billforge.testsupport.FreshStorageInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -17,7 +19,7 @@ class ProvisioningRunTest {
     @Test
     void provisioningRunStartsNoWebServerAndExitsWithOneWhenKeycloakIsUnreachable() {
         AtomicInteger exitCode = new AtomicInteger(-1);
-        SpringApplicationBuilder app = new SpringApplicationBuilder(IdentityTestApp.class)
+        SpringApplicationBuilder app = new SpringApplicationBuilder(IdentityTestApp.class).initializers(new FreshStorageInitializer())
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("testExit", (ProvisioningExit) exitCode::set))
                 .web(WebApplicationType.SERVLET);

@@ -35,6 +35,8 @@ final class AccountBook {
 
 	private static final int MAX_BATCH = 256;
 
+	private static final int MAX_KEYS_PER_COMMIT = 4000;
+
 	private static final int MAX_ATTEMPTS = 20;
 
 	private final LedgerStore store;
@@ -159,9 +161,12 @@ final class AccountBook {
 		try {
 			while (!pending.result.isDone()) {
 				List<Pending<?>> batch = new ArrayList<>();
+				int keys = 0;
 				Pending<?> next;
-				while (batch.size() < MAX_BATCH && (next = slot.queue.poll()) != null) {
+				// A commit is one document: bound it well below MongoDB's 16 MiB limit (~0.7 KB per op).
+				while (batch.size() < MAX_BATCH && keys < MAX_KEYS_PER_COMMIT && (next = slot.queue.poll()) != null) {
 					batch.add(next);
+					keys += next.keys.size();
 				}
 				try {
 					process(orgId, slot, batch);
@@ -187,7 +192,8 @@ final class AccountBook {
 	AccountState read(String orgId) {
 		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
 		AccountState state = slot.state;
-		if (state == null || store.commitExists(orgId, state.seq + 1) || isDue(state)) {
+		if (state == null || isDue(state) || store.commitExists(orgId, state.seq + 1)) {
+			// process() reloads a stale account, opens a new one and applies what is due.
 			execute(orgId, List.of(), batch -> null);
 			state = slot.state;
 		}
@@ -209,7 +215,11 @@ final class AccountBook {
 
 	private void process(String orgId, Slot slot, List<Pending<?>> batch) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			AccountState base = slot.state != null ? slot.state : load(orgId);
+			AccountState base = slot.state;
+			// Another instance may have committed since this one cached the account: answers must not be stale.
+			if (base == null || store.commitExists(orgId, base.seq + 1)) {
+				base = load(orgId);
+			}
 			Instant now = clock.instant();
 			AccountState working = base == null ? new AccountState(orgId) : base.copy();
 			LedgerEngine.Sequence seq = new LedgerEngine.Sequence(working.seq + 1);
@@ -222,6 +232,10 @@ final class AccountBook {
 			batch.forEach(pending -> keys.addAll(pending.keys));
 			Map<String, LedgerStore.StoredOp> known = keys.isEmpty() ? new HashMap<>()
 					: new HashMap<>(store.findOps(orgId, keys));
+			// Ops applied before the batch's own work (opening, expiries, rollovers) are known keys too.
+			for (OpRecord op : ops) {
+				known.put(op.opKey(), new LedgerStore.StoredOp(op.opKey(), op.kind(), op.fingerprint(), seq.seq, op.result()));
+			}
 			Batch context = new Batch(working, seq, now, known, ops);
 			batch.forEach(pending -> pending.run(context));
 			if (ops.isEmpty()) {

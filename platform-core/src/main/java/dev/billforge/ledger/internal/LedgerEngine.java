@@ -216,7 +216,9 @@ final class LedgerEngine {
 	}
 
 	OpRecord release(AccountState state, String opKey, Hold hold, Instant now, Sequence seq) {
-		return releaseOp(state, hold, opKey, OpRecord.OpKind.RELEASE, "released", now, seq);
+		OpRecord op = releaseOp(state, hold, opKey, OpRecord.OpKind.RELEASE, "released", now, seq);
+		op.applyTo(state);
+		return op;
 	}
 
 	private OpRecord releaseOp(AccountState state, Hold hold, String opKey, OpRecord.OpKind kind, String reason,

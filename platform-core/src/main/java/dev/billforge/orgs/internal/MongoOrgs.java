@@ -59,6 +59,17 @@ final class MongoOrgs implements Orgs {
 
 	private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
+	/**
+	 * Valid keys seen recently, so an API call costs no key lookup. A revocation takes effect at once
+	 * on the instance that revoked and within {@link #AUTH_CACHE_TTL} on others.
+	 */
+	private final Map<String, CachedKey> authenticated = new ConcurrentHashMap<>();
+
+	static final Duration AUTH_CACHE_TTL = Duration.ofSeconds(10);
+
+	private record CachedKey(OrgId org, Instant until) {
+	}
+
 	MongoOrgs(MongoTemplate mongo, ProductProperties product, Clock clock) {
 		this.orgs = mongo.getCollection(ORGS);
 		this.keys = mongo.getCollection(API_KEYS);
@@ -127,11 +138,12 @@ final class MongoOrgs implements Orgs {
 
 	@Override
 	public void revokeApiKey(OrgId org, String keyId) {
-		var result = keys.updateOne(Filters.and(Filters.eq("keyId", keyId), Filters.eq("orgId", org.value())),
+		Document doc = keys.findOneAndUpdate(Filters.and(Filters.eq("keyId", keyId), Filters.eq("orgId", org.value())),
 				Updates.set("revokedAt", clock.instant().toString()));
-		if (result.getMatchedCount() == 0) {
+		if (doc == null) {
 			throw ProblemException.notFound("API key " + keyId);
 		}
+		authenticated.remove(doc.getString("_id"));
 	}
 
 	@Override
@@ -140,17 +152,24 @@ final class MongoOrgs implements Orgs {
 			return Optional.empty();
 		}
 		String id = hash(presentedKey);
+		Instant now = clock.instant();
+		CachedKey cached = authenticated.get(id);
+		if (cached != null && cached.until().isAfter(now)) {
+			return Optional.of(cached.org());
+		}
 		Document doc = keys.find(Filters.eq("_id", id)).first();
 		if (doc == null || doc.get("revokedAt") != null) {
+			authenticated.remove(id);
 			return Optional.empty();
 		}
-		Instant now = clock.instant();
+		OrgId org = new OrgId(doc.getString("orgId"));
+		authenticated.put(id, new CachedKey(org, now.plus(AUTH_CACHE_TTL)));
 		Instant written = lastUsedWritten.get(id);
 		if (written == null || written.plus(LAST_USED_RESOLUTION).isBefore(now)) {
 			lastUsedWritten.put(id, now);
 			keys.updateOne(Filters.eq("_id", id), Updates.set("lastUsedAt", now.toString()));
 		}
-		return Optional.of(new OrgId(doc.getString("orgId")));
+		return Optional.of(org);
 	}
 
 	private void requireOrg(OrgId org) {

@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import dev.billforge.testsupport.FreshStorageInitializer;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.Authentication;
@@ -40,6 +43,7 @@ import org.springframework.web.util.HtmlUtils;
  * Signs in through Keycloak's real login form into a minimal app built on platform-core's
  * auto-configuration, and checks identity, role mapping, the operator guard and logout.
  */
+@ContextConfiguration(initializers = FreshStorageInitializer.class)
 @SpringBootTest(classes = KeycloakLoginIT.TenantApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeycloakLoginIT {
 

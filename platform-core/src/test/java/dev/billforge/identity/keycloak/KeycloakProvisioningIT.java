@@ -31,6 +31,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import dev.billforge.testsupport.FreshStorageInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -167,7 +169,7 @@ class KeycloakProvisioningIT {
     void tenantJarRunWithTheProvisionFlagProvisionsAndExitsWithZero() {
         String realm = REALM + "_command";
         AtomicInteger exitCode = new AtomicInteger(-1);
-        SpringApplicationBuilder app = new SpringApplicationBuilder(IdentityTestApp.class)
+        SpringApplicationBuilder app = new SpringApplicationBuilder(IdentityTestApp.class).initializers(new FreshStorageInitializer())
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("testExit", (ProvisioningExit) exitCode::set));
 

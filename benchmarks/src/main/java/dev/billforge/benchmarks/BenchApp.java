@@ -1,0 +1,58 @@
+package dev.billforge.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A DocRouter-like product: credit SPU, meters {@code page} (1 SPU) and {@code llm_token} (0.001 SPU),
+ * every platform-core auto-configuration, nothing else. The free tier is large (10^9 SPU) so that the
+ * benchmarks measure the funded path, not debt.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class BenchApp {
+
+	public static final String OPERATOR_TOKEN = "bench-operator-token-0123456789abcdef";
+
+	/** Settings the harness changes from the defaults, listed in the results so nothing is hidden. */
+	public static final List<String> SETTINGS = List.of("--billforge.product.tag=doc_router",
+			"--billforge.value-metric.credit-name=SPU", "--billforge.value-metric.free-tier=1000000000",
+			"--billforge.value-metric.meters.page.rate=1", "--billforge.value-metric.meters.llm_token.rate=0.001",
+			"--billforge.api.operator-token=" + OPERATOR_TOKEN,
+			// The default (1,000 requests/s per key) would throttle the load driver, not measure the server.
+			"--billforge.api.requests-per-second=1000000",
+			"--server.address=127.0.0.1");
+
+	/**
+	 * Starts the app on {@code storage}; its web server listens on a random loopback port. (Always a web
+	 * application: platform-core's API security configuration needs one to start at all.)
+	 */
+	public static ConfigurableApplicationContext start(BenchStorage storage) {
+		List<String> args = new ArrayList<>(SETTINGS);
+		args.add("--spring.main.banner-mode=off");
+		args.add("--logging.level.root=WARN");
+		args.add("--logging.level.dev.billforge=WARN");
+		return storage.run(BenchApp.class, args);
+	}
+
+	@Bean
+	MongoCommandStats mongoCommandStats() {
+		return new MongoCommandStats();
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommandStats stats) {
+		return settings -> settings.addCommandListener(stats);
+	}
+
+	public static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+}
