@@ -64,8 +64,10 @@ public class LlmExtractor implements Extractor {
 			throw new ExtractionFailedException("the LLM endpoint returned no answer", null);
 		}
 		Usage usage = response.getMetadata().getUsage();
-		if (usage == null || usage.getPromptTokens() == null || usage.getCompletionTokens() == null) {
-			// pricing rests on reported usage; an answer without it cannot be charged correctly
+		if (usage == null || usage.getPromptTokens() == null || usage.getCompletionTokens() == null
+				|| usage.getPromptTokens() <= 0) {
+			// pricing rests on reported usage (Spring AI reports a missing usage block as zeros, and no real
+			// prompt has zero tokens); an answer without it cannot be charged correctly
 			throw new ExtractionFailedException("the LLM endpoint did not report token usage", null);
 		}
 		Map<String, Object> fields = new LinkedHashMap<>();
