@@ -31,12 +31,46 @@ final class Api {
 		this.json = json;
 	}
 
+	/** An org and one of its API keys. */
+	record Org(String id, String key) {
+	}
+
 	/** A new org (100 SPU free) and its API key. */
-	String newOrgKey() throws Exception {
+	Org newOrg() throws Exception {
 		Response org = send("POST", "/api/v1/operator/orgs", OPERATOR, "application/json", "{\"name\":\"Org\"}".getBytes(), null);
-		Response key = send("POST", "/api/v1/operator/orgs/" + org.body().get("id").asString() + "/api-keys", OPERATOR,
-				"application/json", "{}".getBytes(), null);
-		return key.body().get("key").asString();
+		String id = org.body().get("id").asString();
+		Response key = send("POST", "/api/v1/operator/orgs/" + id + "/api-keys", OPERATOR, "application/json",
+				"{}".getBytes(), null);
+		return new Org(id, key.body().get("key").asString());
+	}
+
+	String newOrgKey() throws Exception {
+		return newOrg().key();
+	}
+
+	/** A multipart body with one file part; returns {content type, body}. */
+	static Object[] multipart(String fileName, byte[] content) throws IOException {
+		String boundary = "----docrouter" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.write(content);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return new Object[] { "multipart/form-data; boundary=" + boundary, body.toByteArray() };
+	}
+
+	/** A browser request: the test's org header instead of a sign-in. */
+	HttpResponse<String> page(String method, String path, String orgId, Object[] multipart) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("X-Test-Org", orgId);
+		if (multipart != null) {
+			request.header("Content-Type", (String) multipart[0]);
+			request.method(method, HttpRequest.BodyPublishers.ofByteArray((byte[]) multipart[1]));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	Response get(String path, String key) throws Exception {
@@ -48,14 +82,9 @@ final class Api {
 	}
 
 	Response upload(String key, String fileName, byte[] content, String query, String idempotencyKey) throws Exception {
-		String boundary = "----docrouter" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send("POST", "/api/v1/documents" + (query == null ? "" : "?" + query), key,
-				"multipart/form-data; boundary=" + boundary, body.toByteArray(), idempotencyKey);
+		Object[] multipart = multipart(fileName, content);
+		return send("POST", "/api/v1/documents" + (query == null ? "" : "?" + query), key, (String) multipart[0],
+				(byte[]) multipart[1], idempotencyKey);
 	}
 
 	String balance(String key) throws Exception {

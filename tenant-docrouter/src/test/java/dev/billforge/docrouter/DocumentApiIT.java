@@ -19,7 +19,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
 import dev.billforge.docrouter.StubLlmServer.Answer;
+import dev.billforge.docrouter.documents.CurrentWebOrg;
+import dev.billforge.identity.BrowserSecurityCustomizer;
+import dev.billforge.orgs.OrgId;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +48,25 @@ import tools.jackson.databind.json.JsonMapper;
 				"docrouter.pricing.price-tables[0].models[0].name=test-model",
 				"docrouter.pricing.price-tables[0].models[0].input-per-million-usd=2.50",
 				"docrouter.pricing.price-tables[0].models[0].output-per-million-usd=10.00" })
+@Import(DocumentApiIT.PagesWithoutSignIn.class)
 class DocumentApiIT {
+
+	/** The pages with the test's org header standing in for the web app's sign-in and org choice. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class PagesWithoutSignIn {
+
+		@Bean
+		CurrentWebOrg headerOrg() {
+			return request -> Optional.ofNullable(request.getHeader("X-Test-Org")).map(OrgId::new);
+		}
+
+		@Bean
+		BrowserSecurityCustomizer openDocRouterPages() {
+			return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers("/docrouter/**"))
+				.authorizeHttpRequests(auth -> auth.requestMatchers("/docrouter/**").permitAll());
+		}
+
+	}
 
 	static final StubLlmServer LLM;
 
@@ -264,6 +293,92 @@ class DocumentApiIT {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
 		assertThat(api.balance(key)).isEqualTo("98");
+	}
+
+	private Api.Response mcp(String key, int id, String method, String params) throws Exception {
+		return api.send("POST", "/api/v1/mcp", key, "application/json",
+				("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}")
+					.getBytes(StandardCharsets.UTF_8),
+				null);
+	}
+
+	@Test
+	void agentsExtractDocumentsThroughMcpWithTheOrgKeyAndPayLikeTheApi() throws Exception {
+		String key = api.newOrgKey();
+		Api.Response init = mcp(key, 1, "initialize",
+				"{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+		assertThat(init.status()).as(init.raw()).isEqualTo(200);
+		assertThat(init.body().get("result").get("serverInfo").get("name").asString()).isEqualTo("docrouter");
+
+		JsonNode tools = mcp(key, 2, "tools/list", "{}").body().get("result").get("tools");
+		List<String> names = new ArrayList<>();
+		tools.forEach(t -> names.add(t.get("name").asString()));
+		assertThat(names).containsExactlyInAnyOrder("extract_document", "get_result", "get_balance_and_usage");
+
+		String pdf = Base64.getEncoder().encodeToString(Pdfs.pdf(2, "Invoice No: INV-55", "Total EUR 10.00"));
+		Api.Response call = mcp(key, 3, "tools/call", "{\"name\":\"extract_document\",\"arguments\":{\"fileName\":\"a.pdf\","
+				+ "\"contentBase64\":\"" + pdf + "\",\"extractor\":\"offline\"}}");
+		JsonNode result = call.body().get("result");
+		assertThat(result.has("isError") && result.get("isError").asBoolean()).as(call.raw()).isFalse();
+		JsonNode structured = result.get("structuredContent");
+		assertThat(structured.get("document").get("spu").asString()).isEqualTo("2");
+		assertThat(structured.get("result").get("fields").get("invoiceNumber").asString()).isEqualTo("INV-55");
+		String id = structured.get("document").get("id").asString();
+
+		JsonNode got = mcp(key, 4, "tools/call", "{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"" + id + "\"}}")
+			.body().get("result").get("structuredContent");
+		assertThat(got.get("status").asString()).isEqualTo("completed");
+
+		JsonNode balance = mcp(key, 5, "tools/call", "{\"name\":\"get_balance_and_usage\",\"arguments\":{}}")
+			.body().get("result").get("structuredContent");
+		assertThat(balance.get("available").asString()).isEqualTo("98");
+		assertThat(balance.get("recentDocuments")).hasSize(1);
+		assertThat(api.balance(key)).isEqualTo("98");
+
+		// another org's document is unknown to this key's tools, too
+		JsonNode foreign = mcp(api.newOrgKey(), 6, "tools/call",
+				"{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"" + id + "\"}}").body().get("result");
+		assertThat(foreign.get("isError").asBoolean()).isTrue();
+		assertThat(foreign.get("structuredContent").get("code").asString()).isEqualTo("not_found");
+
+		// no credits for the job: a tool error naming the reason, nothing charged
+		JsonNode refused = mcp(key, 7, "tools/call", "{\"name\":\"extract_document\",\"arguments\":{\"contentBase64\":\""
+				+ Base64.getEncoder().encodeToString(Pdfs.pdf(150)) + "\",\"extractor\":\"offline\"}}").body().get("result");
+		assertThat(refused.get("isError").asBoolean()).isTrue();
+		assertThat(refused.get("structuredContent").get("code").asString()).isEqualTo("insufficient_credits");
+		assertThat(api.balance(key)).isEqualTo("98");
+
+		assertThat(mcp(null, 8, "tools/list", "{}").status()).isEqualTo(401);
+		assertThat(mcp("doc_router_sk_not-a-key", 9, "tools/list", "{}").status()).isEqualTo(401);
+	}
+
+	@Test
+	void pagesListUploadAndShowResultsAndOfferToBuyWhenTheBalanceIsShort() throws Exception {
+		Api.Org org = api.newOrg();
+		HttpResponse<String> list = api.page("GET", "/docrouter/documents", org.id(), null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("No documents yet").contains("name=\"file\"");
+
+		LLM.answer(Answer.json("{\"merchant\":\"Corner Shop\",\"total\":{\"value\":\"9.90\",\"currency\":\"EUR\"}}", 300, 40));
+		HttpResponse<String> uploaded = api.page("POST", "/docrouter/documents", org.id(),
+				Api.multipart("receipt.txt", "Receipt R-100\nTotal EUR 9.90\n".getBytes(StandardCharsets.UTF_8)));
+		assertThat(uploaded.statusCode()).isEqualTo(302);
+		String location = uploaded.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("/docrouter/documents/doc_");
+
+		HttpResponse<String> shown = api.page("GET", location.substring(location.indexOf("/docrouter")), org.id(), null);
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.body()).contains("receipt.txt").contains("completed").contains("Corner Shop")
+			.contains("{&quot;value&quot;:&quot;9.90&quot;,&quot;currency&quot;:&quot;EUR&quot;}");
+
+		HttpResponse<String> refused = api.page("POST", "/docrouter/documents", org.id(),
+				Api.multipart("long.pdf", Pdfs.pdf(120)));
+		assertThat(refused.statusCode()).isEqualTo(402);
+		assertThat(refused.body()).contains("Buy credits").contains("href=\"/billing\"");
+
+		HttpResponse<String> stranger = api.page("GET", location.substring(location.indexOf("/docrouter")),
+				api.newOrg().id(), null);
+		assertThat(stranger.statusCode()).isEqualTo(404);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.billforge.docrouter.documents.internal;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +24,7 @@ import dev.billforge.orgs.OrgId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * DocRouter's pages: the documents list with an upload form, and a document's result. Plain
@@ -35,9 +38,12 @@ class DocumentPageController {
 
 	private final ObjectProvider<CurrentWebOrg> currentOrg;
 
-	DocumentPageController(DocumentService documents, ObjectProvider<CurrentWebOrg> currentOrg) {
+	private final JsonMapper json;
+
+	DocumentPageController(DocumentService documents, ObjectProvider<CurrentWebOrg> currentOrg, JsonMapper json) {
 		this.documents = documents;
 		this.currentOrg = currentOrg;
+		this.json = json;
 	}
 
 	@GetMapping
@@ -86,7 +92,7 @@ class DocumentPageController {
 		try {
 			var document = documents.get(org.get(), id);
 			model.addAttribute("document", DocumentView.of(document));
-			model.addAttribute("result", DocumentView.result(document));
+			model.addAttribute("fields", display(document.fields()));
 			return "docrouter/document";
 		}
 		catch (ProblemException ex) {
@@ -94,6 +100,15 @@ class DocumentPageController {
 			model.addAttribute("error", "No such document.");
 			return listPage(org.get(), model);
 		}
+	}
+
+	/** Field values as people read them: text as is, nested values as compact JSON. */
+	private Map<String, String> display(Map<String, Object> fields) {
+		Map<String, String> rows = new LinkedHashMap<>();
+		if (fields != null) {
+			fields.forEach((k, v) -> rows.put(k, v == null ? "" : v instanceof String text ? text : json.writeValueAsString(v)));
+		}
+		return rows;
 	}
 
 	private String listPage(OrgId org, Model model) {
