@@ -278,6 +278,9 @@ class DocumentApiIT {
 		Api.Response noFile = api.send("POST", "/api/v1/documents", key, "multipart/form-data; boundary=x",
 				"--x--\r\n".getBytes(), null);
 		assertThat(noFile.status()).as(noFile.raw()).isEqualTo(400);
+		Api.Response json = api.postJson("/api/v1/documents", key, "{\"file\":\"invoice.pdf\"}");
+		assertThat(json.status()).isEqualTo(415);
+		assertThat(json.body().get("detail").asString()).contains("multipart/form-data");
 
 		assertThat(api.get("/api/v1/documents", key).body().get("documents")).isEmpty();
 		assertThat(api.balance(key)).isEqualTo("100");
