@@ -3,7 +3,6 @@ package dev.billforge.docrouter.documents.internal;
 import java.io.IOException;
 import java.util.List;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +33,12 @@ class DocumentApiController {
 	record DocumentList(List<DocumentView> documents) {
 	}
 
-	/** Runs the job now: 201 with the finished document, 200 with the first one for a repeated Idempotency-Key. */
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	/**
+	 * Runs the job now: 201 with the finished document, 200 with the first one for a repeated
+	 * Idempotency-Key. Any content type is routed here so a non-multipart request gets a clear 400
+	 * from {@link UploadProblemHandler} rather than a bare 415.
+	 */
+	@PostMapping
 	ResponseEntity<DocumentView> upload(OrgId org, @RequestPart("file") MultipartFile file,
 			@RequestParam(name = "type", required = false) String type,
 			@RequestParam(name = "extractor", required = false) String extractor,

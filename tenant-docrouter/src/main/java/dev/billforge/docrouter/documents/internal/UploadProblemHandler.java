@@ -7,7 +7,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -30,12 +29,6 @@ class UploadProblemHandler {
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<ProblemDetail> missing(MissingServletRequestPartException ex) {
 		return respond(HttpStatus.BAD_REQUEST, "invalid_request",
-				"send the document as multipart/form-data in a part named \"file\"", "file");
-	}
-
-	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-	ResponseEntity<ProblemDetail> notMultipartType(HttpMediaTypeNotSupportedException ex) {
-		return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 				"send the document as multipart/form-data in a part named \"file\"", "file");
 	}
 
