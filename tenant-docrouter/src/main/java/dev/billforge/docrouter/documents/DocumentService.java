@@ -1,0 +1,266 @@
+package dev.billforge.docrouter.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.docrouter.documents.internal.ContentSniffer;
+import dev.billforge.docrouter.documents.internal.DocumentStore;
+import dev.billforge.docrouter.extraction.DocumentText;
+import dev.billforge.docrouter.extraction.DocumentType;
+import dev.billforge.docrouter.extraction.Extraction;
+import dev.billforge.docrouter.extraction.ExtractionFailedException;
+import dev.billforge.docrouter.extraction.ExtractionInput;
+import dev.billforge.docrouter.extraction.Extractor;
+import dev.billforge.docrouter.extraction.LlmExtractor;
+import dev.billforge.docrouter.extraction.LlmProperties;
+import dev.billforge.docrouter.extraction.OfflineExtractor;
+import dev.billforge.docrouter.extraction.Prompts;
+import dev.billforge.docrouter.pricing.SpuPrice;
+import dev.billforge.docrouter.pricing.SpuPricing;
+import dev.billforge.docrouter.pricing.TokenUsage;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.Reservation;
+import dev.billforge.orgs.OrgId;
+import dev.billforge.valuemetric.Credits;
+
+/**
+ * Runs a document job: checks the upload, holds the job's worst-case SPUs, extracts, and commits the
+ * actual price (the commit is the charge; nothing else is metered for the job). A job that fails
+ * releases its hold, so it costs nothing. Holds make concurrent jobs safe: a job starts only if its
+ * worst case is funded, and the actual price never exceeds the hold.
+ */
+@Service
+@EnableConfigurationProperties(DocumentsProperties.class)
+public class DocumentService {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+
+	private static final String ACCEPTED = "DocRouter accepts PDF, PNG, JPEG, GIF, TIFF, WebP and UTF-8 text";
+
+	private final DocumentStore store;
+
+	private final CreditLedger ledger;
+
+	private final SpuPricing pricing;
+
+	private final OfflineExtractor offline;
+
+	private final LlmExtractor llm;
+
+	private final DocumentsProperties properties;
+
+	private final int maxOutputTokens;
+
+	private final Clock clock;
+
+	DocumentService(DocumentStore store, CreditLedger ledger, SpuPricing pricing, OfflineExtractor offline,
+			ObjectProvider<LlmExtractor> llm, DocumentsProperties properties, LlmProperties llmProperties,
+			ObjectProvider<Clock> clock) {
+		this.store = store;
+		this.ledger = ledger;
+		this.pricing = pricing;
+		this.offline = offline;
+		this.llm = llm.getIfAvailable();
+		this.properties = properties;
+		this.maxOutputTokens = llmProperties.getMaxOutputTokens();
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** A job's result: the document, and whether this call created it (false for a repeated idempotency key). */
+	public record Submitted(Document document, boolean created) {
+	}
+
+	public boolean llmAvailable() {
+		return llm != null;
+	}
+
+	public DocumentsProperties properties() {
+		return properties;
+	}
+
+	/**
+	 * Checks, holds, extracts and charges.
+	 * @throws ProblemException 400/413 for a bad upload, 402 when the job's SPUs cannot be held, 502
+	 * when extraction failed (the hold is released, nothing is charged)
+	 */
+	public Submitted submit(OrgId org, Upload upload) {
+		byte[] content = upload.content();
+		if (content == null || content.length == 0) {
+			throw ProblemException.invalid("file", "the file is empty");
+		}
+		long max = properties.getMaxUploadSize().toBytes();
+		if (content.length > max) {
+			throw new ProblemException(413, "payload_too_large",
+					"the file has " + content.length + " bytes; the largest upload is " + max + " bytes", "file");
+		}
+		ContentKind kind = ContentSniffer.sniff(content)
+			.orElseThrow(() -> new ProblemException(400, "unsupported_file_type",
+					"the file's content is " + ContentSniffer.describe(content) + ", whatever its name says; " + ACCEPTED,
+					"file"));
+		DocumentType requestedType = null;
+		if (upload.documentType() != null && !upload.documentType().isBlank()) {
+			requestedType = DocumentType.parse(upload.documentType())
+				.orElseThrow(() -> ProblemException.invalid("type", "type must be invoice, receipt, contract or generic"));
+		}
+		Extractor extractor = extractor(upload.extractor(), kind);
+		Content parsed = parse(kind, content);
+		DocumentType type = requestedType != null ? requestedType : DocumentType.guess(parsed.text());
+		String id = documentId(org, upload.idempotencyKey());
+		if (upload.idempotencyKey() != null) {
+			Optional<Document> existing = store.find(id);
+			if (existing.isPresent()) {
+				return new Submitted(existing.get(), false);
+			}
+		}
+		Instant now = clock.instant();
+		Credits hold = estimate(extractor, parsed, type, now);
+		// 402 here leaves nothing behind: no document, no file
+		Reservation reservation = ledger.reserve(org, "docrouter:" + id, hold, "page", properties.getHoldTtl());
+		Document document = new Document(id, org.value(), fileName(upload.fileName()), kind.mediaType(), content.length,
+				sha256(content), parsed.pages(), type.code(), extractor.name(), Document.PROCESSING, reservation.id(),
+				hold.toString(), null, null, null, null, null, null, null, null, now, null);
+		if (!store.insert(document)) {
+			// the same idempotency key raced us; its hold is the same hold (reserve is idempotent on the key)
+			return new Submitted(store.find(id).orElseThrow(), false);
+		}
+		return new Submitted(run(org, document, extractor, parsed, type, content), true);
+	}
+
+	private Document run(OrgId org, Document document, Extractor extractor, Content parsed, DocumentType type,
+			byte[] content) {
+		Extraction extraction;
+		SpuPrice price;
+		try {
+			store.writeFile(org, document.id(), content);
+			extraction = extractor.extract(new ExtractionInput(parsed.text(), parsed.pages(), type));
+			price = extraction.model() == null ? pricing.offline(parsed.pages())
+					: pricing.llm(parsed.pages(), extraction.model(), extraction.usage(), document.createdAt());
+		}
+		catch (ExtractionFailedException ex) {
+			fail(org, document, ex.getMessage());
+			throw new ProblemException(502, "extraction_failed", "document " + document.id() + " failed and was not charged: "
+					+ ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("DocRouter job {} failed", document.id(), ex);
+			fail(org, document, "internal error");
+			throw ex;
+		}
+		Reservation committed = ledger.commit(org, document.holdId(), price.spu());
+		TokenUsage usage = extraction.usage();
+		Document done = document.completed(committed.charged() == null ? price.spu().toString() : committed.charged().toString(),
+				extraction.model(), price.priceTableVersion(), extraction.model() == null ? null : usage.promptTokens(),
+				extraction.model() == null ? null : usage.completionTokens(),
+				price.costUsd() == null ? null : price.costUsd().toPlainString(), extraction.fields(), clock.instant());
+		store.save(done);
+		return done;
+	}
+
+	private void fail(OrgId org, Document document, String reason) {
+		ledger.release(org, document.holdId());
+		store.save(document.failed(reason, clock.instant()));
+	}
+
+	/** The document, only for its own org (another org's id is "not found", never "forbidden"). */
+	public Document get(OrgId org, String id) {
+		return store.find(id).filter(d -> d.orgId().equals(org.value())).orElseThrow(() -> ProblemException.notFound("document"));
+	}
+
+	public List<Document> list(OrgId org, int limit) {
+		return store.list(org, Math.max(1, Math.min(limit, 200)));
+	}
+
+	/** The hold: the page floor offline; with the LLM the price of the longest prompt and the longest answer. */
+	private Credits estimate(Extractor extractor, Content parsed, DocumentType type, Instant now) {
+		if (extractor instanceof LlmExtractor model) {
+			TokenUsage worst = new TokenUsage(Prompts.promptTokenBound(type, model.promptText(parsed.text())), maxOutputTokens);
+			return pricing.llm(parsed.pages(), model.model(), worst, now).spu();
+		}
+		return pricing.pageFloor(parsed.pages());
+	}
+
+	private Extractor extractor(String requested, ContentKind kind) {
+		if (requested == null || requested.isBlank()) {
+			return llm != null && !kind.isImage() ? llm : offline;
+		}
+		return switch (requested.strip().toLowerCase()) {
+			case "offline" -> offline;
+			case "llm" -> {
+				if (llm == null) {
+					throw ProblemException.invalid("extractor", "the LLM extractor is not configured here; use extractor=offline");
+				}
+				if (kind.isImage()) {
+					throw ProblemException.invalid("extractor", "the LLM extractor reads text, and images have none (no OCR)");
+				}
+				yield llm;
+			}
+			default -> throw ProblemException.invalid("extractor", "extractor must be offline or llm");
+		};
+	}
+
+	private record Content(int pages, String text) {
+	}
+
+	private Content parse(ContentKind kind, byte[] content) {
+		return switch (kind) {
+			case PDF -> {
+				try {
+					DocumentText.PdfContent pdf = DocumentText.pdf(content);
+					yield new Content(pdf.pages(), pdf.text());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new ProblemException(400, "unreadable_document", ex.getMessage(), "file");
+				}
+			}
+			case TEXT -> {
+				String text = new String(content, StandardCharsets.UTF_8);
+				int perPage = properties.getTextCharsPerPage();
+				yield new Content(Math.max(1, (text.length() + perPage - 1) / perPage), text);
+			}
+			default -> new Content(1, "");
+		};
+	}
+
+	private static String documentId(OrgId org, String idempotencyKey) {
+		if (idempotencyKey == null) {
+			return "doc_" + UUID.randomUUID().toString().replace("-", "");
+		}
+		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+			throw ProblemException.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
+		}
+		return "doc_" + sha256((org.value() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+	}
+
+	private static String fileName(String name) {
+		if (name == null || name.isBlank()) {
+			return "upload";
+		}
+		String base = name.replace('\\', '/');
+		base = base.substring(base.lastIndexOf('/') + 1).strip();
+		return base.length() > 200 ? base.substring(0, 200) : base;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.billforge.docrouter.mcp;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.springframework.stereotype.Component;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.docrouter.documents.Document;
+import dev.billforge.docrouter.documents.DocumentService;
+import dev.billforge.docrouter.documents.DocumentView;
+import dev.billforge.docrouter.documents.Upload;
+import dev.billforge.ledger.Balance;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.orgs.OrgId;
+import dev.billforge.valuemetric.ValueMetric;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tools an agent sees. Each answers with JSON text (and the same as structured content); a
+ * refused call (no credits, bad input, unknown document) is a tool error carrying the API's code.
+ */
+@Component
+class DocRouterTools {
+
+	private final DocumentService documents;
+
+	private final CreditLedger ledger;
+
+	private final ValueMetric metric;
+
+	private final JsonMapper json;
+
+	DocRouterTools(DocumentService documents, CreditLedger ledger, ValueMetric metric, JsonMapper json) {
+		this.documents = documents;
+		this.ledger = ledger;
+		this.metric = metric;
+		this.json = json;
+	}
+
+	List<SyncToolSpecification> specifications() {
+		return List.of(
+				tool("extract_document",
+						"Extract fields from a document (PDF, image or text). Give contentBase64 (the file) or text. "
+								+ "Charged in " + metric.creditName() + ": at least one per page, more for long LLM jobs.",
+						Map.of("type", "object", "properties",
+								Map.of("fileName", Map.of("type", "string"), "contentBase64",
+										Map.of("type", "string", "description", "the file, base64-encoded"), "text",
+										Map.of("type", "string", "description", "plain text instead of a file"),
+										"documentType",
+										Map.of("type", "string", "enum", List.of("invoice", "receipt", "contract", "generic")),
+										"extractor", Map.of("type", "string", "enum", List.of("offline", "llm")),
+										"idempotencyKey", Map.of("type", "string"))),
+						this::extract),
+				tool("get_result", "Get a document's status and extracted fields by its id.",
+						Map.of("type", "object", "properties", Map.of("documentId", Map.of("type", "string")), "required",
+								List.of("documentId")),
+						(org, args) -> DocumentView.result(documents.get(org, string(args, "documentId")))),
+				tool("get_balance_and_usage",
+						"Get the org's " + metric.creditName() + " balance, usage in the current period and recent documents.",
+						Map.of("type", "object", "properties", Map.of()), (org, args) -> balance(org)));
+	}
+
+	private Object extract(OrgId org, Map<String, Object> args) {
+		String base64 = string(args, "contentBase64");
+		String text = string(args, "text");
+		if ((base64 == null) == (text == null)) {
+			throw ProblemException.invalid("contentBase64", "give either contentBase64 or text");
+		}
+		byte[] content;
+		try {
+			content = base64 != null ? Base64.getMimeDecoder().decode(base64) : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid("contentBase64", "contentBase64 is not valid base64");
+		}
+		String fileName = string(args, "fileName");
+		Document document = documents.submit(org, new Upload(fileName == null ? (text != null ? "text.txt" : "upload") : fileName,
+				content, string(args, "documentType"), string(args, "extractor"), string(args, "idempotencyKey")))
+			.document();
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("document", DocumentView.of(document));
+		answer.put("result", DocumentView.result(document));
+		return answer;
+	}
+
+	private Object balance(OrgId org) {
+		Balance balance = ledger.balance(org);
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("creditName", metric.creditName());
+		answer.put("available", balance.available().toString());
+		answer.put("held", balance.held().toString());
+		answer.put("debt", balance.debt().toString());
+		answer.put("periodStart", balance.period().start().toString());
+		answer.put("periodEnd", balance.period().end().toString());
+		answer.put("periodCredits", balance.periodCredits().toString());
+		answer.put("usedInPeriod", balance.usedInPeriod().toString());
+		answer.put("overageInPeriod", balance.overageInPeriod().toString());
+		answer.put("recentDocuments", documents.list(org, 10).stream().map(DocumentView::of).toList());
+		return answer;
+	}
+
+	private SyncToolSpecification tool(String name, String description, Map<String, Object> schema,
+			BiFunction<OrgId, Map<String, Object>, Object> handler) {
+		return SyncToolSpecification.builder()
+			.tool(Tool.builder().name(name).description(description).inputSchema(schema).build())
+			.callHandler((context, request) -> call(context, request, handler))
+			.build();
+	}
+
+	private CallToolResult call(McpTransportContext context, CallToolRequest request,
+			BiFunction<OrgId, Map<String, Object>, Object> handler) {
+		if (!(context.get(McpConfiguration.ORG) instanceof OrgId org)) {
+			return error("unauthorized", "an org API key is required: Authorization: Bearer <key>");
+		}
+		try {
+			Object answer = handler.apply(org, request.arguments() == null ? Map.of() : request.arguments());
+			return CallToolResult.builder().addTextContent(json.writeValueAsString(answer)).structuredContent(answer).build();
+		}
+		catch (ProblemException ex) {
+			return error(ex.code(), ex.getMessage());
+		}
+	}
+
+	private CallToolResult error(String code, String message) {
+		return CallToolResult.builder()
+			.isError(true)
+			.addTextContent(code + ": " + message)
+			.structuredContent(Map.of("code", code, "detail", message))
+			.build();
+	}
+
+	private static String string(Map<String, Object> args, String name) {
+		Object value = args.get(name);
+		return value == null ? null : value.toString();
+	}
+
+}
