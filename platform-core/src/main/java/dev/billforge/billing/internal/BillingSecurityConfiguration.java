@@ -1,5 +1,6 @@
 package dev.billforge.billing.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * authentication, and the return pages only re-read what Stripe says about an unguessable session id.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class BillingSecurityConfiguration {
 
 	@Bean
