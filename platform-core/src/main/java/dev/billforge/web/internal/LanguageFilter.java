@@ -32,6 +32,12 @@ class LanguageFilter extends OncePerRequestFilter {
 
 	static final String COOKIE = "bf-lang";
 
+	/** Error pages are rendered in a separate (error) dispatch; they must speak the same language. */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
