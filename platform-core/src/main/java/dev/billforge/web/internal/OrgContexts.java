@@ -52,7 +52,21 @@ class OrgContexts {
 				&& authentication.getAuthorities().stream().anyMatch(a -> "ROLE_OPERATOR".equals(a.getAuthority()));
 	}
 
+	private static final String REQUEST_CACHE = OrgContexts.class.getName() + ".current";
+
+	/** Resolved once per request (the layout and the page both ask). */
+	@SuppressWarnings("unchecked")
 	Optional<OrgContext> current(HttpServletRequest request) {
+		Object cached = request.getAttribute(REQUEST_CACHE);
+		if (cached instanceof Optional<?> hit) {
+			return (Optional<OrgContext>) hit;
+		}
+		Optional<OrgContext> resolved = resolve(request);
+		request.setAttribute(REQUEST_CACHE, resolved);
+		return resolved;
+	}
+
+	private Optional<OrgContext> resolve(HttpServletRequest request) {
 		Optional<String> email = signedInEmail();
 		if (email.isEmpty()) {
 			return Optional.empty();
@@ -94,10 +108,12 @@ class OrgContexts {
 			throw ProblemException.notFound("org");
 		}
 		request.getSession().setAttribute(SESSION_ORG, orgId);
+		request.removeAttribute(REQUEST_CACHE);
 	}
 
 	void choose(HttpServletRequest request, OrgId org) {
 		request.getSession().setAttribute(SESSION_ORG, org.value());
+		request.removeAttribute(REQUEST_CACHE);
 	}
 
 	/** Thrown when a signed-in person has no org yet; answered with a redirect to onboarding. */
