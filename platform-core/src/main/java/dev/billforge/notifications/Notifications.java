@@ -26,6 +26,13 @@ public interface Notifications {
 	/** Mail written to the outbox (embedded default), newest first. */
 	List<OutboxMail> outbox(int limit);
 
+	/**
+	 * Sends one mail (e.g. a password reset or an invitation) with the tenant's sender: to the outbox
+	 * on the embedded default, by SMTP when configured. {@code key} makes it idempotent in the outbox.
+	 * @return false when sending failed (the reason is logged)
+	 */
+	boolean sendMail(String key, List<String> to, String subject, String body);
+
 	/** Delivers whatever is due now; called by the scheduler (and by tests). */
 	int deliverDue();
 

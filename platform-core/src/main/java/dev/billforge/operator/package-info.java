@@ -1,5 +1,6 @@
 /**
- * The operator's API (and later console): create orgs and keys, grant credits, set caps, verify
- * ledgers. Enabled only when an operator token is configured.
+ * The operator's API and console: create orgs and keys, grant or adjust credits with a reason, set
+ * caps, verify ledgers; every console action lands in the {@link dev.billforge.operator.AuditLog}.
+ * The API is enabled only when an operator token is configured; the console needs the operator role.
  */
 package dev.billforge.operator;

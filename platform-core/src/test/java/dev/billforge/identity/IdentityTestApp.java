@@ -1,5 +1,6 @@
 package dev.billforge.identity;
 
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(IdentityTestApp.Pages.class)
+@PropertySource("classpath:identity-test-app.properties")
 public class IdentityTestApp {
 
     @RestController

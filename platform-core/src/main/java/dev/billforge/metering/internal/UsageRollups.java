@@ -25,6 +25,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
+import dev.billforge.metering.UsageSummaries;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
@@ -35,7 +36,7 @@ import dev.billforge.valuemetric.ValueMetric;
  * the last commit applied and ignores a commit it has already counted.
  */
 @Component
-class UsageRollups implements LedgerCommitListener {
+class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	static final String COLLECTION = "usage_rollups";
 
@@ -149,6 +150,13 @@ class UsageRollups implements LedgerCommitListener {
 			result.add(new Bucket(entry.getKey(), groups, new Credits(sum)));
 		}
 		return new Summary(from, to, hourly ? "hour" : "day", groupBy, metric.creditName(), new Credits(total), result);
+	}
+
+	@Override
+	public UsageSummary usage(OrgId org, Instant from, Instant to, boolean hourly, String groupBy) {
+		Summary summary = summary(org, from, to, hourly, groupBy);
+		return new UsageSummary(summary.from(), summary.to(), summary.total(),
+				summary.buckets().stream().map(b -> new UsageBucket(b.start(), b.credits(), b.total())).toList());
 	}
 
 	/** Credits per hour ("00".."23") and group. */

@@ -93,6 +93,26 @@ final class DeliveryChannels {
 		}
 	}
 
+	/** A mail that is not an alert (password reset, invitation): outbox or SMTP, like alert mail. */
+	Result mail(String key, List<String> to, String subject, String body, MongoNotifications store) {
+		if (mail == null) {
+			store.writeOutbox(key, to, messages.sender(), subject, body);
+			return Result.ok();
+		}
+		try {
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setTo(to.toArray(String[]::new));
+			message.setFrom(messages.sender());
+			message.setSubject(subject);
+			message.setText(body);
+			mail.send(message);
+			return Result.ok();
+		}
+		catch (RuntimeException ex) {
+			return Result.failed("mail: " + ex.getMessage());
+		}
+	}
+
 	private Result webhook(Notification notification, MongoNotifications store) {
 		MongoNotifications.WebhookTarget target = store.webhookTarget(notification.orgId().value());
 		if (target == null) {

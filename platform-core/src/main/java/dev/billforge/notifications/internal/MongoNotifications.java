@@ -221,6 +221,11 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	}
 
 	@Override
+	public boolean sendMail(String key, List<String> to, String subject, String body) {
+		return channels.mail(key, to, subject, body, this).delivered();
+	}
+
+	@Override
 	public int deliverDue() {
 		Instant now = clock.instant();
 		int done = 0;

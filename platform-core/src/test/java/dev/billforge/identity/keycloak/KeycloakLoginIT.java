@@ -1,5 +1,6 @@
 package dev.billforge.identity.keycloak;
 
+import org.springframework.context.annotation.PropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -214,6 +215,7 @@ class KeycloakLoginIT {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(TenantApp.Pages.class)
+    @PropertySource("classpath:identity-test-app.properties")
     static class TenantApp {
 
         @RestController

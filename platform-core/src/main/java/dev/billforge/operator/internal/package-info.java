@@ -1,0 +1,2 @@
+/** Storage of the operator audit log. */
+package dev.billforge.operator.internal;

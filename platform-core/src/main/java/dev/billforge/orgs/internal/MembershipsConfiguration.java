@@ -1,0 +1,19 @@
+package dev.billforge.orgs.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import dev.billforge.orgs.Memberships;
+
+@Configuration(proxyBeanMethods = false)
+class MembershipsConfiguration {
+
+	@Bean
+	Memberships memberships(MongoTemplate mongo, Clock clock) {
+		return new MongoMemberships(mongo, clock);
+	}
+
+}

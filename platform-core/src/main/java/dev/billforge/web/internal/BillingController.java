@@ -1,0 +1,138 @@
+package dev.billforge.web.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import java.math.BigDecimal;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.ledger.Balance;
+import dev.billforge.ledger.CapMode;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.SpendCap;
+import dev.billforge.notifications.Notifications;
+import dev.billforge.notifications.OrgWebhook;
+import dev.billforge.orgs.Role;
+import dev.billforge.valuemetric.Credits;
+import dev.billforge.valuemetric.ValueMetric;
+import dev.billforge.web.BillingLinks;
+
+/** Plan and status, credits, grants, holds, spend cap, alert thresholds and channels (webhook, delivery log). */
+@ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
+@Controller
+class BillingController {
+
+	private final OrgContexts contexts;
+
+	private final CreditLedger ledger;
+
+	private final Notifications notifications;
+
+	private final ObjectProvider<BillingLinks> billing;
+
+	private final ValueMetric metric;
+
+	private final Clock clock;
+
+	BillingController(OrgContexts contexts, CreditLedger ledger, Notifications notifications,
+			ObjectProvider<BillingLinks> billing, ValueMetric metric, Clock clock) {
+		this.contexts = contexts;
+		this.ledger = ledger;
+		this.notifications = notifications;
+		this.billing = billing;
+		this.metric = metric;
+		this.clock = clock;
+	}
+
+	@GetMapping("/billing")
+	String billing(HttpServletRequest request, Model model) {
+		OrgContext ctx = contexts.require(request);
+		fill(ctx, model);
+		return "billing";
+	}
+
+	private void fill(OrgContext ctx, Model model) {
+		BillingLinks links = billing.getIfAvailable(() -> BillingLinks.NOT_CONFIGURED);
+		Balance balance = ledger.balance(ctx.orgId());
+		model.addAttribute("links", links);
+		model.addAttribute("plan", links.plan(ctx.orgId()));
+		model.addAttribute("packs", links.packs(ctx.orgId()));
+		model.addAttribute("plans", links.plans(ctx.orgId()));
+		model.addAttribute("balance", balance);
+		model.addAttribute("projection", Projection.of(balance, clock.instant(), metric.scale()));
+		model.addAttribute("metric", metric);
+		model.addAttribute("canManage", ctx.role().canManageBilling());
+		model.addAttribute("deliveries", ctx.role().canManageBilling() ? notifications.deliveries(ctx.orgId(), 20) : java.util.List.of());
+		model.addAttribute("zone", ctx.org().timeZone());
+	}
+
+	@PostMapping("/billing/cap")
+	String cap(@RequestParam(defaultValue = "") String credits, @RequestParam(defaultValue = "hard") String mode,
+			HttpServletRequest request, RedirectAttributes flash) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
+		if (credits.isBlank()) {
+			ledger.setSpendCap(ctx.orgId(), null);
+			flash.addFlashAttribute("saved", "cap_removed");
+			return "redirect:/billing";
+		}
+		BigDecimal amount;
+		try {
+			amount = new BigDecimal(credits.strip());
+		}
+		catch (NumberFormatException ex) {
+			flash.addFlashAttribute("problem", "invalid_cap");
+			return "redirect:/billing";
+		}
+		if (amount.signum() < 0 || amount.scale() > metric.scale() || amount.precision() - amount.scale() > 15) {
+			flash.addFlashAttribute("problem", "invalid_cap");
+			return "redirect:/billing";
+		}
+		ledger.setSpendCap(ctx.orgId(), new SpendCap(new Credits(amount), CapMode.fromCode(mode)));
+		flash.addFlashAttribute("saved", "cap_saved");
+		return "redirect:/billing";
+	}
+
+	/** Renders directly: the new secret is shown once on this response only. */
+	@PostMapping("/billing/webhook")
+	String webhook(@RequestParam(defaultValue = "") String url, HttpServletRequest request, Model model) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
+		try {
+			OrgWebhook hook = notifications.configureWebhook(ctx.orgId(), url.strip());
+			model.addAttribute("webhookSecret", hook.secret());
+			model.addAttribute("webhookUrl", hook.url());
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("problem", "invalid_webhook_url");
+		}
+		fill(ctx, model);
+		return "billing";
+	}
+
+	@PostMapping("/billing/webhook/rotate")
+	String rotate(HttpServletRequest request, Model model) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
+		OrgWebhook hook = notifications.rotateWebhookSecret(ctx.orgId());
+		model.addAttribute("webhookSecret", hook.secret());
+		model.addAttribute("webhookUrl", hook.url());
+		fill(ctx, model);
+		return "billing";
+	}
+
+	@PostMapping("/billing/webhook/remove")
+	String remove(HttpServletRequest request, RedirectAttributes flash) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
+		notifications.removeWebhook(ctx.orgId());
+		flash.addFlashAttribute("saved", "webhook_removed");
+		return "redirect:/billing";
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.billforge.web.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.billforge.branding.Brand;
+import dev.billforge.common.ProblemException;
+import dev.billforge.notifications.Notifications;
+import dev.billforge.orgs.Invitation;
+import dev.billforge.orgs.IssuedInvitation;
+import dev.billforge.orgs.Membership;
+import dev.billforge.orgs.Memberships;
+import dev.billforge.orgs.Role;
+
+/** Members, roles, invitations by emailed link, removing members and leaving. */
+@ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
+@Controller
+class MembersController {
+
+	static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+
+	private final OrgContexts contexts;
+
+	private final Memberships memberships;
+
+	private final Notifications notifications;
+
+	private final Brand brand;
+
+	MembersController(OrgContexts contexts, Memberships memberships, Notifications notifications, Brand brand) {
+		this.contexts = contexts;
+		this.memberships = memberships;
+		this.notifications = notifications;
+		this.brand = brand;
+	}
+
+	@GetMapping("/members")
+	String members(HttpServletRequest request, Model model) {
+		OrgContext ctx = contexts.require(request);
+		model.addAttribute("members", memberships.members(ctx.orgId()));
+		model.addAttribute("invitations", ctx.role().canManageMembers() ? memberships.pendingInvitations(ctx.orgId()) : List.of());
+		model.addAttribute("roles", Role.values());
+		return "members";
+	}
+
+	@PostMapping("/members/invite")
+	String invite(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "member") String role,
+			HttpServletRequest request, RedirectAttributes flash) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
+		Role wanted = Role.fromCode(role);
+		if (wanted == Role.OWNER && ctx.role() != Role.OWNER) {
+			throw new ProblemException(403, "role_required", "only owners can invite owners");
+		}
+		if (!email.contains("@") || email.strip().length() > 254) {
+			flash.addFlashAttribute("problem", "invalid_email");
+			return "redirect:/members";
+		}
+		IssuedInvitation issued = memberships.invite(ctx.orgId(), email, wanted, ctx.email(), INVITATION_VALIDITY);
+		String link = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/invitations/accept")
+			.queryParam("token", issued.token())
+			.toUriString();
+		Invitation invitation = issued.invitation();
+		notifications.sendMail("invitation:" + invitation.id(), List.of(invitation.email()),
+				brand.productName() + ": " + ctx.email() + " invited you to " + ctx.org().name(),
+				ctx.email() + " invited you to join " + ctx.org().name() + " on " + brand.productName() + " as "
+						+ invitation.role().code() + ".\n\nAccept (sign in or sign up with this address first): " + link
+						+ "\n\nThe link works until " + invitation.expiresAt() + ".\n");
+		flash.addFlashAttribute("invited", invitation.email());
+		return "redirect:/members";
+	}
+
+	@PostMapping("/members/invitations/{id}/revoke")
+	String revoke(@PathVariable String id, HttpServletRequest request) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
+		memberships.revokeInvitation(ctx.orgId(), id);
+		return "redirect:/members";
+	}
+
+	@PostMapping("/members/role")
+	String changeRole(@RequestParam String email, @RequestParam String role, HttpServletRequest request) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
+		Membership target = memberships.find(ctx.orgId(), email).orElseThrow(() -> ProblemException.notFound("member"));
+		Role wanted = Role.fromCode(role);
+		if ((target.role() == Role.OWNER || wanted == Role.OWNER) && ctx.role() != Role.OWNER) {
+			throw new ProblemException(403, "role_required", "only owners can change owners");
+		}
+		memberships.changeRole(ctx.orgId(), email, wanted);
+		return "redirect:/members";
+	}
+
+	@PostMapping("/members/remove")
+	String remove(@RequestParam String email, HttpServletRequest request) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
+		Membership target = memberships.find(ctx.orgId(), email).orElseThrow(() -> ProblemException.notFound("member"));
+		if (target.role() == Role.OWNER && ctx.role() != Role.OWNER) {
+			throw new ProblemException(403, "role_required", "only owners can remove owners");
+		}
+		memberships.remove(ctx.orgId(), email);
+		return "redirect:/members";
+	}
+
+	@PostMapping("/members/leave")
+	String leave(HttpServletRequest request) {
+		OrgContext ctx = contexts.require(request);
+		memberships.remove(ctx.orgId(), ctx.email());
+		request.getSession().removeAttribute(OrgContexts.SESSION_ORG);
+		return "redirect:/";
+	}
+
+	@GetMapping("/invitations/accept")
+	String acceptForm(@RequestParam(defaultValue = "") String token, Model model) {
+		Invitation invitation = memberships.invitation(token)
+			.orElseThrow(() -> new ProblemException(404, "invitation_invalid", "this invitation link is not valid"));
+		model.addAttribute("invitation", invitation);
+		model.addAttribute("token", token);
+		return "invitation";
+	}
+
+	@PostMapping("/invitations/accept")
+	String accept(@RequestParam(defaultValue = "") String token, HttpServletRequest request) {
+		String email = OrgContexts.signedInEmail().orElseThrow();
+		Membership membership = memberships.accept(token, email);
+		contexts.choose(request, membership.orgId());
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.billforge.web.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+import dev.billforge.common.ProblemException;
+import dev.billforge.ledger.CreditsDeniedException;
+
+/**
+ * For the web app's pages (and the operator console): the person and current org for the layout,
+ * and errors as readable, translated pages — never a stack trace or JSON.
+ */
+@ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
+@ControllerAdvice(basePackages = { "dev.billforge.web", "dev.billforge.operator.console" })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebPageAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(WebPageAdvice.class);
+
+	private final OrgContexts contexts;
+
+	WebPageAdvice(OrgContexts contexts) {
+		this.contexts = contexts;
+	}
+
+	@ModelAttribute
+	void layout(HttpServletRequest request, Model model) {
+		model.addAttribute("operator", OrgContexts.isOperator());
+		OrgContexts.signedInEmail().ifPresent(email -> model.addAttribute("me", email));
+		contexts.current(request).ifPresent(ctx -> model.addAttribute("ctx", ctx));
+	}
+
+	@ExceptionHandler(OrgContexts.NeedsOnboarding.class)
+	String onboarding() {
+		return "redirect:/onboarding";
+	}
+
+	@ExceptionHandler(CreditsDeniedException.class)
+	ModelAndView insufficientCredits(CreditsDeniedException ex, HttpServletResponse response) {
+		response.setStatus(402);
+		ModelAndView page = new ModelAndView("insufficient-credits");
+		page.addObject("reason", ex.reason().code());
+		return page;
+	}
+
+	@ExceptionHandler(ProblemException.class)
+	ModelAndView problem(ProblemException ex, HttpServletResponse response) {
+		if (ex.status() == 402) {
+			response.setStatus(402);
+			ModelAndView page = new ModelAndView("insufficient-credits");
+			page.addObject("reason", ex.code());
+			return page;
+		}
+		return error(ex.status(), ex.code(), response);
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			IllegalArgumentException.class })
+	ModelAndView badInput(Exception ex, HttpServletResponse response) {
+		log.debug("bad input on a page", ex);
+		return error(400, "invalid_request", response);
+	}
+
+	static ModelAndView error(int status, String code, HttpServletResponse response) {
+		response.setStatus(status);
+		ModelAndView page = new ModelAndView("error");
+		page.addObject("status", status);
+		page.addObject("code", code);
+		return page;
+	}
+
+}

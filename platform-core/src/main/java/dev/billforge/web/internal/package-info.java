@@ -1,0 +1,2 @@
+/** Controllers, page models, the usage chart and the web app's Spring wiring. */
+package dev.billforge.web.internal;
