@@ -21,6 +21,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -107,7 +108,13 @@ class BrowserJourneyIT {
 	}
 
 	void submit(String formAction) {
-		browser.findElement(By.cssSelector("form[action='" + formAction + "'] button[type=submit]")).click();
+		clickAndWait(browser.findElement(By.cssSelector("form[action='" + formAction + "'] button[type=submit]")));
+	}
+
+	/** Clicks and waits for the next page: on a loaded machine the click returns before it replaced this one. */
+	void clickAndWait(WebElement element) {
+		element.click();
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	String body() {
@@ -197,10 +204,10 @@ class BrowserJourneyIT {
 		open("/operator");
 		type("q", "Journey");
 		submit("/operator");
-		browser.findElement(By.linkText("Journey & Co")).click();
+		clickAndWait(browser.findElement(By.linkText("Journey & Co")));
 		type("grant-credits", "500");
 		type("grant-reason", "Pilot customer top-up");
-		browser.findElement(By.cssSelector("form[action$='/grants'] button[type=submit]")).click();
+		clickAndWait(browser.findElement(By.cssSelector("form[action$='/grants'] button[type=submit]")));
 		assertThat(body()).contains("Credits granted and recorded in the audit log.").contains("Pilot customer top-up");
 		screenshot("10-operator-org");
 		signOut();
