@@ -119,7 +119,7 @@ final class SummaryBenchmark {
 						Map.of("operation", e.operation())));
 				fedCredits = fedCredits.add(credits.amount());
 			}
-			LedgerCommitted commit = new LedgerCommitted(org, ++seq, charges, List.of());
+			LedgerCommitted commit = new LedgerCommitted(org, ++seq, charges, List.of(), List.of());
 			listeners.forEach(listener -> listener.onCommit(commit));
 			fed += charges.size();
 		}
