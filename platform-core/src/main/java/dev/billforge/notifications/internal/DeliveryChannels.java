@@ -73,24 +73,7 @@ final class DeliveryChannels {
 		if (to.isEmpty()) {
 			return Result.skipped("no recipients");
 		}
-		String subject = messages.subject(notification);
-		String body = messages.body(notification);
-		if (mail == null) {
-			store.writeOutbox(notification.id(), to, messages.sender(), subject, body);
-			return Result.ok();
-		}
-		try {
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setTo(to.toArray(String[]::new));
-			message.setFrom(messages.sender());
-			message.setSubject(subject);
-			message.setText(body);
-			mail.send(message);
-			return Result.ok();
-		}
-		catch (RuntimeException ex) {
-			return Result.failed("mail: " + ex.getMessage());
-		}
+		return mail(notification.id(), to, messages.subject(notification), messages.body(notification), store);
 	}
 
 	/** A mail that is not an alert (password reset, invitation): outbox or SMTP, like alert mail. */
