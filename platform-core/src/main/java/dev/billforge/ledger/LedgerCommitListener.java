@@ -9,4 +9,13 @@ public interface LedgerCommitListener {
 
 	void onCommit(LedgerCommitted commit);
 
+	/**
+	 * Consecutive commits of one org, in sequence order, projected together. Override to write them
+	 * in one go; the guard on {@code (orgId, seq)} must still hold when some of them were counted
+	 * before.
+	 */
+	default void onCommits(java.util.List<LedgerCommitted> commits) {
+		commits.forEach(this::onCommit);
+	}
+
 }

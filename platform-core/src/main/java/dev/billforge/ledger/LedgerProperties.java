@@ -17,6 +17,13 @@ public class LedgerProperties {
 	/** How often due expiries and period rollovers are applied to idle accounts. */
 	private Duration sweepInterval = Duration.ofMinutes(1);
 
+	/**
+	 * How old a commit of ANOTHER instance may be and still be missed by an entitlement check, which
+	 * then answers from memory instead of asking the database. Checks are advisory (holds and debits
+	 * are the atomic guard); balances, holds and debits always see every commit. 0 asks every time.
+	 */
+	private Duration checkStaleness = Duration.ofMillis(100);
+
 	public Duration getDefaultHoldTtl() {
 		return defaultHoldTtl;
 	}
@@ -31,6 +38,14 @@ public class LedgerProperties {
 
 	public void setMaxHoldTtl(Duration maxHoldTtl) {
 		this.maxHoldTtl = maxHoldTtl;
+	}
+
+	public Duration getCheckStaleness() {
+		return checkStaleness;
+	}
+
+	public void setCheckStaleness(Duration checkStaleness) {
+		this.checkStaleness = checkStaleness;
 	}
 
 	public Duration getSweepInterval() {

@@ -18,20 +18,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.billforge.valuemetric.Credits;
 
 /**
  * Serialises writes per org and commits them in groups. Callers queue work; whoever holds the
  * org's lock drains the queue and writes everything queued as ONE ledger commit, so a hot org pays
- * one round of writes for many concurrent requests. Across instances the unique commit id is the
+ * one round of writes for many concurrent requests; the commit's projection runs after the lock is
+ * released (see {@link ProjectionQueue}), so the lock covers two round trips. Across instances the unique commit id is the
  * guard: the loser of a race reloads the account and runs its batch again.
  */
 final class AccountBook {
-
-	private static final Logger log = LoggerFactory.getLogger(AccountBook.class);
 
 	private static final int MAX_BATCH = 256;
 
@@ -83,22 +79,37 @@ final class AccountBook {
 
 		private final List<OpRecord> ops;
 
+		private final Function<Collection<String>, Map<String, LedgerStore.StoredOp>> lookup;
+
 		Batch(AccountState state, LedgerEngine.Sequence seq, Instant now, Map<String, LedgerStore.StoredOp> known,
-				List<OpRecord> ops) {
+				List<OpRecord> ops, Function<Collection<String>, Map<String, LedgerStore.StoredOp>> lookup) {
 			this.state = state;
 			this.seq = seq;
 			this.now = now;
 			this.known = known;
 			this.ops = ops;
+			this.lookup = lookup;
 		}
 
 		LedgerStore.StoredOp known(String opKey) {
 			return known.get(opKey);
 		}
 
+		/** Op keys the batch was not opened with: this batch's own ops, then the ledger's. */
+		Map<String, LedgerStore.StoredOp> find(Collection<String> opKeys) {
+			Map<String, LedgerStore.StoredOp> found = new HashMap<>(lookup.apply(opKeys));
+			for (String key : opKeys) {
+				LedgerStore.StoredOp own = known.get(key);
+				if (own != null) {
+					found.put(key, own);
+				}
+			}
+			return found;
+		}
+
 		void add(OpRecord op) {
 			ops.add(op);
-			known.put(op.opKey(), new LedgerStore.StoredOp(op.opKey(), op.kind(), op.fingerprint(), seq.seq, op.result()));
+			known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
 		}
 
 	}
@@ -109,18 +120,26 @@ final class AccountBook {
 
 		final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
+		final ProjectionQueue projections = new ProjectionQueue();
+
 		/** The account as of its last commit; never mutated once published. */
 		volatile AccountState state;
 
+		/** {@link System#nanoTime()} when {@link #state} was last known to be the newest commit in the store. */
+		volatile long verifiedAt;
+
 	}
 
-	private static final class Pending<R> {
+	private static final class Pending<R> implements ProjectionQueue.Waiter {
 
 		final Collection<String> keys;
 
 		final Work<R> work;
 
 		final CompletableFuture<R> result = new CompletableFuture<>();
+
+		/** Set under the org's lock once this request's commit is written (or it has failed or written nothing). */
+		volatile boolean decided;
 
 		R value;
 
@@ -141,7 +160,9 @@ final class AccountBook {
 			}
 		}
 
-		void finish() {
+		@Override
+		public void finish() {
+			decided = true;
 			if (failure != null) {
 				result.completeExceptionally(failure);
 			}
@@ -150,16 +171,26 @@ final class AccountBook {
 			}
 		}
 
+		void fail(RuntimeException ex) {
+			decided = true;
+			result.completeExceptionally(ex);
+		}
+
 	}
 
-	/** Runs {@code work} in the next commit of the org's ledger and returns its result once durable. */
+	/**
+	 * Runs {@code work} in the next commit of the org's ledger and returns its result once durable and
+	 * projected. The org's lock covers only deciding and writing the commit; projecting it (op keys,
+	 * read models, snapshot) runs after the lock is released, in commit order, so the next group can
+	 * commit meanwhile.
+	 */
 	<R> R execute(String orgId, Collection<String> opKeys, Work<R> work) {
 		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
 		Pending<R> pending = new Pending<>(opKeys, work);
 		slot.queue.add(pending);
 		slot.lock.lock();
 		try {
-			while (!pending.result.isDone()) {
+			while (!pending.decided) {
 				List<Pending<?>> batch = new ArrayList<>();
 				int keys = 0;
 				Pending<?> next;
@@ -173,13 +204,14 @@ final class AccountBook {
 				}
 				catch (RuntimeException ex) {
 					slot.state = null;
-					batch.forEach(queued -> queued.result.completeExceptionally(ex));
+					batch.forEach(queued -> queued.fail(ex));
 				}
 			}
 		}
 		finally {
 			slot.lock.unlock();
 		}
+		slot.projections.drain(projector);
 		try {
 			return pending.result.join();
 		}
@@ -190,9 +222,17 @@ final class AccountBook {
 
 	/** The account's current state for reading, opened, caught up and settled as of now. */
 	AccountState read(String orgId) {
+		return read(orgId, 0);
+	}
+
+	/**
+	 * The account's state for reading; it may miss commits another instance wrote in the last
+	 * {@code maxStaleNanos} (0: never).
+	 */
+	AccountState read(String orgId, long maxStaleNanos) {
 		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
 		AccountState state = slot.state;
-		if (state == null || isDue(state) || store.commitExists(orgId, state.seq + 1)) {
+		if (state == null || isDue(state) || (System.nanoTime() - slot.verifiedAt >= maxStaleNanos && stale(slot, state))) {
 			// process() reloads a stale account, opens a new one and applies what is due.
 			execute(orgId, List.of(), batch -> null);
 			state = slot.state;
@@ -200,28 +240,29 @@ final class AccountBook {
 		return state;
 	}
 
+	/** Whether another instance has committed after {@code state}; one lookup by id. */
+	private boolean stale(Slot slot, AccountState state) {
+		long probedAt = System.nanoTime();
+		if (store.commitExists(state.orgId, state.seq + 1)) {
+			return true;
+		}
+		if (slot.state == state) {
+			slot.verifiedAt = probedAt;
+		}
+		return false;
+	}
+
 	private boolean isDue(AccountState state) {
 		Instant due = state.nextDueAt();
 		return due != null && !due.isAfter(clock.instant());
 	}
 
-	/** Forgets cached state so the next access reloads it from the store. */
-	void evict(String orgId) {
-		Slot slot = slots.get(orgId);
-		if (slot != null) {
-			slot.state = null;
-		}
-	}
-
 	private void process(String orgId, Slot slot, List<Pending<?>> batch) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			AccountState base = slot.state;
-			// Another instance may have committed since this one cached the account: answers must not be stale.
 			if (base == null) {
-				base = load(orgId);
-			}
-			else if (store.commitExists(orgId, base.seq + 1)) {
-				base = catchUp(base.copy());
+				base = load(slot, orgId);
+				slot.state = base;
 			}
 			Instant now = clock.instant();
 			AccountState working = base == null ? new AccountState(orgId) : base.copy();
@@ -233,72 +274,86 @@ final class AccountBook {
 			ops.addAll(engine.settle(working, now, seq));
 			Set<String> keys = new LinkedHashSet<>();
 			batch.forEach(pending -> keys.addAll(pending.keys));
-			Map<String, LedgerStore.StoredOp> known = keys.isEmpty() ? new HashMap<>()
-					: new HashMap<>(store.findOps(orgId, keys));
+			Map<String, LedgerStore.StoredOp> known = keys.isEmpty() ? new HashMap<>() : knownOps(slot, orgId, keys);
 			// Ops applied before the batch's own work (opening, expiries, rollovers) are known keys too.
 			for (OpRecord op : ops) {
-				known.put(op.opKey(), new LedgerStore.StoredOp(op.opKey(), op.kind(), op.fingerprint(), seq.seq, op.result()));
+				known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
 			}
-			Batch context = new Batch(working, seq, now, known, ops);
+			Batch context = new Batch(working, seq, now, known, ops, lookup -> knownOps(slot, orgId, lookup));
 			batch.forEach(pending -> pending.run(context));
 			if (ops.isEmpty()) {
-				slot.state = base;
+				// Nothing to write, so no commit conflict would reveal a newer commit of another instance:
+				// an answer given from this state (a duplicate, a denial) must not be stale.
+				if (base != null && stale(slot, base)) {
+					slot.state = catchUp(slot, base.copy());
+					continue;
+				}
 				batch.forEach(Pending::finish);
 				return;
 			}
 			working.seq = seq.seq;
 			Commit commit = new Commit(orgId, seq.seq, now, List.copyOf(ops));
+			long writtenAt = System.nanoTime();
 			try {
 				store.insertCommit(commit);
 			}
 			catch (LedgerStore.CommitConflict conflict) {
-				// Another instance wrote this sequence number first: reload and run the batch again.
-				slot.state = null;
+				// Another instance wrote this sequence number first: catch up and run the batch again.
+				slot.state = base == null ? null : catchUp(slot, base.copy());
 				continue;
 			}
 			catch (RuntimeException ex) {
 				slot.state = null;
-				batch.forEach(pending -> pending.result.completeExceptionally(ex));
+				batch.forEach(pending -> pending.fail(ex));
 				return;
 			}
 			slot.state = working;
-			try {
-				projector.project(commit, working);
-			}
-			catch (RuntimeException ex) {
-				// The commit is durable; the projection is redone when the account is next loaded.
-				log.warn("Projection of ledger commit {} failed; it will be redone", commit.id(), ex);
-				slot.state = null;
-			}
-			batch.forEach(Pending::finish);
+			slot.verifiedAt = writtenAt;
+			slot.projections.add(commit, working, List.copyOf(batch));
+			batch.forEach(pending -> pending.decided = true);
 			return;
 		}
 		IllegalStateException contention = new IllegalStateException("ledger of " + orgId + " is too contended; retry");
-		batch.forEach(pending -> pending.result.completeExceptionally(contention));
+		batch.forEach(pending -> pending.fail(contention));
 	}
 
-	/** Loads the snapshot and replays (and re-projects) any commits written after it. */
-	AccountState load(String orgId) {
+	/** Stored op keys, including those of commits written but not yet projected. */
+	private Map<String, LedgerStore.StoredOp> knownOps(Slot slot, String orgId, Collection<String> keys) {
+		// Memory first: a key leaves it only after it is in the store, so it cannot fall between the two reads.
+		Map<String, LedgerStore.StoredOp> unprojected = slot.projections.known(keys);
+		Map<String, LedgerStore.StoredOp> known = new HashMap<>(store.findOps(orgId, keys));
+		known.putAll(unprojected);
+		return known;
+	}
+
+	/** Loads the snapshot and replays any commits written after it (queued for projection again). */
+	private AccountState load(Slot slot, String orgId) {
 		AccountSnapshot snapshot = store.loadSnapshot(orgId);
 		if (snapshot != null) {
-			return catchUp(snapshot.toState());
+			return catchUp(slot, snapshot.toState());
 		}
-		return store.commitExists(orgId, 1) ? catchUp(new AccountState(orgId)) : null;
+		return store.commitExists(orgId, 1) ? catchUp(slot, new AccountState(orgId)) : null;
 	}
 
 	/**
-	 * Replays (and re-projects, in case their writer died before projecting) the commits written
-	 * after {@code state}, which is advanced in place.
+	 * Replays the commits written after {@code state}, which is advanced in place. They are queued for
+	 * projection in case their writer died before projecting them; projecting twice changes nothing.
 	 */
-	private AccountState catchUp(AccountState state) {
+	private AccountState catchUp(Slot slot, AccountState state) {
+		long probedAt = System.nanoTime();
+		List<Commit> replayed = new ArrayList<>();
 		Commit commit;
 		while ((commit = store.loadCommit(state.orgId, state.seq + 1)) != null) {
 			for (OpRecord op : commit.ops()) {
 				op.applyTo(state);
 			}
 			state.seq = commit.seq();
-			projector.project(commit, state);
+			replayed.add(commit);
 		}
+		for (int i = 0; i < replayed.size(); i++) {
+			slot.projections.add(replayed.get(i), i == replayed.size() - 1 ? state : null, List.of());
+		}
+		slot.verifiedAt = probedAt;
 		return state;
 	}
 

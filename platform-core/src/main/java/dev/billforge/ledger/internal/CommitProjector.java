@@ -26,13 +26,19 @@ final class CommitProjector {
 		this.listeners = listeners;
 	}
 
-	void project(Commit commit, AccountState after) {
-		store.projectCommit(commit);
+	/**
+	 * Projects consecutive commits of one org, in order; {@code after} is the account as of one of
+	 * them (the snapshot to save), or null.
+	 */
+	void project(List<Commit> commits, AccountState after) {
+		store.projectCommits(commits);
 		if (!listeners.isEmpty()) {
-			LedgerCommitted view = view(commit);
-			listeners.forEach(listener -> listener.onCommit(view));
+			List<LedgerCommitted> views = commits.stream().map(CommitProjector::view).toList();
+			listeners.forEach(listener -> listener.onCommits(views));
 		}
-		store.saveSnapshot(AccountSnapshot.of(after));
+		if (after != null) {
+			store.saveSnapshot(AccountSnapshot.of(after));
+		}
 	}
 
 	static LedgerCommitted view(Commit commit) {

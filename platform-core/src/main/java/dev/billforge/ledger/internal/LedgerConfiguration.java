@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.LedgerCommitListener;
+import dev.billforge.ledger.LedgerProperties;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
@@ -22,14 +23,14 @@ class LedgerConfiguration {
 
 	@Bean
 	LedgerService creditLedger(MongoTemplate mongo, ValueMetric metric, Orgs orgs, Clock clock,
-			ObjectProvider<LedgerCommitListener> listeners) {
+			ObjectProvider<LedgerCommitListener> listeners, LedgerProperties properties) {
 		LedgerStore store = new MongoLedgerStore(mongo);
 		LedgerEngine engine = new LedgerEngine(metric.alertThresholds());
 		List<LedgerCommitListener> commitListeners = listeners.orderedStream().toList();
 		AccountBook book = new AccountBook(store, engine, clock,
 				orgId -> orgs.find(new OrgId(orgId)).map(Org::timeZone).orElseThrow(() -> ProblemException.notFound("org " + orgId)),
 				metric.freeTier(), new CommitProjector(store, commitListeners));
-		return new LedgerService(book, engine, store);
+		return new LedgerService(book, engine, store, properties.getCheckStaleness());
 	}
 
 	@Bean

@@ -34,10 +34,14 @@ public final class LedgerService implements CreditLedger {
 
 	private final LedgerStore store;
 
-	LedgerService(AccountBook book, LedgerEngine engine, LedgerStore store) {
+	/** See {@link dev.billforge.ledger.LedgerProperties#getCheckStaleness()}. */
+	private final long checkStalenessNanos;
+
+	LedgerService(AccountBook book, LedgerEngine engine, LedgerStore store, Duration checkStaleness) {
 		this.book = book;
 		this.engine = engine;
 		this.store = store;
+		this.checkStalenessNanos = checkStaleness.toNanos();
 	}
 
 	@Override
@@ -53,7 +57,7 @@ public final class LedgerService implements CreditLedger {
 
 	@Override
 	public CheckResult check(OrgId org, Credits credits) {
-		return engine.check(book.read(org.value()), credits);
+		return engine.check(book.read(org.value(), checkStalenessNanos), credits);
 	}
 
 	@Override
@@ -117,7 +121,7 @@ public final class LedgerService implements CreditLedger {
 		if (open != null) {
 			return new Reservation(holdId, key, Reservation.Status.HELD, open.credits(), open.expiresAt(), null, null);
 		}
-		Map<String, LedgerStore.StoredOp> closed = store.findOps(org.value(), closingKeys(holdId));
+		Map<String, LedgerStore.StoredOp> closed = batch.find(closingKeys(holdId));
 		LedgerStore.StoredOp commit = closed.get("commit:" + holdId);
 		if (commit != null) {
 			return new Reservation(holdId, key, Reservation.Status.COMMITTED, held.credits(), held.expiresAt(),

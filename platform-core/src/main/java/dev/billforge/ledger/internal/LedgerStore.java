@@ -30,6 +30,11 @@ interface LedgerStore {
 	/** Writes the op keys and alerts of a commit; idempotent. */
 	void projectCommit(Commit commit);
 
+	/** Writes the op keys and alerts of several commits of one org; idempotent. */
+	default void projectCommits(List<Commit> commits) {
+		commits.forEach(this::projectCommit);
+	}
+
 	/** Saves a snapshot unless a newer one is stored. */
 	void saveSnapshot(AccountSnapshot snapshot);
 
@@ -48,6 +53,11 @@ interface LedgerStore {
 
 	/** What an op key resolved to: replayed as the answer to a repeated request. */
 	record StoredOp(String opKey, OpRecord.OpKind kind, String fingerprint, long seq, OpResult result) {
+
+		static StoredOp of(OpRecord op, long seq) {
+			return new StoredOp(op.opKey(), op.kind(), op.fingerprint(), seq, op.result());
+		}
+
 	}
 
 }

@@ -111,18 +111,25 @@ final class MongoLedgerStore implements LedgerStore {
 
 	@Override
 	public void projectCommit(Commit commit) {
+		projectCommits(List.of(commit));
+	}
+
+	@Override
+	public void projectCommits(List<Commit> commits) {
 		List<Document> opDocs = new ArrayList<>();
 		List<Document> alertDocs = new ArrayList<>();
-		for (OpRecord op : commit.ops()) {
-			Document doc = write(new StoredOp(op.opKey(), op.kind(), op.fingerprint(), commit.seq(), op.result()));
-			doc.put("_id", opId(commit.orgId(), op.opKey()));
-			opDocs.add(doc);
-			for (OpRecord.FiredAlert fired : op.alerts()) {
-				Alert alert = fired.toAlert(commit.orgId());
-				Document alertDoc = write(alert);
-				alertDoc.put("_id", alert.id());
-				alertDoc.put("orgId", commit.orgId());
-				alertDocs.add(alertDoc);
+		for (Commit commit : commits) {
+			for (OpRecord op : commit.ops()) {
+				Document doc = write(StoredOp.of(op, commit.seq()));
+				doc.put("_id", opId(commit.orgId(), op.opKey()));
+				opDocs.add(doc);
+				for (OpRecord.FiredAlert fired : op.alerts()) {
+					Alert alert = fired.toAlert(commit.orgId());
+					Document alertDoc = write(alert);
+					alertDoc.put("_id", alert.id());
+					alertDoc.put("orgId", commit.orgId());
+					alertDocs.add(alertDoc);
+				}
 			}
 		}
 		insertIgnoringDuplicates(ops, opDocs);

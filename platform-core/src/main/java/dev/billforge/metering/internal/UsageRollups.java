@@ -55,41 +55,76 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	@Override
 	public void onCommit(LedgerCommitted commit) {
-		Map<String, Document> incs = new HashMap<>();
-		for (LedgerCommitted.Charged charge : commit.charges()) {
-			String meter = charge.meter() == null ? "reserved" : charge.meter();
-			LocalDate day = LocalDate.ofInstant(charge.occurredAt(), ZoneOffset.UTC);
-			String id = bucketId(commit.orgId().value(), meter, day);
-			Document inc = incs.computeIfAbsent(id, k -> new Document());
-			String hour = String.format("%02d", charge.occurredAt().atZone(ZoneOffset.UTC).getHour());
-			BigDecimal quantity = charge.quantity() == null ? BigDecimal.ZERO : charge.quantity();
-			add(inc, "credits", charge.credits().amount());
-			add(inc, "quantity", quantity);
-			add(inc, "events", BigDecimal.ONE);
-			add(inc, "h." + hour + ".credits", charge.credits().amount());
-			add(inc, "h." + hour + ".quantity", quantity);
-			charge.dimensions().forEach((name, value) -> {
-				String path = "d." + safe(name) + "." + safe(value) + "." + hour;
-				add(inc, path, charge.credits().amount());
-			});
-		}
-		incs.forEach((id, inc) -> apply(commit, id, inc));
+		onCommits(List.of(commit));
 	}
 
-	private void apply(LedgerCommitted commit, String id, Document inc) {
+	/**
+	 * One update per bucket for consecutive commits, guarded by the first commit's sequence number;
+	 * a bucket that already counted some of them (another instance caught up first) takes them one
+	 * by one instead, each guarded by its own.
+	 */
+	@Override
+	public void onCommits(List<LedgerCommitted> commits) {
+		if (commits.isEmpty()) {
+			return;
+		}
+		Map<String, Document> merged = increments(commits);
+		long first = commits.get(0).seq();
+		long last = commits.get(commits.size() - 1).seq();
+		String orgId = commits.get(0).orgId().value();
+		merged.forEach((id, inc) -> {
+			if (!apply(orgId, id, inc, first, last) && commits.size() > 1) {
+				for (LedgerCommitted commit : commits) {
+					Document one = increments(List.of(commit)).get(id);
+					if (one != null) {
+						apply(orgId, id, one, commit.seq(), commit.seq());
+					}
+				}
+			}
+		});
+	}
+
+	private static Map<String, Document> increments(List<LedgerCommitted> commits) {
+		Map<String, Document> incs = new HashMap<>();
+		for (LedgerCommitted commit : commits) {
+			for (LedgerCommitted.Charged charge : commit.charges()) {
+				String meter = charge.meter() == null ? "reserved" : charge.meter();
+				LocalDate day = LocalDate.ofInstant(charge.occurredAt(), ZoneOffset.UTC);
+				String id = bucketId(commit.orgId().value(), meter, day);
+				Document inc = incs.computeIfAbsent(id, k -> new Document());
+				String hour = String.format("%02d", charge.occurredAt().atZone(ZoneOffset.UTC).getHour());
+				BigDecimal quantity = charge.quantity() == null ? BigDecimal.ZERO : charge.quantity();
+				add(inc, "credits", charge.credits().amount());
+				add(inc, "quantity", quantity);
+				add(inc, "events", BigDecimal.ONE);
+				add(inc, "h." + hour + ".credits", charge.credits().amount());
+				add(inc, "h." + hour + ".quantity", quantity);
+				charge.dimensions().forEach((name, value) -> {
+					String path = "d." + safe(name) + "." + safe(value) + "." + hour;
+					add(inc, path, charge.credits().amount());
+				});
+			}
+		}
+		return incs;
+	}
+
+	/** Counts commits {@code first..last} into the bucket unless it has counted any of them; false then. */
+	private boolean apply(String orgId, String id, Document inc, long first, long last) {
 		Document increments = new Document();
 		inc.forEach((path, value) -> increments.put(path, new Decimal128((BigDecimal) value)));
 		try {
-			buckets.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("lastSeq", commit.seq())),
-					Updates.combine(new Document("$inc", increments), Updates.set("lastSeq", commit.seq()),
-							Updates.setOnInsert("orgId", commit.orgId().value())),
+			buckets.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("lastSeq", first)),
+					Updates.combine(new Document("$inc", increments), Updates.set("lastSeq", last),
+							Updates.setOnInsert("orgId", orgId)),
 					new UpdateOptions().upsert(true));
+			return true;
 		}
 		catch (MongoWriteException ex) {
-			// The bucket already counted this commit: the guarded upsert collided with it on _id.
+			// The bucket has already counted a commit of this range: the guarded upsert collided with it on _id.
 			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
 				throw ex;
 			}
+			return false;
 		}
 	}
 

@@ -35,7 +35,7 @@ final class LedgerFixture {
 		LedgerEngine engine = new LedgerEngine(List.of(70, 90, 100));
 		AccountBook book = new AccountBook(store, engine, clock, id -> zones.getOrDefault(id, ZoneId.of("UTC")), freeTier,
 				new CommitProjector(store, listeners));
-		this.ledger = new LedgerService(book, engine, store);
+		this.ledger = new LedgerService(book, engine, store, java.time.Duration.ZERO);
 	}
 
 	OrgId org(String zone) {
