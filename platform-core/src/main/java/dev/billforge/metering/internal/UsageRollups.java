@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -157,7 +159,7 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			ids.add(bucketId(org.value(), "reserved", day));
 		}
 		TreeMap<Instant, Map<String, BigDecimal>> series = new TreeMap<>();
-		for (Document doc : buckets.find(Filters.in("_id", ids))) {
+		for (Document doc : buckets.find(Filters.in("_id", ids)).projection(slotsFor(groupBy))) {
 			String[] idParts = doc.getString("_id").split("\\|");
 			String meter = idParts[1];
 			LocalDate day = LocalDate.parse(idParts[2]);
@@ -192,6 +194,11 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		Summary summary = summary(org, from, to, hourly, groupBy);
 		return new UsageSummary(summary.from(), summary.to(), summary.total(),
 				summary.buckets().stream().map(b -> new UsageBucket(b.start(), b.credits(), b.total())).toList());
+	}
+
+	/** Only the slots a summary reads: hourly totals, or one property's hourly slots (a bucket holds all). */
+	private static Bson slotsFor(String groupBy) {
+		return Projections.include(groupBy.equals("meter") ? "h" : "d." + safe(groupBy));
 	}
 
 	/** Credits per hour ("00".."23") and group. */
