@@ -230,6 +230,12 @@ final class AccountState {
 		firedAlerts.clear();
 	}
 
+	/** Gives the current period new bounds; counters and fired alerts carry on. */
+	void adjustPeriod(BillingPeriod bounds, PeriodSource source) {
+		period = bounds;
+		periodSource = source;
+	}
+
 	/** The earliest time-driven transition due at or before {@code now}, if any. */
 	Instant nextDueAt() {
 		Instant next = period == null ? null : period.end();

@@ -80,7 +80,7 @@ final class LedgerEngine {
 		BillingPeriod next = nextPeriod(state);
 		Scratch s = new Scratch(state, seq, closed.end());
 		s.period = new OpRecord.PeriodChange(next, state.periodSource, closed, state.usedInPeriod, state.overageInPeriod,
-				state.overCapInPeriod);
+				state.overCapInPeriod, null);
 		return s.op("period:" + next.start(), OpRecord.OpKind.ROLL_PERIOD, null, OpResult.of("rolled", Credits.ZERO));
 	}
 
@@ -98,7 +98,7 @@ final class LedgerEngine {
 	OpRecord open(AccountState state, ZoneId zone, Credits freeTier, Instant now, Sequence seq) {
 		Scratch s = new Scratch(state, seq, now);
 		s.period = new OpRecord.PeriodChange(BillingPeriod.calendarMonth(now, zone), AccountState.PeriodSource.CALENDAR,
-				null, null, null, null);
+				null, null, null, null, null);
 		s.scratch.startPeriod(s.period.period(), s.period.source());
 		s.policy = new OpRecord.Policy(null, null, null, null, null, zone.getId());
 		if (freeTier.isPositive()) {
@@ -263,11 +263,26 @@ final class LedgerEngine {
 		return s.apply(opKey, OpRecord.OpKind.POLICY, null, OpResult.of("updated", Credits.ZERO));
 	}
 
-	/** Starts the period a subscription reports (counters restart, alerts may fire again). */
+	/**
+	 * Applies the period a subscription reports. A period that starts later closes the current one
+	 * (counters restart, alerts may fire again). One that contains the current period's start is the
+	 * same period with its true bounds (e.g. the one assumed at renewal, reported a little later): its
+	 * bounds are replaced and nothing restarts. One that ended before the current period began is an
+	 * old report and changes nothing.
+	 */
 	OpRecord startPeriod(AccountState state, String opKey, BillingPeriod period, Instant now, Sequence seq) {
 		Scratch s = new Scratch(state, seq, now);
-		s.period = new OpRecord.PeriodChange(period, AccountState.PeriodSource.SUBSCRIPTION, state.period,
-				state.usedInPeriod, state.overageInPeriod, state.overCapInPeriod);
+		BillingPeriod current = state.period;
+		if (current != null && !period.end().isAfter(current.start())) {
+			return s.apply(opKey, OpRecord.OpKind.SET_PERIOD, null, OpResult.of("stale", Credits.ZERO));
+		}
+		if (current != null && !period.start().isAfter(current.start())) {
+			s.period = OpRecord.PeriodChange.adjust(period, AccountState.PeriodSource.SUBSCRIPTION);
+			s.scratch.adjustPeriod(period, AccountState.PeriodSource.SUBSCRIPTION);
+			return s.apply(opKey, OpRecord.OpKind.SET_PERIOD, null, OpResult.of("adjusted", Credits.ZERO));
+		}
+		s.period = new OpRecord.PeriodChange(period, AccountState.PeriodSource.SUBSCRIPTION, current,
+				state.usedInPeriod, state.overageInPeriod, state.overCapInPeriod, null);
 		s.scratch.startPeriod(period, AccountState.PeriodSource.SUBSCRIPTION);
 		return s.apply(opKey, OpRecord.OpKind.SET_PERIOD, null, OpResult.of("period", Credits.ZERO));
 	}

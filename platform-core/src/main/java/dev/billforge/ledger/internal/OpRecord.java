@@ -27,11 +27,16 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 
 	/**
 	 * A new period; for a rollover also the figures of the period that closed (billing invoices its
-	 * overage).
+	 * overage). With {@code adjusted} the current period only gets new bounds; nothing restarts.
 	 */
 	record PeriodChange(BillingPeriod period, AccountState.PeriodSource source, BillingPeriod closed,
 			dev.billforge.valuemetric.Credits closedUsed, dev.billforge.valuemetric.Credits closedOverage,
-			dev.billforge.valuemetric.Credits closedOverCap) {
+			dev.billforge.valuemetric.Credits closedOverCap, Boolean adjusted) {
+
+		static PeriodChange adjust(BillingPeriod period, AccountState.PeriodSource source) {
+			return new PeriodChange(period, source, null, null, null, null, Boolean.TRUE);
+		}
+
 	}
 
 	/** Account settings that gate spending. A null field leaves that setting unchanged. */
@@ -71,7 +76,10 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 	}
 
 	void applyPeriod(AccountState state) {
-		if (period != null) {
+		if (period != null && Boolean.TRUE.equals(period.adjusted())) {
+			state.adjustPeriod(period.period(), period.source());
+		}
+		else if (period != null) {
 			state.startPeriod(period.period(), period.source());
 		}
 	}

@@ -422,6 +422,16 @@ final class LedgerModel {
 	}
 
 	void startSubscriptionPeriod(Instant start, Instant end) {
+		if (!end.isAfter(periodStart)) {
+			return; // a report of a period that ended before this one began
+		}
+		if (!start.isAfter(periodStart)) {
+			// the current period with its true bounds: nothing closes, nothing restarts
+			periodStart = start;
+			periodEnd = end;
+			subscriptionPeriod = true;
+			return;
+		}
 		// The period it replaces goes to billing as closed, with what it had so far.
 		closed.add(new Closed(periodStart, periodEnd, used, overage, overCap));
 		startPeriodAt(start, end);

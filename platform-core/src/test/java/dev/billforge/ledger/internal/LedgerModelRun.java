@@ -378,11 +378,19 @@ final class LedgerModelRun {
 	private void startPeriod() {
 		String key = !periodKeys.isEmpty() && rnd.nextInt(100) < 20 ? pickKey(periodKeys) : "p" + (++counter);
 		Instant now = clock.instant();
-		Instant start = now.minusSeconds(rnd.nextInt(3 * 24 * 3600));
+		int shape = rnd.nextInt(100);
+		// Mostly a new period; also the current one with its true bounds, and late reports of old ones.
+		Instant start = shape < 20 ? model.periodStart : now.minusSeconds(rnd.nextInt(3 * 24 * 3600));
 		Instant end = now.plus(Duration.ofDays(1 + rnd.nextInt(40)));
+		if (shape >= 90) {
+			end = model.periodStart.minusSeconds(rnd.nextInt(24 * 3600));
+			start = end.minus(Duration.ofDays(30));
+		}
 		note("subscription period " + key + " " + start + " – " + end);
 		ledger.startPeriod(org, key, new BillingPeriod(start, end));
 		if (periodKeys.add(key)) {
+			covered(!end.isAfter(model.periodStart) ? "period report stale"
+					: !start.isAfter(model.periodStart) ? "period report adjusts" : "period report starts");
 			model.startSubscriptionPeriod(start, end);
 		}
 	}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.Balance;
+import dev.billforge.ledger.BillingPeriod;
 import dev.billforge.ledger.CapMode;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.CreditsDeniedException;
@@ -306,6 +307,41 @@ class LedgerSemanticsTest {
 		assertThat(ledger.entries(org, null, 1).entries()).extracting(LedgerEntry::type).containsExactly(EntryType.EXPIRY);
 		ledger.recordUsage(org, List.of(usage("v", "70")), false);
 		assertThat(thresholds(org)).containsExactlyInAnyOrder(70, 70);
+	}
+
+	@Test
+	void subscriptionPeriodReportedAfterTheAssumedRenewalKeepsTheUsageAndAlertsSinceRenewal() {
+		OrgId org = fx.org("UTC");
+		Instant dec10 = Instant.parse("2026-12-10T00:00:00Z");
+		ledger.startPeriod(org, "sub:nov", new BillingPeriod(NOV_10, dec10));
+		fx.clock.set(dec10.plusSeconds(3600));
+		// Renewal time: the ledger assumes a period of the same length until billing reports the real one.
+		assertThat(ledger.balance(org).period()).isEqualTo(new BillingPeriod(dec10, dec10.plus(Duration.ofDays(30))));
+		ledger.recordUsage(org, List.of(usage("after-renewal", "75")), false);
+		assertThat(thresholds(org)).containsExactly(70);
+
+		Instant jan10 = Instant.parse("2027-01-10T00:00:00Z");
+		ledger.startPeriod(org, "sub:dec", new BillingPeriod(dec10, jan10));
+
+		Balance balance = ledger.balance(org);
+		assertThat(balance.period()).isEqualTo(new BillingPeriod(dec10, jan10));
+		assertThat(balance.usedInPeriod()).isEqualTo(c("75"));
+		ledger.recordUsage(org, List.of(usage("later", "1")), false);
+		assertThat(thresholds(org)).containsExactly(70);
+	}
+
+	@Test
+	void aLateReportOfAnEarlierPeriodChangesNothing() {
+		OrgId org = fx.org("UTC");
+		Instant dec10 = Instant.parse("2026-12-10T00:00:00Z");
+		ledger.startPeriod(org, "sub:nov", new BillingPeriod(NOV_10, dec10));
+		ledger.recordUsage(org, List.of(usage("u", "20")), false);
+
+		ledger.startPeriod(org, "sub:oct", new BillingPeriod(Instant.parse("2026-10-10T00:00:00Z"), NOV_10));
+
+		Balance balance = ledger.balance(org);
+		assertThat(balance.period()).isEqualTo(new BillingPeriod(NOV_10, dec10));
+		assertThat(balance.usedInPeriod()).isEqualTo(c("20"));
 	}
 
 	@Test
