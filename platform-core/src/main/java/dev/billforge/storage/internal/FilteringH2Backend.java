@@ -1,23 +1,30 @@
 package dev.billforge.storage.internal;
 
+import java.lang.reflect.Constructor;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 backend of mongo-java-server, with one fix: {@code listCollections} honours its {@code filter}
- * (upstream returns every collection). liquibase-mongodb asks "does DATABASECHANGELOG exist?" with such a
- * filter, and without this fix its second run fails.
+ * The H2 backend of mongo-java-server, with two fixes: {@code listCollections} honours its {@code filter}
+ * (upstream returns every collection; liquibase-mongodb asks "does DATABASECHANGELOG exist?" with such a
+ * filter, and without this fix its second run fails), and unique indexes compare keys by value rather
+ * than by serialising them ({@link ValueOrderedKeys}).
  */
 public class FilteringH2Backend extends H2Backend {
 
@@ -27,15 +34,54 @@ public class FilteringH2Backend extends H2Backend {
 
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		// Decided before the first database creates any map, so a new store gets its marker first.
+		ValueOrderedKeys.applies(getMvStore());
 		return new FilteringH2Database(databaseName, getMvStore(), getCursorRegistry());
 	}
 
-	static final class FilteringH2Database extends H2Database {
+	/**
+	 * Inner, not nested: the super constructor reopens existing collections and their indexes, before
+	 * any field of this class is assigned; the enclosing backend is reachable by then.
+	 */
+	final class FilteringH2Database extends H2Database {
 
 		private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
 
+		private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
+
 		FilteringH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
 			super(databaseName, store, cursorRegistry);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			MVStore store = getMvStore();
+			if (!ValueOrderedKeys.applies(store)) {
+				return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+			}
+			// The same map name and on-disk format as upstream; only the key comparison differs.
+			MVMap<KeyValue, Object> map = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+					new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeys()));
+			try {
+				return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("cannot open index " + indexName + " of " + collectionName, ex);
+			}
+		}
+
+		/** Upstream's index class has a package-private constructor; its API is otherwise all we need. */
+		private static Constructor<H2UniqueIndex> uniqueIndexConstructor() {
+			try {
+				Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class, String.class,
+						List.class, boolean.class);
+				constructor.setAccessible(true);
+				return constructor;
+			}
+			catch (NoSuchMethodException ex) {
+				throw new IllegalStateException("mongo-java-server's H2UniqueIndex changed", ex);
+			}
 		}
 
 		@Override
