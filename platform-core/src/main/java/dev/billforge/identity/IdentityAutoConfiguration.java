@@ -2,6 +2,7 @@ package dev.billforge.identity;
 
 import java.util.List;
 
+import dev.billforge.branding.autoconfigure.BrandAutoConfiguration;
 import dev.billforge.identity.internal.BrowserSecurity;
 import dev.billforge.identity.internal.KeycloakClientRegistrations;
 import dev.billforge.identity.provisioning.KeycloakProvisioningConfiguration;
@@ -29,10 +30,11 @@ import org.springframework.util.StringUtils;
  * Browser sign-in for every tenant: Keycloak (OIDC) when a Keycloak server is configured,
  * otherwise form login against a {@code UserDetailsService} bean supplied elsewhere.
  *
- * <p>Runs before Boot's security auto-configuration so Boot's defaults (generated user, default
- * chain, properties-based client registrations) back off when ours exist.
+ * <p>Runs after the branding auto-configuration, so the login theme can follow the brand pack, and
+ * before Boot's security auto-configuration so Boot's defaults (generated user, default chain,
+ * properties-based client registrations) back off when ours exist.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(after = BrandAutoConfiguration.class, beforeName = {
     "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
