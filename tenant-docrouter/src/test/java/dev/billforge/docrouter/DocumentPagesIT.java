@@ -56,6 +56,9 @@ class DocumentPagesIT {
 
 		assertThat(page(alice, location)).contains("receipt.txt", "completed", "9.90", "/notifications/bell");
 		assertThat(page(alice, "/docrouter/documents")).contains("receipt.txt").doesNotContain("No documents yet");
+		// The job (a hold, then a commit of 1 SPU) is in the usage dashboard under its operation, charged once.
+		assertThat(page(alice, "/?range=30d&groupBy=operation")).contains("<span>extract: 1</span>")
+			.contains("Total in this range: 1 SPU");
 
 		MockHttpSession bob = memberOfNewOrg("bob@other.example", "Bob Builders");
 		MvcResult stranger = mvc.perform(get(location).session(bob)).andReturn();

@@ -3,6 +3,7 @@ package dev.billforge.metering.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots and per-property slots.
+ * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots, quarter-hour slots (to
+ * assemble days of zones with half- or quarter-hour offsets) and per-property slots of both.
  * Maintained from ledger commits (so it matches what was charged), idempotently: a bucket records
  * the last commit applied and ignores a commit it has already counted.
  */
@@ -40,13 +42,19 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	static final String COLLECTION = "usage_rollups";
 
+	/** Only committed holds can have labels: no label lookup for plain usage events. */
+	private static final String COMMIT_OP_PREFIX = LedgerCommitted.Charged.commitOpKey("");
+
 	private final MongoCollection<Document> buckets;
 
 	private final ValueMetric metric;
 
-	UsageRollups(MongoTemplate mongo, ValueMetric metric) {
+	private final CommitLabels commitLabels;
+
+	UsageRollups(MongoTemplate mongo, ValueMetric metric, CommitLabels commitLabels) {
 		this.buckets = mongo.getCollection(COLLECTION);
 		this.metric = metric;
+		this.commitLabels = commitLabels;
 	}
 
 	static String bucketId(String orgId, String meter, LocalDate day) {
@@ -56,7 +64,15 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 	@Override
 	public void onCommit(LedgerCommitted commit) {
 		Map<String, Document> incs = new HashMap<>();
+		Map<String, Map<String, String>> labels = commitLabels.find(commit.orgId().value(), commit.charges()
+			.stream()
+			.filter(charge -> charge.dimensions().isEmpty() && charge.opKey().startsWith(COMMIT_OP_PREFIX))
+			.map(LedgerCommitted.Charged::opKey)
+			.toList());
 		for (LedgerCommitted.Charged charge : commit.charges()) {
+			// A committed hold carries the labels Metering#commit stored for it (e.g. operation=extract).
+			Map<String, String> dimensions = charge.dimensions().isEmpty()
+					? labels.getOrDefault(charge.opKey(), Map.of()) : charge.dimensions();
 			String meter = charge.meter() == null ? "reserved" : charge.meter();
 			LocalDate day = LocalDate.ofInstant(charge.occurredAt(), ZoneOffset.UTC);
 			String id = bucketId(commit.orgId().value(), meter, day);
@@ -66,11 +82,14 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			add(inc, "credits", charge.credits().amount());
 			add(inc, "quantity", quantity);
 			add(inc, "events", BigDecimal.ONE);
+			// Quarter-hour slots as well: a local midnight of a zone with a :30 or :45 offset cuts an hour.
+			String quarter = hour + String.format("%02d", charge.occurredAt().atZone(ZoneOffset.UTC).getMinute() / 15 * 15);
 			add(inc, "h." + hour + ".credits", charge.credits().amount());
 			add(inc, "h." + hour + ".quantity", quantity);
-			charge.dimensions().forEach((name, value) -> {
-				String path = "d." + safe(name) + "." + safe(value) + "." + hour;
-				add(inc, path, charge.credits().amount());
+			add(inc, "q." + quarter, charge.credits().amount());
+			dimensions.forEach((name, value) -> {
+				add(inc, "d." + safe(name) + "." + safe(value) + "." + hour, charge.credits().amount());
+				add(inc, "dq." + safe(name) + "." + safe(value) + "." + quarter, charge.credits().amount());
 			});
 		}
 		incs.forEach((id, inc) -> apply(commit, id, inc));
@@ -112,17 +131,8 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	/** Usage in [from, to) by hour or day, grouped by meter or by a rolled-up property. */
 	Summary summary(OrgId org, Instant from, Instant to, boolean hourly, String groupBy) {
-		LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
-		LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
-		List<String> ids = new ArrayList<>();
-		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-			for (String meter : metric.meters().keySet()) {
-				ids.add(bucketId(org.value(), meter, day));
-			}
-			ids.add(bucketId(org.value(), "reserved", day));
-		}
 		TreeMap<Instant, Map<String, BigDecimal>> series = new TreeMap<>();
-		for (Document doc : buckets.find(Filters.in("_id", ids))) {
+		for (Document doc : bucketsOf(org, from, to)) {
 			String[] idParts = doc.getString("_id").split("\\|");
 			String meter = idParts[1];
 			LocalDate day = LocalDate.parse(idParts[2]);
@@ -137,6 +147,71 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 				groups.forEach((group, credits) -> bucket.merge(group, credits, BigDecimal::add));
 			});
 		}
+		return summary(from, to, hourly ? "hour" : "day", groupBy, series);
+	}
+
+	/** The day documents (UTC days, every meter) that can hold usage of [from, to). */
+	private Iterable<Document> bucketsOf(OrgId org, Instant from, Instant to) {
+		LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
+		LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
+		List<String> ids = new ArrayList<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			for (String meter : metric.meters().keySet()) {
+				ids.add(bucketId(org.value(), meter, day));
+			}
+			ids.add(bucketId(org.value(), "reserved", day));
+		}
+		return buckets.find(Filters.in("_id", ids));
+	}
+
+	/**
+	 * Usage in [from, to) per local day of {@code zone}. A whole UTC hour goes to the local day it lies
+	 * in; an hour cut by a local midnight is split by its quarter-hour slots (documents written before
+	 * those slots existed give the whole hour to the day the hour starts in).
+	 */
+	Summary localDays(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy) {
+		Instant firstHour = from.truncatedTo(ChronoUnit.HOURS);
+		Instant firstQuarter = firstHour.plus(from.atZone(ZoneOffset.UTC).getMinute() / 15 * 15L, ChronoUnit.MINUTES);
+		TreeMap<Instant, Map<String, BigDecimal>> series = new TreeMap<>();
+		for (Document doc : bucketsOf(org, from, to)) {
+			String[] idParts = doc.getString("_id").split("\\|");
+			String meter = idParts[1];
+			Instant dayStart = LocalDate.parse(idParts[2]).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Map<String, Map<String, BigDecimal>> quarters = null;
+			for (var hourly : byHour(doc, meter, groupBy).entrySet()) {
+				Instant slot = dayStart.plus(Integer.parseInt(hourly.getKey()), ChronoUnit.HOURS);
+				if (slot.isBefore(firstHour) || !slot.isBefore(to)) {
+					continue;
+				}
+				LocalDate startDay = LocalDate.ofInstant(slot, zone);
+				boolean cutByMidnight = !startDay.equals(LocalDate.ofInstant(slot.plus(1, ChronoUnit.HOURS).minusNanos(1), zone));
+				List<Map.Entry<String, Map<String, BigDecimal>>> split = List.of();
+				if (cutByMidnight) {
+					quarters = quarters == null ? byQuarter(doc, meter, groupBy) : quarters;
+					split = quarters.entrySet().stream().filter(q -> q.getKey().startsWith(hourly.getKey())).toList();
+				}
+				if (split.isEmpty()) {
+					merge(series, startDay.atStartOfDay(zone).toInstant(), hourly.getValue());
+					continue;
+				}
+				for (var quarter : split) {
+					Instant start = slot.plus(Integer.parseInt(quarter.getKey().substring(2)), ChronoUnit.MINUTES);
+					if (!start.isBefore(firstQuarter) && start.isBefore(to)) {
+						merge(series, LocalDate.ofInstant(start, zone).atStartOfDay(zone).toInstant(), quarter.getValue());
+					}
+				}
+			}
+		}
+		return summary(from, to, "day", groupBy, series);
+	}
+
+	private static void merge(TreeMap<Instant, Map<String, BigDecimal>> series, Instant key, Map<String, BigDecimal> groups) {
+		Map<String, BigDecimal> bucket = series.computeIfAbsent(key, k -> new TreeMap<>());
+		groups.forEach((group, credits) -> bucket.merge(group, credits, BigDecimal::add));
+	}
+
+	private Summary summary(Instant from, Instant to, String granularity, String groupBy,
+			TreeMap<Instant, Map<String, BigDecimal>> series) {
 		List<Bucket> result = new ArrayList<>();
 		BigDecimal total = BigDecimal.ZERO;
 		for (var entry : series.entrySet()) {
@@ -149,12 +224,20 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			total = total.add(sum);
 			result.add(new Bucket(entry.getKey(), groups, new Credits(sum)));
 		}
-		return new Summary(from, to, hourly ? "hour" : "day", groupBy, metric.creditName(), new Credits(total), result);
+		return new Summary(from, to, granularity, groupBy, metric.creditName(), new Credits(total), result);
 	}
 
 	@Override
 	public UsageSummary usage(OrgId org, Instant from, Instant to, boolean hourly, String groupBy) {
-		Summary summary = summary(org, from, to, hourly, groupBy);
+		return view(summary(org, from, to, hourly, groupBy));
+	}
+
+	@Override
+	public UsageSummary usageByDay(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy) {
+		return view(localDays(org, from, to, zone, groupBy));
+	}
+
+	private static UsageSummary view(Summary summary) {
 		return new UsageSummary(summary.from(), summary.to(), summary.total(),
 				summary.buckets().stream().map(b -> new UsageBucket(b.start(), b.credits(), b.total())).toList());
 	}
@@ -175,6 +258,27 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		if (values != null) {
 			values.forEach((value, hours) -> ((Document) hours).forEach((hour, credits) -> result
 				.computeIfAbsent(hour, h -> new HashMap<>())
+				.merge(value, decimal(credits), BigDecimal::add)));
+		}
+		return result;
+	}
+
+	/** Credits per quarter hour ("HHMM", e.g. "1830") and group; empty for documents without quarter slots. */
+	private static Map<String, Map<String, BigDecimal>> byQuarter(Document doc, String meter, String groupBy) {
+		Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
+		if (groupBy.equals("meter")) {
+			Document quarters = doc.get("q", Document.class);
+			if (quarters != null) {
+				quarters.forEach((quarter, credits) -> result.computeIfAbsent(quarter, q -> new HashMap<>())
+					.merge(meter, decimal(credits), BigDecimal::add));
+			}
+			return result;
+		}
+		Document dims = doc.get("dq", Document.class);
+		Document values = dims == null ? null : dims.get(safe(groupBy), Document.class);
+		if (values != null) {
+			values.forEach((value, quarters) -> ((Document) quarters).forEach((quarter, credits) -> result
+				.computeIfAbsent(quarter, q -> new HashMap<>())
 				.merge(value, decimal(credits), BigDecimal::add)));
 		}
 		return result;

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.LedgerCommitted;
+import dev.billforge.ledger.Reservation;
 import dev.billforge.ledger.UsageCharge;
 import dev.billforge.ledger.UsageOutcome;
 import dev.billforge.metering.Metering;
@@ -29,10 +31,33 @@ class UsageService implements Metering {
 
 	private final Set<String> rollupDimensions;
 
-	UsageService(CreditLedger ledger, ValueMetric metric, MeteringProperties properties) {
+	private final CommitLabels commitLabels;
+
+	UsageService(CreditLedger ledger, ValueMetric metric, MeteringProperties properties, CommitLabels commitLabels) {
 		this.ledger = ledger;
 		this.metric = metric;
 		this.rollupDimensions = Set.copyOf(properties.getRollupDimensions());
+		this.commitLabels = commitLabels;
+	}
+
+	@Override
+	public Reservation commit(OrgId org, String reservationId, Credits actual, Map<String, String> properties) {
+		Map<String, String> dimensions = dimensions(properties);
+		if (!dimensions.isEmpty()) {
+			commitLabels.save(org, LedgerCommitted.Charged.commitOpKey(reservationId), dimensions);
+		}
+		return ledger.commit(org, reservationId, actual);
+	}
+
+	/** The properties the rollups keep (billforge.metering.rollup-dimensions). */
+	private Map<String, String> dimensions(Map<String, String> properties) {
+		Map<String, String> dimensions = new LinkedHashMap<>();
+		properties.forEach((name, value) -> {
+			if (rollupDimensions.contains(name) && value != null && !value.isBlank()) {
+				dimensions.put(name, value);
+			}
+		});
+		return dimensions;
 	}
 
 	@Override
@@ -42,14 +67,8 @@ class UsageService implements Metering {
 	}
 
 	private UsageCharge charge(UsageEvent event) {
-		Map<String, String> dimensions = new LinkedHashMap<>();
-		event.properties().forEach((name, value) -> {
-			if (rollupDimensions.contains(name)) {
-				dimensions.put(name, value);
-			}
-		});
 		return new UsageCharge(event.idempotencyKey(), fingerprint(event), event.meter(), event.quantity(),
-				rate(event.meter(), event.quantity()), event.occurredAt(), dimensions);
+				rate(event.meter(), event.quantity()), event.occurredAt(), dimensions(event.properties()));
 	}
 
 	/** A repeated key is a duplicate when meter and quantity match, a conflict otherwise. */
