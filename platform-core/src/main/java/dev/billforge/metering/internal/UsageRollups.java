@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -244,41 +245,31 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	/** Credits per hour ("00".."23") and group. */
 	private static Map<String, Map<String, BigDecimal>> byHour(Document doc, String meter, String groupBy) {
-		Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
-		if (groupBy.equals("meter")) {
-			Document hours = doc.get("h", Document.class);
-			if (hours != null) {
-				hours.forEach((hour, slot) -> result.computeIfAbsent(hour, h -> new HashMap<>())
-					.merge(meter, decimal(((Document) slot).get("credits")), BigDecimal::add));
-			}
-			return result;
-		}
-		Document dims = doc.get("d", Document.class);
-		Document values = dims == null ? null : dims.get(safe(groupBy), Document.class);
-		if (values != null) {
-			values.forEach((value, hours) -> ((Document) hours).forEach((hour, credits) -> result
-				.computeIfAbsent(hour, h -> new HashMap<>())
-				.merge(value, decimal(credits), BigDecimal::add)));
-		}
-		return result;
+		// An hourly meter slot holds credits and quantity; the per-property slots hold credits only.
+		return bySlot(doc, meter, groupBy, "h", "d", slot -> ((Document) slot).get("credits"));
 	}
 
 	/** Credits per quarter hour ("HHMM", e.g. "1830") and group; empty for documents without quarter slots. */
 	private static Map<String, Map<String, BigDecimal>> byQuarter(Document doc, String meter, String groupBy) {
+		return bySlot(doc, meter, groupBy, "q", "dq", slot -> slot);
+	}
+
+	private static Map<String, Map<String, BigDecimal>> bySlot(Document doc, String meter, String groupBy,
+			String meterField, String propertyField, Function<Object, Object> creditsOfMeterSlot) {
 		Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
 		if (groupBy.equals("meter")) {
-			Document quarters = doc.get("q", Document.class);
-			if (quarters != null) {
-				quarters.forEach((quarter, credits) -> result.computeIfAbsent(quarter, q -> new HashMap<>())
-					.merge(meter, decimal(credits), BigDecimal::add));
+			Document slots = doc.get(meterField, Document.class);
+			if (slots != null) {
+				slots.forEach((slot, value) -> result.computeIfAbsent(slot, k -> new HashMap<>())
+					.merge(meter, decimal(creditsOfMeterSlot.apply(value)), BigDecimal::add));
 			}
 			return result;
 		}
-		Document dims = doc.get("dq", Document.class);
-		Document values = dims == null ? null : dims.get(safe(groupBy), Document.class);
+		Document properties = doc.get(propertyField, Document.class);
+		Document values = properties == null ? null : properties.get(safe(groupBy), Document.class);
 		if (values != null) {
-			values.forEach((value, quarters) -> ((Document) quarters).forEach((quarter, credits) -> result
-				.computeIfAbsent(quarter, q -> new HashMap<>())
+			values.forEach((value, slots) -> ((Document) slots).forEach((slot, credits) -> result
+				.computeIfAbsent(slot, k -> new HashMap<>())
 				.merge(value, decimal(credits), BigDecimal::add)));
 		}
 		return result;
