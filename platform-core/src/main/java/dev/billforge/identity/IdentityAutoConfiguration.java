@@ -2,7 +2,6 @@ package dev.billforge.identity;
 
 import java.util.List;
 
-import dev.billforge.branding.autoconfigure.BrandAutoConfiguration;
 import dev.billforge.identity.internal.BrowserSecurity;
 import dev.billforge.identity.internal.KeycloakClientRegistrations;
 import dev.billforge.identity.provisioning.KeycloakProvisioningConfiguration;
@@ -34,7 +33,7 @@ import org.springframework.util.StringUtils;
  * before Boot's security auto-configuration so Boot's defaults (generated user, default chain,
  * properties-based client registrations) back off when ours exist.
  */
-@AutoConfiguration(after = BrandAutoConfiguration.class, beforeName = {
+@AutoConfiguration(afterName = "dev.billforge.branding.autoconfigure.BrandAutoConfiguration", beforeName = {
     "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
