@@ -1,5 +1,6 @@
 package dev.billforge.accounts;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,15 +10,25 @@ import java.util.Optional;
  */
 public interface Accounts {
 
-	Account signUp(String email, String password);
+	/** Creates an account; {@code language} (the page's language) is kept for the person's mails. */
+	Account signUp(String email, String password, Locale language);
+
+	default Account signUp(String email, String password) {
+		return signUp(email, password, Locale.ENGLISH);
+	}
 
 	Optional<Account> find(String email);
 
 	/**
 	 * Emails a reset link ({@code linkBase} + token) when the account exists; says nothing either way
-	 * (no account probing). Throttled per address.
+	 * (no account probing). Throttled per address. The mail is in the account's language, or in
+	 * {@code requesterLanguage} for an account without one.
 	 */
-	void requestPasswordReset(String email, String linkBase);
+	void requestPasswordReset(String email, String linkBase, Locale requesterLanguage);
+
+	default void requestPasswordReset(String email, String linkBase) {
+		requestPasswordReset(email, linkBase, Locale.ENGLISH);
+	}
 
 	/** Sets a new password with a reset token; the token works once and expires. */
 	void resetPassword(String token, String newPassword);

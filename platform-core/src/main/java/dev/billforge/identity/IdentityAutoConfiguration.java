@@ -29,10 +29,11 @@ import org.springframework.util.StringUtils;
  * Browser sign-in for every tenant: Keycloak (OIDC) when a Keycloak server is configured,
  * otherwise form login against a {@code UserDetailsService} bean supplied elsewhere.
  *
- * <p>Runs before Boot's security auto-configuration so Boot's defaults (generated user, default
- * chain, properties-based client registrations) back off when ours exist.
+ * <p>Runs after the branding auto-configuration, so the login theme can follow the brand pack, and
+ * before Boot's security auto-configuration so Boot's defaults (generated user, default chain,
+ * properties-based client registrations) back off when ours exist.
  */
-@AutoConfiguration(beforeName = {
+@AutoConfiguration(afterName = "dev.billforge.branding.autoconfigure.BrandAutoConfiguration", beforeName = {
     "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",

@@ -147,7 +147,7 @@ public class KeycloakProperties {
         public void setLastName(String lastName) { this.lastName = lastName; }
     }
 
-    /** Login theme fallbacks, used when no {@code LoginBrandSource} bean is supplied. */
+    /** Login theme fallbacks, used only when no brand pack is loaded and no {@code LoginBrandSource} bean is supplied. */
     public static class Theme {
         /** Primary brand colour, #RGB or #RRGGBB. */
         private String primaryColor = "#2563EB";

@@ -33,7 +33,16 @@ public interface CreditLedger {
 	Reservation reserve(OrgId org, String key, Credits credits, String meter, Duration ttl);
 
 	/** Charges a hold with the actual cost and releases the rest; a repeated commit returns the first result. */
-	Reservation commit(OrgId org, String reservationId, Credits actual);
+	default Reservation commit(OrgId org, String reservationId, Credits actual) {
+		return commit(org, reservationId, actual, java.util.Map.of());
+	}
+
+	/**
+	 * {@link #commit(OrgId, String, Credits)} whose charge carries {@code dimensions} (e.g.
+	 * {@code operation=extract}) into the ledger entry and on to read models such as the usage
+	 * rollups, like a usage event's properties. A repeated commit keeps the first commit's dimensions.
+	 */
+	Reservation commit(OrgId org, String reservationId, Credits actual, java.util.Map<String, String> dimensions);
 
 	Reservation release(OrgId org, String reservationId);
 

@@ -15,6 +15,7 @@ public record LedgerCommitted(OrgId orgId, long seq, List<Charged> charges, List
 	/** Usage charged by one op (a usage event or a committed hold). */
 	public record Charged(String opKey, String meter, BigDecimal quantity, Credits credits, Instant occurredAt,
 			Map<String, String> dimensions) {
+
 	}
 
 	/** A billing period that ended, with its billable overage. */

@@ -1,6 +1,7 @@
 package dev.billforge.metering;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,14 @@ public interface UsageSummaries {
 
 	/** Usage in [from, to) by day (UTC) or hour, grouped by {@code meter} or a rolled-up property. */
 	UsageSummary usage(OrgId org, Instant from, Instant to, boolean hourly, String groupBy);
+
+	/**
+	 * Usage in [from, to) per day of {@code zone} (each bucket starts at that local midnight), grouped
+	 * by {@code meter} or a rolled-up property. Assembled from the hourly slots; an hour that a local
+	 * midnight cuts (zones with a half- or quarter-hour offset) is split by the rollups' quarter-hour
+	 * slots, so usage at 23:50 and 00:10 local time lands on two days.
+	 */
+	UsageSummary usageByDay(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy);
 
 	record UsageSummary(Instant from, Instant to, Credits total, List<UsageBucket> buckets) {
 	}

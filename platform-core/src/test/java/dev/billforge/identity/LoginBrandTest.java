@@ -30,4 +30,14 @@ class LoginBrandTest {
     void emptyProductNameIsRefused() {
         assertThatThrownBy(() -> new LoginBrand(" ", "#000", null)).hasMessageContaining("product name");
     }
+
+    @Test
+    void fontsThatCouldLeaveTheCssDeclarationAreRefused() {
+        LoginBrand.Colours colours = new LoginBrand.Colours("#fff", "#fff", "#000", "#333", "#ccc", "#00f", "#fff", "#f0f");
+        assertThatThrownBy(() -> new LoginBrand.Style(colours, colours, "Inter; } body { display:none", "Inter"))
+                .hasMessageContaining("body font");
+        assertThat(new LoginBrand.Style(colours, colours, " \"Inter\", sans-serif ", "Inter").bodyFont())
+                .isEqualTo("\"Inter\", sans-serif");
+        assertThat(colours.background()).isEqualTo("#FFFFFF");
+    }
 }

@@ -60,19 +60,6 @@ final class Api {
 	}
 
 	/** A browser request: the test's org header instead of a sign-in. */
-	HttpResponse<String> page(String method, String path, String orgId, Object[] multipart) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("X-Test-Org", orgId);
-		if (multipart != null) {
-			request.header("Content-Type", (String) multipart[0]);
-			request.method(method, HttpRequest.BodyPublishers.ofByteArray((byte[]) multipart[1]));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
 	Response get(String path, String key) throws Exception {
 		return send("GET", path, key, null, null, null);
 	}

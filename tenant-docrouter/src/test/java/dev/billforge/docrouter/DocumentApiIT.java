@@ -19,18 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.http.HttpResponse;
 import java.util.Base64;
-import java.util.Optional;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import dev.billforge.docrouter.StubLlmServer.Answer;
-import dev.billforge.docrouter.documents.CurrentWebOrg;
-import dev.billforge.identity.BrowserSecurityCustomizer;
-import dev.billforge.orgs.OrgId;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,25 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 				"docrouter.pricing.price-tables[0].models[0].name=test-model",
 				"docrouter.pricing.price-tables[0].models[0].input-per-million-usd=2.50",
 				"docrouter.pricing.price-tables[0].models[0].output-per-million-usd=10.00" })
-@Import(DocumentApiIT.PagesWithoutSignIn.class)
 class DocumentApiIT {
-
-	/** The pages with the test's org header standing in for the web app's sign-in and org choice. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class PagesWithoutSignIn {
-
-		@Bean
-		CurrentWebOrg headerOrg() {
-			return request -> Optional.ofNullable(request.getHeader("X-Test-Org")).map(OrgId::new);
-		}
-
-		@Bean
-		BrowserSecurityCustomizer openDocRouterPages() {
-			return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers("/docrouter/**"))
-				.authorizeHttpRequests(auth -> auth.requestMatchers("/docrouter/**").permitAll());
-		}
-
-	}
 
 	static final StubLlmServer LLM;
 
@@ -353,35 +327,6 @@ class DocumentApiIT {
 
 		assertThat(mcp(null, 8, "tools/list", "{}").status()).isEqualTo(401);
 		assertThat(mcp("doc_router_sk_not-a-key", 9, "tools/list", "{}").status()).isEqualTo(401);
-	}
-
-	@Test
-	void pagesListUploadAndShowResultsAndOfferToBuyWhenTheBalanceIsShort() throws Exception {
-		Api.Org org = api.newOrg();
-		HttpResponse<String> list = api.page("GET", "/docrouter/documents", org.id(), null);
-		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("No documents yet").contains("name=\"file\"");
-
-		LLM.answer(Answer.json("{\"merchant\":\"Corner Shop\",\"total\":{\"value\":\"9.90\",\"currency\":\"EUR\"}}", 300, 40));
-		HttpResponse<String> uploaded = api.page("POST", "/docrouter/documents", org.id(),
-				Api.multipart("receipt.txt", "Receipt R-100\nTotal EUR 9.90\n".getBytes(StandardCharsets.UTF_8)));
-		assertThat(uploaded.statusCode()).isEqualTo(302);
-		String location = uploaded.headers().firstValue("Location").orElseThrow();
-		assertThat(location).contains("/docrouter/documents/doc_");
-
-		HttpResponse<String> shown = api.page("GET", location.substring(location.indexOf("/docrouter")), org.id(), null);
-		assertThat(shown.statusCode()).isEqualTo(200);
-		assertThat(shown.body()).contains("receipt.txt").contains("completed").contains("Corner Shop")
-			.contains("{&quot;value&quot;:&quot;9.90&quot;,&quot;currency&quot;:&quot;EUR&quot;}");
-
-		HttpResponse<String> refused = api.page("POST", "/docrouter/documents", org.id(),
-				Api.multipart("long.pdf", Pdfs.pdf(120)));
-		assertThat(refused.statusCode()).isEqualTo(402);
-		assertThat(refused.body()).contains("Buy credits").contains("href=\"/billing\"");
-
-		HttpResponse<String> stranger = api.page("GET", location.substring(location.indexOf("/docrouter")),
-				api.newOrg().id(), null);
-		assertThat(stranger.statusCode()).isEqualTo(404);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.billforge.accounts.AccountsProperties;
 import dev.billforge.branding.Brand;
 import dev.billforge.identity.ConditionalOnKeycloakLogin;
+import org.springframework.context.MessageSource;
 import dev.billforge.notifications.Notifications;
 
 /** Local accounts exist only without Keycloak (Keycloak owns people, passwords and resets there). */
@@ -23,8 +24,8 @@ class AccountsConfiguration {
 
 	@Bean
 	MongoAccounts accounts(MongoTemplate mongo, PasswordEncoder encoder, Notifications notifications,
-			AccountsProperties properties, Brand brand, Clock clock) {
-		return new MongoAccounts(mongo, encoder, notifications, properties, brand, clock);
+			AccountsProperties properties, Brand brand, Clock clock, MessageSource messageSource) {
+		return new MongoAccounts(mongo, encoder, notifications, properties, brand, clock, messageSource);
 	}
 
 	/** A tenant (or test) that declares its own user store keeps it. */

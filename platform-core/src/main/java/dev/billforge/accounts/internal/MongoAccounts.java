@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -59,8 +60,12 @@ final class MongoAccounts implements Accounts {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** The app's bundles with the brand's overrides: mail texts in the recipient's language. */
+	private final MessageSource messages;
+
 	MongoAccounts(MongoTemplate mongo, PasswordEncoder encoder, Notifications notifications, AccountsProperties properties,
-			Brand brand, Clock clock) {
+			Brand brand, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.accounts = mongo.getCollection(ACCOUNTS);
 		this.resets = mongo.getCollection(RESETS);
 		this.encoder = encoder;
@@ -76,7 +81,7 @@ final class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public Account signUp(String email, String password) {
+	public Account signUp(String email, String password, Locale language) {
 		String address = normalise(email);
 		if (!EMAIL.matcher(address).matches() || address.length() > 254) {
 			throw new ProblemException(400, "invalid_email", "enter a valid email address", "email");
@@ -84,6 +89,9 @@ final class MongoAccounts implements Accounts {
 		requireGoodPassword(password);
 		Document doc = new Document("_id", address).append("passwordHash", encoder.encode(password))
 			.append("createdAt", clock.instant().toString());
+		if (language != null && !language.getLanguage().isEmpty()) {
+			doc.append("language", language.getLanguage());
+		}
 		try {
 			accounts.insertOne(doc);
 		}
@@ -117,12 +125,13 @@ final class MongoAccounts implements Accounts {
 	}
 
 	@Override
-	public void requestPasswordReset(String email, String linkBase) {
+	public void requestPasswordReset(String email, String linkBase, Locale requesterLanguage) {
 		String address = normalise(email);
 		if (!resetThrottle.tryAcquire(address)) {
 			throw new ProblemException(429, "throttled", "too many reset requests; try again later");
 		}
-		if (find(address).isEmpty()) {
+		Optional<Account> account = find(address);
+		if (account.isEmpty()) {
 			return;
 		}
 		byte[] bytes = new byte[32];
@@ -132,12 +141,13 @@ final class MongoAccounts implements Accounts {
 		resets.insertOne(new Document("_id", hash(token)).append("email", address)
 			.append("expiresAt", expires.toString())
 			.append("used", false));
+		Locale language = account.get().language() != null ? account.get().language()
+				: requesterLanguage == null ? Locale.ENGLISH : requesterLanguage;
 		String product = brand.productName();
-		notifications.sendMail("password-reset:" + hash(token), List.of(address), product + ": reset your password",
-				"Someone asked to reset the password of your " + product + " account.\n\n"
-						+ "Open this link to choose a new password (it works once, for "
-						+ properties.resetLinkValidity().toMinutes() + " minutes):\n" + linkBase + token + "\n\n"
-						+ "If it was not you, ignore this mail; your password stays as it is.\n");
+		notifications.sendMail("password-reset:" + hash(token), List.of(address),
+				messages.getMessage("mail.reset.subject", new Object[] { product }, language),
+				messages.getMessage("mail.reset.body", new Object[] { product,
+						String.valueOf(properties.resetLinkValidity().toMinutes()), linkBase + token }, language));
 	}
 
 	@Override
@@ -167,7 +177,9 @@ final class MongoAccounts implements Accounts {
 
 	private Account account(Document doc) {
 		String email = doc.getString("_id");
-		return new Account(email, Instant.parse(doc.getString("createdAt")), properties.operators().contains(email));
+		String language = doc.getString("language");
+		return new Account(email, Instant.parse(doc.getString("createdAt")), properties.operators().contains(email),
+				language == null ? null : Locale.forLanguageTag(language));
 	}
 
 	static String hash(String token) {

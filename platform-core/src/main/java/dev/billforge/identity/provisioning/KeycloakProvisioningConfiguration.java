@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import dev.billforge.branding.Brand;
 import dev.billforge.identity.ConditionalOnKeycloakLogin;
 import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
 import dev.billforge.identity.LoginBrand;
 import dev.billforge.identity.LoginBrandSource;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
@@ -25,7 +27,26 @@ import org.springframework.util.StringUtils;
 @ConditionalOnKeycloakLogin
 public class KeycloakProvisioningConfiguration {
 
-    /** Default brand: billforge.product.name (else the realm) and billforge.identity.keycloak.theme.*. */
+    /**
+     * The brand pack's login brand. A member class, so it is registered before the property-based
+     * default below, which then backs off; the identity auto-configuration runs after the branding
+     * one so the {@code brand} bean is known here.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(Brand.class)
+    static class BrandPackLoginBrandConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        LoginBrandSource loginBrandSource(Brand brand) {
+            return new BrandPackLoginBrand(brand);
+        }
+    }
+
+    /**
+     * Fallback when no brand pack is loaded (the branding auto-configuration excluded or its bean
+     * removed): billforge.product.name (else the realm) and billforge.identity.keycloak.theme.*.
+     */
     @Bean
     @ConditionalOnMissingBean
     LoginBrandSource loginBrandSource(Environment environment, KeycloakProperties properties, KeycloakSettings settings,

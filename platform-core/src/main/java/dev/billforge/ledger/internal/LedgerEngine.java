@@ -183,8 +183,8 @@ final class LedgerEngine {
 	 * Charges a hold with the job's actual cost: up to the hold from the reserved credits, anything
 	 * above it like usage; the unused part is released.
 	 */
-	OpRecord commit(AccountState state, String opKey, String fingerprint, Hold hold, Credits actual, Instant now,
-			Sequence seq) {
+	OpRecord commit(AccountState state, String opKey, String fingerprint, Hold hold, Credits actual,
+			Map<String, String> dimensions, Instant now, Sequence seq) {
 		AccountState afterReserved = state.copy();
 		afterReserved.holds.remove(hold.id());
 		List<LedgerEntry.Draw> reserved = afterReserved.planDraws(actual.min(hold.credits()));
@@ -193,6 +193,7 @@ final class LedgerEngine {
 		List<LedgerEntry.Draw> draws = new ArrayList<>(reserved);
 		draws.addAll(extra.draws());
 		Scratch s = new Scratch(state, seq, now);
+		s.dimensions = Map.copyOf(dimensions);
 		s.charge(EntryType.COMMIT, actual, new Breakdown(draws, extra.overage(), extra.overCap(), extra.debt()), hold.id(),
 				null, null, null);
 		Credits released = hold.credits().minus(actual).atLeastZero();
@@ -207,8 +208,9 @@ final class LedgerEngine {
 
 	/** A commit for a hold that already expired: the work happened, so it is charged as usage. */
 	OpRecord commitExpired(AccountState state, String opKey, String fingerprint, String holdId, Credits actual,
-			Instant now, Sequence seq) {
+			Map<String, String> dimensions, Instant now, Sequence seq) {
 		Scratch s = new Scratch(state, seq, now);
+		s.dimensions = Map.copyOf(dimensions);
 		s.charge(EntryType.DEBIT, actual, plan(state, actual), holdId, null, null, "hold expired before commit");
 		s.alerts = alerts(s.scratch, now);
 		return s.apply(opKey, OpRecord.OpKind.COMMIT, fingerprint,

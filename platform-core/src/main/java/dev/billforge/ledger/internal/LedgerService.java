@@ -137,7 +137,7 @@ public final class LedgerService implements CreditLedger {
 	}
 
 	@Override
-	public Reservation commit(OrgId org, String reservationId, Credits actual) {
+	public Reservation commit(OrgId org, String reservationId, Credits actual, Map<String, String> dimensions) {
 		String opKey = "commit:" + reservationId;
 		String fingerprint = actual.toString();
 		return book.execute(org.value(), closingKeys(reservationId), batch -> {
@@ -152,13 +152,14 @@ public final class LedgerService implements CreditLedger {
 			Hold hold = batch.state.holds.get(reservationId);
 			OpRecord op;
 			if (hold != null) {
-				op = engine.commit(batch.state, opKey, fingerprint, hold, actual, batch.now, batch.seq);
+				op = engine.commit(batch.state, opKey, fingerprint, hold, actual, dimensions, batch.now, batch.seq);
 			}
 			else if (batch.known("release:" + reservationId) != null) {
 				throw ProblemException.conflict("reservation_closed", "reservation " + reservationId + " was released");
 			}
 			else if (batch.known("expire-hold:" + reservationId) != null) {
-				op = engine.commitExpired(batch.state, opKey, fingerprint, reservationId, actual, batch.now, batch.seq);
+				op = engine.commitExpired(batch.state, opKey, fingerprint, reservationId, actual, dimensions, batch.now,
+						batch.seq);
 			}
 			else {
 				throw ProblemException.notFound("reservation " + reservationId);

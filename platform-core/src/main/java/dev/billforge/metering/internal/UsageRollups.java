@@ -3,6 +3,7 @@ package dev.billforge.metering.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,7 +35,8 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots and per-property slots.
+ * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots, quarter-hour slots (to
+ * assemble days of zones with half- or quarter-hour offsets) and per-property slots of both.
  * Maintained from ledger commits (so it matches what was charged), idempotently: a bucket records
  * the last commit applied and ignores a commit it has already counted.
  */
@@ -99,11 +102,15 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 				add(inc, "credits", charge.credits().amount());
 				add(inc, "quantity", quantity);
 				add(inc, "events", BigDecimal.ONE);
+				// Quarter-hour slots as well: a local midnight of a zone with a :30 or :45 offset cuts an hour.
+				String quarter = hour
+						+ String.format("%02d", charge.occurredAt().atZone(ZoneOffset.UTC).getMinute() / 15 * 15);
 				add(inc, "h." + hour + ".credits", charge.credits().amount());
 				add(inc, "h." + hour + ".quantity", quantity);
+				add(inc, "q." + quarter, charge.credits().amount());
 				charge.dimensions().forEach((name, value) -> {
-					String path = "d." + safe(name) + "." + safe(value) + "." + hour;
-					add(inc, path, charge.credits().amount());
+					add(inc, "d." + safe(name) + "." + safe(value) + "." + hour, charge.credits().amount());
+					add(inc, "dq." + safe(name) + "." + safe(value) + "." + quarter, charge.credits().amount());
 				});
 			}
 		}
@@ -149,17 +156,8 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	/** Usage in [from, to) by hour or day, grouped by meter or by a rolled-up property. */
 	Summary summary(OrgId org, Instant from, Instant to, boolean hourly, String groupBy) {
-		LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
-		LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
-		List<String> ids = new ArrayList<>();
-		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-			for (String meter : metric.meters().keySet()) {
-				ids.add(bucketId(org.value(), meter, day));
-			}
-			ids.add(bucketId(org.value(), "reserved", day));
-		}
 		TreeMap<Instant, Map<String, BigDecimal>> series = new TreeMap<>();
-		for (Document doc : buckets.find(Filters.in("_id", ids)).projection(slotsFor(groupBy))) {
+		for (Document doc : bucketsOf(org, from, to, slotsFor(groupBy, false))) {
 			String[] idParts = doc.getString("_id").split("\\|");
 			String meter = idParts[1];
 			LocalDate day = LocalDate.parse(idParts[2]);
@@ -174,6 +172,71 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 				groups.forEach((group, credits) -> bucket.merge(group, credits, BigDecimal::add));
 			});
 		}
+		return summary(from, to, hourly ? "hour" : "day", groupBy, series);
+	}
+
+	/** The day documents (UTC days, every meter) that can hold usage of [from, to). */
+	private Iterable<Document> bucketsOf(OrgId org, Instant from, Instant to, Bson slots) {
+		LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
+		LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
+		List<String> ids = new ArrayList<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			for (String meter : metric.meters().keySet()) {
+				ids.add(bucketId(org.value(), meter, day));
+			}
+			ids.add(bucketId(org.value(), "reserved", day));
+		}
+		return buckets.find(Filters.in("_id", ids)).projection(slots);
+	}
+
+	/**
+	 * Usage in [from, to) per local day of {@code zone}. A whole UTC hour goes to the local day it lies
+	 * in; an hour cut by a local midnight is split by its quarter-hour slots (documents written before
+	 * those slots existed give the whole hour to the day the hour starts in).
+	 */
+	Summary localDays(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy) {
+		Instant firstHour = from.truncatedTo(ChronoUnit.HOURS);
+		Instant firstQuarter = firstHour.plus(from.atZone(ZoneOffset.UTC).getMinute() / 15 * 15L, ChronoUnit.MINUTES);
+		TreeMap<Instant, Map<String, BigDecimal>> series = new TreeMap<>();
+		for (Document doc : bucketsOf(org, from, to, slotsFor(groupBy, true))) {
+			String[] idParts = doc.getString("_id").split("\\|");
+			String meter = idParts[1];
+			Instant dayStart = LocalDate.parse(idParts[2]).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Map<String, Map<String, BigDecimal>> quarters = null;
+			for (var hourly : byHour(doc, meter, groupBy).entrySet()) {
+				Instant slot = dayStart.plus(Integer.parseInt(hourly.getKey()), ChronoUnit.HOURS);
+				if (slot.isBefore(firstHour) || !slot.isBefore(to)) {
+					continue;
+				}
+				LocalDate startDay = LocalDate.ofInstant(slot, zone);
+				boolean cutByMidnight = !startDay.equals(LocalDate.ofInstant(slot.plus(1, ChronoUnit.HOURS).minusNanos(1), zone));
+				List<Map.Entry<String, Map<String, BigDecimal>>> split = List.of();
+				if (cutByMidnight) {
+					quarters = quarters == null ? byQuarter(doc, meter, groupBy) : quarters;
+					split = quarters.entrySet().stream().filter(q -> q.getKey().startsWith(hourly.getKey())).toList();
+				}
+				if (split.isEmpty()) {
+					merge(series, startDay.atStartOfDay(zone).toInstant(), hourly.getValue());
+					continue;
+				}
+				for (var quarter : split) {
+					Instant start = slot.plus(Integer.parseInt(quarter.getKey().substring(2)), ChronoUnit.MINUTES);
+					if (!start.isBefore(firstQuarter) && start.isBefore(to)) {
+						merge(series, LocalDate.ofInstant(start, zone).atStartOfDay(zone).toInstant(), quarter.getValue());
+					}
+				}
+			}
+		}
+		return summary(from, to, "day", groupBy, series);
+	}
+
+	private static void merge(TreeMap<Instant, Map<String, BigDecimal>> series, Instant key, Map<String, BigDecimal> groups) {
+		Map<String, BigDecimal> bucket = series.computeIfAbsent(key, k -> new TreeMap<>());
+		groups.forEach((group, credits) -> bucket.merge(group, credits, BigDecimal::add));
+	}
+
+	private Summary summary(Instant from, Instant to, String granularity, String groupBy,
+			TreeMap<Instant, Map<String, BigDecimal>> series) {
 		List<Bucket> result = new ArrayList<>();
 		BigDecimal total = BigDecimal.ZERO;
 		for (var entry : series.entrySet()) {
@@ -186,37 +249,63 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			total = total.add(sum);
 			result.add(new Bucket(entry.getKey(), groups, new Credits(sum)));
 		}
-		return new Summary(from, to, hourly ? "hour" : "day", groupBy, metric.creditName(), new Credits(total), result);
+		return new Summary(from, to, granularity, groupBy, metric.creditName(), new Credits(total), result);
 	}
 
 	@Override
 	public UsageSummary usage(OrgId org, Instant from, Instant to, boolean hourly, String groupBy) {
-		Summary summary = summary(org, from, to, hourly, groupBy);
+		return view(summary(org, from, to, hourly, groupBy));
+	}
+
+	@Override
+	public UsageSummary usageByDay(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy) {
+		return view(localDays(org, from, to, zone, groupBy));
+	}
+
+	private static UsageSummary view(Summary summary) {
 		return new UsageSummary(summary.from(), summary.to(), summary.total(),
 				summary.buckets().stream().map(b -> new UsageBucket(b.start(), b.credits(), b.total())).toList());
 	}
 
-	/** Only the slots a summary reads: hourly totals, or one property's hourly slots (a bucket holds all). */
-	private static Bson slotsFor(String groupBy) {
-		return Projections.include(groupBy.equals("meter") ? "h" : "d." + safe(groupBy));
+	/**
+	 * Only the slots a summary reads (a bucket holds all): hourly totals or one property's hourly
+	 * slots, and their quarter-hour slots when local days need them.
+	 */
+	private static Bson slotsFor(String groupBy, boolean quarters) {
+		if (groupBy.equals("meter")) {
+			return quarters ? Projections.include("h", "q") : Projections.include("h");
+		}
+		String property = safe(groupBy);
+		return quarters ? Projections.include("d." + property, "dq." + property) : Projections.include("d." + property);
 	}
 
 	/** Credits per hour ("00".."23") and group. */
 	private static Map<String, Map<String, BigDecimal>> byHour(Document doc, String meter, String groupBy) {
+		// An hourly meter slot holds credits and quantity; the per-property slots hold credits only.
+		return bySlot(doc, meter, groupBy, "h", "d", slot -> ((Document) slot).get("credits"));
+	}
+
+	/** Credits per quarter hour ("HHMM", e.g. "1830") and group; empty for documents without quarter slots. */
+	private static Map<String, Map<String, BigDecimal>> byQuarter(Document doc, String meter, String groupBy) {
+		return bySlot(doc, meter, groupBy, "q", "dq", slot -> slot);
+	}
+
+	private static Map<String, Map<String, BigDecimal>> bySlot(Document doc, String meter, String groupBy,
+			String meterField, String propertyField, Function<Object, Object> creditsOfMeterSlot) {
 		Map<String, Map<String, BigDecimal>> result = new TreeMap<>();
 		if (groupBy.equals("meter")) {
-			Document hours = doc.get("h", Document.class);
-			if (hours != null) {
-				hours.forEach((hour, slot) -> result.computeIfAbsent(hour, h -> new HashMap<>())
-					.merge(meter, decimal(((Document) slot).get("credits")), BigDecimal::add));
+			Document slots = doc.get(meterField, Document.class);
+			if (slots != null) {
+				slots.forEach((slot, value) -> result.computeIfAbsent(slot, k -> new HashMap<>())
+					.merge(meter, decimal(creditsOfMeterSlot.apply(value)), BigDecimal::add));
 			}
 			return result;
 		}
-		Document dims = doc.get("d", Document.class);
-		Document values = dims == null ? null : dims.get(safe(groupBy), Document.class);
+		Document properties = doc.get(propertyField, Document.class);
+		Document values = properties == null ? null : properties.get(safe(groupBy), Document.class);
 		if (values != null) {
-			values.forEach((value, hours) -> ((Document) hours).forEach((hour, credits) -> result
-				.computeIfAbsent(hour, h -> new HashMap<>())
+			values.forEach((value, slots) -> ((Document) slots).forEach((slot, credits) -> result
+				.computeIfAbsent(slot, k -> new HashMap<>())
 				.merge(value, decimal(credits), BigDecimal::add)));
 		}
 		return result;

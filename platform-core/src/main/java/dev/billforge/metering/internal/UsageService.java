@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.Reservation;
 import dev.billforge.ledger.UsageCharge;
 import dev.billforge.ledger.UsageOutcome;
 import dev.billforge.metering.Metering;
@@ -36,20 +37,30 @@ class UsageService implements Metering {
 	}
 
 	@Override
+	public Reservation commit(OrgId org, String reservationId, Credits actual, Map<String, String> properties) {
+		return ledger.commit(org, reservationId, actual, dimensions(properties));
+	}
+
+	/** The properties the rollups keep (billforge.metering.rollup-dimensions). */
+	private Map<String, String> dimensions(Map<String, String> properties) {
+		Map<String, String> dimensions = new LinkedHashMap<>();
+		properties.forEach((name, value) -> {
+			if (rollupDimensions.contains(name) && value != null && !value.isBlank()) {
+				dimensions.put(name, value);
+			}
+		});
+		return dimensions;
+	}
+
+	@Override
 	public List<UsageOutcome> record(OrgId org, List<UsageEvent> events, boolean enforce) {
 		List<UsageCharge> charges = events.stream().map(this::charge).toList();
 		return ledger.recordUsage(org, charges, enforce);
 	}
 
 	private UsageCharge charge(UsageEvent event) {
-		Map<String, String> dimensions = new LinkedHashMap<>();
-		event.properties().forEach((name, value) -> {
-			if (rollupDimensions.contains(name)) {
-				dimensions.put(name, value);
-			}
-		});
 		return new UsageCharge(event.idempotencyKey(), fingerprint(event), event.meter(), event.quantity(),
-				rate(event.meter(), event.quantity()), event.occurredAt(), dimensions);
+				rate(event.meter(), event.quantity()), event.occurredAt(), dimensions(event.properties()));
 	}
 
 	/** A repeated key is a duplicate when meter and quantity match, a conflict otherwise. */

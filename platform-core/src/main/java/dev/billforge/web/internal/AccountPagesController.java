@@ -3,6 +3,7 @@ package dev.billforge.web.internal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,7 @@ class AccountPagesController {
 	String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
 			Model model) {
 		try {
-			accounts.signUp(email, password);
+			accounts.signUp(email, password, LocaleContextHolder.getLocale());
 			return "redirect:/login?registered";
 		}
 		catch (ProblemException ex) {
@@ -69,7 +70,7 @@ class AccountPagesController {
 	String requestReset(@RequestParam(defaultValue = "") String email, Model model) {
 		try {
 			String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/password-reset/").toUriString();
-			accounts.requestPasswordReset(email, base);
+			accounts.requestPasswordReset(email, base, LocaleContextHolder.getLocale());
 			model.addAttribute("sent", true);
 		}
 		catch (ProblemException ex) {

@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +75,9 @@ class DashboardController {
 		Balance balance = ledger.balance(ctx.orgId());
 		Range r = range(range, from, to, balance.period(), ctx.org().timeZone(), now);
 		String group = groupBy.equals("meter") || metricDimensions().contains(groupBy) ? groupBy : "meter";
-		UsageSummaries.UsageSummary summary = usage.usage(ctx.orgId(), r.from(), r.to(), false, group);
-		List<UsageChart.Day> days = days(summary, r);
+		ZoneId zone = ctx.org().timeZone();
+		UsageSummaries.UsageSummary summary = usage.usageByDay(ctx.orgId(), r.from(), r.to(), zone, group);
+		List<UsageChart.Day> days = days(summary, r, zone);
 		List<String> series = UsageChart.seriesOf(days);
 		String title = messages.getMessage("dashboard.chart.title", new Object[] { metric.creditDisplayName() },
 				LocaleContextHolder.getLocale());
@@ -125,13 +125,13 @@ class DashboardController {
 		switch (name) {
 			case "last-period" -> {
 				BillingPeriod last = BillingPeriod.calendarMonth(period.start().minusSeconds(1), zone);
-				return of(name, last.start(), last.end());
+				return of(name, last.start(), last.end(), zone);
 			}
 			case "30d", "90d" -> {
 				int n = name.equals("30d") ? 30 : 90;
-				LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-				Instant start = today.minusDays(n - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
-				return of(name, start, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+				LocalDate today = LocalDate.ofInstant(now, zone);
+				Instant start = today.minusDays(n - 1L).atStartOfDay(zone).toInstant();
+				return of(name, start, today.plusDays(1).atStartOfDay(zone).toInstant(), zone);
 			}
 			case "custom" -> {
 				try {
@@ -140,32 +140,30 @@ class DashboardController {
 					if (b.isBefore(a) || a.plusDays(MAX_DAYS).isBefore(b)) {
 						throw new IllegalArgumentException("custom range out of bounds");
 					}
-					return of(name, a.atStartOfDay(ZoneOffset.UTC).toInstant(),
-							b.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+					return of(name, a.atStartOfDay(zone).toInstant(), b.plusDays(1).atStartOfDay(zone).toInstant(), zone);
 				}
 				catch (DateTimeException | NullPointerException ex) {
 					throw new IllegalArgumentException("custom range needs from and to dates", ex);
 				}
 			}
 			default -> {
-				return of("period", period.start(), period.end());
+				return of("period", period.start(), period.end(), zone);
 			}
 		}
 	}
 
-	private static Range of(String name, Instant from, Instant to) {
-		return new Range(name, from, to, LocalDate.ofInstant(from, ZoneOffset.UTC),
-				LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC));
+	private static Range of(String name, Instant from, Instant to, ZoneId zone) {
+		return new Range(name, from, to, LocalDate.ofInstant(from, zone), LocalDate.ofInstant(to.minusNanos(1), zone));
 	}
 
-	/** One entry per UTC day of the range, days without usage included (a gap is information). */
-	private static List<UsageChart.Day> days(UsageSummaries.UsageSummary summary, Range range) {
+	/** One entry per day of the org's time zone in the range, days without usage included (a gap is information). */
+	private static List<UsageChart.Day> days(UsageSummaries.UsageSummary summary, Range range, ZoneId zone) {
 		Map<LocalDate, Map<String, Credits>> byDay = new LinkedHashMap<>();
 		for (LocalDate d = range.firstDay(); !d.isAfter(range.lastDay()); d = d.plusDays(1)) {
 			byDay.put(d, new LinkedHashMap<>());
 		}
 		for (UsageSummaries.UsageBucket bucket : summary.buckets()) {
-			LocalDate day = LocalDate.ofInstant(bucket.start(), ZoneOffset.UTC);
+			LocalDate day = LocalDate.ofInstant(bucket.start(), zone);
 			Map<String, Credits> target = byDay.get(day);
 			if (target != null) {
 				bucket.credits().forEach((k, v) -> target.merge(k, v, Credits::plus));

@@ -2,10 +2,16 @@ package dev.billforge.web.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.billforge.accounts.Account;
+import dev.billforge.accounts.Accounts;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
 import dev.billforge.notifications.Notifications;
@@ -39,11 +47,18 @@ class MembersController {
 
 	private final Brand brand;
 
-	MembersController(OrgContexts contexts, Memberships memberships, Notifications notifications, Brand brand) {
+	private final MessageSource messages;
+
+	private final ObjectProvider<Accounts> accounts;
+
+	MembersController(OrgContexts contexts, Memberships memberships, Notifications notifications, Brand brand,
+			MessageSource messages, ObjectProvider<Accounts> accounts) {
 		this.contexts = contexts;
 		this.memberships = memberships;
 		this.notifications = notifications;
 		this.brand = brand;
+		this.messages = messages;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/members")
@@ -73,13 +88,30 @@ class MembersController {
 			.queryParam("token", issued.token())
 			.toUriString();
 		Invitation invitation = issued.invitation();
+		Locale language = invitationLanguage(invitation.email());
+		String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+			.withLocale(language)
+			.withZone(ctx.org().timeZone())
+			.format(invitation.expiresAt()) + " (" + ctx.org().timeZone().getId() + ")";
 		notifications.sendMail("invitation:" + invitation.id(), List.of(invitation.email()),
-				brand.productName() + ": " + ctx.email() + " invited you to " + ctx.org().name(),
-				ctx.email() + " invited you to join " + ctx.org().name() + " on " + brand.productName() + " as "
-						+ invitation.role().code() + ".\n\nAccept (sign in or sign up with this address first): " + link
-						+ "\n\nThe link works until " + invitation.expiresAt() + ".\n");
+				messages.getMessage("mail.invitation.subject",
+						new Object[] { brand.productName(), ctx.email(), ctx.org().name() }, language),
+				messages.getMessage("mail.invitation.body",
+						new Object[] { brand.productName(), ctx.email(), ctx.org().name(),
+								messages.getMessage("role." + invitation.role().code(), null, language), link, expires },
+						language));
 		flash.addFlashAttribute("invited", invitation.email());
 		return "redirect:/members";
+	}
+
+	/**
+	 * The invitee's language when they already have a local account, otherwise the inviter's (the
+	 * page's language: most invitations go to colleagues who share it).
+	 */
+	private Locale invitationLanguage(String invitee) {
+		Accounts local = accounts.getIfAvailable();
+		Locale known = local == null ? null : local.find(invitee).map(Account::language).orElse(null);
+		return known != null ? known : LocaleContextHolder.getLocale();
 	}
 
 	@PostMapping("/members/invitations/{id}/revoke")

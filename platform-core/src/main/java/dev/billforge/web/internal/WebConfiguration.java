@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,9 @@ import dev.billforge.identity.BrowserSecurityCustomizer;
 /** Message bundles with the brand's overrides on top, language choice, public pages. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/** Bundle of a tenant's own pages, optional: {@code i18n/product.properties}, {@code i18n/product_de.properties}. */
+	static final String PRODUCT_BUNDLE = "i18n/product";
 
 	private final BrandView brandView;
 
@@ -47,7 +51,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	MessageSource messageSource(Brand brand) {
 		ResourceBundleMessageSource app = new ResourceBundleMessageSource();
-		app.setBasenames("i18n/messages");
+		// A tenant's own page texts (i18n/product*.properties) come after the platform's.
+		if (new ClassPathResource(PRODUCT_BUNDLE + ".properties").exists()) {
+			app.setBasenames("i18n/messages", PRODUCT_BUNDLE);
+		}
+		else {
+			app.setBasenames("i18n/messages");
+		}
 		app.setDefaultEncoding("UTF-8");
 		app.setFallbackToSystemLocale(false);
 		// Every message goes through MessageFormat, so an apostrophe is always written as two.

@@ -4,8 +4,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -18,13 +21,17 @@ import org.springframework.web.servlet.ModelAndView;
 
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditsDeniedException;
+import dev.billforge.web.ProductNavItem;
+import dev.billforge.web.ProductPage;
+import dev.billforge.web.WebOrgs;
 
 /**
- * For the web app's pages (and the operator console): the person and current org for the layout,
+ * For the web app's pages, the operator console and tenants' {@link ProductPage} controllers: the
+ * person, current org and product links for the layout,
  * and errors as readable, translated pages — never a stack trace or JSON.
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
-@ControllerAdvice(basePackages = { "dev.billforge.web", "dev.billforge.operator.console" })
+@ControllerAdvice(basePackages = { "dev.billforge.web", "dev.billforge.operator.console" }, annotations = ProductPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPageAdvice {
 
@@ -32,8 +39,11 @@ class WebPageAdvice {
 
 	private final OrgContexts contexts;
 
-	WebPageAdvice(OrgContexts contexts) {
+	private final List<ProductNavItem> productNav;
+
+	WebPageAdvice(OrgContexts contexts, ObjectProvider<ProductNavItem> productNav) {
 		this.contexts = contexts;
+		this.productNav = productNav.orderedStream().toList();
 	}
 
 	@ModelAttribute
@@ -41,9 +51,10 @@ class WebPageAdvice {
 		model.addAttribute("operator", OrgContexts.isOperator());
 		OrgContexts.signedInEmail().ifPresent(email -> model.addAttribute("me", email));
 		contexts.current(request).ifPresent(ctx -> model.addAttribute("ctx", ctx));
+		model.addAttribute("productNav", productNav);
 	}
 
-	@ExceptionHandler(OrgContexts.NeedsOnboarding.class)
+	@ExceptionHandler({ OrgContexts.NeedsOnboarding.class, WebOrgs.NoCurrentOrgException.class })
 	String onboarding() {
 		return "redirect:/onboarding";
 	}

@@ -59,14 +59,14 @@ class KeycloakLoginIT {
     @DynamicPropertySource
     static void keycloak(DynamicPropertyRegistry registry) {
         registry.add("billforge.product.tag", () -> REALM);
-        registry.add("billforge.product.name", () -> "Login Lab");
         registry.add("billforge.identity.keycloak.server-url", KEYCLOAK::url);
         registry.add("billforge.identity.keycloak.client-secret", () -> "login-it-secret-0123456789");
         registry.add("billforge.identity.keycloak.admin-username", KEYCLOAK::adminUsername);
         registry.add("billforge.identity.keycloak.admin-password", KEYCLOAK::adminPassword);
         registry.add("billforge.identity.keycloak.first-operator.email", () -> OPERATOR);
         registry.add("billforge.identity.keycloak.first-operator.password", () -> OPERATOR_PASSWORD);
-        registry.add("billforge.identity.keycloak.theme.primary-color", () -> "#7C3AED");
+        // The login theme comes from this brand pack (name "Login Lab", primary #7C3AED).
+        registry.add("billforge.brand.location", () -> "classpath:login-lab-brand/");
         if (KEYCLOAK.themesDir() != null) {
             registry.add("billforge.identity.keycloak.themes-dir", () -> KEYCLOAK.themesDir().toString());
         }

@@ -166,7 +166,7 @@ class KeycloakProvisioningIT {
     }
 
     @Test
-    void tenantJarRunWithTheProvisionFlagProvisionsAndExitsWithZero() {
+    void tenantJarRunWithTheProvisionFlagProvisionsItsBrandAndExitsWithZero() {
         String realm = REALM + "_command";
         AtomicInteger exitCode = new AtomicInteger(-1);
         SpringApplicationBuilder app = new SpringApplicationBuilder(IdentityTestApp.class).initializers(new FreshStorageInitializer())
@@ -176,7 +176,8 @@ class KeycloakProvisioningIT {
         try (ConfigurableApplicationContext context = app.run(
                 "--billforge.identity.keycloak.provision=true",
                 "--billforge.product.tag=" + realm,
-                "--billforge.product.name=Command Co",
+                // the realm's display name and login theme come from the tenant's brand pack
+                "--billforge.brand.location=classpath:login-lab-brand/",
                 "--billforge.identity.keycloak.server-url=" + KEYCLOAK.url(),
                 "--billforge.identity.keycloak.client-secret=command-secret",
                 "--billforge.identity.keycloak.public-base-url=http://localhost:18081",
@@ -185,7 +186,7 @@ class KeycloakProvisioningIT {
             assertThat(exitCode).hasValue(0);
         }
         try (Keycloak admin = KEYCLOAK.admin()) {
-            assertThat(admin.realm(realm).toRepresentation().getDisplayName()).isEqualTo("Command Co");
+            assertThat(admin.realm(realm).toRepresentation().getDisplayName()).isEqualTo("Login Lab");
             admin.realm(realm).remove();
         }
     }

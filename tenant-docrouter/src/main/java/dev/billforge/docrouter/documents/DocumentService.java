@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +34,7 @@ import dev.billforge.docrouter.pricing.SpuPrice;
 import dev.billforge.docrouter.pricing.SpuPricing;
 import dev.billforge.docrouter.pricing.TokenUsage;
 import dev.billforge.ledger.CreditLedger;
+import dev.billforge.metering.Metering;
 import dev.billforge.ledger.Reservation;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
@@ -49,11 +51,19 @@ public class DocumentService {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
 
+	/** Usage property the dashboard groups by (billforge.metering.rollup-dimensions). */
+	static final String OPERATION = "operation";
+
+	/** The operation of a DocRouter job in the usage rollups. */
+	public static final String EXTRACT_OPERATION = "extract";
+
 	private static final String ACCEPTED = "DocRouter accepts PDF, PNG, JPEG, GIF, TIFF, WebP and UTF-8 text";
 
 	private final DocumentStore store;
 
 	private final CreditLedger ledger;
+
+	private final Metering metering;
 
 	private final SpuPricing pricing;
 
@@ -67,11 +77,12 @@ public class DocumentService {
 
 	private final Clock clock;
 
-	DocumentService(DocumentStore store, CreditLedger ledger, SpuPricing pricing, OfflineExtractor offline,
+	DocumentService(DocumentStore store, CreditLedger ledger, Metering metering, SpuPricing pricing, OfflineExtractor offline,
 			ObjectProvider<LlmExtractor> llm, DocumentsProperties properties, LlmProperties llmProperties,
 			ObjectProvider<Clock> clock) {
 		this.store = store;
 		this.ledger = ledger;
+		this.metering = metering;
 		this.pricing = pricing;
 		this.offline = offline;
 		this.llm = llm.getIfAvailable();
@@ -160,7 +171,9 @@ public class DocumentService {
 			fail(org, document, "internal error");
 			throw ex;
 		}
-		Reservation committed = ledger.commit(org, document.holdId(), price.spu());
+		// The commit is the charge; its labels put the job in the usage dashboard under operation=extract.
+		Reservation committed = metering.commit(org, document.holdId(), price.spu(), Map.of(OPERATION, EXTRACT_OPERATION,
+				"extractor", extraction.model() == null ? "offline" : "llm", "document_type", String.valueOf(document.documentType())));
 		TokenUsage usage = extraction.usage();
 		Document done = document.completed(committed.charged() == null ? price.spu().toString() : committed.charged().toString(),
 				extraction.model(), price.priceTableVersion(), extraction.model() == null ? null : usage.promptTokens(),

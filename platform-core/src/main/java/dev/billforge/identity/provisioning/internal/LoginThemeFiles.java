@@ -77,13 +77,24 @@ public final class LoginThemeFiles {
     static String css(LoginBrand brand) {
         String primary = brand.primaryColor();
         String dark = darken(primary, 0.80);
+        LoginBrand.Style style = brand.style();
         StringBuilder css = new StringBuilder()
                 .append("/* ").append(HEADER).append(" */\n")
                 .append(":root {\n")
                 .append("    --billforge-product-name: \"").append(cssString(brand.productName())).append("\";\n")
                 .append("    --billforge-primary: ").append(primary).append(";\n")
-                .append("    --billforge-primary-dark: ").append(dark).append(";\n")
-                .append("    --keycloak-card-top-color: var(--billforge-primary);\n")
+                .append("    --billforge-primary-dark: ").append(dark).append(";\n");
+        if (style != null) {
+            palette(css, style.light());
+            css.append("    --pf-v5-global--BackgroundColor--100: var(--billforge-surface);\n")
+                    .append("    --pf-v5-global--BackgroundColor--200: var(--billforge-background);\n")
+                    .append("    --pf-v5-global--Color--100: var(--billforge-text);\n")
+                    .append("    --pf-v5-global--Color--200: var(--billforge-text-muted);\n")
+                    .append("    --pf-v5-global--BorderColor--100: var(--billforge-border);\n")
+                    .append("    --pf-v5-global--FontFamily--text: ").append(style.bodyFont()).append(";\n")
+                    .append("    --pf-v5-global--FontFamily--heading: ").append(style.headingFont()).append(";\n");
+        }
+        css.append("    --keycloak-card-top-color: var(--billforge-primary);\n")
                 .append("    --keycloak-bg-logo-url: none;\n")
                 .append("    --pf-v5-global--primary-color--100: var(--billforge-primary);\n")
                 .append("    --pf-v5-global--primary-color--200: var(--billforge-primary-dark);\n")
@@ -92,20 +103,46 @@ public final class LoginThemeFiles {
         if (brand.logoSvg() != null) {
             css.append("    --keycloak-logo-url: url('../img/logo.svg');\n");
         }
-        css.append("}\n\n")
-                .append(".login-pf body {\n    background: var(--pf-v5-global--BackgroundColor--200, #f0f0f0);\n}\n\n")
-                // Keycloak's header text is white for its dark background picture; on the plain
-                // background use near-black, or near-white when Keycloak switches to dark mode.
-                .append("#kc-header-wrapper,\ndiv.kc-logo-text span {\n    color: #151515;\n}\n\n")
-                .append(".pf-v5-theme-dark #kc-header-wrapper,\n.pf-v5-theme-dark div.kc-logo-text span {\n    color: #F0F0F0;\n}\n\n")
-                .append(".pf-v5-c-button.pf-m-primary {\n    background-color: var(--billforge-primary);\n}\n\n")
-                .append(".pf-v5-c-button.pf-m-primary:hover {\n    background-color: var(--billforge-primary-dark);\n}\n");
+        css.append("}\n\n");
+        if (style != null) {
+            // keycloak.v2 puts pf-v5-theme-dark on <html> in dark mode; PatternFly's own dark values sit in
+            // :where(...) (no specificity), so these win and the page takes the pack's dark palette.
+            css.append(":root.pf-v5-theme-dark {\n");
+            palette(css, style.dark());
+            css.append("    --billforge-primary: ").append(style.dark().primary()).append(";\n")
+                    .append("    --billforge-primary-dark: ").append(darken(style.dark().primary(), 0.80)).append(";\n")
+                    .append("}\n\n")
+                    .append(".login-pf body {\n    background: var(--billforge-background);\n    color: var(--billforge-text);\n"
+                            + "    font-family: var(--pf-v5-global--FontFamily--text);\n}\n\n")
+                    .append("#kc-header-wrapper,\ndiv.kc-logo-text span {\n    color: var(--billforge-text);\n}\n\n")
+                    .append(".pf-v5-c-button.pf-m-primary {\n    background-color: var(--billforge-primary);\n"
+                            + "    color: var(--billforge-on-primary);\n}\n\n");
+        } else {
+            css.append(".login-pf body {\n    background: var(--pf-v5-global--BackgroundColor--200, #f0f0f0);\n}\n\n")
+                    // Keycloak's header text is white for its dark background picture; on the plain
+                    // background use near-black, or near-white when Keycloak switches to dark mode.
+                    .append("#kc-header-wrapper,\ndiv.kc-logo-text span {\n    color: #151515;\n}\n\n")
+                    .append(".pf-v5-theme-dark #kc-header-wrapper,\n.pf-v5-theme-dark div.kc-logo-text span {\n    color: #F0F0F0;\n}\n\n")
+                    .append(".pf-v5-c-button.pf-m-primary {\n    background-color: var(--billforge-primary);\n}\n\n");
+        }
+        css.append(".pf-v5-c-button.pf-m-primary:hover {\n    background-color: var(--billforge-primary-dark);\n}\n");
         if (brand.logoSvg() == null) {
             // No logo: show the product name as text instead of Keycloak's logo.
             css.append("\ndiv.kc-logo-text {\n    background-image: none;\n    width: auto;\n    height: auto;\n}\n\n")
                     .append("div.kc-logo-text span {\n    display: inline;\n    font-size: 2rem;\n}\n");
         }
         return css.toString();
+    }
+
+    /** The pack's colours of one mode as --billforge-* custom properties. */
+    private static void palette(StringBuilder css, LoginBrand.Colours colours) {
+        css.append("    --billforge-background: ").append(colours.background()).append(";\n")
+                .append("    --billforge-surface: ").append(colours.surface()).append(";\n")
+                .append("    --billforge-text: ").append(colours.text()).append(";\n")
+                .append("    --billforge-text-muted: ").append(colours.mutedText()).append(";\n")
+                .append("    --billforge-border: ").append(colours.border()).append(";\n")
+                .append("    --billforge-on-primary: ").append(colours.onPrimary()).append(";\n")
+                .append("    --billforge-accent: ").append(colours.accent()).append(";\n");
     }
 
     /** Escapes a value for a double-quoted CSS string. */

@@ -63,4 +63,24 @@ class LoginThemeFilesTest {
             assertThat(leftovers.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
         }
     }
+
+    @Test
+    void aFullPaletteStylesPageTextButtonsAndDarkMode() {
+        LoginBrand.Colours light = new LoginBrand.Colours("#FFFFFF", "#F6F5FB", "#17151F", "#55506A", "#D4D0E2",
+                "#7C3AED", "#FFFFFF", "#0E7490");
+        LoginBrand.Colours dark = new LoginBrand.Colours("#120F1A", "#1C1826", "#EEEBF5", "#ABA5BD", "#3A3450",
+                "#A78BFA", "#1E1035", "#22D3EE");
+        String css = LoginThemeFiles.css(new LoginBrand("Login Lab", "#7C3AED", LOGO,
+                new LoginBrand.Style(light, dark, "\"Inter\", sans-serif", "Georgia, serif")));
+
+        String lightPart = css.substring(0, css.indexOf(":root.pf-v5-theme-dark"));
+        String darkPart = css.substring(css.indexOf(":root.pf-v5-theme-dark"), css.indexOf(".login-pf body"));
+        assertThat(lightPart).contains("--billforge-background: #FFFFFF;", "--billforge-text: #17151F;",
+                "--pf-v5-global--Color--100: var(--billforge-text);", "--pf-v5-global--FontFamily--text: \"Inter\", sans-serif;",
+                "--pf-v5-global--FontFamily--heading: Georgia, serif;");
+        assertThat(darkPart).contains("--billforge-background: #120F1A;", "--billforge-text: #EEEBF5;",
+                "--billforge-primary: #A78BFA;", "--billforge-on-primary: #1E1035;");
+        assertThat(css).contains(".pf-v5-c-button.pf-m-primary {\n    background-color: var(--billforge-primary);\n"
+                + "    color: var(--billforge-on-primary);").doesNotContain("#151515");
+    }
 }
