@@ -83,11 +83,14 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 			throw ProblemException.invalid("name", "name is required (at most 200 characters)");
 		}
 		Credits credits = positive("creditsPerPeriod", terms.creditsPerPeriod());
-		String interval = terms.interval() == null ? "month" : terms.interval();
+		Document existing = contracts.find(Filters.eq("_id", orgId.value())).first();
+		boolean active = existing != null && "active".equals(existing.getString("status"));
+		// Unset schedule fields keep an active contract's schedule; a new contract defaults to monthly.
+		String interval = terms.interval() != null ? terms.interval() : active ? existing.getString("interval") : "month";
 		if (!ContractSchedule.INTERVALS.contains(interval)) {
 			throw ProblemException.invalid("interval", "interval must be day, week, month or year");
 		}
-		int count = terms.intervalCount() == null ? 1 : terms.intervalCount();
+		int count = terms.intervalCount() != null ? terms.intervalCount() : active ? existing.getInteger("intervalCount") : 1;
 		if (count < 1 || count > 36) {
 			throw ProblemException.invalid("intervalCount", "intervalCount must be between 1 and 36");
 		}
@@ -107,8 +110,6 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 			throw ProblemException.conflict("live_subscription",
 					"the org pays through a live Stripe subscription; cancel it before putting it on a contract");
 		}
-		Document existing = contracts.find(Filters.eq("_id", orgId.value())).first();
-		boolean active = existing != null && "active".equals(existing.getString("status"));
 		Instant anchor = terms.anchor() != null ? terms.anchor()
 				: active ? Instant.parse(existing.getString("anchor")) : now;
 		if (active && (!interval.equals(existing.getString("interval")) || count != existing.getInteger("intervalCount")

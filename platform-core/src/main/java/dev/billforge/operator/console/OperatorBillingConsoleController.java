@@ -74,11 +74,10 @@ class OperatorBillingConsoleController {
 		}
 		try {
 			boolean active = contracts.find(org.id()).filter(EnterpriseContract::active).isPresent();
-			// An active contract's schedule is fixed (the form does not offer it): keep what is stored.
-			ContractTerms terms = new ContractTerms(name, decimal(credits, "creditsPerPeriod"),
-					active ? contracts.find(org.id()).get().interval() : interval,
-					active ? contracts.find(org.id()).get().intervalCount() : count(intervalCount),
-					active ? null : anchor(anchor, org), overage, cap.isBlank() ? null : decimal(cap, "cap"), capMode);
+			// An active contract's schedule is fixed (the form does not offer it): null keeps what is stored.
+			ContractTerms terms = new ContractTerms(name, decimal(credits, "creditsPerPeriod"), active ? null : interval,
+					active ? null : count(intervalCount), active ? null : anchor(anchor, org), overage,
+					cap.isBlank() ? null : decimal(cap, "cap"), capMode);
 			EnterpriseContract contract = contracts.put(org.id(), terms);
 			audit.record("operator-contract:" + requestId, who.getName(), "contract.put", org.id(), reason.strip(),
 					contract.auditDetails());

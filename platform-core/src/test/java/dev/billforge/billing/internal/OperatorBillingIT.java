@@ -146,12 +146,21 @@ class OperatorBillingIT {
 		assertThat(api(put(path), TOKEN, "{\"name\":\"Acme MSA 2026\",\"creditsPerPeriod\":50000,\"anchor\":\""
 				+ START.plus(Duration.ofDays(3)) + "\",\"reason\":\"move\"}", 409).get("code").asString())
 			.isEqualTo("contract_schedule_fixed");
+		JsonNode raised = api(put(path), TOKEN,
+				"{\"name\":\"Acme MSA 2026\",\"creditsPerPeriod\":60000,\"overageAllowed\":true,\"reason\":\"upsell\"}", 200);
+		assertThat(raised.get("interval").asString()).isEqualTo("month");
+		assertThat(raised.get("anchor").asString()).isEqualTo(START.toString());
+		assertThat(contractGrants(org)).as("the current period keeps its grant; new terms apply from the next").isEqualTo(1);
+		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(50100));
 
 		// The next period: the job grants it once, however often it runs.
 		clock.set(START.atZone(ZoneId.of("UTC")).plusMonths(1).toInstant().plusSeconds(5));
 		assertThat(jobs.runContractAllowances()).isEqualTo(1);
 		assertThat(jobs.runContractAllowances()).isZero();
 		assertThat(contractGrants(org)).isEqualTo(2);
+		assertThat(ledger.entries(org.id(), null, 200).entries().stream()
+			.filter(e -> e.type() == EntryType.GRANT && e.opKey() != null && e.opKey().startsWith("grant:contract:"))
+			.map(e -> e.credits())).containsExactlyInAnyOrder(Credits.of(50000), Credits.of(60000));
 
 		JsonNode ended = api(delete(path).param("reason", "contract not renewed"), TOKEN, null, 200);
 		assertThat(ended.get("status").asString()).isEqualTo("ended");
@@ -162,9 +171,9 @@ class OperatorBillingIT {
 		assertThat(ledger.balance(org.id()).overageAllowed()).isFalse();
 
 		List<AuditEntry> entries = audit.forOrg(org.id(), 10);
-		assertThat(entries).extracting(AuditEntry::action).containsExactlyInAnyOrder("contract.put", "contract.end");
+		assertThat(entries).extracting(AuditEntry::action).containsExactlyInAnyOrder("contract.put", "contract.put", "contract.end");
 		assertThat(entries).extracting(AuditEntry::actor).containsOnly("operator-api");
-		assertThat(entries).extracting(AuditEntry::reason).contains("signed MSA", "contract not renewed");
+		assertThat(entries).extracting(AuditEntry::reason).contains("signed MSA", "upsell", "contract not renewed");
 	}
 
 	@Test
