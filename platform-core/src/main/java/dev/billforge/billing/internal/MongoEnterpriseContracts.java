@@ -176,14 +176,28 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 			return false;
 		}
 		BillingPeriod period = due.get();
+		if (period.start().toString().equals(doc.getString("lastGrantedPeriodStart"))) {
+			return false; // granted with the terms then in force; changed credits apply from the next period
+		}
 		long start = period.start().getEpochSecond();
 		ledger.startPeriod(org, "contract-period:" + org.value() + ":" + start, period);
-		GrantReceipt receipt = ledger.grant(org, new GrantRequest("contract:" + org.value() + ":" + start,
-				GrantSource.PLAN_ALLOWANCE, new Credits(new BigDecimal(doc.getString("creditsPerPeriod"))), null,
-				period.end(), "Enterprise contract " + doc.getString("name"), "contract"));
+		boolean granted;
+		try {
+			GrantReceipt receipt = ledger.grant(org, new GrantRequest("contract:" + org.value() + ":" + start,
+					GrantSource.PLAN_ALLOWANCE, new Credits(new BigDecimal(doc.getString("creditsPerPeriod"))), null,
+					period.end(), "Enterprise contract " + doc.getString("name"), "contract"));
+			granted = !receipt.duplicate();
+		}
+		catch (ProblemException ex) {
+			if (!"idempotency_conflict".equals(ex.code())) {
+				throw ex;
+			}
+			// Granted before with other credits (terms changed after a crash before the record below): done.
+			granted = false;
+		}
 		contracts.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("status", "active")),
 				Updates.set("lastGrantedPeriodStart", period.start().toString()));
-		return !receipt.duplicate();
+		return granted;
 	}
 
 	private static ContractSchedule schedule(Document doc) {
