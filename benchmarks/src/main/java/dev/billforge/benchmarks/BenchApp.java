@@ -27,6 +27,9 @@ public class BenchApp {
 			"--billforge.api.operator-token=" + OPERATOR_TOKEN,
 			// The default (1,000 requests/s per key) would throttle the load driver, not measure the server.
 			"--billforge.api.requests-per-second=1000000",
+			// The webhook benchmark signs its deliveries with this secret; its catalog has one plan and one pack.
+			"--billforge.billing.webhook-secrets=" + WebhookBenchmark.SECRET,
+			"--billforge.billing.catalog.location=classpath:bench-catalog.yml",
 			"--server.address=127.0.0.1");
 
 	/**
@@ -34,7 +37,13 @@ public class BenchApp {
 	 * application: platform-core's API security configuration needs one to start at all.)
 	 */
 	public static ConfigurableApplicationContext start(BenchStorage storage) {
+		return start(storage, 0);
+	}
+
+	/** As {@link #start(BenchStorage)}, with the in-process Stripe emulator on {@code emulatorPort} (0: any). */
+	public static ConfigurableApplicationContext start(BenchStorage storage, int emulatorPort) {
 		List<String> args = new ArrayList<>(SETTINGS);
+		args.add("--billforge.billing.emulator.port=" + emulatorPort);
 		args.add("--spring.main.banner-mode=off");
 		args.add("--logging.level.root=WARN");
 		args.add("--logging.level.dev.billforge=WARN");
@@ -49,6 +58,16 @@ public class BenchApp {
 	@Bean
 	MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommandStats stats) {
 		return settings -> settings.addCommandListener(stats);
+	}
+
+	/** A free loopback port for the in-process Stripe emulator, so the harness can call its test helpers. */
+	public static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	public static int port(ConfigurableApplicationContext context) {

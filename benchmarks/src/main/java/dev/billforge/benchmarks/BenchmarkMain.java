@@ -13,11 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs every benchmark and writes {@code benchmarks/target/results.md}. Options: {@code --quick} (smoke
  * run), {@code --summary-events=N} (events seeded for the summary), {@code --summary-ledger-events=N} (how many of
- * them take the full ledger path), {@code --only=ingest,check,holds,summary,jmh}.
+ * them take the full ledger path), {@code --only=ingest,check,holds,summary,webhooks,jmh}.
  */
 public final class BenchmarkMain {
 
-	private static final List<String> PARTS = List.of("ingest", "check", "holds", "summary", "jmh");
+	private static final List<String> PARTS = List.of("ingest", "check", "holds", "summary", "webhooks", "jmh");
 
 	private BenchmarkMain() {
 	}
@@ -60,7 +60,8 @@ public final class BenchmarkMain {
 			storageKind = storage.isExternal() ? "real MongoDB from env MONGODB_URI (fresh database " + storage.database() + ")"
 					: "embedded mongo-java-server 1.47.0, H2 backend, temporary data directory";
 			System.out.println("storage: " + storageKind);
-			try (ConfigurableApplicationContext context = BenchApp.start(storage)) {
+			int emulatorPort = BenchApp.freePort();
+			try (ConfigurableApplicationContext context = BenchApp.start(storage, emulatorPort)) {
 				ApiClient api = new ApiClient(BenchApp.port(context));
 				if (only.contains("ingest")) {
 					section("1. ingestion");
@@ -78,6 +79,11 @@ public final class BenchmarkMain {
 				if (only.contains("summary")) {
 					section("4. usage summary");
 					new SummaryBenchmark(api, context, settings).run(results);
+				}
+				if (only.contains("webhooks")) {
+					section("Stripe webhooks (issue 3)");
+					new WebhookBenchmark(api, settings, context.getBean(MongoCommandStats.class), BenchApp.port(context),
+							emulatorPort).run(results);
 				}
 			}
 		}

@@ -149,7 +149,7 @@ public class BillingProperties {
 	/** Scheduled jobs (one instance at a time, via a lock in the shedlock collection). */
 	public static class Jobs {
 
-		/** Run the overage catch-up and reconciliation jobs at all. */
+		/** Run the overage catch-up, reconciliation and contract allowance jobs at all. */
 		private boolean enabled = true;
 
 		/** How often missed overage is billed as pending invoice items. */
@@ -157,6 +157,17 @@ public class BillingProperties {
 
 		/** How often the local mirror is compared with Stripe. */
 		private Duration reconcileInterval = Duration.ofHours(1);
+
+		/** How often enterprise contracts' period allowances are granted (idempotent per org and period). */
+		private Duration contractInterval = Duration.ofMinutes(15);
+
+		public Duration getContractInterval() {
+			return contractInterval;
+		}
+
+		public void setContractInterval(Duration contractInterval) {
+			this.contractInterval = contractInterval;
+		}
 
 		public boolean isEnabled() {
 			return enabled;

@@ -159,10 +159,7 @@ class OperatorApiController {
 	}
 
 	private Org org(String id) {
-		if (!OrgId.isWellFormed(id)) {
-			throw ProblemException.notFound("org " + id);
-		}
-		return orgs.find(new OrgId(id)).orElseThrow(() -> ProblemException.notFound("org " + id));
+		return OperatorOrgs.require(orgs, id);
 	}
 
 }

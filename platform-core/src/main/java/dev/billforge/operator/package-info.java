@@ -1,6 +1,7 @@
 /**
  * The operator's API and console: create orgs and keys, grant or adjust credits with a reason, set
- * caps, verify ledgers; every console action lands in the {@link dev.billforge.operator.AuditLog}.
+ * caps, verify ledgers, put orgs on enterprise contracts, see and replay an org's Stripe events, see the
+ * discovered catalog; every action lands in the {@link dev.billforge.operator.AuditLog}.
  * The API is enabled only when an operator token is configured; the console needs the operator role.
  */
 package dev.billforge.operator;

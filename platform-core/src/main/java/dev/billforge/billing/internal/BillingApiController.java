@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.billforge.billing.BillingMode;
 import dev.billforge.billing.CatalogEntry;
+import dev.billforge.billing.EnterpriseContract;
+import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.billing.SubscriptionView;
 import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
@@ -31,7 +33,11 @@ class BillingApiController {
 
 	private final BillingMode mode;
 
-	BillingApiController(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, BillingMode mode) {
+	private final EnterpriseContracts contracts;
+
+	BillingApiController(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, BillingMode mode,
+			EnterpriseContracts contracts) {
+		this.contracts = contracts;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
 		this.flows = flows;
@@ -49,12 +55,13 @@ class BillingApiController {
 				entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.PACK).toList());
 	}
 
-	record SubscriptionResponse(SubscriptionView subscription) {
+	/** {@code contract}: the org's enterprise contract (operator-managed), null when it never had one. */
+	record SubscriptionResponse(SubscriptionView subscription, EnterpriseContract contract) {
 	}
 
 	@GetMapping("/subscription")
 	SubscriptionResponse subscription(OrgId org) {
-		return new SubscriptionResponse(subscriptions.current(org).orElse(null));
+		return new SubscriptionResponse(subscriptions.current(org).orElse(null), contracts.find(org).orElse(null));
 	}
 
 	record CheckoutRequest(String lookupKey, Integer quantity) {

@@ -24,6 +24,9 @@ final class BillingCollections {
 	/** Closed periods' billable overage and whether it was billed, {@code _id} = orgId:periodEnd. */
 	static final String OVERAGE = "billing_overage";
 
+	/** Enterprise contracts (operator-managed, no card), {@code _id} = org id. */
+	static final String CONTRACTS = "billing_contracts";
+
 	/** Scheduler locks (shared with ShedLock's layout: _id, lockUntil, lockedAt, lockedBy). */
 	static final String LOCKS = "shedlock";
 

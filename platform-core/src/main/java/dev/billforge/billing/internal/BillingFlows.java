@@ -15,6 +15,8 @@ import com.stripe.param.InvoiceListParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 
 import dev.billforge.billing.CatalogEntry;
+import dev.billforge.billing.EnterpriseContract;
+import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.common.ProblemException;
 import dev.billforge.common.ProductProperties;
 import dev.billforge.orgs.OrgId;
@@ -45,8 +47,11 @@ class BillingFlows {
 
 	private final String tag;
 
+	private final EnterpriseContracts contracts;
+
 	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers, SubscriptionSync subscriptions,
-			PublicUrls urls, ProductProperties product) {
+			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts) {
+		this.contracts = contracts;
 		this.stripe = stripe;
 		this.catalog = catalog;
 		this.customers = customers;
@@ -72,6 +77,10 @@ class BillingFlows {
 			if (qty < min || qty > max) {
 				throw ProblemException.invalid("quantity", "quantity must be between " + min + " and " + max);
 			}
+		}
+		if (plan && contracts.find(org).filter(EnterpriseContract::active).isPresent()) {
+			throw ProblemException.conflict("on_contract",
+					"the org is on an enterprise contract; its plan is managed by the operator");
 		}
 		if (plan && subscriptions.current(org).filter(s -> SubscriptionSync.LIVE.contains(s.status())).isPresent()) {
 			throw ProblemException.conflict("already_subscribed",

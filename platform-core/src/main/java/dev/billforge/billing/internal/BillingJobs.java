@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.billforge.billing.BillingProperties;
+import dev.billforge.billing.EnterpriseContracts;
 
-/** The overage catch-up and reconciliation jobs, each on one instance at a time ({@link JobLock}). */
+/** The overage catch-up, reconciliation and contract allowance jobs, each on one instance at a time ({@link JobLock}). */
 @Component
 class BillingJobs {
 
@@ -23,7 +24,11 @@ class BillingJobs {
 
 	private final Reconciler reconciler;
 
-	BillingJobs(BillingProperties properties, JobLock lock, OverageBilling overage, Reconciler reconciler) {
+	private final EnterpriseContracts contracts;
+
+	BillingJobs(BillingProperties properties, JobLock lock, OverageBilling overage, Reconciler reconciler,
+			EnterpriseContracts contracts) {
+		this.contracts = contracts;
 		this.properties = properties;
 		this.lock = lock;
 		this.overage = overage;
@@ -65,6 +70,36 @@ class BillingJobs {
 		}
 		finally {
 			lock.unlock("billing-reconcile");
+		}
+	}
+
+	@Scheduled(initialDelayString = "${billforge.billing.jobs.contract-interval:PT15M}",
+			fixedDelayString = "${billforge.billing.jobs.contract-interval:PT15M}")
+	void grantContractAllowances() {
+		if (!properties.getJobs().isEnabled()) {
+			return;
+		}
+		runContractAllowances();
+	}
+
+	/** One run of the contract job under its lock (also what tests call); returns the grants made, -1 if locked. */
+	int runContractAllowances() {
+		if (!lock.tryLock("billing-contracts", Duration.ofMinutes(10))) {
+			return -1;
+		}
+		try {
+			int granted = contracts.grantDueAllowances();
+			if (granted > 0) {
+				log.info("Granted {} enterprise contract allowance(s)", granted);
+			}
+			return granted;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Contract allowance job failed; next run retries", ex);
+			return 0;
+		}
+		finally {
+			lock.unlock("billing-contracts");
 		}
 	}
 

@@ -73,6 +73,15 @@ class CustomerDirectory {
 	}
 
 	/** The org a Stripe customer belongs to: from the mapping, else from the customer's metadata. */
+	/** The org a customer is mapped to here, without asking Stripe. */
+	Optional<OrgId> mappedOrgOf(String customerId) {
+		if (customerId == null) {
+			return Optional.empty();
+		}
+		Document doc = byCustomer.find(Filters.eq("_id", customerId)).first();
+		return doc == null ? Optional.empty() : Optional.of(new OrgId(doc.getString("orgId")));
+	}
+
 	Optional<OrgId> orgOf(String customerId) {
 		if (customerId == null) {
 			return Optional.empty();

@@ -1,9 +1,12 @@
 package dev.billforge.billing.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,6 +20,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.net.Webhook;
 
 import dev.billforge.billing.BillingProperties;
+import dev.billforge.orgs.OrgId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,10 +109,26 @@ class WebhookProcessor {
 				.append("receivedAt", clock.instant().toString())
 				.append("payload", payload));
 		}
-		JsonNode object = event.path("data").path("object");
+		return process(id, type, event.path("data").path("object"));
+	}
+
+	/**
+	 * Runs a stored event's processing again (operator replay): the same idempotent effects as its
+	 * delivery, without a signature (it was verified when stored). Empty when no such event is stored.
+	 */
+	Optional<Result> replay(String eventId) {
+		Document stored = events.find(Filters.eq("_id", eventId)).first();
+		if (stored == null || stored.getString("payload") == null) {
+			return Optional.empty();
+		}
+		JsonNode event = json.readTree(stored.getString("payload"));
+		return Optional.of(process(eventId, stored.getString("type"), event.path("data").path("object")));
+	}
+
+	private Result process(String id, String type, JsonNode object) {
 		try {
 			boolean known = apply(type, object);
-			events.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "processed"),
+			events.updateOne(Filters.eq("_id", id), withOrg(type, object, Updates.set("status", "processed"),
 					Updates.set("processedAt", clock.instant().toString()), Updates.unset("error")));
 			if (!known) {
 				log.info("Stripe event {} of type {} is not handled; acknowledged", id, type);
@@ -117,11 +137,38 @@ class WebhookProcessor {
 		}
 		catch (Exception ex) {
 			log.warn("Stripe event {} ({}) failed; Stripe will retry: {}", id, type, ex.toString());
-			events.updateOne(Filters.eq("_id", id),
-					Updates.combine(Updates.set("status", "failed"), Updates.set("error", String.valueOf(ex.getMessage())),
-							Updates.inc("failures", 1)));
+			events.updateOne(Filters.eq("_id", id), withOrg(type, object, Updates.set("status", "failed"),
+					Updates.set("error", String.valueOf(ex.getMessage())), Updates.inc("failures", 1)));
 			return Result.FAILED;
 		}
+	}
+
+	/**
+	 * The org an event concerns, for the operator's per-org event log: the object's {@code org_id} metadata
+	 * (Checkout sessions, customers) or its customer's mapping here (never a Stripe call).
+	 */
+	private Bson withOrg(String type, JsonNode object, Bson... updates) {
+		List<Bson> all = new ArrayList<>(List.of(updates));
+		String org = orgOf(type, object);
+		if (org != null) {
+			all.add(Updates.set("orgId", org));
+		}
+		return Updates.combine(all);
+	}
+
+	private String orgOf(String type, JsonNode object) {
+		String org = object.path("metadata").path("org_id").asString(null);
+		if (org == null || !OrgId.isWellFormed(org)) {
+			String customer = type.startsWith("customer.") && !type.startsWith("customer.subscription.")
+					? object.path("id").asString(null) : object.path("customer").asString(null);
+			try {
+				org = customers.mappedOrgOf(customer).map(OrgId::value).orElse(null);
+			}
+			catch (RuntimeException ex) {
+				org = null; // the log is a convenience; never fail an event for it
+			}
+		}
+		return org;
 	}
 
 	private boolean verified(String payload, String header) {

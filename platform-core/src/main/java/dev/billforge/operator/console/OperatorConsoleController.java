@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.billforge.billing.BillingConsole;
+import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.GrantReceipt;
@@ -32,7 +34,8 @@ import dev.billforge.valuemetric.ValueMetric;
 
 /**
  * {@code /operator}: org search, per org the ledger, grants, holds and debt, manual grants and
- * adjustments (reason required), ledger verification; every action is audited. The browser chain
+ * adjustments (reason required), ledger verification, the enterprise contract and the Stripe event log
+ * (actions in {@link OperatorBillingConsoleController}); every action is audited. The browser chain
  * lets only {@code ROLE_OPERATOR} in.
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
@@ -48,7 +51,14 @@ class OperatorConsoleController {
 
 	private final ValueMetric metric;
 
-	OperatorConsoleController(Orgs orgs, CreditLedger ledger, AuditLog audit, ValueMetric metric) {
+	private final EnterpriseContracts contracts;
+
+	private final BillingConsole billing;
+
+	OperatorConsoleController(Orgs orgs, CreditLedger ledger, AuditLog audit, ValueMetric metric,
+			EnterpriseContracts contracts, BillingConsole billing) {
+		this.contracts = contracts;
+		this.billing = billing;
 		this.orgs = orgs;
 		this.ledger = ledger;
 		this.audit = audit;
@@ -72,6 +82,8 @@ class OperatorConsoleController {
 		model.addAttribute("audit", audit.forOrg(org.id(), 50));
 		model.addAttribute("metric", metric);
 		model.addAttribute("requestId", UUID.randomUUID().toString());
+		model.addAttribute("contract", contracts.find(org.id()).orElse(null));
+		model.addAttribute("stripeEvents", billing.events(org.id(), 50));
 		return "operator/org";
 	}
 

@@ -173,6 +173,82 @@ class BillingIT {
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
 	}
 
+	@Autowired
+	WebhookSecrets webhookSecrets;
+
+	@Test
+	void delayedPackPaymentGrantsOnlyOnceItSucceedsAndNothingWhenItFails() throws Exception {
+		String paid = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":2}", 201)
+			.get("id").asString();
+		completeCheckout(paid, "delayed_success");
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
+		assertThat(stripe.v1().checkout().sessions().retrieve(paid).getPaymentStatus()).isEqualTo("unpaid");
+		assertThat(eventTypesFor(paid)).contains("checkout.session.completed");
+		assertThat(ledger.balance(org.id()).available()).as("completed but unpaid: nothing yet").isEqualTo(Credits.of(100));
+		HttpResponse<String> redirect = get("/billing/checkout/success?session_id=" + paid);
+		assertThat(redirect.headers().firstValue("Location").orElseThrow()).contains("billing=payment_pending");
+		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(100));
+
+		form("/v1/test_helpers/checkout/sessions/" + paid + "/settle", "");
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
+		assertThat(ledger.balance(org.id()).available()).as("settled: the pack, once").isEqualTo(Credits.of(2100));
+
+		// Stripe delivers at least once: the same event again, concurrently, and a second copy of the effect.
+		JsonNode succeeded = eventFor(paid, "checkout.session.async_payment_succeeded");
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		List<Future<Integer>> deliveries = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			deliveries.add(pool.submit(() -> deliver(succeeded)));
+		}
+		for (Future<Integer> delivery : deliveries) {
+			assertThat(delivery.get()).isEqualTo(200);
+		}
+		pool.shutdown();
+		webhookProcessor.apply(succeeded.get("type").asString(), succeeded.get("data").get("object"));
+		assertThat(ledger.balance(org.id()).available()).as("duplicates change nothing").isEqualTo(Credits.of(2100));
+		assertThat(ledger.balance(org.id()).grants().stream().filter(g -> g.source() == dev.billforge.ledger.GrantSource.PACK))
+			.hasSize(1);
+
+		String failed = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
+			.get("id").asString();
+		completeCheckout(failed, "delayed_failure");
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
+		form("/v1/test_helpers/checkout/sessions/" + failed + "/settle", "");
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
+		JsonNode failure = eventFor(failed, "checkout.session.async_payment_failed");
+		assertThat(deliver(failure)).isEqualTo(200);
+		webhookProcessor.apply(failure.get("type").asString(), failure.get("data").get("object"));
+		assertThat(get("/billing/checkout/success?session_id=" + failed).headers().firstValue("Location").orElseThrow())
+			.contains("billing=payment_pending");
+		assertThat(ledger.balance(org.id()).available()).as("a failed delayed payment grants nothing").isEqualTo(Credits.of(2100));
+	}
+
+	private List<String> eventTypesFor(String objectId) throws Exception {
+		return StripeEvents.all(backend, json).stream()
+			.filter(e -> objectId.equals(e.get("data").get("object").get("id").asString()))
+			.map(e -> e.get("type").asString())
+			.toList();
+	}
+
+	private JsonNode eventFor(String objectId, String type) throws Exception {
+		return StripeEvents.all(backend, json).stream()
+			.filter(e -> type.equals(e.get("type").asString())
+					&& objectId.equals(e.get("data").get("object").get("id").asString()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + type + " for " + objectId));
+	}
+
+	/** Posts an event to the webhook signed with the endpoint secret, as Stripe does; returns the status. */
+	private int deliver(JsonNode event) throws Exception {
+		String payload = json.writeValueAsString(event);
+		String signature = StripeEvents.sign(payload, webhookSecrets.all().get(0), Instant.now().getEpochSecond());
+		return http.send(HttpRequest.newBuilder(URI.create(base() + "/stripe/webhook"))
+			.header("Content-Type", "application/json")
+			.header("Stripe-Signature", signature)
+			.POST(HttpRequest.BodyPublishers.ofString(payload))
+			.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
 	@Test
 	void refundsClawBackTheirShareOfThePack() throws Exception {
 		String id = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
