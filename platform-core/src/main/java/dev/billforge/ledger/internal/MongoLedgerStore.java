@@ -129,9 +129,12 @@ final class MongoLedgerStore implements LedgerStore {
 	public Map<String, StoredOp> findOps(String orgId, Collection<String> opKeys) {
 		List<String> ids = opKeys.stream().map(key -> opId(orgId, key)).toList();
 		Map<String, StoredOp> found = new HashMap<>();
+		String prefix = opId(orgId, "");
 		for (Document doc : ops.find(Filters.in("_id", ids))) {
-			StoredOp op = read(doc, StoredOp.class);
-			found.put(op.opKey(), op);
+			// The key is the id's tail; documents written before also repeat it (and the op's kind).
+			String opKey = doc.getString("_id").substring(prefix.length());
+			StoredOp stored = read(doc, StoredOp.class);
+			found.put(opKey, new StoredOp(opKey, stored.kind(), stored.fingerprint(), stored.seq(), stored.result()));
 		}
 		return found;
 	}
@@ -147,7 +150,8 @@ final class MongoLedgerStore implements LedgerStore {
 		List<Document> alertDocs = new ArrayList<>();
 		for (Commit commit : commits) {
 			for (OpRecord op : commit.ops()) {
-				Document doc = write(StoredOp.of(op, commit.seq()));
+				// Only what a repeated key needs (the key itself is in the id): one document per op adds up.
+				Document doc = write(new StoredOp(null, null, op.fingerprint(), commit.seq(), op.result()));
 				doc.put("_id", opId(commit.orgId(), op.opKey()));
 				opDocs.add(doc);
 				for (OpRecord.FiredAlert fired : op.alerts()) {
