@@ -1,6 +1,8 @@
 package dev.billforge.web.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,6 +32,10 @@ class WebPageAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(WebPageAdvice.class);
 
+	/** {@code ?billing=} values the billing module's Checkout/Portal return adds to the return page. */
+	static final Set<String> BILLING_OUTCOMES = Set.of("checkout_complete", "payment_pending",
+			"checkout_pending", "checkout_cancelled", "portal");
+
 	private final OrgContexts contexts;
 
 	WebPageAdvice(OrgContexts contexts) {
@@ -41,6 +47,10 @@ class WebPageAdvice {
 		model.addAttribute("operator", OrgContexts.isOperator());
 		OrgContexts.signedInEmail().ifPresent(email -> model.addAttribute("me", email));
 		contexts.current(request).ifPresent(ctx -> model.addAttribute("ctx", ctx));
+		String outcome = request.getParameter("billing");
+		if (outcome != null && BILLING_OUTCOMES.contains(outcome)) {
+			model.addAttribute("billingOutcome", outcome);
+		}
 	}
 
 	@ExceptionHandler(OrgContexts.NeedsOnboarding.class)
