@@ -25,6 +25,9 @@ public interface BillingLinks {
 	/** Whether Checkout and the Portal are wired (otherwise the buttons are hidden). */
 	boolean available();
 
+	/** No real money moves (Stripe emulator or a test key): every page says payments are simulated. */
+	boolean testMode();
+
 	PlanStatus plan(OrgId org);
 
 	/** Credit packs to buy (Checkout, one-time price). */
@@ -84,6 +87,11 @@ public interface BillingLinks {
 
 		@Override
 		public boolean available() {
+			return false;
+		}
+
+		@Override
+		public boolean testMode() {
 			return false;
 		}
 

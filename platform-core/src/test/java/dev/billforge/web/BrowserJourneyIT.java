@@ -195,7 +195,8 @@ class BrowserJourneyIT {
 		screenshot("07-outbox");
 
 		open("/billing");
-		assertThat(body()).contains("Spend cap").contains("Buy 1,000 credits for $10.00").contains("No invoices yet.");
+		assertThat(body()).contains("Spend cap").contains("Buy 1,000 credits for $10.00").contains("No invoices yet.")
+			.contains("Test mode — payments are simulated.");
 		screenshot("08-billing");
 
 		// Buy a pack: the billing page hands over to the emulator's hosted Checkout; pay with the succeeding card.

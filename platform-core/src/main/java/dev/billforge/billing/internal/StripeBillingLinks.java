@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.billforge.billing.BillingMode;
 import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.SubscriptionView;
 import dev.billforge.common.ProblemException;
@@ -41,7 +42,11 @@ class StripeBillingLinks implements BillingLinks {
 
 	private final ValueMetric metric;
 
-	StripeBillingLinks(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, ValueMetric metric) {
+	private final BillingMode mode;
+
+	StripeBillingLinks(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, ValueMetric metric,
+			BillingMode mode) {
+		this.mode = mode;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
 		this.flows = flows;
@@ -51,6 +56,11 @@ class StripeBillingLinks implements BillingLinks {
 	@Override
 	public boolean available() {
 		return true;
+	}
+
+	@Override
+	public boolean testMode() {
+		return mode.testMode();
 	}
 
 	@Override

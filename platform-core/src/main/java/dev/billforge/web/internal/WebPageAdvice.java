@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditsDeniedException;
+import dev.billforge.web.BillingLinks;
 
 /**
  * For the web app's pages (and the operator console): the person and current org for the layout,
@@ -38,8 +40,11 @@ class WebPageAdvice {
 
 	private final OrgContexts contexts;
 
-	WebPageAdvice(OrgContexts contexts) {
+	private final ObjectProvider<BillingLinks> billing;
+
+	WebPageAdvice(OrgContexts contexts, ObjectProvider<BillingLinks> billing) {
 		this.contexts = contexts;
+		this.billing = billing;
 	}
 
 	@ModelAttribute
@@ -47,6 +52,7 @@ class WebPageAdvice {
 		model.addAttribute("operator", OrgContexts.isOperator());
 		OrgContexts.signedInEmail().ifPresent(email -> model.addAttribute("me", email));
 		contexts.current(request).ifPresent(ctx -> model.addAttribute("ctx", ctx));
+		model.addAttribute("billingTestMode", billing.getIfAvailable(() -> BillingLinks.NOT_CONFIGURED).testMode());
 		String outcome = request.getParameter("billing");
 		if (outcome != null && BILLING_OUTCOMES.contains(outcome)) {
 			model.addAttribute("billingOutcome", outcome);

@@ -191,7 +191,7 @@ class BillingPagesIT {
 		assertThat(before).contains("Buy 1,000 credits for $10.00")
 			.contains("Test Individual: $19.00 per month, 2,000 credits included")
 			.contains("Test Team: $99.00 per month, 15,000 credits included")
-			.contains("No invoices yet.");
+			.contains("No invoices yet.").contains("Test mode — payments are simulated.");
 		assertThat(page("/billing?lang=de", owner)).contains("1.000 credits für 10,00");
 
 		// A pack: hand-over page → the emulator's hosted Checkout → success return → credits.
