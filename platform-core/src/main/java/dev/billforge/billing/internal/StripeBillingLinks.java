@@ -46,11 +46,11 @@ class StripeBillingLinks implements BillingLinks {
 
 	StripeBillingLinks(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, ValueMetric metric,
 			BillingMode mode) {
-		this.mode = mode;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
 		this.flows = flows;
 		this.metric = metric;
+		this.mode = mode;
 	}
 
 	@Override
