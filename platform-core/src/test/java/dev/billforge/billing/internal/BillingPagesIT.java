@@ -18,11 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.servlet.FlashMap;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.stripe.StripeClient;
 import com.stripe.param.checkout.SessionListParams;
 
@@ -63,6 +66,9 @@ class BillingPagesIT {
 
 	@Autowired
 	StripeBackend backend;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -209,7 +215,7 @@ class BillingPagesIT {
 		mvc.perform(get("/billing/checkout/success").param("session_id", sessionId(planUrl)).session(owner))
 			.andExpect(status().isSeeOther());
 		String after = page("/billing", owner);
-		assertThat(after).contains("Test Individual").contains("Status: active")
+		assertThat(after).contains("Test Individual").contains("Status: Active")
 			.contains("To switch or cancel your plan, open billing management.")
 			.doesNotContain("Subscribe to Test Team");
 		assertThat(after).containsPattern("<td>[^<]+</td>\\s*<td>\\d{4}-\\d{2}-\\d{2}</td>\\s*<td>Paid</td>\\s*<td>\\$19\\.00</td>")
@@ -223,6 +229,14 @@ class BillingPagesIT {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(portal.statusCode()).isEqualTo(200);
 		assertThat(portal.body()).contains("Test Individual");
+
+		// A failed renewal (as the mirror records it): a banner says what to do, with the portal button.
+		mongo.getCollection(BillingCollections.SUBSCRIPTIONS)
+			.updateMany(Filters.eq("orgId", org.value()), Updates.set("status", "past_due"));
+		String pastDue = page("/billing", owner);
+		assertThat(pastDue).contains("Your last payment failed.").contains("Status: Past due");
+		assertThat(Pattern.compile("role=\"alert\">\\s*<p>[^<]*</p>\\s*<form method=\"post\" action=\"/billing/portal\"")
+			.matcher(pastDue).find()).as(pastDue).isTrue();
 	}
 
 }
