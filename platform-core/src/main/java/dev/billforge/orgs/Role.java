@@ -37,6 +37,11 @@ public enum Role {
 		return this == OWNER || this == BILLING;
 	}
 
+	/** Buying packs or plans and opening the billing portal: owners, admins and billing members. */
+	public boolean canPurchase() {
+		return this == OWNER || this == ADMIN || this == BILLING;
+	}
+
 	public boolean canViewAuditLog() {
 		return this == OWNER;
 	}

@@ -1,30 +1,68 @@
 package dev.billforge.web;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
 
 /**
- * What the billing page needs from Stripe billing: the org's plan and status and the packs and plans
- * on offer. The page links "Buy credits" to {@code /billing/checkout?lookupKey=..}, "Change plan" to
- * {@code /billing/checkout?lookupKey=..} of a plan price and "Manage billing" to {@code /billing/portal};
- * the billing module serves those. Without a bean of this type the page says billing is not configured.
+ * What the billing page needs from Stripe billing: the org's plan and status, the packs and plans on
+ * offer, its invoices, and the Checkout and Portal sessions behind the page's buttons (the web app's
+ * {@code POST /billing/checkout} and {@code POST /billing/portal} check the person's role and call
+ * {@link #checkout} / {@link #portal}). Implemented by the billing module; without a bean of this type
+ * the page says online payment is not set up.
+ *
+ * <p>Texts ({@code name}, amounts) are shown as is, formatted for the given locale. Failures are
+ * {@link ProblemException}s with stable codes: {@code invalid_request} (unknown lookup key),
+ * {@code already_subscribed}, {@code no_billing_account}, {@code payment_provider_unavailable},
+ * {@code payment_provider_error}.
  */
 public interface BillingLinks {
 
 	/** Whether Checkout and the Portal are wired (otherwise the buttons are hidden). */
 	boolean available();
 
+	/** No real money moves (Stripe emulator or a test key): every page says payments are simulated. */
+	boolean testMode();
+
 	PlanStatus plan(OrgId org);
 
 	/** Credit packs to buy (Checkout, one-time price). */
-	List<Offer> packs(OrgId org);
+	List<Offer> packs(OrgId org, Locale locale);
 
-	/** Plans to change to (Checkout or Portal, recurring price). */
-	List<Offer> plans(OrgId org);
+	/** Plans to subscribe to (Checkout, recurring price); changing a live plan goes through the Portal. */
+	List<Offer> plans(OrgId org, Locale locale);
 
-	/** An item on offer: Stripe price {@code lookupKey} and a label shown as is (e.g. "1,000 SPU — €10"). */
-	record Offer(String lookupKey, String label) {
+	/** The org's latest invoices, newest first; empty before the first purchase. */
+	List<Invoice> invoices(OrgId org, Locale locale);
+
+	/** Creates a Checkout session for the price with this lookup key; success/cancel URLs are the server's. */
+	URI checkout(OrgId org, String lookupKey);
+
+	/** Creates a Billing Portal session for the org's billing account. */
+	URI portal(OrgId org);
+
+	/**
+	 * An item on offer.
+	 * @param lookupKey Stripe price lookup key, posted back to {@code /billing/checkout}
+	 * @param name product name, e.g. "Team"
+	 * @param credits credits per pack, or included per period for a plan, with the credit name ("1,000 SPU")
+	 * @param price amount with its currency ("$10.00", "¥1,000")
+	 * @param interval plans: {@code day}, {@code week}, {@code month} or {@code year}; packs: null
+	 */
+	record Offer(String lookupKey, String name, String credits, String price, String interval) {
+	}
+
+	/**
+	 * @param number invoice number, null while a draft
+	 * @param status Stripe invoice status: {@code draft}, {@code open}, {@code paid}, {@code uncollectible}, {@code void}
+	 * @param amount total with its currency
+	 * @param url Stripe's hosted invoice page, or null
+	 */
+	record Invoice(String number, Instant created, String status, String amount, String url) {
 	}
 
 	/**
@@ -35,6 +73,11 @@ public interface BillingLinks {
 
 		public boolean pastDue() {
 			return "past_due".equals(status) || "unpaid".equals(status);
+		}
+
+		/** A subscription that is still running: plans are then changed in the Portal, not bought again. */
+		public boolean subscribed() {
+			return "active".equals(status) || "trialing".equals(status) || "past_due".equals(status);
 		}
 
 	}
@@ -48,18 +91,42 @@ public interface BillingLinks {
 		}
 
 		@Override
+		public boolean testMode() {
+			return false;
+		}
+
+		@Override
 		public PlanStatus plan(OrgId org) {
 			return new PlanStatus(null, null);
 		}
 
 		@Override
-		public List<Offer> packs(OrgId org) {
+		public List<Offer> packs(OrgId org, Locale locale) {
 			return List.of();
 		}
 
 		@Override
-		public List<Offer> plans(OrgId org) {
+		public List<Offer> plans(OrgId org, Locale locale) {
 			return List.of();
+		}
+
+		@Override
+		public List<Invoice> invoices(OrgId org, Locale locale) {
+			return List.of();
+		}
+
+		@Override
+		public URI checkout(OrgId org, String lookupKey) {
+			throw notConfigured();
+		}
+
+		@Override
+		public URI portal(OrgId org) {
+			throw notConfigured();
+		}
+
+		private ProblemException notConfigured() {
+			return new ProblemException(409, "billing_not_configured", "online payment is not set up for this deployment");
 		}
 
 	};

@@ -37,12 +37,14 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 /**
  * The customer's and the operator's walk through the app in a real browser (Debian's chromium and
  * chromium-driver): sign up, onboarding, an API key, usage by API, the dashboard's chart and
- * projection, the 70 % alert in the bell and the outbox, an operator grant, the audit log.
+ * projection, the 70 % alert in the bell and the outbox, buying a credit pack through the Stripe
+ * emulator's hosted Checkout, an operator grant, the audit log.
  * Screenshots land in {@code target/screenshots/}.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.accounts.operators=ops@journey.test", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.notifications.dispatch-interval=PT1H" })
+		"billforge.value-metric.meters.page.rate=1", "billforge.notifications.dispatch-interval=PT1H",
+		"billforge.billing.catalog.location=classpath:billing-test-catalog.yml", "billforge.billing.jobs.enabled=false" })
 class BrowserJourneyIT {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -193,10 +195,28 @@ class BrowserJourneyIT {
 		screenshot("07-outbox");
 
 		open("/billing");
-		assertThat(body()).contains("Spend cap").contains("Online payment is not set up");
+		assertThat(body()).contains("Spend cap").contains("Buy 1,000 credits for $10.00").contains("No invoices yet.")
+			.contains("Test mode — payments are simulated.");
 		screenshot("08-billing");
+
+		// Buy a pack: the billing page hands over to the emulator's hosted Checkout; pay with the succeeding card.
+		clickAndWait(browser.findElement(By.xpath("//form[input[@name='lookupKey' and @value='test_pack_1000']]//button")));
+		WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
+		slow.until(ExpectedConditions.urlContains("/checkout/cs_"));
+		WebElement pay = slow.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/pay'] button[type=submit]")));
+		assertThat(body()).contains("TEST MODE").contains("10.00");
+		assertThat(browser.findElement(By.cssSelector("input[value=card_success]")).isSelected()).isTrue();
+		screenshot("09-checkout");
+		clickAndWait(pay);
+		slow.until(ExpectedConditions.urlContains("localhost:" + port + "/?billing=checkout_complete"));
+		// 100 free − 75 used + the pack's 1,000.
+		assertThat(body()).contains("Payment received.").contains("1025 credits");
+		screenshot("10-checkout-complete");
+		open("/billing");
+		assertThat(browser.findElements(By.xpath("//tr[td[1]='Credit pack' and td[2]='1000' and td[3]='1000']"))).hasSize(1);
+		screenshot("11-billing-after-purchase");
 		browser.findElement(By.cssSelector("[data-theme-toggle]")).click();
-		screenshot("09-billing-dark");
+		screenshot("12-billing-dark");
 		signOut();
 
 		// The operator grants credits with a reason.
@@ -209,21 +229,21 @@ class BrowserJourneyIT {
 		type("grant-reason", "Pilot customer top-up");
 		clickAndWait(browser.findElement(By.cssSelector("form[action$='/grants'] button[type=submit]")));
 		assertThat(body()).contains("Credits granted and recorded in the audit log.").contains("Pilot customer top-up");
-		screenshot("10-operator-org");
+		screenshot("13-operator-org");
 		signOut();
 
 		// The owner sees it in the org's audit log and in the balance.
 		signIn("owner@journey.test");
 		open("/audit");
 		assertThat(body()).contains("Pilot customer top-up").contains("ops@journey.test").contains("Granted credits");
-		screenshot("11-audit-log");
+		screenshot("14-audit-log");
 		open("/");
-		assertThat(body()).contains("525 credits");
+		assertThat(body()).contains("1525 credits");
 
 		// Errors are readable pages, in German too.
 		open("/no/such/page?lang=de");
 		assertThat(body()).contains("Seite nicht gefunden").doesNotContain("Exception");
-		screenshot("12-not-found-de");
+		screenshot("15-not-found-de");
 	}
 
 }

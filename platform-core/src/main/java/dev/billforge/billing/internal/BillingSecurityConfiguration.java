@@ -19,7 +19,9 @@ class BillingSecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain stripeWebhookSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/stripe/webhook", "/billing/checkout/**")
+		// Exactly these paths: "/billing/checkout/**" would also match the web app's POST /billing/checkout
+		// button, taking it out of the browser chain (no session, no CSRF).
+		http.securityMatcher("/stripe/webhook", "/billing/checkout/success", "/billing/checkout/cancel")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())

@@ -3,10 +3,13 @@ package dev.billforge.web.internal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +29,7 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 import dev.billforge.web.BillingLinks;
 
-/** Plan and status, credits, grants, holds, spend cap, alert thresholds and channels (webhook, delivery log). */
+/** Plan and status, offers, invoices, credits, grants, holds, spend cap, alert thresholds and channels (webhook, delivery log). */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class BillingController {
@@ -64,14 +67,27 @@ class BillingController {
 		BillingLinks links = billing.getIfAvailable(() -> BillingLinks.NOT_CONFIGURED);
 		Balance balance = ledger.balance(ctx.orgId());
 		model.addAttribute("links", links);
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("canPurchase", ctx.role().canPurchase());
 		model.addAttribute("plan", links.plan(ctx.orgId()));
-		model.addAttribute("packs", links.packs(ctx.orgId()));
-		model.addAttribute("plans", links.plans(ctx.orgId()));
+		try {
+			model.addAttribute("packs", links.packs(ctx.orgId(), locale));
+			model.addAttribute("plans", links.plans(ctx.orgId(), locale));
+			// Hosted invoice links let anyone holding them see and pay the invoice: buyers only.
+			model.addAttribute("invoices", ctx.role().canPurchase() ? links.invoices(ctx.orgId(), locale) : List.of());
+		}
+		catch (ProblemException ex) {
+			// Stripe unreachable: say so; credits, cap and alerts still work.
+			model.addAttribute("packs", List.of());
+			model.addAttribute("plans", List.of());
+			model.addAttribute("invoices", List.of());
+			model.addAttribute("billingUnavailable", true);
+		}
 		model.addAttribute("balance", balance);
 		model.addAttribute("projection", Projection.of(balance, clock.instant(), metric.scale()));
 		model.addAttribute("metric", metric);
 		model.addAttribute("canManage", ctx.role().canManageBilling());
-		model.addAttribute("deliveries", ctx.role().canManageBilling() ? notifications.deliveries(ctx.orgId(), 20) : java.util.List.of());
+		model.addAttribute("deliveries", ctx.role().canManageBilling() ? notifications.deliveries(ctx.orgId(), 20) : List.of());
 		model.addAttribute("zone", ctx.org().timeZone());
 	}
 

@@ -10,11 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import dev.billforge.notifications.Notifications;
-import dev.billforge.operator.AuditLog;
-import dev.billforge.orgs.Role;
 import dev.billforge.valuemetric.ValueMetric;
 
-/** The bell (htmx fragment), the inbox, the mail outbox of the embedded default, and the org's audit log. */
+/** The bell (htmx fragment), the inbox, the mail outbox of the embedded default. (The org's audit log page is the operator module's.) */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class NotificationsController {
@@ -23,14 +21,11 @@ class NotificationsController {
 
 	private final Notifications notifications;
 
-	private final AuditLog audit;
-
 	private final ValueMetric metric;
 
-	NotificationsController(OrgContexts contexts, Notifications notifications, AuditLog audit, ValueMetric metric) {
+	NotificationsController(OrgContexts contexts, Notifications notifications, ValueMetric metric) {
 		this.contexts = contexts;
 		this.notifications = notifications;
-		this.audit = audit;
 		this.metric = metric;
 	}
 
@@ -66,13 +61,6 @@ class NotificationsController {
 			.limit(50)
 			.toList());
 		return "outbox";
-	}
-
-	@GetMapping("/audit")
-	String audit(HttpServletRequest request, Model model) {
-		OrgContext ctx = contexts.require(request).require(Role::canViewAuditLog);
-		model.addAttribute("entries", audit.forOrg(ctx.orgId(), 100));
-		return "audit";
 	}
 
 }

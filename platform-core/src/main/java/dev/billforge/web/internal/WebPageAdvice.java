@@ -1,6 +1,8 @@
 package dev.billforge.web.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditsDeniedException;
+import dev.billforge.web.BillingLinks;
 import dev.billforge.web.ProductNavItem;
 import dev.billforge.web.ProductPage;
 import dev.billforge.web.WebOrgs;
@@ -37,13 +40,20 @@ class WebPageAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(WebPageAdvice.class);
 
+	/** {@code ?billing=} values the billing module's Checkout/Portal return adds to the return page. */
+	static final Set<String> BILLING_OUTCOMES = Set.of("checkout_complete", "payment_pending",
+			"checkout_pending", "checkout_cancelled", "portal");
+
 	private final OrgContexts contexts;
 
 	private final List<ProductNavItem> productNav;
 
-	WebPageAdvice(OrgContexts contexts, ObjectProvider<ProductNavItem> productNav) {
+	private final ObjectProvider<BillingLinks> billing;
+
+	WebPageAdvice(OrgContexts contexts, ObjectProvider<ProductNavItem> productNav, ObjectProvider<BillingLinks> billing) {
 		this.contexts = contexts;
 		this.productNav = productNav.orderedStream().toList();
+		this.billing = billing;
 	}
 
 	@ModelAttribute
@@ -52,6 +62,11 @@ class WebPageAdvice {
 		OrgContexts.signedInEmail().ifPresent(email -> model.addAttribute("me", email));
 		contexts.current(request).ifPresent(ctx -> model.addAttribute("ctx", ctx));
 		model.addAttribute("productNav", productNav);
+		model.addAttribute("billingTestMode", billing.getIfAvailable(() -> BillingLinks.NOT_CONFIGURED).testMode());
+		String outcome = request.getParameter("billing");
+		if (outcome != null && BILLING_OUTCOMES.contains(outcome)) {
+			model.addAttribute("billingOutcome", outcome);
+		}
 	}
 
 	@ExceptionHandler({ OrgContexts.NeedsOnboarding.class, WebOrgs.NoCurrentOrgException.class })

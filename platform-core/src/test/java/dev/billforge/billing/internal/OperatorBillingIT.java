@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import dev.billforge.billing.BillingConsole;
 import dev.billforge.billing.StripeEventRecord;
 import dev.billforge.ledger.CreditLedger;
+import dev.billforge.web.BillingLinks;
 import dev.billforge.ledger.EntryType;
 import dev.billforge.operator.AuditEntry;
 import dev.billforge.operator.AuditLog;
@@ -101,6 +102,9 @@ class OperatorBillingIT {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	BillingLinks billingPage;
+
 	@BeforeEach
 	void reset() {
 		clock.set(START);
@@ -141,6 +145,8 @@ class OperatorBillingIT {
 		JsonNode seen = api(get("/api/v1/billing/subscription"), key, null, 200);
 		assertThat(seen.get("contract").get("name").asString()).isEqualTo("Acme MSA 2026");
 		assertThat(seen.get("contract").get("creditsPerPeriod").asString()).isEqualTo("50000");
+		assertThat(billingPage.plan(org.id())).as("the billing page names the contract as the plan")
+			.isEqualTo(new BillingLinks.PlanStatus("Acme MSA 2026", "active"));
 		assertThat(api(post("/api/v1/billing/checkout-sessions"), key, "{\"lookupKey\":\"test_team_monthly\"}", 409)
 			.get("code").asString()).isEqualTo("on_contract");
 		assertThat(api(put(path), TOKEN, "{\"name\":\"Acme MSA 2026\",\"creditsPerPeriod\":50000,\"anchor\":\""
@@ -164,6 +170,7 @@ class OperatorBillingIT {
 
 		JsonNode ended = api(delete(path).param("reason", "contract not renewed"), TOKEN, null, 200);
 		assertThat(ended.get("status").asString()).isEqualTo("ended");
+		assertThat(billingPage.plan(org.id()).planName()).isNull();
 		api(delete(path).param("reason", "again"), TOKEN, null, 404);
 		clock.set(START.atZone(ZoneId.of("UTC")).plusMonths(2).toInstant().plusSeconds(5));
 		assertThat(jobs.runContractAllowances()).isZero();
