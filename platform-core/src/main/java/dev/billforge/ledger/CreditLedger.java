@@ -60,6 +60,16 @@ public interface CreditLedger {
 
 	void setOverageAllowed(OrgId org, boolean allowed);
 
+	/**
+	 * The org's own alert thresholds (percent of its period credits; at most 5, each 1–100); an
+	 * empty list goes back to the tenant's defaults. A new threshold the org has already passed in
+	 * the current period fires with its next charge (once per period, as every threshold).
+	 */
+	void setAlertThresholds(OrgId org, List<Integer> percents);
+
+	/** The thresholds alerts fire at for this org: its own, or the tenant's defaults. */
+	List<Integer> alertThresholds(OrgId org);
+
 	/** Stops new work (checks and holds are denied) until {@link #unblock}; usage is still recorded. */
 	void block(OrgId org, String reason);
 

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,7 +31,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.billforge.branding.Brand;
+import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.UsageCharge;
 import dev.billforge.ledger.CreditsDeniedException;
 import dev.billforge.ledger.DenialReason;
 import dev.billforge.metering.Metering;
@@ -343,6 +346,35 @@ class WebPagesIT {
 		Matcher secret = Pattern.compile("id=\"webhook-secret\"[^>]*value=\"([^\"]+)\"").matcher(withSecret);
 		assertThat(secret.find()).as(withSecret).isTrue();
 		assertThat(page(get("/billing"), session)).doesNotContain(secret.group(1)).contains("No invoices yet.");
+	}
+
+	@Test
+	void anOrgSetsItsOwnAlertThresholdsAndBadInputChangesNothing() throws Exception {
+		MockHttpSession session = signUpAndSignIn("thresholds@acme.test");
+		OrgId org = onboard(session, "Threshold Co");
+		assertThat(page(get("/billing"), session)).contains("Alerts fire at 70, 90, 100 %");
+
+		mvc.perform(post("/billing/thresholds").param("thresholds", "50, 80%").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/billing#alerts"));
+		assertThat(ledger.alertThresholds(org)).containsExactly(50, 80);
+		assertThat(page(get("/billing"), session)).contains("Alerts fire at 50, 80 %");
+
+		mvc.perform(post("/billing/thresholds").param("thresholds", "50, 180").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/billing#alerts"))
+			.andExpect(flash().attribute("problem", "invalid_thresholds"));
+		mvc.perform(post("/billing/thresholds").param("thresholds", "half").with(csrf()).session(session))
+			.andExpect(flash().attribute("problem", "invalid_thresholds"));
+		assertThat(ledger.alertThresholds(org)).containsExactly(50, 80);
+
+		// 55 of 100 free credits crosses 50 % only.
+		ledger.recordUsage(org, List.of(new UsageCharge("u-55", "page|55", "page", new java.math.BigDecimal("55"),
+				dev.billforge.valuemetric.Credits.of(55), java.time.Instant.now(), java.util.Map.of())), false);
+		assertThat(ledger.alerts(org, 10)).filteredOn(a -> a.type() == Alert.AlertType.THRESHOLD)
+			.extracting(Alert::threshold).containsExactly(50);
+
+		mvc.perform(post("/billing/thresholds").param("thresholds", "").with(csrf()).session(session))
+			.andExpect(flash().attribute("saved", "thresholds_saved"));
+		assertThat(ledger.alertThresholds(org)).containsExactly(70, 90, 100);
 	}
 
 	@Test

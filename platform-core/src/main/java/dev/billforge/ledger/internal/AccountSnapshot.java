@@ -13,12 +13,13 @@ import dev.billforge.valuemetric.Credits;
 record AccountSnapshot(String orgId, long seq, String zone, List<Grant> grants, List<Hold> holds, Credits debt,
 		BillingPeriod period, AccountState.PeriodSource periodSource, Credits periodCredits, Credits usedInPeriod,
 		Credits overageInPeriod, Credits overCapInPeriod, List<String> firedAlerts, boolean overageAllowed, SpendCap cap,
-		String blockedReason) {
+		String blockedReason, List<Integer> thresholds) {
 
 	static AccountSnapshot of(AccountState s) {
 		return new AccountSnapshot(s.orgId, s.seq, s.zone == null ? null : s.zone.getId(), List.copyOf(s.grants),
 				List.copyOf(s.holds.values()), s.debt, s.period, s.periodSource, s.periodCredits, s.usedInPeriod,
-				s.overageInPeriod, s.overCapInPeriod, List.copyOf(s.firedAlerts), s.overageAllowed, s.cap, s.blockedReason);
+				s.overageInPeriod, s.overCapInPeriod, List.copyOf(s.firedAlerts), s.overageAllowed, s.cap, s.blockedReason,
+				s.thresholds);
 	}
 
 	AccountState toState() {
@@ -38,6 +39,8 @@ record AccountSnapshot(String orgId, long seq, String zone, List<Grant> grants, 
 		s.overageAllowed = overageAllowed;
 		s.cap = cap;
 		s.blockedReason = blockedReason;
+		// Snapshots written before per-org thresholds have none: the tenant's defaults.
+		s.thresholds = thresholds == null ? List.of() : thresholds;
 		return s;
 	}
 

@@ -61,6 +61,9 @@ final class AccountState {
 
 	String blockedReason;
 
+	/** The org's own alert thresholds (percent, ascending); empty: the tenant's defaults. */
+	List<Integer> thresholds = List.of();
+
 	AccountState(String orgId) {
 		this.orgId = orgId;
 	}
@@ -275,6 +278,7 @@ final class AccountState {
 		copy.overageAllowed = overageAllowed;
 		copy.cap = cap;
 		copy.blockedReason = blockedReason;
+		copy.thresholds = thresholds;
 		return copy;
 	}
 

@@ -35,6 +35,10 @@ final class LedgerEngine {
 
 	private final List<Integer> thresholds;
 
+	List<Integer> defaultThresholds() {
+		return thresholds;
+	}
+
 	LedgerEngine(List<Integer> thresholds) {
 		this.thresholds = thresholds.stream().sorted().toList();
 	}
@@ -331,7 +335,7 @@ final class LedgerEngine {
 		List<OpRecord.FiredAlert> fired = new ArrayList<>();
 		BigDecimal used = state.usedInPeriod.amount();
 		BigDecimal credits = state.periodCredits.amount();
-		for (Integer threshold : thresholds) {
+		for (Integer threshold : state.thresholds.isEmpty() ? thresholds : state.thresholds) {
 			boolean crossed = credits.signum() > 0
 					? used.multiply(BigDecimal.valueOf(100)).compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0
 					: used.signum() > 0;

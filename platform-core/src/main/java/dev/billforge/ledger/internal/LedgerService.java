@@ -239,6 +239,21 @@ public final class LedgerService implements CreditLedger {
 	}
 
 	@Override
+	public void setAlertThresholds(OrgId org, List<Integer> percents) {
+		List<Integer> sorted = percents.stream().distinct().sorted().toList();
+		if (sorted.size() > 5 || sorted.stream().anyMatch(p -> p == null || p < 1 || p > 100)) {
+			throw ProblemException.invalid("thresholds", "up to 5 percentages from 1 to 100");
+		}
+		policy(org, new OpRecord.Policy(null, null, null, null, null, null, sorted));
+	}
+
+	@Override
+	public List<Integer> alertThresholds(OrgId org) {
+		AccountState state = book.read(org.value());
+		return state.thresholds.isEmpty() ? engine.defaultThresholds() : state.thresholds;
+	}
+
+	@Override
 	public void setOverageAllowed(OrgId org, boolean allowed) {
 		policy(org, new OpRecord.Policy(allowed, null, null, null, null, null));
 	}

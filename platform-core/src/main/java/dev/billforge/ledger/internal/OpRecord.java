@@ -39,9 +39,18 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 
 	}
 
-	/** Account settings that gate spending. A null field leaves that setting unchanged. */
+	/**
+	 * Account settings that gate spending or alerting. A null field leaves that setting unchanged;
+	 * an empty {@code thresholds} list goes back to the tenant's default thresholds.
+	 */
 	record Policy(Boolean overageAllowed, SpendCap cap, Boolean clearCap, String blockedReason, Boolean clearBlock,
-			String zone) {
+			String zone, List<Integer> thresholds) {
+
+		Policy(Boolean overageAllowed, SpendCap cap, Boolean clearCap, String blockedReason, Boolean clearBlock,
+				String zone) {
+			this(overageAllowed, cap, clearCap, blockedReason, clearBlock, zone, null);
+		}
+
 	}
 
 	record FiredAlert(String key, String type, Integer threshold, Instant periodStart, Instant at,
@@ -103,6 +112,9 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 			}
 			if (policy.zone() != null) {
 				state.zone = java.time.ZoneId.of(policy.zone());
+			}
+			if (policy.thresholds() != null) {
+				state.thresholds = List.copyOf(policy.thresholds());
 			}
 		}
 		for (FiredAlert alert : alerts) {

@@ -3,6 +3,7 @@ package dev.billforge.web.internal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,6 +87,7 @@ class BillingController {
 		model.addAttribute("balance", balance);
 		model.addAttribute("projection", Projection.of(balance, clock.instant(), metric.scale()));
 		model.addAttribute("metric", metric);
+		model.addAttribute("thresholds", ledger.alertThresholds(ctx.orgId()));
 		model.addAttribute("canManage", ctx.role().canManageBilling());
 		model.addAttribute("deliveries", ctx.role().canManageBilling() ? notifications.deliveries(ctx.orgId(), 20) : List.of());
 		model.addAttribute("zone", ctx.org().timeZone());
@@ -115,6 +117,27 @@ class BillingController {
 		ledger.setSpendCap(ctx.orgId(), new SpendCap(new Credits(amount), CapMode.fromCode(mode)));
 		flash.addFlashAttribute("saved", "cap_saved");
 		return "redirect:/billing";
+	}
+
+	@PostMapping("/billing/thresholds")
+	String thresholds(@RequestParam(defaultValue = "") String thresholds, HttpServletRequest request,
+			RedirectAttributes flash) {
+		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
+		List<Integer> percents = new ArrayList<>();
+		try {
+			for (String part : thresholds.split("[,;\\s]+")) {
+				if (!part.isBlank()) {
+					percents.add(Integer.parseInt(part.strip().replace("%", "")));
+				}
+			}
+			ledger.setAlertThresholds(ctx.orgId(), percents);
+		}
+		catch (NumberFormatException | ProblemException ex) {
+			flash.addFlashAttribute("problem", "invalid_thresholds");
+			return "redirect:/billing#alerts";
+		}
+		flash.addFlashAttribute("saved", "thresholds_saved");
+		return "redirect:/billing#alerts";
 	}
 
 	/** Renders directly: the new secret is shown once on this response only. */

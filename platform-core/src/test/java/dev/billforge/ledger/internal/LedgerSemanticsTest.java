@@ -345,6 +345,28 @@ class LedgerSemanticsTest {
 	}
 
 	@Test
+	void anOrgsOwnThresholdsReplaceTheDefaultsAndANewlyPassedOneFiresWithTheNextCharge() {
+		OrgId org = fx.org("UTC");
+		ledger.recordUsage(org, List.of(usage("u1", "60")), false);
+		assertThat(thresholds(org)).isEmpty();
+
+		ledger.setAlertThresholds(org, List.of(80, 50, 50));
+		assertThat(ledger.alertThresholds(org)).containsExactly(50, 80);
+		ledger.recordUsage(org, List.of(usage("u2", "5")), false);
+		assertThat(thresholds(org)).containsExactly(50);
+		ledger.recordUsage(org, List.of(usage("u3", "10")), false);
+		assertThat(thresholds(org)).containsExactlyInAnyOrder(50);
+		ledger.recordUsage(org, List.of(usage("u4", "6")), false);
+		assertThat(thresholds(org)).containsExactlyInAnyOrder(50, 80);
+
+		assertThatThrownBy(() -> ledger.setAlertThresholds(org, List.of(0, 50))).isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> ledger.setAlertThresholds(org, List.of(10, 20, 30, 40, 50, 60)))
+			.isInstanceOf(ProblemException.class);
+		ledger.setAlertThresholds(org, List.of());
+		assertThat(ledger.alertThresholds(org)).containsExactly(70, 90, 100);
+	}
+
+	@Test
 	void calendarPeriodFollowsTheOrgTimeZoneAcrossDaylightSaving() {
 		LedgerFixture berlin = new LedgerFixture(Instant.parse("2026-10-15T12:00:00Z"), Credits.of(100));
 		OrgId org = berlin.org("Europe/Berlin");
