@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.stripe.StripeClient;
@@ -17,6 +18,7 @@ import com.stripe.param.billingportal.SessionCreateParams;
 import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.EnterpriseContract;
 import dev.billforge.billing.EnterpriseContracts;
+import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
 import dev.billforge.common.ProductProperties;
 import dev.billforge.orgs.OrgId;
@@ -49,15 +51,27 @@ class BillingFlows {
 
 	private final EnterpriseContracts contracts;
 
+	private final ObjectProvider<Brand> brand;
+
 	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers, SubscriptionSync subscriptions,
-			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts) {
+			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts, ObjectProvider<Brand> brand) {
 		this.contracts = contracts;
+		this.brand = brand;
 		this.stripe = stripe;
 		this.catalog = catalog;
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.urls = urls;
 		this.tag = product.getTag();
+	}
+
+	/** The tenant's brand on Stripe's hosted Checkout: its name and the light palette's colours. */
+	private static com.stripe.param.checkout.SessionCreateParams.BrandingSettings branding(Brand brand) {
+		return com.stripe.param.checkout.SessionCreateParams.BrandingSettings.builder()
+			.setDisplayName(brand.productName())
+			.setButtonColor(brand.palette().light().primary().hex())
+			.setBackgroundColor(brand.palette().light().background().hex())
+			.build();
 	}
 
 	CheckoutLink checkout(OrgId org, String lookupKey, Integer quantity) {
@@ -103,6 +117,7 @@ class BillingFlows {
 			.putMetadata("product", tag)
 			.putMetadata("kind", entry.kind().code())
 			.putMetadata("lookup_key", entry.lookupKey());
+		brand.ifAvailable(b -> params.setBrandingSettings(branding(b)));
 		if (plan) {
 			params.setSubscriptionData(com.stripe.param.checkout.SessionCreateParams.SubscriptionData.builder()
 				.putMetadata("org_id", org.value())

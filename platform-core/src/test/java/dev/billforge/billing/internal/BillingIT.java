@@ -37,6 +37,7 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionListParams;
 
+import dev.billforge.branding.Brand;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
@@ -80,6 +81,9 @@ class BillingIT {
 
 	@Autowired
 	StripeClient stripe;
+
+	@Autowired
+	Brand brand;
 
 	@Autowired
 	StripeBackend backend;
@@ -257,6 +261,9 @@ class BillingIT {
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1100));
 		Session session = stripe.v1().checkout().sessions().retrieve(id);
+		assertThat(session.getBrandingSettings().getDisplayName()).as("Checkout shows the tenant's brand")
+			.isEqualTo(brand.productName());
+		assertThat(session.getBrandingSettings().getButtonColor()).isEqualTo(brand.palette().light().primary().hex());
 		stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent()).setAmount(250L).build());
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).as("a quarter refunded").isEqualTo(Credits.of(850));

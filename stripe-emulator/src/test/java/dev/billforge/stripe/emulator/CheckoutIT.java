@@ -120,6 +120,28 @@ class CheckoutIT {
     }
 
     @Test
+    void brandingSettingsAreKeptOnTheSessionAndShownOnTheHostedPage() throws Exception {
+        Price pack = catalog.oneTime(catalog.product("Credit pack"), 900, "usd");
+        SessionCreateParams.Builder b = SessionCreateParams.builder().setMode(SessionCreateParams.Mode.PAYMENT)
+                .setSuccessUrl(SUCCESS).setCancelUrl(CANCEL)
+                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(pack.getId()).setQuantity(1L).build())
+                .setBrandingSettings(SessionCreateParams.BrandingSettings.builder().setDisplayName("Acme <Docs>")
+                        .setButtonColor("#0F766E").setBackgroundColor("#FFFFFF").build());
+        Session session = emu.stripe.v1().checkout().sessions().create(b.build());
+
+        assertThat(session.getBrandingSettings().getDisplayName()).isEqualTo("Acme <Docs>");
+        assertThat(session.getBrandingSettings().getButtonColor()).isEqualTo("#0F766E");
+        String page = emu.get(session.getUrl()).body();
+        assertThat(page).contains("Acme &lt;Docs&gt;").contains("background:#0F766E");
+
+        var refused = emu.api("POST", "/v1/checkout/sessions", "mode=payment&success_url=https%3A%2F%2Fa.test"
+                + "&line_items[0][price]=" + pack.getId() + "&line_items[0][quantity]=1"
+                + "&branding_settings[button_color]=red");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("branding_settings[button_color]");
+    }
+
+    @Test
     void checkoutWithoutCustomerCreatesOneFromTheEnteredEmail() throws Exception {
         Price price = catalog.monthly(catalog.product("Pro"), 2000);
         Session session = session(SessionCreateParams.Mode.SUBSCRIPTION, null, price);

@@ -42,7 +42,8 @@ final class CheckoutApi {
                 "success_url", "cancel_url", "metadata", "client_reference_id", "subscription_data",
                 "payment_intent_data", "allow_promotion_codes", "expires_at", "automatic_tax",
                 "billing_address_collection", "locale", "ui_mode", "invoice_creation", "payment_method_types",
-                "consent_collection", "saved_payment_method_options", "payment_method_collection");
+                "consent_collection", "saved_payment_method_options", "payment_method_collection",
+                "branding_settings");
         String mode = p.requiredString("mode");
         if (!"payment".equals(mode) && !"subscription".equals(mode)) {
             throw ApiError.invalid("mode", "The emulator supports mode=payment and mode=subscription only.");
@@ -167,6 +168,13 @@ final class CheckoutApi {
         totals.put("amount_discount", 0);
         totals.put("amount_shipping", 0);
         totals.put("amount_tax", 0);
+        FormParams branding = p.nested("branding_settings");
+        if (branding == null) {
+            cs.putNull("branding_settings");
+        }
+        else {
+            cs.set("branding_settings", branding(branding));
+        }
         cs.put("ui_mode", "hosted");
         cs.put("url", core.publicBaseUrl() + "/checkout/" + id);
         cs.set("_line_items", lineItems);
@@ -244,4 +252,25 @@ final class CheckoutApi {
         core.store().put("billing_portal.session", bps);
         return s.renderer().render(bps, r.expand());
     }
+
+    /** {@code branding_settings}: what the hosted page shows; colours are hex codes, as Stripe requires. */
+    private static ObjectNode branding(FormParams b) {
+        b.allowOnly("display_name", "background_color", "button_color", "border_style", "font_family");
+        ObjectNode out = Json.obj();
+        out.put("display_name", b.string("display_name"));
+        for (String colour : new String[] { "background_color", "button_color" }) {
+            String value = b.string(colour);
+            if (value != null && !value.matches("#[0-9a-fA-F]{6}")) {
+                throw ApiError.invalid(b.name(colour), "Invalid hex color: " + value);
+            }
+            out.put(colour, value);
+        }
+        out.put("border_style", b.oneOf("border_style", null, "rounded", "rectangular", "pill"));
+        out.put("font_family", b.string("font_family"));
+        // Icon and logo are Stripe file uploads, which the emulator does not have.
+        out.putNull("icon");
+        out.putNull("logo");
+        return out;
+    }
+
 }

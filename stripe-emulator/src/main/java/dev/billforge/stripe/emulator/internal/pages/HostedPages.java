@@ -75,6 +75,11 @@ public final class HostedPages implements PageHandler {
         String currency = Json.str(cs, "currency");
         StringBuilder b = new StringBuilder();
         boolean subscription = "subscription".equals(Json.str(cs, "mode"));
+        JsonNode branding = cs.path("branding_settings");
+        String merchant = branding.isObject() ? Json.str(branding, "display_name") : null;
+        if (merchant != null) {
+            b.append("<p class=\"merchant\">").append(Html.esc(merchant)).append("</p>");
+        }
         b.append("<h1>").append(subscription ? "Subscribe" : "Pay").append("</h1><table>");
         for (JsonNode li : cs.path("_line_items")) {
             JsonNode price = li.path("price");
@@ -111,8 +116,11 @@ public final class HostedPages implements PageHandler {
             radio(b, "delayed_success", "Delayed bank debit — succeeds later", false);
             radio(b, "delayed_failure", "Delayed bank debit — fails later", false);
         }
-        b.append("</fieldset><button type=\"submit\">").append(subscription ? "Subscribe" : "Pay")
-                .append("</button></form>");
+        String buttonColour = branding.isObject() ? Json.str(branding, "button_color") : null;
+        // Validated as #RRGGBB when the session was created, so safe inside the attribute.
+        String buttonStyle = buttonColour == null ? "" : " style=\"background:" + Html.esc(buttonColour) + "\"";
+        b.append("</fieldset><button type=\"submit\"").append(buttonStyle).append(">")
+                .append(subscription ? "Subscribe" : "Pay").append("</button></form>");
         b.append("<form method=\"post\" action=\"/checkout/").append(Html.esc(id))
                 .append("/cancel\"><button class=\"secondary\" type=\"submit\">Cancel and go back</button></form>");
         b.append("<p class=\"note\">Session ").append(Html.esc(id)).append("</p>");
