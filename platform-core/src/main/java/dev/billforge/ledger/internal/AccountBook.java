@@ -194,7 +194,7 @@ final class AccountBook {
 				List<Pending<?>> batch = new ArrayList<>();
 				int keys = 0;
 				Pending<?> next;
-				// A commit is one document: bound it well below MongoDB's 16 MiB limit (~0.7 KB per op).
+				// A commit is one document: bound it well below MongoDB's 16 MiB limit (ops are ~0.7 KB each before packing).
 				while (batch.size() < MAX_BATCH && keys < MAX_KEYS_PER_COMMIT && (next = slot.queue.poll()) != null) {
 					batch.add(next);
 					keys += next.keys.size();

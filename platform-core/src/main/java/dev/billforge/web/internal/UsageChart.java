@@ -83,7 +83,7 @@ final class UsageChart {
 				if (credits == null || !credits.isPositive() || top.signum() == 0) {
 					continue;
 				}
-				double h = credits.amount().doubleValue() / top.doubleValue() * plotHeight; // pixels only
+				double h = barHeight(credits, top, plotHeight);
 				yBase -= h;
 				svg.append("<rect class=\"s").append(s % PATTERNS.length).append("\" fill=\"url(#p-").append(patternOf(s))
 					.append(")\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(yBase)).append("\" width=\"")
@@ -155,6 +155,12 @@ final class UsageChart {
 		}));
 		names.sort(null);
 		return names;
+	}
+
+
+	/** The bar's height in pixels: the ratio is taken exactly; only the pixel result is a double. */
+	static double barHeight(Credits credits, BigDecimal top, int plotHeight) {
+		return credits.amount().multiply(BigDecimal.valueOf(plotHeight)).divide(top, 2, RoundingMode.HALF_UP).doubleValue();
 	}
 
 }
