@@ -8,7 +8,7 @@ record Settings(boolean quick, int ingestThreads, int ingestRounds, int ingestBa
 		int webhookThreads, int webhookWarmup) {
 
 	static Settings fullRun() {
-		return new Settings(false, 4, 5, 6, 2_000, 10_000, 16, 5, 20, 2, 3, 5, 1_000_000, 50_000, 2, 50, 300, 120, 3, 4, 80);
+		return new Settings(false, 4, 5, 6, 2_000, 10_000, 16, 30, 20, 3, 5, 10, 1_000_000, 50_000, 2, 50, 300, 120, 3, 4, 80);
 	}
 
 	static Settings quickRun() {

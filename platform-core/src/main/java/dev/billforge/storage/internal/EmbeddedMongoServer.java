@@ -23,6 +23,12 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
 	public static final String FILE_NAME = "embedded-mongo.mv.db";
 
+	private static final int CACHE_MB = 64;
+
+	private static final int WRITE_BUFFER_KB = 16 * 1024;
+
+	private static final int KEYS_PER_PAGE = 16;
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
 	private final Path file;
@@ -56,7 +62,14 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
 	private static MVStore openStore(Path file) {
 		try {
-			return MVStore.open(file.toString());
+			// H2 rewrites every changed page whole at each background commit (about once a second). A larger
+			// write buffer than its 1 MB means a page changed many times in that second is written once; smaller
+			// pages than its 48 keys mean a random insert (op keys are random) rewrites 16 documents, not 48.
+			return new MVStore.Builder().fileName(file.toString())
+				.cacheSize(CACHE_MB)
+				.autoCommitBufferSize(WRITE_BUFFER_KB)
+				.keysPerPage(KEYS_PER_PAGE)
+				.open();
 		}
 		catch (MVStoreException ex) {
 			throw new IllegalStateException("Cannot open embedded MongoDB data file " + file

@@ -3,7 +3,9 @@ package dev.billforge.storage.internal;
 import java.lang.reflect.Constructor;
 import java.util.List;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
@@ -12,6 +14,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
@@ -23,8 +26,9 @@ import org.h2.mvstore.MVStore;
 /**
  * The H2 backend of mongo-java-server, with two fixes: {@code listCollections} honours its {@code filter}
  * (upstream returns every collection; liquibase-mongodb asks "does DATABASECHANGELOG exist?" with such a
- * filter, and without this fix its second run fails), and unique indexes compare keys by value rather
- * than by serialising them ({@link ValueOrderedKeys}).
+ * filter, and without this fix its second run fails), unique indexes compare keys by value rather
+ * than by serialising them ({@link ValueOrderedKeys}), and documents are stored as BSON rather than
+ * Java-serialised ({@link BsonDocuments}). The last two apply to stores created with them.
  */
 public class FilteringH2Backend extends H2Backend {
 
@@ -34,8 +38,9 @@ public class FilteringH2Backend extends H2Backend {
 
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
-		// Decided before the first database creates any map, so a new store gets its marker first.
+		// Decided before the first database creates any map, so a new store gets its markers first.
 		ValueOrderedKeys.applies(getMvStore());
+		BsonDocuments.applies(getMvStore());
 		return new FilteringH2Database(databaseName, getMvStore(), getCursorRegistry());
 	}
 
@@ -62,13 +67,27 @@ public class FilteringH2Backend extends H2Backend {
 			}
 			// The same map name and on-disk format as upstream; only the key comparison differs.
 			MVMap<KeyValue, Object> map = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-					new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeys()));
+					new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeys(BsonDocuments.applies(store))));
 			try {
 				return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new IllegalStateException("cannot open index " + indexName + " of " + collectionName, ex);
 			}
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			MVStore store = getMvStore();
+			if (!BsonDocuments.applies(store)) {
+				return super.openOrCreateCollection(collectionName, options);
+			}
+			// The same map names as upstream; only the documents' format differs.
+			String namespace = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> data = store.openMap("databases." + namespace,
+					new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
+			MVMap<String, Object> meta = store.openMap("meta." + namespace);
+			return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
 		}
 
 		/** Upstream's index class has a package-private constructor; its API is otherwise all we need. */
