@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.BillingPeriod;
@@ -330,29 +332,32 @@ final class LedgerEngine {
 		}
 	}
 
-	/** Thresholds, cap and projected exhaustion, each at most once per period. */
+	/**
+	 * Thresholds, cap and projected exhaustion, each at most once per period. Runs after every op (a usage
+	 * batch has a thousand), so an alert that has fired costs a set lookup, not its condition and details.
+	 */
 	List<OpRecord.FiredAlert> alerts(AccountState state, Instant now) {
 		List<OpRecord.FiredAlert> fired = new ArrayList<>();
 		BigDecimal used = state.usedInPeriod.amount();
 		BigDecimal credits = state.periodCredits.amount();
 		for (Integer threshold : state.thresholds.isEmpty() ? thresholds : state.thresholds) {
-			boolean crossed = credits.signum() > 0
-					? used.multiply(BigDecimal.valueOf(100)).compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0
-					: used.signum() > 0;
-			fire(state, fired, Alert.AlertType.THRESHOLD, threshold, crossed, now,
-					Map.of("used", state.usedInPeriod.toString(), "periodCredits", state.periodCredits.toString()));
+			fire(state, fired, Alert.AlertType.THRESHOLD, threshold, now,
+					() -> credits.signum() > 0
+							? used.multiply(BigDecimal.valueOf(100)).compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0
+							: used.signum() > 0,
+					() -> Map.of("used", state.usedInPeriod.toString(), "periodCredits", state.periodCredits.toString()));
 		}
 		if (state.cap != null) {
-			boolean reached = !state.overageInPeriod.isLessThan(state.cap.credits()) || state.overCapInPeriod.isPositive();
-			fire(state, fired, Alert.AlertType.CAP_REACHED, null, reached, now,
-					Map.of("overage", state.overageInPeriod.toString(), "cap", state.cap.credits().toString(), "mode",
+			fire(state, fired, Alert.AlertType.CAP_REACHED, null, now,
+					() -> !state.overageInPeriod.isLessThan(state.cap.credits()) || state.overCapInPeriod.isPositive(),
+					() -> Map.of("overage", state.overageInPeriod.toString(), "cap", state.cap.credits().toString(), "mode",
 							state.cap.mode().code()));
 		}
-		Instant exhaustion = projectedExhaustion(state, now);
-		if (exhaustion != null) {
-			fire(state, fired, Alert.AlertType.PROJECTED_EXHAUSTION, null, exhaustion.isBefore(state.period.end()), now,
-					Map.of("projectedExhaustionAt", exhaustion.toString()));
-		}
+		Instant[] exhaustion = new Instant[1];
+		fire(state, fired, Alert.AlertType.PROJECTED_EXHAUSTION, null, now, () -> {
+			exhaustion[0] = projectedExhaustion(state, now);
+			return exhaustion[0] != null && exhaustion[0].isBefore(state.period.end());
+		}, () -> Map.of("projectedExhaustionAt", exhaustion[0].toString()));
 		return fired;
 	}
 
@@ -370,10 +375,10 @@ final class LedgerEngine {
 	}
 
 	private static void fire(AccountState state, List<OpRecord.FiredAlert> fired, Alert.AlertType type, Integer threshold,
-			boolean condition, Instant now, Map<String, String> details) {
+			Instant now, BooleanSupplier condition, Supplier<Map<String, String>> details) {
 		String key = Alert.key(type, threshold);
-		if (condition && !state.firedAlerts.contains(key)) {
-			fired.add(new OpRecord.FiredAlert(key, type.code(), threshold, state.period.start(), now, details));
+		if (!state.firedAlerts.contains(key) && condition.getAsBoolean()) {
+			fired.add(new OpRecord.FiredAlert(key, type.code(), threshold, state.period.start(), now, details.get()));
 		}
 	}
 

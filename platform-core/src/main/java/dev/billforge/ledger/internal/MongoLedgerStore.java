@@ -65,17 +65,24 @@ final class MongoLedgerStore implements LedgerStore {
 
 	private final JsonMapper json;
 
+	/** Writes packed ops (see {@link OpJson}); they are read with {@link #json}. */
+	private final JsonMapper packing;
+
 	MongoLedgerStore(MongoTemplate mongo) {
 		this.commits = mongo.getCollection(COMMITS);
 		this.ops = mongo.getCollection(OPS);
 		this.accounts = mongo.getCollection(ACCOUNTS);
 		this.alerts = mongo.getCollection(ALERTS);
-		this.json = JsonMapper.builder()
+		this.json = mapper().build();
+		this.packing = mapper().addModule(OpJson.module()).build();
+	}
+
+	static JsonMapper.Builder mapper() {
+		return JsonMapper.builder()
 			// exact decimals stay strings in storage, never BSON doubles
 			.withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
 			.changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build();
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 	}
 
 	@Override
@@ -113,7 +120,7 @@ final class MongoLedgerStore implements LedgerStore {
 		Document doc = new Document("_id", commit.id()).append("orgId", commit.orgId())
 			.append("seq", commit.seq())
 			.append("at", commit.at().toString())
-			.append(PACKED_OPS, new Binary(deflate(json.writeValueAsBytes(commit.ops()))));
+			.append(PACKED_OPS, new Binary(deflate(packing.writeValueAsBytes(commit.ops()))));
 		try {
 			commits.insertOne(doc);
 		}
