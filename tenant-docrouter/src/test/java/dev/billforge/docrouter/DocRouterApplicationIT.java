@@ -58,4 +58,14 @@ class DocRouterApplicationIT {
 		assertThat(brand.values().productName()).isEqualTo("DocRouter");
 	}
 
+	@Test
+	void healthIsUpSoContainerAndLoadBalancerChecksPass() throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
+	}
+
 }

@@ -26,7 +26,9 @@ import org.h2.mvstore.MVStore;
 /**
  * The H2 backend of mongo-java-server, with two fixes: {@code listCollections} honours its {@code filter}
  * (upstream returns every collection; liquibase-mongodb asks "does DATABASECHANGELOG exist?" with such a
- * filter, and without this fix its second run fails), unique indexes compare keys by value rather
+ * filter, and without this fix its second run fails), {@code hello} is answered on every database (Spring
+ * Boot's MongoDB health check sends it to the application's database; upstream knows it only as the
+ * admin handshake, so {@code /actuator/health} said DOWN), unique indexes compare keys by value rather
  * than by serialising them ({@link ValueOrderedKeys}), and documents are stored as BSON rather than
  * Java-serialised ({@link BsonDocuments}). The last two apply to stores created with them.
  */
@@ -34,6 +36,17 @@ public class FilteringH2Backend extends H2Backend {
 
 	public FilteringH2Backend(MVStore store) {
 		super(store);
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		if ("hello".equalsIgnoreCase(command)) {
+			// Upstream answers only the legacy name of the handshake, and only on admin.
+			Document reply = super.handleCommand(channel, "admin", "ismaster", query);
+			reply.putIfAbsent("isWritablePrimary", Boolean.TRUE);
+			return reply;
+		}
+		return super.handleCommand(channel, databaseName, command, query);
 	}
 
 	@Override

@@ -36,6 +36,22 @@ class FilteringH2BackendIT {
 		}
 	}
 
+	@Test
+	void helloIsAnsweredOnTheApplicationsDatabaseAsSpringBootsHealthCheckSendsIt() {
+		MongoServer server = new MongoServer(new FilteringH2Backend(new MVStore.Builder().open()));
+		InetSocketAddress address = server.bind();
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+			Document reply = client.getDatabase("billforge").runCommand(new Document("hello", 1));
+
+			assertThat(reply.get("ok", Number.class).intValue()).isEqualTo(1);
+			assertThat(reply.getBoolean("isWritablePrimary")).isTrue();
+			assertThat(reply.get("maxWireVersion", Number.class).intValue()).isPositive();
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
 	private static List<String> names(MongoDatabase database, Document filter) {
 		List<String> names = new ArrayList<>();
 		database.listCollections().filter(filter).forEach(info -> names.add(info.getString("name")));
