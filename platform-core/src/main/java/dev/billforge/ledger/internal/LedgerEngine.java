@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import dev.billforge.ledger.Alert;
@@ -341,23 +340,26 @@ final class LedgerEngine {
 		BigDecimal used = state.usedInPeriod.amount();
 		BigDecimal credits = state.periodCredits.amount();
 		for (Integer threshold : state.thresholds.isEmpty() ? thresholds : state.thresholds) {
-			fire(state, fired, Alert.AlertType.THRESHOLD, threshold, now,
-					() -> credits.signum() > 0
-							? used.multiply(BigDecimal.valueOf(100)).compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0
-							: used.signum() > 0,
-					() -> Map.of("used", state.usedInPeriod.toString(), "periodCredits", state.periodCredits.toString()));
+			fire(state, fired, Alert.AlertType.THRESHOLD, threshold, now, () -> {
+				boolean crossed = credits.signum() > 0
+						? used.multiply(BigDecimal.valueOf(100)).compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0
+						: used.signum() > 0;
+				return crossed ? Map.of("used", state.usedInPeriod.toString(), "periodCredits", state.periodCredits.toString())
+						: null;
+			});
 		}
 		if (state.cap != null) {
-			fire(state, fired, Alert.AlertType.CAP_REACHED, null, now,
-					() -> !state.overageInPeriod.isLessThan(state.cap.credits()) || state.overCapInPeriod.isPositive(),
-					() -> Map.of("overage", state.overageInPeriod.toString(), "cap", state.cap.credits().toString(), "mode",
-							state.cap.mode().code()));
+			fire(state, fired, Alert.AlertType.CAP_REACHED, null, now, () -> {
+				boolean reached = !state.overageInPeriod.isLessThan(state.cap.credits()) || state.overCapInPeriod.isPositive();
+				return reached ? Map.of("overage", state.overageInPeriod.toString(), "cap", state.cap.credits().toString(), "mode",
+						state.cap.mode().code()) : null;
+			});
 		}
-		Instant[] exhaustion = new Instant[1];
 		fire(state, fired, Alert.AlertType.PROJECTED_EXHAUSTION, null, now, () -> {
-			exhaustion[0] = projectedExhaustion(state, now);
-			return exhaustion[0] != null && exhaustion[0].isBefore(state.period.end());
-		}, () -> Map.of("projectedExhaustionAt", exhaustion[0].toString()));
+			Instant exhaustion = projectedExhaustion(state, now);
+			return exhaustion != null && exhaustion.isBefore(state.period.end())
+					? Map.of("projectedExhaustionAt", exhaustion.toString()) : null;
+		});
 		return fired;
 	}
 
@@ -374,11 +376,16 @@ final class LedgerEngine {
 		return now.plusSeconds(seconds.longValue());
 	}
 
+	/** Fires the alert unless it has fired this period; {@code details} is null while its condition does not hold. */
 	private static void fire(AccountState state, List<OpRecord.FiredAlert> fired, Alert.AlertType type, Integer threshold,
-			Instant now, BooleanSupplier condition, Supplier<Map<String, String>> details) {
+			Instant now, Supplier<Map<String, String>> details) {
 		String key = Alert.key(type, threshold);
-		if (!state.firedAlerts.contains(key) && condition.getAsBoolean()) {
-			fired.add(new OpRecord.FiredAlert(key, type.code(), threshold, state.period.start(), now, details.get()));
+		if (state.firedAlerts.contains(key)) {
+			return;
+		}
+		Map<String, String> firing = details.get();
+		if (firing != null) {
+			fired.add(new OpRecord.FiredAlert(key, type.code(), threshold, state.period.start(), now, firing));
 		}
 	}
 
