@@ -87,7 +87,8 @@ public class IdentityAutoConfiguration {
             OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(registrations);
             logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + web.getLogoutSuccessPath());
             http.oauth2Login(login -> login
-                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(authoritiesMapper)))
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(authoritiesMapper)
+                            .oidcUserService(new VerifiedEmailOidcUserService())))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess));
             return http.build();
         }

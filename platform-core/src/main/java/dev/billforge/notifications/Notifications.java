@@ -23,8 +23,21 @@ public interface Notifications {
 
 	List<Delivery> deliveries(OrgId org, int limit);
 
-	/** Mail written to the outbox (embedded default), newest first. */
+	/**
+	 * All mail written to the outbox (embedded default), newest first. For tests and tools only: pages
+	 * show a person only their own mail ({@link #outboxFor}).
+	 */
 	List<OutboxMail> outbox(int limit);
+
+	/**
+	 * The outbox mail addressed to {@code address} and written at or after {@code since} (the
+	 * account's creation: mail sent to an address before someone signed up with it, e.g. an
+	 * invitation, is not theirs to read), newest first.
+	 */
+	List<OutboxMail> outboxFor(String address, java.time.Instant since, int limit);
+
+	/** True when mail goes to the in-app outbox (embedded default without SMTP), false when it is sent. */
+	boolean outboxInUse();
 
 	/**
 	 * Sends one mail (e.g. a password reset or an invitation) with the tenant's sender: to the outbox

@@ -7,7 +7,18 @@ import java.util.Optional;
 /** Orgs and their API keys. */
 public interface Orgs {
 
+	/** An org made by the operator (API or console): gets the free tier, not rate limited. */
 	Org create(String name, ZoneId timeZone);
+
+	/**
+	 * An org a signed-in person (stable {@code subject}) makes for themselves. Refused with 429
+	 * {@code org_limit} past {@link OrgsProperties#maxCreatedPerWindow()}; only the person's first
+	 * {@link OrgsProperties#freeTierOrgsPerPerson()} orgs get the free tier (free-tier farming).
+	 */
+	Org createFor(String subject, String name, ZoneId timeZone);
+
+	/** Whether the org's credit account opens with the free tier. */
+	boolean freeTierEligible(OrgId id);
 
 	Optional<Org> find(OrgId id);
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.billforge.accounts.Accounts;
 import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
@@ -42,7 +45,8 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
  * Screenshots land in {@code target/screenshots/}.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.accounts.operators=ops@journey.test", "billforge.value-metric.free-tier=100",
+		// Links in mails from this server's own port (the embedded default's base URL).
+		"billforge.public-base-url=", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.notifications.dispatch-interval=PT1H",
 		"billforge.billing.catalog.location=classpath:billing-test-catalog.yml", "billforge.billing.jobs.enabled=false" })
 class BrowserJourneyIT {
@@ -62,6 +66,9 @@ class BrowserJourneyIT {
 
 	@Autowired
 	Notifications notifications;
+
+	@Autowired
+	Accounts accounts;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -130,6 +137,18 @@ class BrowserJourneyIT {
 		submit("/signup");
 		assertThat(browser.getCurrentUrl()).endsWith("/login?registered");
 		signIn(email);
+		// Until the address is confirmed only the "check your mail" page opens; the development
+		// outbox shows the person their own confirmation mail, whose link they follow.
+		assertThat(browser.getCurrentUrl()).endsWith("/check-mail");
+		open("/outbox");
+		followMailedLink("/verify-email/");
+	}
+
+	/** Opens the first link in the shown mail whose path starts with {@code pathPrefix}. */
+	void followMailedLink(String pathPrefix) {
+		Matcher link = Pattern.compile("http://localhost:" + port + Pattern.quote(pathPrefix) + "\\S+").matcher(body());
+		assertThat(link.find()).as("a mailed link to " + pathPrefix + " in " + body()).isTrue();
+		browser.get(link.group());
 	}
 
 	void signIn(String email) {
@@ -219,8 +238,15 @@ class BrowserJourneyIT {
 		screenshot("12-billing-dark");
 		signOut();
 
+		// The operator, made by the operator command, sets a password through the mailed link.
+		String setPassword = accounts.createOperator("ops@journey.test").setPasswordLink();
+		assertThat(setPassword).startsWith(url("/password-reset/"));
+		browser.get(setPassword);
+		type("password", PASSWORD);
+		clickAndWait(browser.findElement(By.cssSelector("form button[type=submit]")));
+		assertThat(browser.getCurrentUrl()).endsWith("/login?reset");
+		signIn("ops@journey.test");
 		// The operator grants credits with a reason.
-		signUpAndSignIn("ops@journey.test");
 		open("/operator");
 		type("q", "Journey");
 		submit("/operator");

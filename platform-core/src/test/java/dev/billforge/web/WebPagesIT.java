@@ -46,12 +46,13 @@ import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.orgs.Role;
+import dev.billforge.accounts.Accounts;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.testsupport.MutableClock;
 
 /** The web app's pages through MockMvc: accounts, onboarding, members, keys, billing, operator, isolation. */
-@BillforgeIntegrationTest(properties = { "billforge.accounts.operators=ops@example.test",
-		"billforge.notifications.dispatch-interval=PT1H", "billforge.value-metric.free-tier=100",
+@BillforgeIntegrationTest(properties = { "billforge.notifications.dispatch-interval=PT1H", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1" })
 @AutoConfigureMockMvc
 @Import(WebPagesIT.Config.class)
@@ -111,11 +112,22 @@ class WebPagesIT {
 	@Autowired
 	Brand brand;
 
+	@Autowired
+	Accounts accounts;
+
 	// --- helpers ---
 
 	MockHttpSession signUpAndSignIn(String email) throws Exception {
 		mvc.perform(post("/signup").param("email", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login?registered"));
+		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
+		return signIn(email, PASSWORD);
+	}
+
+	/** An operator made the only way there is: the operator command's set-password link. */
+	MockHttpSession operator(String email) throws Exception {
+		accounts.createOperator(email);
+		LocalAccountsTestSupport.setPasswordByMailedLink(mvc, notifications, email, PASSWORD);
 		return signIn(email, PASSWORD);
 	}
 
@@ -269,7 +281,7 @@ class WebPagesIT {
 		MockHttpSession member = signUpAndSignIn("member@leave.test");
 		memberships.add(org, "member@leave.test", Role.MEMBER);
 		page(get("/"), member);
-		mvc.perform(post("/members/remove").param("email", "member@leave.test").with(csrf()).session(owner))
+		mvc.perform(post("/members/remove").param("member", "member@leave.test").with(csrf()).session(owner))
 			.andExpect(redirectedUrl("/members"));
 		mvc.perform(get("/").session(member)).andExpect(redirectedUrl("/onboarding"));
 	}
@@ -293,7 +305,7 @@ class WebPagesIT {
 		mvc.perform(post("/api-keys/" + keyOfB + "/revoke").with(csrf()).session(alice)).andExpect(status().isNotFound());
 		mvc.perform(post("/notifications/" + notificationOfB + "/read").with(csrf()).session(alice)).andExpect(status().isNotFound());
 		mvc.perform(post("/members/invitations/" + invitationOfB + "/revoke").with(csrf()).session(alice)).andExpect(status().isNotFound());
-		mvc.perform(post("/members/remove").param("email", "bob@b.test").with(csrf()).session(alice)).andExpect(status().isNotFound());
+		mvc.perform(post("/members/remove").param("member", "bob@b.test").with(csrf()).session(alice)).andExpect(status().isNotFound());
 		assertThat(orgs.apiKeys(orgB).get(0).active()).isTrue();
 		assertThat(notifications.unreadCount(orgB)).isEqualTo(unreadOfB);
 		assertThat(page(get("/"), alice)).contains("Org A").doesNotContain("Org B");
@@ -392,7 +404,7 @@ class WebPagesIT {
 	void anOperatorGrantNeedsAReasonIsAuditedAndTheOwnerSeesItInTheAuditLog() throws Exception {
 		MockHttpSession owner = signUpAndSignIn("owner@granted.test");
 		OrgId org = onboard(owner, "Granted Co");
-		MockHttpSession ops = signUpAndSignIn("ops@example.test");
+		MockHttpSession ops = operator("ops@example.test");
 		mvc.perform(get("/operator").session(owner)).andExpect(status().isForbidden());
 
 		assertThat(page(get("/operator").param("q", "Granted"), ops)).contains("Granted Co");

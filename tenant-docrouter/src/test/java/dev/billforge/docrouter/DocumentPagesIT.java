@@ -17,7 +17,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.LocalAccountsTestSupport;
 
 /**
  * DocRouter's document pages inside the platform web app, with real sign-up, sign-in and onboarding
@@ -34,6 +36,9 @@ class DocumentPagesIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Notifications notifications;
 
 	@Test
 	void aMemberUploadsThroughThePageAndSeesItInThePlatformLayoutWhileAnotherOrgGetsNotFound() throws Exception {
@@ -118,6 +123,7 @@ class DocumentPagesIT {
 			.param("_csrf", csrf(signup))
 			.session(anonymous)).andReturn();
 		assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/login?registered");
+		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
 		String login = page(anonymous, "/login");
 		MvcResult signedIn = mvc.perform(post("/login").param("username", email).param("password", PASSWORD)
 			.param("_csrf", csrf(login))

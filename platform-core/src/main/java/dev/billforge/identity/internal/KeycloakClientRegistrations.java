@@ -40,7 +40,8 @@ public final class KeycloakClientRegistrations {
                 .tokenUri(settings.oidcEndpoint("token"))
                 .userInfoUri(settings.oidcEndpoint("userinfo"))
                 .jwkSetUri(settings.oidcEndpoint("certs"))
-                .userNameAttributeName("preferred_username")
+                // The stable subject, never the username or email a person can change or take over.
+                .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of(
                         "issuer", settings.issuerUri(),
                         "end_session_endpoint", settings.oidcEndpoint("logout")))

@@ -43,13 +43,20 @@ final class AccountBook {
 
 	private final Function<String, ZoneId> zones;
 
-	private final Credits freeTier;
+	/** The free tier an org's account opens with (none for orgs that do not qualify, see Orgs#freeTierEligible). */
+	private final Function<String, Credits> freeTier;
 
 	private final CommitProjector projector;
 
 	private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
 	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
+			CommitProjector projector) {
+		this(store, engine, clock, zones, orgId -> freeTier, projector);
+	}
+
+	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones,
+			Function<String, Credits> freeTier,
 			CommitProjector projector) {
 		this.store = store;
 		this.engine = engine;
@@ -269,7 +276,7 @@ final class AccountBook {
 			LedgerEngine.Sequence seq = new LedgerEngine.Sequence(working.seq + 1);
 			List<OpRecord> ops = new ArrayList<>();
 			if (base == null) {
-				ops.add(engine.open(working, zones.apply(orgId), freeTier, now, seq));
+				ops.add(engine.open(working, zones.apply(orgId), freeTier.apply(orgId), now, seq));
 			}
 			ops.addAll(engine.settle(working, now, seq));
 			Set<String> keys = new LinkedHashSet<>();

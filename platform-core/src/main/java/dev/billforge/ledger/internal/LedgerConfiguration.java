@@ -16,6 +16,7 @@ import dev.billforge.ledger.LedgerProperties;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
+import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +30,8 @@ class LedgerConfiguration {
 		List<LedgerCommitListener> commitListeners = listeners.orderedStream().toList();
 		AccountBook book = new AccountBook(store, engine, clock,
 				orgId -> orgs.find(new OrgId(orgId)).map(Org::timeZone).orElseThrow(() -> ProblemException.notFound("org " + orgId)),
-				metric.freeTier(), new CommitProjector(store, commitListeners));
+				orgId -> orgs.freeTierEligible(new OrgId(orgId)) ? metric.freeTier() : Credits.ZERO,
+				new CommitProjector(store, commitListeners));
 		return new LedgerService(book, engine, store, properties.getCheckStaleness());
 	}
 

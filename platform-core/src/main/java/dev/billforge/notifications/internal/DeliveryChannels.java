@@ -76,6 +76,10 @@ final class DeliveryChannels {
 		return mail(notification.id(), to, messages.subject(notification), messages.body(notification), store);
 	}
 
+	boolean outboxInUse() {
+		return mail == null;
+	}
+
 	/** A mail that is not an alert (password reset, invitation): outbox or SMTP, like alert mail. */
 	Result mail(String key, List<String> to, String subject, String body, MongoNotifications store) {
 		if (mail == null) {

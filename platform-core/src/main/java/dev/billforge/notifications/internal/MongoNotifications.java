@@ -212,6 +212,25 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 		return found;
 	}
 
+	@Override
+	public List<OutboxMail> outboxFor(String address, Instant since, int limit) {
+		String to = address == null ? "" : address.strip().toLowerCase(java.util.Locale.ROOT);
+		List<OutboxMail> found = new ArrayList<>();
+		for (Document doc : outbox.find(Filters.eq("to", to)).sort(Sorts.descending("createdAt")).limit(limit)) {
+			Instant created = Instant.parse(doc.getString("createdAt"));
+			if (!created.isBefore(since)) {
+				found.add(new OutboxMail(doc.getString("_id"), doc.getList("to", String.class), doc.getString("from"),
+						doc.getString("subject"), doc.getString("body"), created));
+			}
+		}
+		return found;
+	}
+
+	@Override
+	public boolean outboxInUse() {
+		return channels.outboxInUse();
+	}
+
 	void writeOutbox(String id, List<String> to, String from, String subject, String body) {
 		insertOnce(outbox, new Document("_id", id).append("to", to)
 			.append("from", from)

@@ -32,8 +32,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Role;
 
 /**
- * Memberships keyed {@code orgId|email} (so a person is in an org at most once, also under races) and
- * invitations keyed by the SHA-256 of their token (the token itself is never stored).
+ * Memberships keyed {@code orgId|subject} (so a person is in an org at most once, also under races) and
+ * invitations keyed by the SHA-256 of their token (the token itself is never stored). Rows written
+ * before subjects existed have no {@code subject} field; their subject is their {@code email} (the
+ * sign-in name of their time) until {@link #adoptLegacy} moves them.
  */
 final class MongoMemberships implements Memberships {
 
@@ -59,13 +61,15 @@ final class MongoMemberships implements Memberships {
 		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
-	private static String id(OrgId org, String email) {
-		return org.value() + "|" + normalise(email);
+	/** Subjects are case-sensitive (Keycloak's are UUIDs); local subjects are already lower-case addresses. */
+	private static String id(OrgId org, String subject) {
+		return org.value() + "|" + subject;
 	}
 
 	@Override
-	public Membership add(OrgId org, String email, Role role) {
-		Document doc = new Document("_id", id(org, email)).append("orgId", org.value())
+	public Membership add(OrgId org, String subject, String email, Role role) {
+		Document doc = new Document("_id", id(org, subject)).append("orgId", org.value())
+			.append("subject", subject)
 			.append("email", normalise(email))
 			.append("role", role.code())
 			.append("joinedAt", clock.instant().toString());
@@ -77,20 +81,46 @@ final class MongoMemberships implements Memberships {
 				throw ex;
 			}
 		}
-		return find(org, email).orElseThrow();
+		return find(org, subject).orElseThrow();
 	}
 
 	@Override
-	public Optional<Membership> find(OrgId org, String email) {
-		return Optional.ofNullable(members.find(Filters.eq("_id", id(org, email))).first()).map(MongoMemberships::membership);
+	public Optional<Membership> find(OrgId org, String subject) {
+		return Optional.ofNullable(members.find(Filters.eq("_id", id(org, subject))).first()).map(MongoMemberships::membership);
 	}
 
 	@Override
-	public List<Membership> ofPerson(String email) {
-		return members.find(Filters.eq("email", normalise(email)))
+	public List<Membership> ofPerson(String subject) {
+		return members.find(Filters.or(Filters.eq("subject", subject),
+				Filters.and(Filters.exists("subject", false), Filters.eq("email", subject))))
 			.sort(Sorts.ascending("joinedAt"))
 			.map(MongoMemberships::membership)
 			.into(new ArrayList<>());
+	}
+
+	@Override
+	public int adoptLegacy(String legacyName, String subject) {
+		String name = normalise(legacyName);
+		if (name.equals(subject)) {
+			return 0;
+		}
+		int moved = 0;
+		for (Document legacy : members.find(Filters.and(Filters.exists("subject", false), Filters.eq("email", name)))
+			.into(new ArrayList<>())) {
+			Document adopted = new Document(legacy).append("_id", id(new OrgId(legacy.getString("orgId")), subject))
+				.append("subject", subject);
+			try {
+				members.insertOne(adopted);
+			}
+			catch (MongoWriteException ex) {
+				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+			}
+			members.deleteOne(Filters.eq("_id", legacy.get("_id")));
+			moved++;
+		}
+		return moved;
 	}
 
 	@Override
@@ -102,26 +132,26 @@ final class MongoMemberships implements Memberships {
 	}
 
 	@Override
-	public void changeRole(OrgId org, String email, Role role) {
-		Membership current = find(org, email).orElseThrow(() -> ProblemException.notFound("member"));
+	public void changeRole(OrgId org, String subject, Role role) {
+		Membership current = find(org, subject).orElseThrow(() -> ProblemException.notFound("member"));
 		if (current.role() == Role.OWNER && role != Role.OWNER) {
-			requireAnotherOwner(org, email);
+			requireAnotherOwner(org, subject);
 		}
-		members.updateOne(Filters.eq("_id", id(org, email)), Updates.set("role", role.code()));
+		members.updateOne(Filters.eq("_id", id(org, subject)), Updates.set("role", role.code()));
 	}
 
 	@Override
-	public void remove(OrgId org, String email) {
-		Membership current = find(org, email).orElseThrow(() -> ProblemException.notFound("member"));
+	public void remove(OrgId org, String subject) {
+		Membership current = find(org, subject).orElseThrow(() -> ProblemException.notFound("member"));
 		if (current.role() == Role.OWNER) {
-			requireAnotherOwner(org, email);
+			requireAnotherOwner(org, subject);
 		}
-		members.deleteOne(Filters.eq("_id", id(org, email)));
+		members.deleteOne(Filters.eq("_id", id(org, subject)));
 	}
 
-	private void requireAnotherOwner(OrgId org, String email) {
+	private void requireAnotherOwner(OrgId org, String subject) {
 		boolean another = members(org).stream()
-			.anyMatch(m -> m.role() == Role.OWNER && !m.email().equals(normalise(email)));
+			.anyMatch(m -> m.role() == Role.OWNER && !m.subject().equals(subject));
 		if (!another) {
 			throw ProblemException.conflict("last_owner", "an org must keep at least one owner");
 		}
@@ -129,7 +159,8 @@ final class MongoMemberships implements Memberships {
 
 	@Override
 	public IssuedInvitation invite(OrgId org, String email, Role role, String invitedBy, Duration validFor) {
-		if (find(org, email).isPresent()) {
+		String invitee = normalise(email);
+		if (members(org).stream().anyMatch(m -> m.email().equals(invitee))) {
 			throw ProblemException.conflict("already_member", "already a member of this org");
 		}
 		byte[] bytes = new byte[32];
@@ -167,23 +198,23 @@ final class MongoMemberships implements Memberships {
 	}
 
 	@Override
-	public Membership accept(String token, String email) {
+	public Membership accept(String token, String subject, String verifiedEmail) {
 		Invitation invitation = invitation(token)
 			.orElseThrow(() -> new ProblemException(404, "invitation_invalid", "this invitation link is not valid"));
 		if (invitation.expiredAt(clock.instant())) {
 			throw new ProblemException(410, "invitation_expired", "this invitation has expired");
 		}
-		if (!invitation.email().equals(normalise(email))) {
+		if (!invitation.email().equals(normalise(verifiedEmail))) {
 			throw new ProblemException(403, "invitation_wrong_person", "this invitation is for another address");
 		}
 		// Claim the token first: of two concurrent accepts only one proceeds.
 		var claimed = invitations.updateOne(Filters.and(Filters.eq("_id", hash(token)), Filters.eq("status", "open")),
 				Updates.set("status", "accepted"));
 		if (claimed.getModifiedCount() == 0) {
-			return find(invitation.orgId(), email)
+			return find(invitation.orgId(), subject)
 				.orElseThrow(() -> new ProblemException(404, "invitation_invalid", "this invitation link is not valid"));
 		}
-		return add(invitation.orgId(), email, invitation.role());
+		return add(invitation.orgId(), subject, verifiedEmail, invitation.role());
 	}
 
 	@Override
@@ -196,8 +227,9 @@ final class MongoMemberships implements Memberships {
 	}
 
 	private static Membership membership(Document doc) {
+		String subject = doc.getString("subject");
 		return new Membership(new OrgId(doc.getString("orgId")), doc.getString("email"), Role.fromCode(doc.getString("role")),
-				Instant.parse(doc.getString("joinedAt")));
+				Instant.parse(doc.getString("joinedAt")), subject != null ? subject : doc.getString("email"));
 	}
 
 	private static Invitation invitation(Document doc) {

@@ -31,6 +31,7 @@ import dev.billforge.orgs.IssuedApiKey;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
+import dev.billforge.orgs.OrgsProperties;
 
 /**
  * Orgs and API keys in MongoDB. A key is stored under the SHA-256 of its secret as {@code _id}, so
@@ -70,7 +71,10 @@ final class MongoOrgs implements Orgs {
 	private record CachedKey(OrgId org, Instant until) {
 	}
 
-	MongoOrgs(MongoTemplate mongo, ProductProperties product, Clock clock) {
+	private final OrgsProperties limits;
+
+	MongoOrgs(MongoTemplate mongo, ProductProperties product, Clock clock, OrgsProperties limits) {
+		this.limits = limits;
 		this.orgs = mongo.getCollection(ORGS);
 		this.keys = mongo.getCollection(API_KEYS);
 		this.keyPrefix = product.getTag() + "_sk_";
@@ -79,12 +83,38 @@ final class MongoOrgs implements Orgs {
 
 	@Override
 	public Org create(String name, ZoneId timeZone) {
+		return insert(name, timeZone, new Document());
+	}
+
+	@Override
+	public Org createFor(String subject, String name, ZoneId timeZone) {
+		// Counted from the stored orgs (not memory), so the limit holds across instances and restarts;
+		// one person's orgs are few, as this very limit keeps them.
+		List<Document> mine = orgs.find(Filters.eq("createdBy", subject)).into(new ArrayList<>());
+		Instant windowStart = clock.instant().minus(limits.creationWindow());
+		long recent = mine.stream().filter(d -> Instant.parse(d.getString("createdAt")).isAfter(windowStart)).count();
+		if (recent >= limits.maxCreatedPerWindow()) {
+			throw new ProblemException(429, "org_limit", "too many new organisations; try again later");
+		}
+		long free = mine.stream().filter(d -> d.getBoolean("freeTier", true)).count();
+		return insert(name, timeZone, new Document("createdBy", subject).append("freeTier", free < limits.freeTierOrgsPerPerson()));
+	}
+
+	private Org insert(String name, ZoneId timeZone, Document extra) {
 		Org org = new Org(OrgId.generate(), name, timeZone, Org.Status.ACTIVE, clock.instant());
-		orgs.insertOne(new Document("_id", org.id().value()).append("name", name)
+		Document doc = new Document("_id", org.id().value()).append("name", name)
 			.append("timeZone", timeZone.getId())
 			.append("status", org.status().code())
-			.append("createdAt", org.createdAt().toString()));
+			.append("createdAt", org.createdAt().toString());
+		doc.putAll(extra);
+		orgs.insertOne(doc);
 		return org;
+	}
+
+	@Override
+	public boolean freeTierEligible(OrgId id) {
+		Document doc = orgs.find(Filters.eq("_id", id.value())).first();
+		return doc != null && doc.getBoolean("freeTier", true);
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.billforge.accounts.Accounts;
 import dev.billforge.common.ProblemException;
@@ -46,6 +45,10 @@ class AccountPagesController {
 		return "account/signup";
 	}
 
+	/**
+	 * The same answer whether or not the address has an account (that is told by mail): the next
+	 * step is always the verification mail.
+	 */
 	@PostMapping("/signup")
 	String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
 			Model model) {
@@ -66,11 +69,11 @@ class AccountPagesController {
 		return "account/reset-request";
 	}
 
+	/** The link in the mail comes from the configured public base URL, never from this request's Host header. */
 	@PostMapping("/password-reset")
-	String requestReset(@RequestParam(defaultValue = "") String email, Model model) {
+	String requestReset(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
 		try {
-			String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/password-reset/").toUriString();
-			accounts.requestPasswordReset(email, base, LocaleContextHolder.getLocale());
+			accounts.requestPasswordReset(email, request.getRemoteAddr(), LocaleContextHolder.getLocale());
 			model.addAttribute("sent", true);
 		}
 		catch (ProblemException ex) {
@@ -97,6 +100,34 @@ class AccountPagesController {
 			model.addAttribute("minLength", accounts.minimumPasswordLength());
 			model.addAttribute("problem", ex.code());
 			return "account/reset";
+		}
+	}
+
+	/** Where an account whose address is not verified yet lands after signing in. */
+	@GetMapping("/check-mail")
+	String checkMail(Model model) {
+		model.addAttribute("signedIn", OrgContexts.signedInEmail().isPresent());
+		return "account/check-mail";
+	}
+
+	@PostMapping("/check-mail/resend")
+	String resend(Model model) {
+		OrgContexts.signedInEmail().ifPresent(email -> accounts.resendVerification(email, LocaleContextHolder.getLocale()));
+		model.addAttribute("signedIn", true);
+		model.addAttribute("resent", true);
+		return "account/check-mail";
+	}
+
+	@GetMapping("/verify-email/{token}")
+	String verify(@PathVariable String token, Model model) {
+		try {
+			accounts.verifyEmail(token);
+			return OrgContexts.signedInEmail().isPresent() ? "redirect:/" : "redirect:/login?verified";
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("signedIn", OrgContexts.signedInEmail().isPresent());
+			model.addAttribute("problem", ex.code());
+			return "account/check-mail";
 		}
 	}
 

@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.billforge.accounts.Account;
 import dev.billforge.accounts.Accounts;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
+import dev.billforge.notifications.MailLinks;
 import dev.billforge.notifications.Notifications;
 import dev.billforge.orgs.Invitation;
 import dev.billforge.orgs.IssuedInvitation;
@@ -51,8 +51,11 @@ class MembersController {
 
 	private final ObjectProvider<Accounts> accounts;
 
+	private final MailLinks links;
+
 	MembersController(OrgContexts contexts, Memberships memberships, Notifications notifications, Brand brand,
-			MessageSource messages, ObjectProvider<Accounts> accounts) {
+			MessageSource messages, ObjectProvider<Accounts> accounts, MailLinks links) {
+		this.links = links;
 		this.contexts = contexts;
 		this.memberships = memberships;
 		this.notifications = notifications;
@@ -83,10 +86,8 @@ class MembersController {
 			return "redirect:/members";
 		}
 		IssuedInvitation issued = memberships.invite(ctx.orgId(), email, wanted, ctx.email(), INVITATION_VALIDITY);
-		String link = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/invitations/accept")
-			.queryParam("token", issued.token())
-			.toUriString();
+		// From the configured public base URL, never from this request's Host header.
+		String link = links.to("/invitations/accept?token=" + issued.token());
 		Invitation invitation = issued.invitation();
 		Locale language = invitationLanguage(invitation.email());
 		String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
@@ -122,32 +123,32 @@ class MembersController {
 	}
 
 	@PostMapping("/members/role")
-	String changeRole(@RequestParam String email, @RequestParam String role, HttpServletRequest request) {
+	String changeRole(@RequestParam String member, @RequestParam String role, HttpServletRequest request) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
-		Membership target = memberships.find(ctx.orgId(), email).orElseThrow(() -> ProblemException.notFound("member"));
+		Membership target = memberships.find(ctx.orgId(), member).orElseThrow(() -> ProblemException.notFound("member"));
 		Role wanted = Role.fromCode(role);
 		if ((target.role() == Role.OWNER || wanted == Role.OWNER) && ctx.role() != Role.OWNER) {
 			throw new ProblemException(403, "role_required", "only owners can change owners");
 		}
-		memberships.changeRole(ctx.orgId(), email, wanted);
+		memberships.changeRole(ctx.orgId(), member, wanted);
 		return "redirect:/members";
 	}
 
 	@PostMapping("/members/remove")
-	String remove(@RequestParam String email, HttpServletRequest request) {
+	String remove(@RequestParam String member, HttpServletRequest request) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
-		Membership target = memberships.find(ctx.orgId(), email).orElseThrow(() -> ProblemException.notFound("member"));
+		Membership target = memberships.find(ctx.orgId(), member).orElseThrow(() -> ProblemException.notFound("member"));
 		if (target.role() == Role.OWNER && ctx.role() != Role.OWNER) {
 			throw new ProblemException(403, "role_required", "only owners can remove owners");
 		}
-		memberships.remove(ctx.orgId(), email);
+		memberships.remove(ctx.orgId(), member);
 		return "redirect:/members";
 	}
 
 	@PostMapping("/members/leave")
 	String leave(HttpServletRequest request) {
 		OrgContext ctx = contexts.require(request);
-		memberships.remove(ctx.orgId(), ctx.email());
+		memberships.remove(ctx.orgId(), ctx.subject());
 		request.getSession().removeAttribute(OrgContexts.SESSION_ORG);
 		return "redirect:/";
 	}
@@ -161,10 +162,14 @@ class MembersController {
 		return "invitation";
 	}
 
+	/** Only a verified address that is the invited one joins (local accounts are verified by the account filter). */
 	@PostMapping("/invitations/accept")
 	String accept(@RequestParam(defaultValue = "") String token, HttpServletRequest request) {
-		String email = OrgContexts.signedInEmail().orElseThrow();
-		Membership membership = memberships.accept(token, email);
+		OrgContexts.Person person = OrgContexts.signedIn().orElseThrow();
+		if (!person.emailVerified()) {
+			throw new ProblemException(403, "email_unverified", "confirm your email address first");
+		}
+		Membership membership = memberships.accept(token, person.subject(), person.email());
 		contexts.choose(request, membership.orgId());
 		return "redirect:/";
 	}

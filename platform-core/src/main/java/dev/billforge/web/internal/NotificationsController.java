@@ -3,12 +3,18 @@ package dev.billforge.web.internal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Instant;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import dev.billforge.accounts.Account;
+import dev.billforge.accounts.Accounts;
+import dev.billforge.common.ProblemException;
 import dev.billforge.notifications.Notifications;
 import dev.billforge.valuemetric.ValueMetric;
 
@@ -23,7 +29,11 @@ class NotificationsController {
 
 	private final ValueMetric metric;
 
-	NotificationsController(OrgContexts contexts, Notifications notifications, ValueMetric metric) {
+	private final ObjectProvider<Accounts> accounts;
+
+	NotificationsController(OrgContexts contexts, Notifications notifications, ValueMetric metric,
+			ObjectProvider<Accounts> accounts) {
+		this.accounts = accounts;
 		this.contexts = contexts;
 		this.notifications = notifications;
 		this.metric = metric;
@@ -50,16 +60,20 @@ class NotificationsController {
 		return "redirect:/notifications";
 	}
 
-	/** Mail is personal: a person sees mail addressed to them; operators see all of it. */
+	/**
+	 * The development outbox (embedded default without SMTP; otherwise not found). Mail is personal: a
+	 * person sees only mail to their own address sent since their account exists (an invitation sent
+	 * before someone signed up with the address is not theirs); operators get no wider view.
+	 */
 	@GetMapping("/outbox")
 	String outbox(Model model) {
+		if (!notifications.outboxInUse()) {
+			throw ProblemException.notFound("page");
+		}
 		String me = OrgContexts.signedInEmail().orElseThrow();
-		boolean all = OrgContexts.isOperator();
-		model.addAttribute("mails", notifications.outbox(200)
-			.stream()
-			.filter(m -> all || m.to().stream().anyMatch(to -> to.equalsIgnoreCase(me)))
-			.limit(50)
-			.toList());
+		Accounts local = accounts.getIfAvailable();
+		Instant since = local == null ? Instant.EPOCH : local.find(me).map(Account::createdAt).orElse(Instant.MAX);
+		model.addAttribute("mails", notifications.outboxFor(me, since, 50));
 		return "outbox";
 	}
 

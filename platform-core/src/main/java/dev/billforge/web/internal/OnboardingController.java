@@ -55,7 +55,7 @@ class OnboardingController {
 	@PostMapping("/onboarding")
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "UTC") String timeZone,
 			HttpServletRequest request, Model model) {
-		String email = OrgContexts.signedInEmail().orElseThrow();
+		OrgContexts.Person person = OrgContexts.signedIn().orElseThrow();
 		String trimmed = name.strip();
 		ZoneId zone = null;
 		try {
@@ -73,9 +73,13 @@ class OnboardingController {
 			model.addAttribute("name", name);
 			return "onboarding";
 		}
-		Org org = orgs.create(trimmed, zone);
-		memberships.add(org.id(), email, Role.OWNER);
-		ledger.balance(org.id()); // opens the account with the free tier
+		if (!person.emailVerified()) {
+			throw new ProblemException(403, "email_unverified", "confirm your email address first");
+		}
+		// Rate limited per person; only their first org(s) get the free tier (see OrgsProperties).
+		Org org = orgs.createFor(person.subject(), trimmed, zone);
+		memberships.add(org.id(), person.subject(), person.email(), Role.OWNER);
+		ledger.balance(org.id()); // opens the account (with the free tier when the org qualifies)
 		contexts.choose(request, org.id());
 		return "redirect:/";
 	}

@@ -9,8 +9,11 @@ import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Role;
 
-/** The signed-in person, their current org and role, and their other orgs (for the switcher). */
-record OrgContext(String email, Org org, Role role, List<Org> orgs) {
+/**
+ * The signed-in person ({@code subject}: their stable identity, see {@link Membership#subject()}), their
+ * current org and role, and their other orgs (for the switcher).
+ */
+record OrgContext(String subject, String email, Org org, Role role, List<Org> orgs) {
 
 	OrgId orgId() {
 		return org.id();
@@ -24,8 +27,8 @@ record OrgContext(String email, Org org, Role role, List<Org> orgs) {
 		return this;
 	}
 
-	static OrgContext of(String email, Org org, Membership membership, List<Org> orgs) {
-		return new OrgContext(email, org, membership.role(), orgs);
+	static OrgContext of(OrgContexts.Person person, Org org, Membership membership, List<Org> orgs) {
+		return new OrgContext(person.subject(), person.email(), org, membership.role(), orgs);
 	}
 
 }

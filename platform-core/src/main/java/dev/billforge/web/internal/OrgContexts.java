@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 import dev.billforge.common.ProblemException;
@@ -38,12 +39,30 @@ class OrgContexts {
 		this.memberships = memberships;
 	}
 
-	static Optional<String> signedInEmail() {
+	/**
+	 * The signed-in person: in Keycloak mode the token's stable {@code sub}, its email and whether
+	 * Keycloak verified it; a local account's subject is its address (the account filter keeps
+	 * unverified accounts away from every page that acts on it).
+	 */
+	record Person(String subject, String email, boolean emailVerified) {
+	}
+
+	static Optional<Person> signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getName())) {
 			return Optional.empty();
 		}
-		return Optional.of(authentication.getName().strip().toLowerCase(Locale.ROOT));
+		if (authentication.getPrincipal() instanceof OidcUser oidc) {
+			String email = oidc.getEmail() == null ? "" : oidc.getEmail().strip().toLowerCase(Locale.ROOT);
+			return Optional.of(new Person(oidc.getSubject(), email, Boolean.TRUE.equals(oidc.getEmailVerified())));
+		}
+		String name = authentication.getName().strip().toLowerCase(Locale.ROOT);
+		return Optional.of(new Person(name, name, true));
+	}
+
+	/** The signed-in person's address (for showing and mail; memberships go by {@link Person#subject()}). */
+	static Optional<String> signedInEmail() {
+		return signedIn().map(Person::email);
 	}
 
 	static boolean isOperator() {
@@ -67,11 +86,12 @@ class OrgContexts {
 	}
 
 	private Optional<OrgContext> resolve(HttpServletRequest request) {
-		Optional<String> email = signedInEmail();
-		if (email.isEmpty()) {
+		Optional<Person> person = signedIn();
+		if (person.isEmpty()) {
 			return Optional.empty();
 		}
-		List<Membership> mine = memberships.ofPerson(email.get());
+		adoptLegacyMemberships(request);
+		List<Membership> mine = memberships.ofPerson(person.get().subject());
 		if (mine.isEmpty()) {
 			return Optional.empty();
 		}
@@ -93,7 +113,28 @@ class OrgContexts {
 		if (currentOrg == null) {
 			return Optional.empty();
 		}
-		return Optional.of(OrgContext.of(email.get(), currentOrg, current, all));
+		return Optional.of(OrgContext.of(person.get(), currentOrg, current, all));
+	}
+
+	private static final String ADOPTED = OrgContexts.class.getName() + ".adopted";
+
+	/**
+	 * Keycloak mode: memberships stored under the sign-in name of their time move to the stable subject
+	 * at the first request of a session whose address Keycloak verified (once per session).
+	 */
+	private void adoptLegacyMemberships(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication.getPrincipal() instanceof OidcUser oidc) || !Boolean.TRUE.equals(oidc.getEmailVerified())) {
+			return;
+		}
+		HttpSession session = request.getSession();
+		if (session.getAttribute(ADOPTED) == null) {
+			String legacyName = oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getEmail();
+			if (legacyName != null && legacyName.equalsIgnoreCase(oidc.getEmail())) {
+				memberships.adoptLegacy(legacyName, oidc.getSubject());
+			}
+			session.setAttribute(ADOPTED, Boolean.TRUE);
+		}
 	}
 
 	/** The current org, or a redirect to onboarding (thrown as {@link NeedsOnboarding}). */
@@ -103,8 +144,8 @@ class OrgContexts {
 
 	/** Switches to an org the person belongs to; any other id is "not found" (never "forbidden"). */
 	void switchTo(HttpServletRequest request, String orgId) {
-		String email = signedInEmail().orElseThrow(() -> ProblemException.notFound("org"));
-		if (!OrgId.isWellFormed(orgId) || memberships.find(new OrgId(orgId), email).isEmpty()) {
+		String subject = signedIn().map(Person::subject).orElseThrow(() -> ProblemException.notFound("org"));
+		if (!OrgId.isWellFormed(orgId) || memberships.find(new OrgId(orgId), subject).isEmpty()) {
 			throw ProblemException.notFound("org");
 		}
 		request.getSession().setAttribute(SESSION_ORG, orgId);

@@ -35,7 +35,9 @@ import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Role;
 import dev.billforge.stripe.emulator.Fault;
+import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.valuemetric.Credits;
 
 /**
@@ -54,6 +56,9 @@ class BillingPagesIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Notifications notifications;
 
 	@Autowired
 	Memberships memberships;
@@ -80,6 +85,7 @@ class BillingPagesIT {
 	MockHttpSession signUpAndSignIn(String email) throws Exception {
 		mvc.perform(post("/signup").param("email", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login?registered"));
+		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
 		MvcResult result = mvc.perform(post("/login").param("username", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();

@@ -38,7 +38,10 @@ import dev.billforge.operator.AuditEntry;
 import dev.billforge.operator.AuditLog;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
+import dev.billforge.accounts.Accounts;
+import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.accounts.operators=ops@example.test",
+		"billforge.billing.jobs.enabled=false",
 		"billforge.api.operator-token=" + OperatorBillingIT.TOKEN, "billforge.notifications.dispatch-interval=PT1H" })
 @AutoConfigureMockMvc
 @Import(OperatorBillingIT.Clocks.class)
@@ -77,6 +80,12 @@ class OperatorBillingIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Notifications notifications;
 
 	@Autowired
 	MutableClock clock;
@@ -185,7 +194,7 @@ class OperatorBillingIT {
 
 	@Test
 	void theConsoleManagesAContractWithAReasonAndShowsIt() throws Exception {
-		MockHttpSession ops = signUpAndSignIn("ops@example.test");
+		MockHttpSession ops = operator("ops@example.test");
 		Org org = orgs.create("Console Enterprise " + System.nanoTime(), ZoneId.of("Europe/Berlin"));
 		String page = "/operator/orgs/" + org.id().value();
 		mvc.perform(post(page + "/contract").param("name", "Console MSA").param("credits", "2500").param("reason", "")
@@ -230,7 +239,7 @@ class OperatorBillingIT {
 
 	@Test
 	void theEventLogShowsAnOrgsStripeEventsAndReplayingAProcessedOneChangesNoCredits() throws Exception {
-		MockHttpSession ops = signUpAndSignIn("ops@example.test");
+		MockHttpSession ops = operator("ops@example.test");
 		Org org = orgs.create("Pack Buyer " + System.nanoTime(), ZoneId.of("UTC"));
 		String key = orgs.createApiKey(org.id(), "test").key();
 		String session = api(post("/api/v1/billing/checkout-sessions"), key, "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
@@ -302,8 +311,19 @@ class OperatorBillingIT {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
+	private MockHttpSession operator(String email) throws Exception {
+		accounts.createOperator(email);
+		LocalAccountsTestSupport.setPasswordByMailedLink(mvc, notifications, email, PASSWORD);
+		return signIn(email);
+	}
+
 	private MockHttpSession signUpAndSignIn(String email) throws Exception {
 		mvc.perform(post("/signup").param("email", email).param("password", PASSWORD).with(csrf()));
+		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
+		return signIn(email);
+	}
+
+	private MockHttpSession signIn(String email) throws Exception {
 		MvcResult result = mvc.perform(post("/login").param("username", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/"))
 			.andReturn();

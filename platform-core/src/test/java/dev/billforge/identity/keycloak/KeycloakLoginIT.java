@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -54,6 +55,8 @@ class KeycloakLoginIT {
     private static final String OPERATOR_PASSWORD = "operator-password-1";
     private static final String MEMBER = "member@login.example";
     private static final String MEMBER_PASSWORD = "member-password-1";
+    private static final String UNVERIFIED = "unverified@login.example";
+    private static final String UNVERIFIED_PASSWORD = "unverified-password-1";
     private static boolean provisioned;
 
     @DynamicPropertySource
@@ -98,7 +101,8 @@ class KeycloakLoginIT {
             }
             properties.setPublicBaseUrl(appUrl(""));
             provisioner.provision(RealmSpecFactory.create(settings, properties, brand.loginBrand()));
-            createMember(admin.realm(REALM));
+            createUser(admin.realm(REALM), MEMBER, MEMBER_PASSWORD, true);
+            createUser(admin.realm(REALM), UNVERIFIED, UNVERIFIED_PASSWORD, false);
         }
         provisioned = true;
     }
@@ -117,7 +121,9 @@ class KeycloakLoginIT {
         // Back on the page first asked for (Spring Security marks the replayed request with ?continue).
         assertThat(page.uri().toString()).startsWith(appUrl("/"));
         assertThat(page.uri().getPath()).isEqualTo("/");
-        assertThat(page.body()).contains("Signed in as " + OPERATOR, "ROLE_OPERATOR", "ROLE_MEMBER");
+        assertThat(page.body()).contains("Email " + OPERATOR, "ROLE_OPERATOR", "ROLE_MEMBER");
+        // The principal is Keycloak's stable subject (a user id), not the username or address.
+        assertThat(page.body()).containsPattern("Signed in as [0-9a-f]{8}-[0-9a-f]{4}-").doesNotContain("Signed in as " + OPERATOR);
         assertThat(browser.get(appUrl("/operator")).statusCode()).isEqualTo(200);
         assertThat(browser.get(appUrl("/operator")).body()).contains("Operator console");
     }
@@ -128,7 +134,7 @@ class KeycloakLoginIT {
 
         HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
 
-        assertThat(page.body()).contains("Signed in as " + MEMBER, "ROLE_MEMBER").doesNotContain("ROLE_OPERATOR");
+        assertThat(page.body()).contains("Email " + MEMBER, "ROLE_MEMBER").doesNotContain("ROLE_OPERATOR");
         assertThat(browser.get(appUrl("/operator")).statusCode()).isEqualTo(403);
     }
 
@@ -171,7 +177,7 @@ class KeycloakLoginIT {
     void logoutEndsTheKeycloakSessionToo() throws Exception {
         BrowserSession browser = new BrowserSession();
         HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
-        assertThat(page.body()).contains("Signed in as " + MEMBER);
+        assertThat(page.body()).contains("Email " + MEMBER);
 
         HttpResponse<String> afterLogout = browser.post(appUrl("/logout"), Map.of("_csrf", BrowserSession.csrfToken(page.body())));
 
@@ -190,20 +196,33 @@ class KeycloakLoginIT {
         HttpResponse<String> refused = browser.post(appUrl("/logout"), Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(browser.get(appUrl("/")).body()).contains("Signed in as " + MEMBER);
+        assertThat(browser.get(appUrl("/")).body()).contains("Email " + MEMBER);
     }
 
-    private static void createMember(RealmResource realm) {
+    @Test
+    void anUnverifiedAddressGetsNoSessionInTheApp() throws Exception {
+        BrowserSession browser = new BrowserSession();
+
+        HttpResponse<String> page = browser.signIn(appUrl("/"), UNVERIFIED, UNVERIFIED_PASSWORD);
+
+        // The provisioned realm requires a verified address: Keycloak holds the person on its own
+        // pages (verify your email) and never sends them back to the app with a code.
+        assertThat(page.uri().toString()).startsWith(KEYCLOAK.url());
+        assertThat(page.body()).doesNotContain("Email " + UNVERIFIED);
+        assertThat(browser.get(appUrl("/")).uri().toString()).startsWith(KEYCLOAK.url());
+    }
+
+    private static void createUser(RealmResource realm, String email, String secret, boolean verified) {
         UserRepresentation user = new UserRepresentation();
-        user.setUsername(MEMBER);
-        user.setEmail(MEMBER);
-        user.setEmailVerified(true);
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(verified);
         user.setEnabled(true);
         user.setFirstName("Mia");
         user.setLastName("Member");
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(MEMBER_PASSWORD);
+        password.setValue(secret);
         password.setTemporary(false);
         user.setCredentials(List.of(password));
         try (Response response = realm.users().create(user)) {
@@ -225,7 +244,9 @@ class KeycloakLoginIT {
             String home(Authentication authentication, CsrfToken csrf) {
                 String authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                         .sorted().collect(Collectors.joining(", "));
+                String email = authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getEmail() : "";
                 return "<html><body><p>Signed in as " + HtmlUtils.htmlEscape(authentication.getName()) + "</p>"
+                        + "<p>Email " + HtmlUtils.htmlEscape(email) + "</p>"
                         + "<p>Authorities: " + HtmlUtils.htmlEscape(authorities) + "</p>"
                         + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\""
                         + csrf.getToken() + "\"><button>Sign out</button></form></body></html>";

@@ -34,6 +34,8 @@ public final class RealmReconciler {
         changes.set("registrationAllowed", rep.isRegistrationAllowed(), Boolean.TRUE, rep::setRegistrationAllowed);
         changes.set("resetPasswordAllowed", rep.isResetPasswordAllowed(), spec.smtp() != null, rep::setResetPasswordAllowed);
         changes.set("loginWithEmailAllowed", rep.isLoginWithEmailAllowed(), Boolean.TRUE, rep::setLoginWithEmailAllowed);
+        // An address grants things (invitations, the org's alert mail), so Keycloak must prove it first.
+        changes.set("verifyEmail", rep.isVerifyEmail(), Boolean.TRUE, rep::setVerifyEmail);
         changes.set("duplicateEmailsAllowed", rep.isDuplicateEmailsAllowed(), Boolean.FALSE, rep::setDuplicateEmailsAllowed);
         // Throttles repeated failed sign-ins (Keycloak's brute-force detection).
         changes.set("bruteForceProtected", rep.isBruteForceProtected(), Boolean.TRUE, rep::setBruteForceProtected);

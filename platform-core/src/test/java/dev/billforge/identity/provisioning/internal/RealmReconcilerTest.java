@@ -43,6 +43,7 @@ class RealmReconcilerTest {
         assertThat(rep.getLoginTheme()).isEqualTo("acme");
         assertThat(rep.isRegistrationAllowed()).isTrue();
         assertThat(rep.isBruteForceProtected()).isTrue();
+        assertThat(rep.isVerifyEmail()).as("an address is proven before it signs in").isTrue();
         assertThat(rep.getSmtpServer()).containsEntry("host", "mail.acme.test").containsEntry("password", "pw");
         assertThat(changes).contains("realm acme: displayName (unset) -> 'Acme Docs'", "realm acme: loginTheme (unset) -> 'acme'",
                 "realm acme: smtpServer.password changed");

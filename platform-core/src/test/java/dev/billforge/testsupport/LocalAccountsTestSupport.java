@@ -1,0 +1,80 @@
+package dev.billforge.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import dev.billforge.notifications.Notifications;
+import dev.billforge.notifications.OutboxMail;
+
+/**
+ * Local accounts in page tests: the links people get by mail (verification, reset, operator
+ * set-password, invitation), read from the development outbox, and the address confirmation that
+ * every new account needs before it reaches any page.
+ */
+public final class LocalAccountsTestSupport {
+
+	private static final Pattern LINK = Pattern.compile("https?://[^\\s]+");
+
+	private LocalAccountsTestSupport() {
+	}
+
+	/** The newest mail to {@code address} with a link whose path starts with {@code pathPrefix}: the link. */
+	public static URI mailedLink(Notifications notifications, String address, String pathPrefix) {
+		for (OutboxMail mail : notifications.outbox(500)) {
+			if (!mail.to().contains(address)) {
+				continue;
+			}
+			Matcher link = LINK.matcher(mail.body());
+			while (link.find()) {
+				URI uri = URI.create(link.group());
+				if (uri.getPath().startsWith(pathPrefix)) {
+					return uri;
+				}
+			}
+		}
+		throw new AssertionError("no mail to " + address + " with a link to " + pathPrefix);
+	}
+
+	/** The path and query of {@link #mailedLink}, to open it against the test's server. */
+	public static String mailedPath(Notifications notifications, String address, String pathPrefix) {
+		URI uri = mailedLink(notifications, address, pathPrefix);
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+	}
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	/**
+	 * Chooses a password through the newest reset or operator set-password link mailed to {@code address},
+	 * as the person would (the form's CSRF token read from the page).
+	 */
+	public static void setPasswordByMailedLink(MockMvc mvc, Notifications notifications, String address, String password)
+			throws Exception {
+		String path = mailedPath(notifications, address, "/password-reset/");
+		MockHttpSession browser = new MockHttpSession();
+		String form = mvc.perform(get(path).session(browser)).andReturn().getResponse().getContentAsString();
+		Matcher csrf = CSRF.matcher(form);
+		assertThat(csrf.find()).as("the set-password form").isTrue();
+		MvcResult result = mvc.perform(post(path).param("password", password).param("_csrf", csrf.group(1)).session(browser))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).as("password set for " + address).isEqualTo("/login?reset");
+	}
+
+	/** Opens the verification link mailed to {@code address} (in {@code session}, or signed out when null). */
+	public static void confirmAddress(MockMvc mvc, Notifications notifications, String address, MockHttpSession session)
+			throws Exception {
+		var request = get(mailedPath(notifications, address, "/verify-email/"));
+		MvcResult result = mvc.perform(session == null ? request : request.session(session)).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).as("verification of " + address)
+			.isIn("/", "/login?verified");
+	}
+
+}
