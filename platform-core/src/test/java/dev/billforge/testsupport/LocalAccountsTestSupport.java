@@ -58,14 +58,20 @@ public final class LocalAccountsTestSupport {
 	 */
 	public static void setPasswordByMailedLink(MockMvc mvc, Notifications notifications, String address, String password)
 			throws Exception {
-		String path = mailedPath(notifications, address, "/password-reset/");
+		setPasswordByLink(mvc, mailedPath(notifications, address, "/password-reset/"), password);
+	}
+
+	/** Chooses a password through a given reset or set-password link (e.g. the one the operator command returned). */
+	public static void setPasswordByLink(MockMvc mvc, String link, String password) throws Exception {
+		URI uri = URI.create(link);
+		String path = uri.getRawPath();
 		MockHttpSession browser = new MockHttpSession();
 		String form = mvc.perform(get(path).session(browser)).andReturn().getResponse().getContentAsString();
 		Matcher csrf = CSRF.matcher(form);
 		assertThat(csrf.find()).as("the set-password form").isTrue();
 		MvcResult result = mvc.perform(post(path).param("password", password).param("_csrf", csrf.group(1)).session(browser))
 			.andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).as("password set for " + address).isEqualTo("/login?reset");
+		assertThat(result.getResponse().getRedirectedUrl()).as("password set through " + path).isEqualTo("/login?reset");
 	}
 
 	/** Opens the verification link mailed to {@code address} (in {@code session}, or signed out when null). */
