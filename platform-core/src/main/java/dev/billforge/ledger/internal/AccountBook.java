@@ -1,6 +1,7 @@
 package dev.billforge.ledger.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,11 +14,14 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.billforge.common.ProblemException;
 import dev.billforge.valuemetric.Credits;
 
 /**
@@ -47,16 +51,58 @@ final class AccountBook {
 
 	private final CommitProjector projector;
 
-	private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+	/**
+	 * Accounts kept in memory, least recently used evicted past the bound or when idle. Evicting one
+	 * is like a restart for that org: the next request reloads it from its snapshot and replays (and
+	 * re-queues for projection) the commits after it, so nothing answered from memory is lost.
+	 */
+	private final Cache<String, Slot> slots;
+
+	private final Limits limits;
+
+	/**
+	 * Bounds of the in-memory book: accounts cached, their idle time, drains a commit's read models
+	 * may fail before it is parked, and op keys an org may have answered from memory (not yet
+	 * stored) before its writes are refused.
+	 */
+	record Limits(int maxAccounts, Duration accountIdle, int projectionAttempts, int maxUnprojectedKeys) {
+
+		static final Limits DEFAULTS = new Limits(10_000, Duration.ofMinutes(30), 3, 50_000);
+
+	}
 
 	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
 			CommitProjector projector) {
+		this(store, engine, clock, zones, freeTier, projector, Limits.DEFAULTS);
+	}
+
+	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
+			CommitProjector projector, Limits limits) {
 		this.store = store;
 		this.engine = engine;
 		this.clock = clock;
 		this.zones = zones;
 		this.freeTier = freeTier;
 		this.projector = projector;
+		this.limits = limits;
+		this.slots = Caffeine.newBuilder()
+			.maximumSize(limits.maxAccounts())
+			.expireAfterAccess(limits.accountIdle())
+			.build();
+	}
+
+	private Slot slot(String orgId) {
+		return slots.get(orgId, id -> new Slot(limits.projectionAttempts()));
+	}
+
+	CommitProjector projector() {
+		return projector;
+	}
+
+	/** Accounts held in memory now (for tests of the bound). */
+	long cachedAccounts() {
+		slots.cleanUp();
+		return slots.estimatedSize();
 	}
 
 	/** Work done under the org's lock against the account's working state. */
@@ -120,13 +166,17 @@ final class AccountBook {
 
 		final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
-		final ProjectionQueue projections = new ProjectionQueue();
+		final ProjectionQueue projections;
 
 		/** The account as of its last commit; never mutated once published. */
 		volatile AccountState state;
 
 		/** {@link System#nanoTime()} when {@link #state} was last known to be the newest commit in the store. */
 		volatile long verifiedAt;
+
+		Slot(int projectionAttempts) {
+			this.projections = new ProjectionQueue(projectionAttempts);
+		}
 
 	}
 
@@ -185,7 +235,15 @@ final class AccountBook {
 	 * commit meanwhile.
 	 */
 	<R> R execute(String orgId, Collection<String> opKeys, Work<R> work) {
-		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
+		Slot slot = slot(orgId);
+		if (slot.projections.backlog() > limits.maxUnprojectedKeys()) {
+			// The store is not taking op keys: project what is queued first rather than grow memory.
+			slot.projections.drain(projector);
+			if (slot.projections.backlog() > limits.maxUnprojectedKeys()) {
+				throw new ProblemException(503, "ledger_unavailable",
+						"the ledger cannot store this organisation's writes right now; retry later");
+			}
+		}
 		Pending<R> pending = new Pending<>(opKeys, work);
 		slot.queue.add(pending);
 		slot.lock.lock();
@@ -230,7 +288,7 @@ final class AccountBook {
 	 * {@code maxStaleNanos} (0: never).
 	 */
 	AccountState read(String orgId, long maxStaleNanos) {
-		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
+		Slot slot = slot(orgId);
 		AccountState state = slot.state;
 		if (state == null || isDue(state) || (System.nanoTime() - slot.verifiedAt >= maxStaleNanos && stale(slot, state))) {
 			// process() reloads a stale account, opens a new one and applies what is due.
