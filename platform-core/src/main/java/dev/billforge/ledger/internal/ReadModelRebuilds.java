@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
 import dev.billforge.ledger.LedgerHistory;
@@ -37,7 +38,14 @@ final class ReadModelRebuilds implements LedgerProjections {
 		List<ParkedProjection> parked = store.parked(org.value());
 		History history = new History(org);
 		for (LedgerCommitListener listener : book.projector().listeners()) {
-			listener.rebuild(history);
+			try {
+				listener.rebuild(history);
+			}
+			catch (RuntimeException ex) {
+				// The parked projections stay: the operator sees why and can try again once the cause is fixed.
+				throw new ProblemException(500, "rebuild_failed", "rebuilding the read models of org " + org.value()
+						+ " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			}
 		}
 		int resolved = 0;
 		for (ParkedProjection projection : parked) {

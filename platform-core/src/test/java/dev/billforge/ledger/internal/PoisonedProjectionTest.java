@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
+import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
@@ -139,7 +140,10 @@ class PoisonedProjectionTest {
 		}
 
 		assertThatThrownBy(() -> fx.projections.rebuild(org))
-			.isInstanceOf(NumberFormatException.class);
+			.isInstanceOfSatisfying(ProblemException.class, ex -> {
+				assertThat(ex.code()).isEqualTo("rebuild_failed");
+				assertThat(ex.getMessage()).contains("Decimal128");
+			});
 
 		assertThat(fx.projections.parked(10)).extracting(ParkedProjection::orgId).containsExactly(org);
 	}
