@@ -108,55 +108,7 @@ final class AccountBook {
 	/** Work done under the org's lock against the account's working state. */
 	interface Work<R> {
 
-		R run(Batch batch);
-
-	}
-
-	/** The commit being built: working state, known op keys, and the ops added so far. */
-	static final class Batch {
-
-		final AccountState state;
-
-		final LedgerEngine.Sequence seq;
-
-		final Instant now;
-
-		private final Map<String, LedgerStore.StoredOp> known;
-
-		private final List<OpRecord> ops;
-
-		private final Function<Collection<String>, Map<String, LedgerStore.StoredOp>> lookup;
-
-		Batch(AccountState state, LedgerEngine.Sequence seq, Instant now, Map<String, LedgerStore.StoredOp> known,
-				List<OpRecord> ops, Function<Collection<String>, Map<String, LedgerStore.StoredOp>> lookup) {
-			this.state = state;
-			this.seq = seq;
-			this.now = now;
-			this.known = known;
-			this.ops = ops;
-			this.lookup = lookup;
-		}
-
-		LedgerStore.StoredOp known(String opKey) {
-			return known.get(opKey);
-		}
-
-		/** Op keys the batch was not opened with: this batch's own ops, then the ledger's. */
-		Map<String, LedgerStore.StoredOp> find(Collection<String> opKeys) {
-			Map<String, LedgerStore.StoredOp> found = new HashMap<>(lookup.apply(opKeys));
-			for (String key : opKeys) {
-				LedgerStore.StoredOp own = known.get(key);
-				if (own != null) {
-					found.put(key, own);
-				}
-			}
-			return found;
-		}
-
-		void add(OpRecord op) {
-			ops.add(op);
-			known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
-		}
+		R run(LedgerBatch batch);
 
 	}
 
@@ -200,7 +152,7 @@ final class AccountBook {
 			this.work = work;
 		}
 
-		void run(Batch batch) {
+		void run(LedgerBatch batch) {
 			try {
 				value = work.run(batch);
 				failure = null;
@@ -337,7 +289,7 @@ final class AccountBook {
 			for (OpRecord op : ops) {
 				known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
 			}
-			Batch context = new Batch(working, seq, now, known, ops, lookup -> knownOps(slot, orgId, lookup));
+			LedgerBatch context = new LedgerBatch(working, seq, now, known, ops, lookup -> knownOps(slot, orgId, lookup));
 			batch.forEach(pending -> pending.run(context));
 			if (ops.isEmpty()) {
 				// Nothing to write, so no commit conflict would reveal a newer commit of another instance:

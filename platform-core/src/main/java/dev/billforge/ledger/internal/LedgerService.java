@@ -140,7 +140,7 @@ public final class LedgerService implements CreditLedger {
 		});
 	}
 
-	private Reservation reservationAsOfNow(OrgId org, AccountBook.Batch batch, String holdId, String key, OpResult held) {
+	private Reservation reservationAsOfNow(OrgId org, LedgerBatch batch, String holdId, String key, OpResult held) {
 		Hold open = batch.state.holds.get(holdId);
 		if (open != null) {
 			return new Reservation(holdId, key, Reservation.Status.HELD, open.credits(), open.expiresAt(), null, null);
