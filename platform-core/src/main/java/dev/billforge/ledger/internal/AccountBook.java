@@ -72,11 +72,6 @@ final class AccountBook {
 	}
 
 	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
-			CommitProjector projector) {
-		this(store, engine, clock, zones, freeTier, projector, Limits.DEFAULTS);
-	}
-
-	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
 			CommitProjector projector, Limits limits) {
 		this.store = store;
 		this.engine = engine;

@@ -44,10 +44,6 @@ public final class LedgerService implements CreditLedger {
 
 	private final DueSweep sweep;
 
-	LedgerService(AccountBook book, LedgerEngine engine, LedgerStore store, Duration checkStaleness) {
-		this(book, engine, store, checkStaleness, 1000, Clock.systemUTC());
-	}
-
 	LedgerService(AccountBook book, LedgerEngine engine, LedgerStore store, Duration checkStaleness, int maxOpenHolds,
 			Clock clock) {
 		this.book = book;
