@@ -86,7 +86,10 @@ public interface CreditLedger {
 	/** Replays the whole ledger and compares it with the current balances. */
 	LedgerVerification verify(OrgId org);
 
-	/** Applies due hold and grant expiries and period rollovers of every account; returns how many were checked. */
+	/**
+	 * Applies due hold and grant expiries and period rollovers to the accounts whose due date has come
+	 * (not to every account); returns how many accounts were read.
+	 */
 	int settleDueAccounts();
 
 }

@@ -18,4 +18,14 @@ public interface LedgerCommitListener {
 		commits.forEach(this::onCommit);
 	}
 
+	/**
+	 * Recomputes this read model for one org from its whole ledger: the operator's repair after a
+	 * commit's projection was parked. The default hands every commit over again, which is right for
+	 * listeners that write each fact once (insert-if-absent); a listener whose guard skips commits
+	 * older than what it has counted must override it.
+	 */
+	default void rebuild(LedgerHistory history) {
+		history.read(history.lastSeq(), this::onCommits);
+	}
+
 }

@@ -24,6 +24,67 @@ public class LedgerProperties {
 	 */
 	private Duration checkStaleness = Duration.ofMillis(100);
 
+	/** Most open holds per org; a further hold is refused with {@code too_many_holds} (HTTP 429). */
+	private int maxOpenHolds = 1000;
+
+	/**
+	 * Drains in which a commit's read models (usage rollups, notifications, overage records) may
+	 * fail before the commit is parked for an operator's rebuild and the org's later commits go on.
+	 */
+	private int projectionAttempts = 3;
+
+	/** Most accounts kept in memory; the least recently used are dropped (and reloaded when needed). */
+	private int maxCachedAccounts = 10_000;
+
+	/** How long an account nobody used stays in memory. */
+	private Duration accountIdle = Duration.ofMinutes(30);
+
+	/**
+	 * Most op keys of one org answered from memory because the store has not taken them yet; past
+	 * it the org's writes are refused ({@code ledger_unavailable}, HTTP 503) until the store recovers.
+	 */
+	private int maxUnprojectedKeys = 50_000;
+
+	public int getMaxOpenHolds() {
+		return maxOpenHolds;
+	}
+
+	public void setMaxOpenHolds(int maxOpenHolds) {
+		this.maxOpenHolds = maxOpenHolds;
+	}
+
+	public int getProjectionAttempts() {
+		return projectionAttempts;
+	}
+
+	public void setProjectionAttempts(int projectionAttempts) {
+		this.projectionAttempts = projectionAttempts;
+	}
+
+	public int getMaxCachedAccounts() {
+		return maxCachedAccounts;
+	}
+
+	public void setMaxCachedAccounts(int maxCachedAccounts) {
+		this.maxCachedAccounts = maxCachedAccounts;
+	}
+
+	public Duration getAccountIdle() {
+		return accountIdle;
+	}
+
+	public void setAccountIdle(Duration accountIdle) {
+		this.accountIdle = accountIdle;
+	}
+
+	public int getMaxUnprojectedKeys() {
+		return maxUnprojectedKeys;
+	}
+
+	public void setMaxUnprojectedKeys(int maxUnprojectedKeys) {
+		this.maxUnprojectedKeys = maxUnprojectedKeys;
+	}
+
 	public Duration getDefaultHoldTtl() {
 		return defaultHoldTtl;
 	}

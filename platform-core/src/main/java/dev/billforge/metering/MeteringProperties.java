@@ -22,6 +22,31 @@ public class MeteringProperties {
 	/** Event properties kept in the rollups, so usage can be grouped by them (e.g. operation). */
 	private List<String> rollupDimensions = new ArrayList<>(List.of("operation"));
 
+	/**
+	 * Distinct values of one rolled-up property that get their own slots per org, meter and UTC day;
+	 * further values are counted under {@code other}. Keeps a rollup document far below 16 MB.
+	 */
+	private int rollupMaxValues = 100;
+
+	/** Longest value of a rolled-up property kept in the rollups; longer values are cut. */
+	private int rollupValueMaxLength = 64;
+
+	public int getRollupMaxValues() {
+		return rollupMaxValues;
+	}
+
+	public void setRollupMaxValues(int rollupMaxValues) {
+		this.rollupMaxValues = rollupMaxValues;
+	}
+
+	public int getRollupValueMaxLength() {
+		return rollupValueMaxLength;
+	}
+
+	public void setRollupValueMaxLength(int rollupValueMaxLength) {
+		this.rollupValueMaxLength = rollupValueMaxLength;
+	}
+
 	public Duration getMaxEventAge() {
 		return maxEventAge;
 	}

@@ -75,7 +75,9 @@ class CommittedJobUsageIT {
 		assertThat(byOperation.buckets()).singleElement()
 			.satisfies(bucket -> assertThat(bucket.credits()).containsExactly(Map.entry("extract", Credits.of(4))));
 		assertThat(today(org, "meter").total()).isEqualTo(Credits.of(4));
-		assertThat(today(org, "not-rolled-up").buckets()).isEmpty();
+		// A property the rollups do not keep: all of the usage lacks it, so all of it is "none".
+		assertThat(today(org, "not-rolled-up").buckets()).singleElement()
+			.satisfies(bucket -> assertThat(bucket.credits()).containsExactly(Map.entry("none", Credits.of(4))));
 	}
 
 	@Test
@@ -91,7 +93,8 @@ class CommittedJobUsageIT {
 		UsageSummaries.UsageSummary byOperation = today(org, "operation");
 		assertThat(byOperation.buckets()).singleElement()
 			.satisfies(bucket -> assertThat(bucket.credits()).containsOnly(Map.entry("extract", Credits.of(5)),
-					Map.entry("classify", Credits.of(2))));
+					Map.entry("classify", Credits.of(2)), Map.entry("none", Credits.of(1))));
+		assertThat(byOperation.total()).isEqualTo(Credits.of(8));
 		assertThat(today(org, "meter").total()).isEqualTo(Credits.of(8));
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.of(92));
 	}

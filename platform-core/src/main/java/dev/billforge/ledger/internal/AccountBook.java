@@ -1,6 +1,7 @@
 package dev.billforge.ledger.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,11 +14,14 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.billforge.common.ProblemException;
 import dev.billforge.valuemetric.Credits;
 
 /**
@@ -48,76 +52,69 @@ final class AccountBook {
 
 	private final CommitProjector projector;
 
-	private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+	/**
+	 * Accounts kept in memory, least recently used evicted past the bound or when idle. Evicting one
+	 * is like a restart for that org: the next request reloads it from its snapshot and replays (and
+	 * re-queues for projection) the commits after it, so nothing answered from memory is lost.
+	 */
+	private final Cache<String, Slot> slots;
+
+	private final Limits limits;
+
+	/**
+	 * Bounds of the in-memory book: accounts cached, their idle time, drains a commit's read models
+	 * may fail before it is parked, and op keys an org may have answered from memory (not yet
+	 * stored) before its writes are refused.
+	 */
+	record Limits(int maxAccounts, Duration accountIdle, int projectionAttempts, int maxUnprojectedKeys) {
+
+		static final Limits DEFAULTS = new Limits(10_000, Duration.ofMinutes(30), 3, 50_000);
+
+	}
 
 	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
 			CommitProjector projector) {
-		this(store, engine, clock, zones, orgId -> freeTier, projector);
+		this(store, engine, clock, zones, orgId -> freeTier, projector, Limits.DEFAULTS);
+	}
+
+	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones, Credits freeTier,
+			CommitProjector projector, Limits limits) {
+		this(store, engine, clock, zones, orgId -> freeTier, projector, limits);
 	}
 
 	AccountBook(LedgerStore store, LedgerEngine engine, Clock clock, Function<String, ZoneId> zones,
-			Function<String, Credits> freeTier,
-			CommitProjector projector) {
+			Function<String, Credits> freeTier, CommitProjector projector, Limits limits) {
 		this.store = store;
 		this.engine = engine;
 		this.clock = clock;
 		this.zones = zones;
 		this.freeTier = freeTier;
 		this.projector = projector;
+		this.limits = limits;
+		this.slots = Caffeine.newBuilder()
+			.maximumSize(limits.maxAccounts())
+			.expireAfterAccess(limits.accountIdle())
+			.build();
+	}
+
+	private Slot slot(String orgId) {
+		return slots.get(orgId, id -> new Slot(limits.projectionAttempts()));
+	}
+
+	CommitProjector projector() {
+		return projector;
+	}
+
+	/** Accounts held in memory now (for tests of the bound). */
+	long cachedAccounts() {
+		slots.cleanUp();
+		return slots.estimatedSize();
 	}
 
 	/** Work done under the org's lock against the account's working state. */
 	interface Work<R> {
 
-		R run(Batch batch);
-
-	}
-
-	/** The commit being built: working state, known op keys, and the ops added so far. */
-	static final class Batch {
-
-		final AccountState state;
-
-		final LedgerEngine.Sequence seq;
-
-		final Instant now;
-
-		private final Map<String, LedgerStore.StoredOp> known;
-
-		private final List<OpRecord> ops;
-
-		private final Function<Collection<String>, Map<String, LedgerStore.StoredOp>> lookup;
-
-		Batch(AccountState state, LedgerEngine.Sequence seq, Instant now, Map<String, LedgerStore.StoredOp> known,
-				List<OpRecord> ops, Function<Collection<String>, Map<String, LedgerStore.StoredOp>> lookup) {
-			this.state = state;
-			this.seq = seq;
-			this.now = now;
-			this.known = known;
-			this.ops = ops;
-			this.lookup = lookup;
-		}
-
-		LedgerStore.StoredOp known(String opKey) {
-			return known.get(opKey);
-		}
-
-		/** Op keys the batch was not opened with: this batch's own ops, then the ledger's. */
-		Map<String, LedgerStore.StoredOp> find(Collection<String> opKeys) {
-			Map<String, LedgerStore.StoredOp> found = new HashMap<>(lookup.apply(opKeys));
-			for (String key : opKeys) {
-				LedgerStore.StoredOp own = known.get(key);
-				if (own != null) {
-					found.put(key, own);
-				}
-			}
-			return found;
-		}
-
-		void add(OpRecord op) {
-			ops.add(op);
-			known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
-		}
+		R run(LedgerBatch batch);
 
 	}
 
@@ -127,13 +124,17 @@ final class AccountBook {
 
 		final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
-		final ProjectionQueue projections = new ProjectionQueue();
+		final ProjectionQueue projections;
 
 		/** The account as of its last commit; never mutated once published. */
 		volatile AccountState state;
 
 		/** {@link System#nanoTime()} when {@link #state} was last known to be the newest commit in the store. */
 		volatile long verifiedAt;
+
+		Slot(int projectionAttempts) {
+			this.projections = new ProjectionQueue(projectionAttempts);
+		}
 
 	}
 
@@ -157,7 +158,7 @@ final class AccountBook {
 			this.work = work;
 		}
 
-		void run(Batch batch) {
+		void run(LedgerBatch batch) {
 			try {
 				value = work.run(batch);
 				failure = null;
@@ -192,7 +193,15 @@ final class AccountBook {
 	 * commit meanwhile.
 	 */
 	<R> R execute(String orgId, Collection<String> opKeys, Work<R> work) {
-		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
+		Slot slot = slot(orgId);
+		if (slot.projections.backlog() > limits.maxUnprojectedKeys()) {
+			// The store is not taking op keys: project what is queued first rather than grow memory.
+			slot.projections.drain(projector);
+			if (slot.projections.backlog() > limits.maxUnprojectedKeys()) {
+				throw new ProblemException(503, "ledger_unavailable",
+						"the ledger cannot store this organisation's writes right now; retry later");
+			}
+		}
 		Pending<R> pending = new Pending<>(opKeys, work);
 		slot.queue.add(pending);
 		slot.lock.lock();
@@ -237,7 +246,7 @@ final class AccountBook {
 	 * {@code maxStaleNanos} (0: never).
 	 */
 	AccountState read(String orgId, long maxStaleNanos) {
-		Slot slot = slots.computeIfAbsent(orgId, id -> new Slot());
+		Slot slot = slot(orgId);
 		AccountState state = slot.state;
 		if (state == null || isDue(state) || (System.nanoTime() - slot.verifiedAt >= maxStaleNanos && stale(slot, state))) {
 			// process() reloads a stale account, opens a new one and applies what is due.
@@ -286,7 +295,7 @@ final class AccountBook {
 			for (OpRecord op : ops) {
 				known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
 			}
-			Batch context = new Batch(working, seq, now, known, ops, lookup -> knownOps(slot, orgId, lookup));
+			LedgerBatch context = new LedgerBatch(working, seq, now, known, ops, lookup -> knownOps(slot, orgId, lookup));
 			batch.forEach(pending -> pending.run(context));
 			if (ops.isEmpty()) {
 				// Nothing to write, so no commit conflict would reveal a newer commit of another instance:

@@ -1,5 +1,6 @@
 package dev.billforge.ledger.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import dev.billforge.ledger.EntryType;
 import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
 import dev.billforge.ledger.LedgerEntry;
+import dev.billforge.ledger.ParkedProjection;
 import dev.billforge.orgs.OrgId;
 
 /**
@@ -17,28 +19,56 @@ import dev.billforge.orgs.OrgId;
  */
 final class CommitProjector {
 
+	/** Longest failure text kept with a parked commit. */
+	private static final int MAX_ERROR = 500;
+
 	private final LedgerStore store;
 
 	private final List<LedgerCommitListener> listeners;
 
-	CommitProjector(LedgerStore store, List<LedgerCommitListener> listeners) {
+	private final Clock clock;
+
+	CommitProjector(LedgerStore store, List<LedgerCommitListener> listeners, Clock clock) {
 		this.store = store;
 		this.listeners = listeners;
+		this.clock = clock;
+	}
+
+	List<LedgerCommitListener> listeners() {
+		return listeners;
 	}
 
 	/**
-	 * Projects consecutive commits of one org, in order; {@code after} is the account as of one of
-	 * them (the snapshot to save), or null.
+	 * The ledger's own projection of consecutive commits of one org: op keys and alerts, and the
+	 * due date of {@code bringsDueForward} (the account as of the last of them) when it is earlier
+	 * than the one before.
 	 */
-	void project(List<Commit> commits, AccountState after) {
-		store.projectCommits(commits);
-		if (!listeners.isEmpty()) {
+	void projectOwn(List<Commit> commits, AccountState bringsDueForward) {
+		if (!commits.isEmpty()) {
+			store.projectCommits(commits);
+		}
+		if (bringsDueForward != null) {
+			store.lowerDue(bringsDueForward.orgId, bringsDueForward.nextDueAt(), bringsDueForward.seq);
+		}
+	}
+
+	/** Read models of other modules, in commit order. */
+	void notifyListeners(List<Commit> commits) {
+		if (!listeners.isEmpty() && !commits.isEmpty()) {
 			List<LedgerCommitted> views = commits.stream().map(CommitProjector::view).toList();
 			listeners.forEach(listener -> listener.onCommits(views));
 		}
-		if (after != null) {
-			store.saveSnapshot(AccountSnapshot.of(after));
-		}
+	}
+
+	void saveSnapshot(AccountState after) {
+		store.saveSnapshot(AccountSnapshot.of(after));
+	}
+
+	/** Sets a commit aside whose read models keep failing: the operator sees it and rebuilds. */
+	void park(Commit commit, int attempts, RuntimeException failure) {
+		String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		store.park(new ParkedProjection(new OrgId(commit.orgId()), commit.seq(), attempts,
+				error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error, clock.instant()));
 	}
 
 	static LedgerCommitted view(Commit commit) {

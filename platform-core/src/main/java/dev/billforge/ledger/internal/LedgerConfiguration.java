@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.LedgerCommitListener;
+import dev.billforge.ledger.LedgerProjections;
 import dev.billforge.ledger.LedgerProperties;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
@@ -31,8 +32,15 @@ class LedgerConfiguration {
 		AccountBook book = new AccountBook(store, engine, clock,
 				orgId -> orgs.find(new OrgId(orgId)).map(Org::timeZone).orElseThrow(() -> ProblemException.notFound("org " + orgId)),
 				orgId -> orgs.freeTierEligible(new OrgId(orgId)) ? metric.freeTier() : Credits.ZERO,
-				new CommitProjector(store, commitListeners));
-		return new LedgerService(book, engine, store, properties.getCheckStaleness());
+				new CommitProjector(store, commitListeners, clock),
+				new AccountBook.Limits(properties.getMaxCachedAccounts(), properties.getAccountIdle(),
+						properties.getProjectionAttempts(), properties.getMaxUnprojectedKeys()));
+		return new LedgerService(book, engine, store, properties.getCheckStaleness(), properties.getMaxOpenHolds(), clock);
+	}
+
+	@Bean
+	LedgerProjections ledgerProjections(LedgerService creditLedger) {
+		return creditLedger.projections();
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.billforge.ledger.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import dev.billforge.ledger.GrantReceipt;
 import dev.billforge.ledger.GrantRequest;
 import dev.billforge.ledger.Hold;
 import dev.billforge.ledger.LedgerPage;
+import dev.billforge.ledger.LedgerProjections;
 import dev.billforge.ledger.LedgerVerification;
 import dev.billforge.ledger.Reservation;
 import dev.billforge.ledger.SpendCap;
@@ -37,11 +39,24 @@ public final class LedgerService implements CreditLedger {
 	/** See {@link dev.billforge.ledger.LedgerProperties#getCheckStaleness()}. */
 	private final long checkStalenessNanos;
 
-	LedgerService(AccountBook book, LedgerEngine engine, LedgerStore store, Duration checkStaleness) {
+	/** See {@link dev.billforge.ledger.LedgerProperties#getMaxOpenHolds()}. */
+	private final int maxOpenHolds;
+
+	private final DueSweep sweep;
+
+	LedgerService(AccountBook book, LedgerEngine engine, LedgerStore store, Duration checkStaleness, int maxOpenHolds,
+			Clock clock) {
 		this.book = book;
 		this.engine = engine;
 		this.store = store;
 		this.checkStalenessNanos = checkStaleness.toNanos();
+		this.maxOpenHolds = maxOpenHolds;
+		this.sweep = new DueSweep(book, store, clock);
+	}
+
+	/** The operator's view of this ledger's read models (parked projections, rebuilds). */
+	LedgerProjections projections() {
+		return new ReadModelRebuilds(book, store);
 	}
 
 	@Override
@@ -106,6 +121,11 @@ public final class LedgerService implements CreditLedger {
 				}
 				return reservationAsOfNow(org, batch, known.result().holdId(), key, known.result());
 			}
+			if (batch.state.holds.size() >= maxOpenHolds) {
+				// Every open hold lives in the account and its snapshot: their number is bounded.
+				throw new ProblemException(429, "too_many_holds", "this organisation has " + batch.state.holds.size()
+						+ " open holds, the most allowed; commit or release some first");
+			}
 			OpRecord op = engine.reserve(batch.state, opKey, fingerprint, key, credits, meter, ttl, batch.now, batch.seq);
 			if (op == null) {
 				CheckResult check = engine.check(batch.state, credits);
@@ -116,7 +136,7 @@ public final class LedgerService implements CreditLedger {
 		});
 	}
 
-	private Reservation reservationAsOfNow(OrgId org, AccountBook.Batch batch, String holdId, String key, OpResult held) {
+	private Reservation reservationAsOfNow(OrgId org, LedgerBatch batch, String holdId, String key, OpResult held) {
 		Hold open = batch.state.holds.get(holdId);
 		if (open != null) {
 			return new Reservation(holdId, key, Reservation.Status.HELD, open.credits(), open.expiresAt(), null, null);
@@ -337,10 +357,7 @@ public final class LedgerService implements CreditLedger {
 
 	@Override
 	public int settleDueAccounts() {
-		List<String> ids = store.accountIds();
-		// Reading an account applies whatever is due on it.
-		ids.forEach(book::read);
-		return ids.size();
+		return sweep.run();
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.billforge.ledger.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import dev.billforge.ledger.Alert;
+import dev.billforge.ledger.ParkedProjection;
 
 /**
  * Durable storage of the ledger. Correctness rests on two single-document guarantees that both
@@ -40,8 +42,37 @@ interface LedgerStore {
 
 	List<Alert> alerts(String orgId, int limit);
 
-	/** Ids of all orgs that have an account (for the expiry sweeper and verification). */
+	/** Ids of all orgs that have an account (for the one-time due-date backfill and verification). */
 	List<String> accountIds();
+
+	/** Sets aside a commit whose read models could not be projected; idempotent on the commit. */
+	void park(ParkedProjection parked);
+
+	/** Parked commits of every org, newest first. */
+	List<ParkedProjection> parked(int limit);
+
+	/** Parked commits of one org, in sequence order. */
+	List<ParkedProjection> parked(String orgId);
+
+	void unpark(String orgId, long seq);
+
+	/**
+	 * Lowers the org's due date (its next hold or grant expiry or period end) to {@code due}, never
+	 * raises it; {@code seq} is the commit it comes from. A stored due date is never later than the
+	 * account's true one, so the sweeper cannot miss due work; an early one only costs a look.
+	 */
+	void lowerDue(String orgId, Instant due, long seq);
+
+	/** Sets the org's due date as of commit {@code seq}, unless a newer commit has written one. */
+	void setDue(String orgId, Instant due, long seq);
+
+	/** Orgs whose due date has come ({@code <= now}), earliest first: what the sweeper settles. */
+	List<String> dueAccounts(Instant now, int limit);
+
+	/** Whether every account that existed before due dates were kept has been given one. */
+	boolean dueDatesBackfilled();
+
+	void markDueDatesBackfilled();
 
 	final class CommitConflict extends RuntimeException {
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,11 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 
 import dev.billforge.ledger.Alert;
+import dev.billforge.ledger.ParkedProjection;
 import dev.billforge.orgs.OrgId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -48,6 +52,13 @@ final class MongoLedgerStore implements LedgerStore {
 
 	static final String ALERTS = "ledger_alerts";
 
+	static final String PARKED = "ledger_parked_projections";
+
+	static final String DUE = "ledger_due";
+
+	/** The id of the marker saying every older account has a due date. */
+	private static final String BACKFILLED = "~backfilled";
+
 	private static final int DUPLICATE_KEY = 11000;
 
 	private static final String PACKED_OPS = "opsDeflated";
@@ -63,6 +74,10 @@ final class MongoLedgerStore implements LedgerStore {
 
 	private final MongoCollection<Document> alerts;
 
+	private final MongoCollection<Document> parked;
+
+	private final MongoCollection<Document> due;
+
 	private final JsonMapper json;
 
 	/** Writes packed ops (see {@link OpJson}); they are read with {@link #json}. */
@@ -73,6 +88,8 @@ final class MongoLedgerStore implements LedgerStore {
 		this.ops = mongo.getCollection(OPS);
 		this.accounts = mongo.getCollection(ACCOUNTS);
 		this.alerts = mongo.getCollection(ALERTS);
+		this.parked = mongo.getCollection(PARKED);
+		this.due = mongo.getCollection(DUE);
 		this.json = mapper().build();
 		this.packing = mapper().addModule(OpJson.module()).build();
 	}
@@ -210,6 +227,86 @@ final class MongoLedgerStore implements LedgerStore {
 			ids.add(doc.getString("_id"));
 		}
 		return ids;
+	}
+
+	@Override
+	public void park(ParkedProjection projection) {
+		String orgId = projection.orgId().value();
+		parked.replaceOne(Filters.eq("_id", Commit.id(orgId, projection.seq())),
+				new Document("orgId", orgId).append("seq", projection.seq())
+					.append("attempts", projection.attempts())
+					.append("error", projection.error())
+					.append("parkedAt", Date.from(projection.parkedAt())),
+				new ReplaceOptions().upsert(true));
+	}
+
+	@Override
+	public List<ParkedProjection> parked(int limit) {
+		return parkedOf(parked.find().sort(Sorts.descending("parkedAt")).limit(limit));
+	}
+
+	@Override
+	public List<ParkedProjection> parked(String orgId) {
+		return parkedOf(parked.find(Filters.eq("orgId", orgId)).sort(Sorts.ascending("seq")));
+	}
+
+	private static List<ParkedProjection> parkedOf(Iterable<Document> docs) {
+		List<ParkedProjection> found = new ArrayList<>();
+		for (Document doc : docs) {
+			found.add(new ParkedProjection(new OrgId(doc.getString("orgId")), doc.get("seq", Number.class).longValue(),
+					doc.get("attempts", Number.class).intValue(), doc.getString("error"),
+					doc.getDate("parkedAt").toInstant()));
+		}
+		return found;
+	}
+
+	@Override
+	public void unpark(String orgId, long seq) {
+		parked.deleteOne(Filters.eq("_id", Commit.id(orgId, seq)));
+	}
+
+	@Override
+	public void lowerDue(String orgId, Instant dueAt, long seq) {
+		due.updateOne(Filters.eq("_id", orgId),
+				Updates.combine(Updates.min("dueAt", Date.from(dueAt)), Updates.max("seq", seq)),
+				new UpdateOptions().upsert(true));
+	}
+
+	@Override
+	public void setDue(String orgId, Instant dueAt, long seq) {
+		try {
+			due.updateOne(Filters.and(Filters.eq("_id", orgId), Filters.lte("seq", seq)),
+					Updates.combine(Updates.set("dueAt", Date.from(dueAt)), Updates.set("seq", seq)),
+					new UpdateOptions().upsert(true));
+		}
+		catch (MongoWriteException ex) {
+			// A newer commit wrote the org's due date meanwhile (the guarded upsert collided on _id): it stands.
+			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+		}
+	}
+
+	@Override
+	public List<String> dueAccounts(Instant now, int limit) {
+		List<String> ids = new ArrayList<>();
+		for (Document doc : due.find(Filters.lte("dueAt", Date.from(now)))
+			.sort(Sorts.ascending("dueAt"))
+			.limit(limit)
+			.projection(Projections.include("_id"))) {
+			ids.add(doc.getString("_id"));
+		}
+		return ids;
+	}
+
+	@Override
+	public boolean dueDatesBackfilled() {
+		return due.find(Filters.eq("_id", BACKFILLED)).first() != null;
+	}
+
+	@Override
+	public void markDueDatesBackfilled() {
+		due.replaceOne(Filters.eq("_id", BACKFILLED), new Document(), new ReplaceOptions().upsert(true));
 	}
 
 	/** Built by hand rather than through Jackson: a usage batch writes a thousand of these. */

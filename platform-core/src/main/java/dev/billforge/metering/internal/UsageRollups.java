@@ -3,7 +3,6 @@ package dev.billforge.metering.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,16 +20,14 @@ import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 
 import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
+import dev.billforge.ledger.LedgerHistory;
+import dev.billforge.metering.MeteringProperties;
 import dev.billforge.metering.UsageSummaries;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
@@ -46,22 +44,24 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	static final String COLLECTION = "usage_rollups";
 
-	/** "00".."59": slot names, without String.format for each of a batch's thousand charges. */
-	private static final String[] TWO_DIGITS = java.util.stream.IntStream.range(0, 60)
-		.mapToObj(n -> (n < 10 ? "0" : "") + n)
-		.toArray(String[]::new);
+	/** The group of usage that lacks the property a summary is grouped by. */
+	static final String NONE = "none";
 
 	private final MongoCollection<Document> buckets;
 
 	private final ValueMetric metric;
 
-	UsageRollups(MongoTemplate mongo, ValueMetric metric) {
+	private final RollupWriter writer;
+
+	UsageRollups(MongoTemplate mongo, ValueMetric metric, MeteringProperties properties) {
 		this.buckets = mongo.getCollection(COLLECTION);
 		this.metric = metric;
+		this.writer = new RollupWriter(buckets, Set.copyOf(properties.getRollupDimensions()),
+				properties.getRollupMaxValues(), properties.getRollupValueMaxLength());
 	}
 
 	static String bucketId(String orgId, String meter, LocalDate day) {
-		return orgId + "|" + meter + "|" + day;
+		return RollupWriter.bucketId(orgId, meter, day);
 	}
 
 	@Override
@@ -69,88 +69,20 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		onCommits(List.of(commit));
 	}
 
-	/**
-	 * One update per bucket for consecutive commits, guarded by the first commit's sequence number;
-	 * a bucket that already counted some of them (another instance caught up first) takes them one
-	 * by one instead, each guarded by its own.
-	 */
 	@Override
 	public void onCommits(List<LedgerCommitted> commits) {
-		if (commits.isEmpty()) {
-			return;
-		}
-		Map<String, Document> merged = increments(commits);
-		long first = commits.get(0).seq();
-		long last = commits.get(commits.size() - 1).seq();
-		String orgId = commits.get(0).orgId().value();
-		merged.forEach((id, inc) -> {
-			if (!apply(orgId, id, inc, first, last) && commits.size() > 1) {
-				for (LedgerCommitted commit : commits) {
-					Document one = increments(List.of(commit)).get(id);
-					if (one != null) {
-						apply(orgId, id, one, commit.seq(), commit.seq());
-					}
-				}
-			}
-		});
+		writer.onCommits(commits);
 	}
 
-	private static Map<String, Document> increments(List<LedgerCommitted> commits) {
-		Map<String, Document> incs = new HashMap<>();
-		for (LedgerCommitted commit : commits) {
-			for (LedgerCommitted.Charged charge : commit.charges()) {
-				String meter = charge.meter() == null ? "reserved" : charge.meter();
-				LocalDate day = LocalDate.ofInstant(charge.occurredAt(), ZoneOffset.UTC);
-				String id = bucketId(commit.orgId().value(), meter, day);
-				Document inc = incs.computeIfAbsent(id, k -> new Document());
-				LocalTime time = LocalTime.ofInstant(charge.occurredAt(), ZoneOffset.UTC);
-				String hour = TWO_DIGITS[time.getHour()];
-				BigDecimal quantity = charge.quantity() == null ? BigDecimal.ZERO : charge.quantity();
-				add(inc, "credits", charge.credits().amount());
-				add(inc, "quantity", quantity);
-				add(inc, "events", BigDecimal.ONE);
-				// Quarter-hour slots as well: a local midnight of a zone with a :30 or :45 offset cuts an hour.
-				String quarter = hour + TWO_DIGITS[time.getMinute() / 15 * 15];
-				add(inc, "h." + hour + ".credits", charge.credits().amount());
-				add(inc, "h." + hour + ".quantity", quantity);
-				add(inc, "q." + quarter, charge.credits().amount());
-				charge.dimensions().forEach((name, value) -> {
-					add(inc, "d." + safe(name) + "." + safe(value) + "." + hour, charge.credits().amount());
-					add(inc, "dq." + safe(name) + "." + safe(value) + "." + quarter, charge.credits().amount());
-				});
-			}
-		}
-		return incs;
-	}
-
-	/** Counts commits {@code first..last} into the bucket unless it has counted any of them; false then. */
-	private boolean apply(String orgId, String id, Document inc, long first, long last) {
-		Document increments = new Document();
-		inc.forEach((path, value) -> increments.put(path, new Decimal128((BigDecimal) value)));
-		try {
-			buckets.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("lastSeq", first)),
-					Updates.combine(new Document("$inc", increments), Updates.set("lastSeq", last),
-							Updates.setOnInsert("orgId", orgId)),
-					new UpdateOptions().upsert(true));
-			return true;
-		}
-		catch (MongoWriteException ex) {
-			// The bucket has already counted a commit of this range: the guarded upsert collided with it on _id.
-			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-				throw ex;
-			}
-			return false;
-		}
-	}
-
-	private static void add(Document inc, String path, BigDecimal value) {
-		inc.merge(path, value, (a, b) -> ((BigDecimal) a).add((BigDecimal) b));
+	/** Recomputes the org's buckets exactly from its ledger (see {@link RollupWriter#rebuild}). */
+	@Override
+	public void rebuild(LedgerHistory history) {
+		writer.rebuild(history);
 	}
 
 	/** Field names may not contain dots or start with $. */
-	private static String safe(String text) {
-		String cleaned = text.replace('.', '_').replace('$', '_');
-		return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+	static String safe(String text) {
+		return RollupWriter.safe(text, 64);
 	}
 
 	record Bucket(Instant start, Map<String, Credits> credits, Credits total) {
@@ -281,8 +213,10 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		if (groupBy.equals("meter")) {
 			return quarters ? Projections.include("h", "q") : Projections.include("h");
 		}
+		// The meter slots too: what they hold beyond the property's values is usage without it ("none").
 		String property = safe(groupBy);
-		return quarters ? Projections.include("d." + property, "dq." + property) : Projections.include("d." + property);
+		return quarters ? Projections.include("h", "q", "d." + property, "dq." + property)
+				: Projections.include("h", "d." + property);
 	}
 
 	/** Credits per hour ("00".."23") and group. */
@@ -313,6 +247,17 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			values.forEach((value, slots) -> ((Document) slots).forEach((slot, credits) -> result
 				.computeIfAbsent(slot, k -> new HashMap<>())
 				.merge(value, decimal(credits), BigDecimal::add)));
+		}
+		// Every grouping has the same total: usage without the property is counted under "none".
+		Document meterSlots = doc.get(meterField, Document.class);
+		if (meterSlots != null) {
+			meterSlots.forEach((slot, value) -> {
+				BigDecimal grouped = result.getOrDefault(slot, Map.of()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+				BigDecimal none = decimal(creditsOfMeterSlot.apply(value)).subtract(grouped);
+				if (none.signum() > 0) {
+					result.computeIfAbsent(slot, k -> new HashMap<>()).merge(NONE, none, BigDecimal::add);
+				}
+			});
 		}
 		return result;
 	}

@@ -1,2 +1,2 @@
-/** Storage of the operator audit log. */
+/** Storage of the operator audit log; the {@code rollups rebuild} command. */
 package dev.billforge.operator.internal;

@@ -1,10 +1,12 @@
 package dev.billforge.ledger.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import dev.billforge.ledger.Alert;
+import dev.billforge.ledger.ParkedProjection;
 
 /** A {@link LedgerStore} that passes everything on; tests override what they want to break. */
 class ForwardingStore implements LedgerStore {
@@ -63,6 +65,51 @@ class ForwardingStore implements LedgerStore {
 	@Override
 	public List<String> accountIds() {
 		return delegate.accountIds();
+	}
+
+	@Override
+	public void park(ParkedProjection parked) {
+		delegate.park(parked);
+	}
+
+	@Override
+	public List<ParkedProjection> parked(int limit) {
+		return delegate.parked(limit);
+	}
+
+	@Override
+	public List<ParkedProjection> parked(String orgId) {
+		return delegate.parked(orgId);
+	}
+
+	@Override
+	public void unpark(String orgId, long seq) {
+		delegate.unpark(orgId, seq);
+	}
+
+	@Override
+	public void lowerDue(String orgId, Instant due, long seq) {
+		delegate.lowerDue(orgId, due, seq);
+	}
+
+	@Override
+	public void setDue(String orgId, Instant due, long seq) {
+		delegate.setDue(orgId, due, seq);
+	}
+
+	@Override
+	public List<String> dueAccounts(Instant now, int limit) {
+		return delegate.dueAccounts(now, limit);
+	}
+
+	@Override
+	public boolean dueDatesBackfilled() {
+		return delegate.dueDatesBackfilled();
+	}
+
+	@Override
+	public void markDueDatesBackfilled() {
+		delegate.markDueDatesBackfilled();
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.billforge.ledger.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.billforge.ledger.Alert;
+import dev.billforge.ledger.ParkedProjection;
 
 /**
  * A {@link LedgerStore} in memory with the same guarantees the Mongo store relies on (unique commit
@@ -87,6 +90,73 @@ final class InMemoryLedgerStore implements LedgerStore {
 	@Override
 	public List<String> accountIds() {
 		return new ArrayList<>(snapshots.keySet());
+	}
+
+	final Map<String, ParkedProjection> parked = new ConcurrentHashMap<>();
+
+	/** orgId → [due date, seq]. */
+	final Map<String, Object[]> due = new ConcurrentHashMap<>();
+
+	volatile boolean backfilled;
+
+	@Override
+	public void park(ParkedProjection projection) {
+		parked.put(Commit.id(projection.orgId().value(), projection.seq()), projection);
+	}
+
+	@Override
+	public List<ParkedProjection> parked(int limit) {
+		return parked.values()
+			.stream()
+			.sorted(Comparator.comparing(ParkedProjection::parkedAt).reversed())
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public List<ParkedProjection> parked(String orgId) {
+		return parked.values()
+			.stream()
+			.filter(p -> p.orgId().value().equals(orgId))
+			.sorted(Comparator.comparingLong(ParkedProjection::seq))
+			.toList();
+	}
+
+	@Override
+	public void unpark(String orgId, long seq) {
+		parked.remove(Commit.id(orgId, seq));
+	}
+
+	@Override
+	public void lowerDue(String orgId, Instant dueAt, long seq) {
+		due.merge(orgId, new Object[] { dueAt, seq }, (old, next) -> new Object[] {
+				((Instant) old[0]).isBefore(dueAt) ? old[0] : dueAt, Math.max((Long) old[1], seq) });
+	}
+
+	@Override
+	public void setDue(String orgId, Instant dueAt, long seq) {
+		due.merge(orgId, new Object[] { dueAt, seq }, (old, next) -> (Long) old[1] <= seq ? next : old);
+	}
+
+	@Override
+	public List<String> dueAccounts(Instant now, int limit) {
+		return due.entrySet()
+			.stream()
+			.filter(e -> !((Instant) e.getValue()[0]).isAfter(now))
+			.sorted(Comparator.comparing(e -> (Instant) e.getValue()[0]))
+			.limit(limit)
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	@Override
+	public boolean dueDatesBackfilled() {
+		return backfilled;
+	}
+
+	@Override
+	public void markDueDatesBackfilled() {
+		backfilled = true;
 	}
 
 }

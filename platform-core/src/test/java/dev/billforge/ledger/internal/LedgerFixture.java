@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.LedgerCommitListener;
+import dev.billforge.ledger.LedgerProjections;
 import dev.billforge.ledger.UsageCharge;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.testsupport.MutableClock;
@@ -29,13 +30,24 @@ final class LedgerFixture {
 		this(new InMemoryLedgerStore(), new MutableClock(start), freeTier, List.of());
 	}
 
+	final AccountBook book;
+
+	final LedgerProjections projections;
+
 	LedgerFixture(LedgerStore store, MutableClock clock, Credits freeTier, List<LedgerCommitListener> listeners) {
+		this(store, clock, freeTier, listeners, AccountBook.Limits.DEFAULTS, 1000);
+	}
+
+	LedgerFixture(LedgerStore store, MutableClock clock, Credits freeTier, List<LedgerCommitListener> listeners,
+			AccountBook.Limits limits, int maxOpenHolds) {
 		this.clock = clock;
 		this.store = store;
 		LedgerEngine engine = new LedgerEngine(List.of(70, 90, 100));
-		AccountBook book = new AccountBook(store, engine, clock, id -> zones.getOrDefault(id, ZoneId.of("UTC")), freeTier,
-				new CommitProjector(store, listeners));
-		this.ledger = new LedgerService(book, engine, store, java.time.Duration.ZERO);
+		this.book = new AccountBook(store, engine, clock, id -> zones.getOrDefault(id, ZoneId.of("UTC")), freeTier,
+				new CommitProjector(store, listeners, clock), limits);
+		LedgerService service = new LedgerService(book, engine, store, java.time.Duration.ZERO, maxOpenHolds, clock);
+		this.ledger = service;
+		this.projections = service.projections();
 	}
 
 	OrgId org(String zone) {

@@ -78,4 +78,42 @@ class MongoLedgerStoreIT {
 		assertThat(restarted.ledger.verify(org).consistent()).isTrue();
 	}
 
+	@Test
+	void dueDatesAreOnlyLoweredByCommitsAndSetBySweepsThatSawTheNewestCommit() {
+		MongoLedgerStore store = new MongoLedgerStore(mongo);
+		Instant now = Instant.parse("2026-11-10T12:00:00Z");
+		String due = OrgId.generate().value();
+		String later = OrgId.generate().value();
+		store.lowerDue(due, now.minusSeconds(60), 3);
+		store.lowerDue(due, now.plusSeconds(3600), 4);
+		store.lowerDue(later, now.plusSeconds(3600), 1);
+
+		assertThat(store.dueAccounts(now, 1000)).contains(due).doesNotContain(later);
+
+		// A sweep that saw commit 4 moves the date on; one that saw only commit 3 must not.
+		store.setDue(due, now.plusSeconds(7200), 3);
+		assertThat(store.dueAccounts(now, 1000)).contains(due);
+		store.setDue(due, now.plusSeconds(7200), 4);
+		assertThat(store.dueAccounts(now, 1000)).doesNotContain(due);
+		assertThat(store.dueAccounts(now.plusSeconds(7200), 1000)).contains(due, later);
+	}
+
+	@Test
+	void parkedProjectionsAreListedNewestFirstAndClearedPerCommit() {
+		MongoLedgerStore store = new MongoLedgerStore(mongo);
+		OrgId org = OrgId.generate();
+		Instant at = Instant.parse("2026-11-10T12:00:00Z");
+		store.park(new dev.billforge.ledger.ParkedProjection(org, 7, 3, "NumberFormatException: too big", at));
+		store.park(new dev.billforge.ledger.ParkedProjection(org, 9, 3, "NumberFormatException: too big", at.plusSeconds(1)));
+		store.park(new dev.billforge.ledger.ParkedProjection(org, 7, 3, "NumberFormatException: too big", at));
+
+		assertThat(store.parked(org.value())).extracting(dev.billforge.ledger.ParkedProjection::seq).containsExactly(7L, 9L);
+		assertThat(store.parked(1)).singleElement().satisfies(p -> {
+			assertThat(p.seq()).isEqualTo(9);
+			assertThat(p.parkedAt()).isEqualTo(at.plusSeconds(1));
+		});
+		store.unpark(org.value(), 7);
+		assertThat(store.parked(org.value())).extracting(dev.billforge.ledger.ParkedProjection::seq).containsExactly(9L);
+	}
+
 }
