@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stripe.StripeClient;
+import com.stripe.model.Invoice;
 import com.stripe.model.Refund;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.InvoiceRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import com.stripe.param.WebhookEndpointUpdateParams;
 
 import dev.billforge.ledger.CreditLedger;
@@ -32,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Money Stripe took is never lost on the credit side: a paid pack whose webhook and return were both lost is
- * granted by reconciliation (once), and a refund that fails gives back the credits it took.
+ * granted by reconciliation (once), a refund that fails gives back the credits it took, and two plans bought at
+ * once end as one subscription and one charge.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
@@ -114,6 +119,35 @@ class BillingRepairIT {
 		stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent()).build());
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(100));
+	}
+
+	@Test
+	void twoPlanCheckoutsCompletedTogetherLeaveOneSubscriptionAndOneCharge() throws Exception {
+		// Both sessions are opened before either completes, so the already_subscribed check passes twice.
+		String first = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}").get("id")
+			.asString();
+		String second = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}").get("id")
+			.asString();
+		form("/v1/test_helpers/checkout/sessions/" + first + "/complete", "outcome=card_success");
+		form("/v1/test_helpers/checkout/sessions/" + second + "/complete", "outcome=card_success");
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(30));
+
+		Session kept = stripe.v1().checkout().sessions().retrieve(first);
+		Session duplicate = stripe.v1().checkout().sessions().retrieve(second);
+		assertThat(stripe.v1().subscriptions().retrieve(kept.getSubscription()).getStatus()).isEqualTo("active");
+		assertThat(stripe.v1().subscriptions().retrieve(duplicate.getSubscription()).getStatus()).isEqualTo("canceled");
+		Invoice paid = stripe.v1().invoices().retrieve(stripe.v1().subscriptions().retrieve(duplicate.getSubscription())
+			.getLatestInvoice(), InvoiceRetrieveParams.builder().addExpand("payments").build());
+		String intent = paid.getPayments().getData().get(0).getPayment().getPaymentIntent();
+		List<Refund> refunds = stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intent).build()).getData();
+		assertThat(refunds).singleElement().satisfies(r -> assertThat(r.getAmount()).isEqualTo(1900L));
+		// One allowance (2,000) on top of the free tier, never two.
+		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
+
+		// Reconciliation and a repeated finalization change nothing.
+		reconciler.run();
+		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
+		assertThat(stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intent).build()).getData()).hasSize(1);
 	}
 
 	private String buyPack() throws Exception {
