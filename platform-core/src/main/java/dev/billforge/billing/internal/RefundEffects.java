@@ -89,7 +89,7 @@ class RefundEffects {
 			.list(RefundListParams.builder().setCharge(chargeId).setLimit(100L).build())
 			.autoPagingIterable()) {
 			states.add(new RefundPlan.RefundState(refund.getId(), refund.getCreated(), refund.getAmount(), refund.getStatus()));
-			Document record = effects.find(Filters.eq("_id", "refund:" + refund.getId())).first();
+			Document record = effects.find(Filters.eq("_id", refundRecord(org, refund.getId()))).first();
 			if (record != null) {
 				taken.put(refund.getId(),
 						new RefundPlan.Taken(new BigDecimal(record.getString("credits")), record.getBoolean("restored", false)));
@@ -102,7 +102,7 @@ class RefundEffects {
 			ledger.grant(org, new GrantRequest("refund-failed:" + restore.refundId(), GrantSource.PACK,
 					new Credits(restore.credits()), null, null, "Refund " + restore.refundId() + " of " + chargeId
 							+ " failed: credits restored", chargeId));
-			effects.updateOne(Filters.eq("_id", "refund:" + restore.refundId()), Updates.set("restored", true));
+			effects.updateOne(Filters.eq("_id", refundRecord(org, restore.refundId())), Updates.set("restored", true));
 		}
 		for (RefundPlan.ClawBack clawBack : plan.clawBacks()) {
 			if (clawBack.credits().signum() > 0) {
@@ -110,12 +110,17 @@ class RefundEffects {
 						"Refund " + clawBack.refundId() + " of " + chargeId);
 			}
 			// After the claw-back (idempotent by key): a crash in between computes the same share again.
-			CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", "refund:" + clawBack.refundId())
+			CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", refundRecord(org, clawBack.refundId()))
 				.append("orgId", org.value())
 				.append("charge", chargeId)
 				.append("credits", clawBack.credits().toPlainString())
 				.append("restored", false));
 		}
+	}
+
+	/** What a refund took from one org's pack (per org, like the ledger key it mirrors). */
+	private static String refundRecord(OrgId org, String refundId) {
+		return "refund:" + org.value() + ":" + refundId;
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.stripe.StripeClient;
 import com.stripe.model.Invoice;
 import com.stripe.model.Refund;
+import com.stripe.model.Subscription;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.InvoiceRetrieveParams;
@@ -132,12 +133,15 @@ class BillingRepairIT {
 		form("/v1/test_helpers/checkout/sessions/" + second + "/complete", "outcome=card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(30));
 
-		Session kept = stripe.v1().checkout().sessions().retrieve(first);
-		Session duplicate = stripe.v1().checkout().sessions().retrieve(second);
-		assertThat(stripe.v1().subscriptions().retrieve(kept.getSubscription()).getStatus()).isEqualTo("active");
-		assertThat(stripe.v1().subscriptions().retrieve(duplicate.getSubscription()).getStatus()).isEqualTo("canceled");
-		Invoice paid = stripe.v1().invoices().retrieve(stripe.v1().subscriptions().retrieve(duplicate.getSubscription())
-			.getLatestInvoice(), InvoiceRetrieveParams.builder().addExpand("payments").build());
+		// The one created first is kept (same second: the smaller id), whatever order the events came in.
+		List<Subscription> subs = new java.util.ArrayList<>(List.of(
+				stripe.v1().subscriptions().retrieve(stripe.v1().checkout().sessions().retrieve(first).getSubscription()),
+				stripe.v1().subscriptions().retrieve(stripe.v1().checkout().sessions().retrieve(second).getSubscription())));
+		subs.sort(java.util.Comparator.comparing(Subscription::getCreated).thenComparing(Subscription::getId));
+		assertThat(subs.get(0).getStatus()).isEqualTo("active");
+		assertThat(subs.get(1).getStatus()).isEqualTo("canceled");
+		Invoice paid = stripe.v1().invoices().retrieve(subs.get(1).getLatestInvoice(),
+				InvoiceRetrieveParams.builder().addExpand("payments").build());
 		String intent = paid.getPayments().getData().get(0).getPayment().getPaymentIntent();
 		List<Refund> refunds = stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intent).build()).getData();
 		assertThat(refunds).singleElement().satisfies(r -> assertThat(r.getAmount()).isEqualTo(1900L));
