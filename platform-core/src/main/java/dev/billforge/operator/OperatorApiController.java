@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -46,10 +48,13 @@ class OperatorApiController {
 
 	private final ValueMetric metric;
 
-	OperatorApiController(Orgs orgs, CreditLedger ledger, ValueMetric metric) {
+	private final AuditLog audit;
+
+	OperatorApiController(Orgs orgs, CreditLedger ledger, ValueMetric metric, AuditLog audit) {
 		this.orgs = orgs;
 		this.ledger = ledger;
 		this.metric = metric;
+		this.audit = audit;
 	}
 
 	record CreateOrg(String name, String timeZone) {
@@ -83,7 +88,12 @@ class OperatorApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedApiKey createKey(@PathVariable String id, @RequestBody CreateKey request) {
 		String name = request.name() == null || request.name().isBlank() ? "API key" : request.name().strip();
-		return orgs.createApiKey(org(id).id(), name);
+		Org org = org(id);
+		IssuedApiKey issued = orgs.createApiKey(org.id(), name);
+		// Like the console's actions: who did what to which org (never the key itself).
+		audit.record("operator-api-key:" + issued.id(), OperatorBillingApiController.ACTOR, "api_key.create", org.id(),
+				"API key issued through the operator API", Map.of("keyId", issued.id(), "prefix", issued.prefix(), "name", name));
+		return issued;
 	}
 
 	record CreateGrant(BigDecimal credits, String source, Instant expiresAt, String reason) {
@@ -121,10 +131,14 @@ class OperatorApiController {
 		String key = idempotencyKey == null ? "operator:" + UUID.randomUUID() : "operator:" + idempotencyKey;
 		GrantReceipt receipt = ledger.grant(org.id(),
 				new GrantRequest(key, source, credits, null, request.expiresAt(), request.reason().strip(), null));
+		audit.record(key, OperatorBillingApiController.ACTOR, "grant", org.id(), request.reason().strip(),
+				Map.of("credits", credits.amount().toPlainString(), "source", source.code(), "expiresAt",
+						request.expiresAt() == null ? "never" : request.expiresAt().toString(), "grantId",
+						String.valueOf(receipt.grantId())));
 		return new GrantResponse(receipt.grantId(), receipt.credits(), receipt.duplicate());
 	}
 
-	record SetCap(BigDecimal credits, String mode) {
+	record SetCap(BigDecimal credits, String mode, String reason) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -134,8 +148,12 @@ class OperatorApiController {
 	@PutMapping("/{id}/cap")
 	CapResponse cap(@PathVariable String id, @RequestBody SetCap request) {
 		Org org = org(id);
+		if (request.reason() != null && request.reason().length() > 500) {
+			throw ProblemException.invalid("reason", "reason may have at most 500 characters");
+		}
 		if (request.credits() == null) {
 			ledger.setSpendCap(org.id(), null);
+			auditCap(org, request, Map.of("credits", "none"));
 			return new CapResponse(null, null);
 		}
 		if (request.credits().signum() < 0) {
@@ -150,7 +168,15 @@ class OperatorApiController {
 		}
 		SpendCap cap = new SpendCap(new Credits(request.credits()), mode);
 		ledger.setSpendCap(org.id(), cap);
+		auditCap(org, request, Map.of("credits", cap.credits().amount().toPlainString(), "mode", mode.code()));
 		return new CapResponse(cap.credits(), mode.code());
+	}
+
+	private void auditCap(Org org, SetCap request, Map<String, String> details) {
+		String reason = request.reason() == null || request.reason().isBlank() ? "spend cap set through the operator API"
+				: request.reason().strip();
+		audit.record("operator-cap:" + UUID.randomUUID(), OperatorBillingApiController.ACTOR, "cap.set", org.id(),
+				reason, new LinkedHashMap<>(details));
 	}
 
 	@GetMapping("/{id}/ledger/verify")

@@ -48,6 +48,12 @@ public final class StorageAutoConfiguration {
 		return new StorageMode(kind, dataDirectory, databaseName(environment));
 	}
 
+	@Bean
+	DurableWrites billforgeDurableWrites(ObjectProvider<EmbeddedMongoServer> embeddedServer) {
+		EmbeddedMongoServer server = embeddedServer.getIfAvailable();
+		return server == null ? DurableWrites.ALREADY_DURABLE : server::flush;
+	}
+
 	@Bean(StorageMigration.BEAN_NAME)
 	StorageMigration billforgeStorageMigration(MongoConnectionDetails connectionDetails, StorageMode mode,
 			StorageProperties properties, ResourceLoader resourceLoader) {

@@ -39,7 +39,9 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /** Alerts reach the bell, the outbox and the org's webhook — once each, with retries. */
-@BillforgeIntegrationTest(properties = "billforge.notifications.dispatch-interval=PT1H")
+// The receiver runs on this machine: the development switch lets webhooks reach it.
+@BillforgeIntegrationTest(properties = { "billforge.notifications.dispatch-interval=PT1H",
+		"billforge.notifications.webhooks.allow-loopback=true" })
 @Import(NotificationsIT.Config.class)
 class NotificationsIT {
 

@@ -354,7 +354,7 @@ class WebPagesIT {
 		mvc.perform(post("/billing/cap").param("credits", "-3").with(csrf()).session(session)).andExpect(redirectedUrl("/billing"));
 		assertThat(ledger.balance(org).cap().credits()).isEqualTo(dev.billforge.valuemetric.Credits.of(250));
 
-		String withSecret = page(post("/billing/webhook").param("url", "http://127.0.0.1:9/hook").with(csrf()), session);
+		String withSecret = page(post("/billing/webhook").param("url", "https://93.184.216.34/hook").with(csrf()), session);
 		Matcher secret = Pattern.compile("id=\"webhook-secret\"[^>]*value=\"([^\"]+)\"").matcher(withSecret);
 		assertThat(secret.find()).as(withSecret).isTrue();
 		assertThat(page(get("/billing"), session)).doesNotContain(secret.group(1)).contains("No invoices yet.");

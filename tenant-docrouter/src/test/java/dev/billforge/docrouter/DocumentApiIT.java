@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "billforge.api.operator-token=" + Api.OPERATOR, "docrouter.llm.enabled=true",
 				"docrouter.llm.model=test-model", "docrouter.llm.max-retries=0", "docrouter.llm.api-key=sk-test",
-				"docrouter.documents.max-upload-size=64KB", "docrouter.pricing.markup=3",
+				"docrouter.documents.max-upload-size=64KB", "docrouter.documents.max-pages=160", "docrouter.pricing.markup=3",
 				"docrouter.pricing.credit-price-usd=0.01", "docrouter.pricing.price-tables[0].version=test-2026-11",
 				"docrouter.pricing.price-tables[0].effective-from=2026-01-01T00:00:00Z",
 				"docrouter.pricing.price-tables[0].models[0].name=test-model",
@@ -158,6 +158,45 @@ class DocumentApiIT {
 		LLM.answer(new Answer(200, INVOICE_JSON, null, null));
 		assertThat(api.upload(key, "invoice.txt", "Invoice INV-9".getBytes(), "extractor=llm", null).status()).isEqualTo(502);
 		assertThat(api.balance(key)).isEqualTo("100");
+	}
+
+	@Test
+	void anUnusableAnswerIsChargedForTheTokensItSpentAndFailsClearly() throws Exception {
+		String key = api.newOrgKey();
+		// A document written to derail the model: the answer is no JSON, but 12,000 + 800 tokens were spent.
+		LLM.answer(Answer.json("Sure! Here is a poem about invoices instead.", 12_000, 800));
+		String text = "Invoice INV-8 from Acme GmbH to Globex Inc.\n" + "Line item ".repeat(1490);
+		Api.Response failed = api.upload(key, "invoice.txt", text.getBytes(StandardCharsets.UTF_8), "type=invoice", null);
+		assertThat(failed.status()).as(failed.raw()).isEqualTo(502);
+		assertThat(failed.body().get("code").asString()).isEqualTo("extraction_failed");
+		assertThat(failed.body().get("detail").asString()).contains("not a JSON object").contains("12 SPU").contains("charged");
+		assertThat(api.balance(key)).isEqualTo("88");
+		assertThat(api.held(key)).isEqualTo("0");
+		JsonNode doc = api.get("/api/v1/documents", key).body().get("documents").get(0);
+		assertThat(doc.get("status").asString()).isEqualTo("failed");
+		assertThat(doc.get("spu").asString()).isEqualTo("12");
+	}
+
+	@Test
+	void theLlmProvidersErrorTextIsNotPassedToClients() throws Exception {
+		String key = api.newOrgKey();
+		LLM.answer(Answer.failure(500)); // its body says "upstream model overloaded"
+		Api.Response failed = api.upload(key, "invoice.txt", "Invoice INV-9 total EUR 10.00".getBytes(), "extractor=llm", null);
+		assertThat(failed.status()).as(failed.raw()).isEqualTo(502);
+		assertThat(failed.raw()).doesNotContain("overloaded").doesNotContain("server_error");
+		JsonNode doc = api.get("/api/v1/documents", key).body().get("documents").get(0);
+		assertThat(doc.toString()).doesNotContain("overloaded");
+	}
+
+	@Test
+	void aPdfAboveThePageLimitIsRefusedAndHoldsNothing() throws Exception {
+		String key = api.newOrgKey();
+		Api.Response refused = api.upload(key, "huge.pdf", Pdfs.pdf(161), "extractor=offline", null);
+		assertThat(refused.status()).as(refused.raw()).isEqualTo(413);
+		assertThat(refused.body().get("code").asString()).isEqualTo("too_many_pages");
+		assertThat(api.balance(key)).isEqualTo("100");
+		assertThat(api.held(key)).isEqualTo("0");
+		assertThat(api.get("/api/v1/documents", key).body().get("documents")).isEmpty();
 	}
 
 	@Test

@@ -10,13 +10,13 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** PDFs made on the fly for tests. */
-final class Pdfs {
+public final class Pdfs {
 
 	private Pdfs() {
 	}
 
 	/** A PDF of {@code pages} pages with {@code lines} of text on the first. */
-	static byte[] pdf(int pages, String... lines) throws IOException {
+	public static byte[] pdf(int pages, String... lines) throws IOException {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			for (int i = 0; i < pages; i++) {
 				PDPage page = new PDPage();

@@ -52,8 +52,11 @@ class CheckoutFinalizer {
 
 	private final CustomerDirectory customers;
 
+	private final DuplicateSubscriptions duplicates;
+
 	CheckoutFinalizer(StripeClient stripe, CreditLedger ledger, SubscriptionSync subscriptions, InvoiceEffects invoices,
-			MongoTemplate mongo, ProductProperties product, CustomerDirectory customers) {
+			MongoTemplate mongo, ProductProperties product, CustomerDirectory customers, DuplicateSubscriptions duplicates) {
+		this.duplicates = duplicates;
 		this.customers = customers;
 		this.stripe = stripe;
 		this.ledger = ledger;
@@ -87,8 +90,11 @@ class CheckoutFinalizer {
 		}
 		if ("subscription".equals(session.getMode())) {
 			if (session.getSubscription() != null) {
+				boolean duplicate = settleDuplicate(session.getSubscription());
 				subscriptions.sync(session.getSubscription());
-				invoices.applyLatestPaidInvoice(session.getSubscription());
+				if (!duplicate) {
+					invoices.applyLatestPaidInvoice(session.getSubscription());
+				}
 			}
 			return Outcome.SUBSCRIPTION_SYNCED;
 		}
@@ -108,6 +114,15 @@ class CheckoutFinalizer {
 				.append("checkoutSession", session.getId()));
 		}
 		return Outcome.PACK_GRANTED;
+	}
+
+	private boolean settleDuplicate(String subscriptionId) {
+		try {
+			return duplicates.settle(subscriptionId);
+		}
+		catch (StripeException ex) {
+			throw new IllegalStateException("cannot check " + subscriptionId + " for a duplicate subscription", ex);
+		}
 	}
 
 	Optional<Document> payment(String paymentIntentId) {

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.billforge.storage.DurableWrites;
+
 /**
  * Where Checkout sends the person back. Success finalizes by session id through the same function as
  * the webhook (whichever comes first applies it), then redirects to the product's return page.
@@ -23,8 +25,11 @@ class CheckoutReturnController {
 
 	private final PublicUrls urls;
 
-	CheckoutReturnController(CheckoutFinalizer finalizer, PublicUrls urls) {
+	private final DurableWrites durable;
+
+	CheckoutReturnController(CheckoutFinalizer finalizer, PublicUrls urls, DurableWrites durable) {
 		this.finalizer = finalizer;
+		this.durable = durable;
 		this.urls = urls;
 	}
 
@@ -33,11 +38,14 @@ class CheckoutReturnController {
 		String outcome = "checkout_pending";
 		if (sessionId != null && sessionId.startsWith("cs_") && sessionId.length() < 200) {
 			try {
-				outcome = switch (finalizer.finalizeSession(sessionId)) {
+				String finalized = switch (finalizer.finalizeSession(sessionId)) {
 					case PACK_GRANTED, SUBSCRIPTION_SYNCED -> "checkout_complete";
 					case PAYMENT_PENDING -> "payment_pending";
 					default -> "checkout_pending";
 				};
+				// The page about to say "complete" must not outlive the grant behind it.
+				durable.flush();
+				outcome = finalized;
 			}
 			catch (RuntimeException ex) {
 				// The webhook will finish the job; the person still gets a page.

@@ -47,7 +47,11 @@ class InvoiceEffects {
 
 	private final Map<String, Optional<CatalogEntry>> prices = new ConcurrentHashMap<>();
 
-	InvoiceEffects(StripeClient stripe, CreditLedger ledger, CustomerDirectory customers, SubscriptionSync subscriptions) {
+	private final DuplicateSubscriptions duplicates;
+
+	InvoiceEffects(StripeClient stripe, CreditLedger ledger, CustomerDirectory customers, SubscriptionSync subscriptions,
+			DuplicateSubscriptions duplicates) {
+		this.duplicates = duplicates;
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.customers = customers;
@@ -65,10 +69,15 @@ class InvoiceEffects {
 			return;
 		}
 		String subscription = subscriptionOf(invoice);
+		String reason = invoice.getBillingReason() == null ? "" : invoice.getBillingReason();
+		// The second of two subscriptions bought at once is cancelled and refunded, and earns nothing.
+		boolean duplicate = subscription != null && "subscription_create".equals(reason) && duplicates.settle(subscription);
 		if (subscription != null) {
 			subscriptions.sync(subscription); // a paid invoice may end past_due; state before credits
 		}
-		String reason = invoice.getBillingReason() == null ? "" : invoice.getBillingReason();
+		if (duplicate) {
+			return;
+		}
 		BigDecimal credits = BigDecimal.ZERO;
 		long expires = 0;
 		for (InvoiceLineItem line : stripe.v1().invoices().lineItems()

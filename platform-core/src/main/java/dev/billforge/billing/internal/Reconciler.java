@@ -14,12 +14,16 @@ import com.mongodb.client.model.Filters;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Subscription;
+import com.stripe.model.checkout.Session;
 import com.stripe.param.SubscriptionListParams;
+import com.stripe.param.checkout.SessionListParams;
 
 /**
  * Compares the local mirror with Stripe and repairs drift: subscriptions the mirror lacks (missed
  * events) or whose status differs are synced again, a live subscription's paid latest invoice is
- * applied (a no-op if it was), and past_due grace is re-evaluated. Events that keep failing are reported.
+ * applied (a no-op if it was), paid pack Checkout sessions whose pack was never granted are finalized
+ * (idempotent by session id: the ledger key {@code checkout:<cs_id>}), and past_due grace is re-evaluated.
+ * Events that keep failing are reported.
  */
 @Component
 class Reconciler {
@@ -27,7 +31,7 @@ class Reconciler {
 	private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
 	/** What a run found and repaired. */
-	record Report(int customers, int subscriptions, int drifted, int failedEvents) {
+	record Report(int customers, int subscriptions, int drifted, int packsRepaired, int failedEvents) {
 	}
 
 	private final StripeClient stripe;
@@ -36,12 +40,16 @@ class Reconciler {
 
 	private final InvoiceEffects invoices;
 
+	private final CheckoutFinalizer checkouts;
+
 	private final MongoCollection<Document> customers;
 
 	private final MongoCollection<Document> events;
 
-	Reconciler(StripeClient stripe, SubscriptionSync subscriptions, InvoiceEffects invoices, MongoTemplate mongo) {
+	Reconciler(StripeClient stripe, SubscriptionSync subscriptions, InvoiceEffects invoices, CheckoutFinalizer checkouts,
+			MongoTemplate mongo) {
 		this.stripe = stripe;
+		this.checkouts = checkouts;
 		this.subscriptions = subscriptions;
 		this.invoices = invoices;
 		this.customers = mongo.getCollection(BillingCollections.CUSTOMERS);
@@ -52,6 +60,7 @@ class Reconciler {
 		int customerCount = 0;
 		int subCount = 0;
 		int drifted = 0;
+		int packsRepaired = 0;
 		Set<String> seen = new HashSet<>();
 		for (Document customer : customers.find()) {
 			customerCount++;
@@ -73,6 +82,7 @@ class Reconciler {
 						invoices.applyPaid(sub.getLatestInvoice());
 					}
 				}
+				packsRepaired += repairPacks(customer.getString("customerId"));
 			}
 			catch (StripeException | RuntimeException ex) {
 				log.warn("Reconciling customer {} failed; next run retries: {}", customer.getString("customerId"),
@@ -83,7 +93,28 @@ class Reconciler {
 		if (failed > 0) {
 			log.warn("{} Stripe event(s) failed processing and await Stripe's retry", failed);
 		}
-		return new Report(customerCount, subCount, drifted, failed);
+		return new Report(customerCount, subCount, drifted, packsRepaired, failed);
+	}
+
+	/**
+	 * Paid pack sessions without the record their grant writes (both webhook and return were lost): finalize
+	 * them now. Finalizing is idempotent by session id, so a pack granted without its record is not granted
+	 * twice.
+	 */
+	private int repairPacks(String customerId) throws StripeException {
+		int repaired = 0;
+		for (Session session : stripe.v1().checkout().sessions()
+			.list(SessionListParams.builder().setCustomer(customerId).setStatus(SessionListParams.Status.COMPLETE)
+				.setLimit(100L).build())
+			.autoPagingIterable()) {
+			if ("payment".equals(session.getMode()) && "paid".equals(session.getPaymentStatus())
+					&& (session.getPaymentIntent() == null || checkouts.payment(session.getPaymentIntent()).isEmpty())
+					&& checkouts.finalizeSession(session.getId()) == CheckoutFinalizer.Outcome.PACK_GRANTED) {
+				log.warn("Paid Checkout session {} had no pack grant record; finalized by reconciliation", session.getId());
+				repaired++;
+			}
+		}
+		return repaired;
 	}
 
 }

@@ -1,17 +1,21 @@
 package dev.billforge.billing.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
@@ -21,15 +25,17 @@ import com.stripe.param.RefundListParams;
 import com.stripe.param.checkout.SessionListParams;
 
 import dev.billforge.ledger.CreditLedger;
+import dev.billforge.ledger.GrantRequest;
+import dev.billforge.ledger.GrantSource;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Takes pack credits back when a pack's charge is refunded, per refund id ({@code refund:<re_id>}).
- * {@code amount_refunded} is cumulative, so each refund's share is computed from the running total in
- * refund order — {@code floor(credits × refundedSoFar / amount)} minus what earlier refunds took — and a
- * full refund takes back exactly the pack. What was already spent becomes debt (the ledger's rule).
+ * Takes pack credits back when a refund of a pack's charge succeeds, per refund id ({@code refund:<re_id>}),
+ * and gives them back if that refund later fails ({@code refund-failed:<re_id>}); the shares are the
+ * {@link RefundPlan}'s. Every refund and charge event re-reads the charge's refunds from Stripe, so events
+ * out of order or repeated change nothing twice. What was already spent becomes debt (the ledger's rule).
  */
 @Component
 class RefundEffects {
@@ -44,7 +50,11 @@ class RefundEffects {
 
 	private final ValueMetric metric;
 
-	RefundEffects(StripeClient stripe, CreditLedger ledger, CheckoutFinalizer checkouts, ValueMetric metric) {
+	private final MongoCollection<Document> effects;
+
+	RefundEffects(StripeClient stripe, CreditLedger ledger, CheckoutFinalizer checkouts, ValueMetric metric,
+			MongoTemplate mongo) {
+		this.effects = mongo.getCollection(BillingCollections.EFFECTS);
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.checkouts = checkouts;
@@ -73,35 +83,44 @@ class RefundEffects {
 		}
 		Document p = payment.get();
 		OrgId org = new OrgId(p.getString("orgId"));
-		BigDecimal credits = new BigDecimal(p.getString("credits"));
-		long amount = charge.getAmount();
-		List<Refund> refunds = new ArrayList<>();
+		List<RefundPlan.RefundState> states = new ArrayList<>();
+		Map<String, RefundPlan.Taken> taken = new HashMap<>();
 		for (Refund refund : stripe.v1().refunds()
 			.list(RefundListParams.builder().setCharge(chargeId).setLimit(100L).build())
 			.autoPagingIterable()) {
-			if (!"failed".equals(refund.getStatus()) && !"canceled".equals(refund.getStatus())) {
-				refunds.add(refund);
+			states.add(new RefundPlan.RefundState(refund.getId(), refund.getCreated(), refund.getAmount(), refund.getStatus()));
+			Document record = effects.find(Filters.eq("_id", refundRecord(org, refund.getId()))).first();
+			if (record != null) {
+				taken.put(refund.getId(),
+						new RefundPlan.Taken(new BigDecimal(record.getString("credits")), record.getBoolean("restored", false)));
 			}
 		}
-		refunds.sort(Comparator.comparing(Refund::getCreated).thenComparing(Refund::getId));
-		long before = 0;
-		for (Refund refund : refunds) {
-			long after = before + refund.getAmount();
-			BigDecimal share = share(credits, after, amount).subtract(share(credits, before, amount));
-			before = after;
-			if (share.signum() > 0) {
-				ledger.clawBack(org, "refund:" + refund.getId(), new Credits(share), p.getString("grantId"),
-						"Refund " + refund.getId() + " of " + chargeId);
+		RefundPlan plan = RefundPlan.of(new BigDecimal(p.getString("credits")), charge.getAmount(), metric.scale(), states,
+				taken);
+		for (RefundPlan.Restore restore : plan.restores()) {
+			// The refund did not reach the customer: the credits it took come back, once (ledger key).
+			ledger.grant(org, new GrantRequest("refund-failed:" + restore.refundId(), GrantSource.PACK,
+					new Credits(restore.credits()), null, null, "Refund " + restore.refundId() + " of " + chargeId
+							+ " failed: credits restored", chargeId));
+			effects.updateOne(Filters.eq("_id", refundRecord(org, restore.refundId())), Updates.set("restored", true));
+		}
+		for (RefundPlan.ClawBack clawBack : plan.clawBacks()) {
+			if (clawBack.credits().signum() > 0) {
+				ledger.clawBack(org, "refund:" + clawBack.refundId(), new Credits(clawBack.credits()), p.getString("grantId"),
+						"Refund " + clawBack.refundId() + " of " + chargeId);
 			}
+			// After the claw-back (idempotent by key): a crash in between computes the same share again.
+			CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", refundRecord(org, clawBack.refundId()))
+				.append("orgId", org.value())
+				.append("charge", chargeId)
+				.append("credits", clawBack.credits().toPlainString())
+				.append("restored", false));
 		}
 	}
 
-	private BigDecimal share(BigDecimal credits, long refunded, long amount) {
-		if (refunded >= amount) {
-			return credits;
-		}
-		return credits.multiply(BigDecimal.valueOf(refunded))
-			.divide(BigDecimal.valueOf(amount), metric.scale(), RoundingMode.DOWN);
+	/** What a refund took from one org's pack (per org, like the ledger key it mirrors). */
+	private static String refundRecord(OrgId org, String refundId) {
+		return "refund:" + org.value() + ":" + refundId;
 	}
 
 }

@@ -24,7 +24,7 @@ import dev.billforge.stripe.emulator.StripeEmulator;
 /**
  * One {@link StripeClient}: real Stripe when {@code STRIPE_SECRET_KEY} is set, otherwise the in-process
  * emulator — but only on the embedded storage default or with the explicit development switch. A
- * deployment with a real database and no key refuses to start.
+ * deployment with a real database and no key refuses to start, and so does a live key on the embedded store.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingProperties.class)
@@ -38,6 +38,9 @@ class StripeConfiguration {
 	StripeBackend stripeBackend(BillingProperties properties, Environment environment, StorageMode storage) {
 		String key = firstText(properties.getStripeSecretKey(), environment.getProperty("STRIPE_SECRET_KEY"));
 		if (key != null) {
+			if (isLive(key.strip()) && storage.isEmbedded()) {
+				throw new LiveKeyOnEmbeddedStorageException();
+			}
 			return new StripeBackend(key.strip(), null, null);
 		}
 		Boolean dev = properties.getEmulator().getEnabled();
@@ -88,6 +91,11 @@ class StripeConfiguration {
 	@Bean
 	EmbeddedStripeWiring embeddedStripeWiring(StripeBackend backend, WebhookSecrets secrets) {
 		return new EmbeddedStripeWiring(backend, secrets);
+	}
+
+	/** Real money: a live secret or restricted key. */
+	static boolean isLive(String key) {
+		return key.startsWith("sk_live_") || key.startsWith("rk_live_");
 	}
 
 	private static String firstText(String... values) {

@@ -199,6 +199,12 @@ class WebhookProcessor {
 			case "invoice.paid" -> invoices.applyPaid(objectId);
 			case "invoice.payment_failed" -> subscriptionOf(object).ifPresent(subscriptions::sync);
 			case "charge.refunded" -> refunds.onChargeRefunded(objectId);
+			case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" -> {
+				String charge = object.path("charge").asString(null);
+				if (charge != null) {
+					refunds.onChargeRefunded(charge);
+				}
+			}
 			case "customer.deleted" -> customers.forget(objectId);
 			default -> {
 				if (type.startsWith("product.") || type.startsWith("price.")) {

@@ -1,12 +1,7 @@
 package dev.billforge.notifications.internal;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +46,11 @@ final class DeliveryChannels {
 
 	private final Clock clock;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final WebhookSender webhooks;
 
-	DeliveryChannels(AlertRecipients recipients, JavaMailSender mail, AlertMessages messages, JsonMapper json, Clock clock) {
+	DeliveryChannels(AlertRecipients recipients, JavaMailSender mail, AlertMessages messages, JsonMapper json, Clock clock,
+			WebhookSender webhooks) {
+		this.webhooks = webhooks;
 		this.recipients = recipients;
 		this.mail = mail;
 		this.messages = messages;
@@ -121,23 +118,9 @@ final class DeliveryChannels {
 		for (String secret : target.secrets()) {
 			signature.append(",v1=").append(hmac(secret, timestamp + "." + body));
 		}
-		try {
-			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(target.url()))
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.header("Billforge-Signature", signature.toString())
-				.header("Billforge-Event-Id", notification.id())
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.discarding());
-			return response.statusCode() / 100 == 2 ? Result.ok() : Result.failed("HTTP " + response.statusCode());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Result.failed("interrupted");
-		}
-		catch (Exception ex) {
-			return Result.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
+		String error = webhooks.post(target.url(), Map.of("Billforge-Signature", signature.toString(),
+				"Billforge-Event-Id", notification.id()), body);
+		return error == null ? Result.ok() : Result.failed(error);
 	}
 
 	static String hmac(String secret, String message) {

@@ -62,9 +62,12 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 
 	private final DeliveryChannels channels;
 
+	private final WebhookTargets targets;
+
 	private final SecureRandom random = new SecureRandom();
 
-	MongoNotifications(MongoTemplate mongo, Clock clock, DeliveryChannels channels) {
+	MongoNotifications(MongoTemplate mongo, Clock clock, DeliveryChannels channels, WebhookTargets targets) {
+		this.targets = targets;
 		this.notifications = mongo.getCollection(NOTIFICATIONS);
 		this.deliveries = mongo.getCollection(DELIVERIES);
 		this.webhooks = mongo.getCollection(WEBHOOKS);
@@ -139,7 +142,7 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 
 	@Override
 	public OrgWebhook configureWebhook(OrgId org, String url) {
-		WebhookUrls.requireAllowed(url);
+		targets.requireAllowed(url);
 		String secret = newSecret();
 		webhooks.replaceOne(Filters.eq("_id", org.value()), new Document("_id", org.value()).append("url", url)
 			.append("secret", secret)
@@ -194,12 +197,17 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 		List<Delivery> found = new ArrayList<>();
 		for (Document doc : deliveries.find(Filters.eq("orgId", org.value())).sort(Sorts.descending("nextAttemptAt")).limit(limit)) {
 			found.add(new Delivery(doc.getString("_id"), doc.getString("notificationId"),
-					Delivery.Channel.valueOf(doc.getString("channel")), Delivery.Status.valueOf(doc.getString("status")),
+					Delivery.Channel.valueOf(doc.getString("channel")), status(doc.getString("status")),
 					doc.getInteger("attempts", 0),
 					doc.getString("lastAttemptAt") == null ? null : Instant.parse(doc.getString("lastAttemptAt")),
 					doc.getString("lastError")));
 		}
 		return found;
+	}
+
+	/** A delivery being sent right now is still pending for the log (the claim's {@code SENDING}). */
+	private static Delivery.Status status(String stored) {
+		return "SENDING".equals(stored) ? Delivery.Status.PENDING : Delivery.Status.valueOf(stored);
 	}
 
 	@Override

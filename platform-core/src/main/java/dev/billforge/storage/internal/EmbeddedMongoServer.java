@@ -35,6 +35,10 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
 	private final MongoServer server;
 
+	private final MVStore store;
+
+	private final Object flushLock = new Object();
+
 	private final InetSocketAddress address;
 
 	private volatile boolean stopped;
@@ -47,8 +51,8 @@ public final class EmbeddedMongoServer implements DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create data directory " + dataDirectory, ex);
 		}
-		MVStore store = openStore(this.file);
-		this.server = new MongoServer(new FilteringH2Backend(store));
+		this.store = openStore(this.file);
+		this.server = new MongoServer(new FilteringH2Backend(this.store));
 		try {
 			this.server.bind(new InetSocketAddress("127.0.0.1", 0));
 			this.address = this.server.getLocalAddress();
@@ -89,6 +93,20 @@ public final class EmbeddedMongoServer implements DisposableBean {
 	/** Connection string for the given database on this server. */
 	public String connectionString(String database) {
 		return "mongodb://127.0.0.1:" + port() + "/" + database;
+	}
+
+	/**
+	 * Commits every change made so far and forces the file to disk, instead of waiting for the background
+	 * commit (about once a second). Concurrent callers commit one after the other; a commit with nothing new
+	 * to write is cheap, so a burst of callers costs about one real commit.
+	 */
+	public void flush() {
+		synchronized (flushLock) {
+			if (!stopped) {
+				store.commit();
+				store.sync();
+			}
+		}
 	}
 
 	public boolean isStopped() {

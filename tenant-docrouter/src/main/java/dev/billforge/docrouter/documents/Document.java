@@ -27,6 +27,13 @@ public record Document(@Id String id, String orgId, String fileName, String medi
 				createdAt, at);
 	}
 
+	/** Failed after the model spent tokens: the tokens are charged (so a hostile document is never free). */
+	public Document failedCharged(String error, String spu, String model, String priceTableVersion, Long promptTokens,
+			Long completionTokens, String costUsd, Instant at) {
+		return new Document(id, orgId, fileName, mediaType, sizeBytes, sha256, pages, documentType, extractor, FAILED, holdId,
+				heldSpu, spu, model, priceTableVersion, promptTokens, completionTokens, costUsd, null, error, createdAt, at);
+	}
+
 	public Document failed(String error, Instant at) {
 		return new Document(id, orgId, fileName, mediaType, sizeBytes, sha256, pages, documentType, extractor, FAILED, holdId,
 				heldSpu, "0", model, priceTableVersion, null, null, null, null, error, createdAt, at);

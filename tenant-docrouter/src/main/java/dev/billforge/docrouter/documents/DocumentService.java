@@ -30,6 +30,7 @@ import dev.billforge.docrouter.extraction.LlmExtractor;
 import dev.billforge.docrouter.extraction.LlmProperties;
 import dev.billforge.docrouter.extraction.OfflineExtractor;
 import dev.billforge.docrouter.extraction.Prompts;
+import dev.billforge.docrouter.extraction.UnusableAnswerException;
 import dev.billforge.docrouter.pricing.SpuPrice;
 import dev.billforge.docrouter.pricing.SpuPricing;
 import dev.billforge.docrouter.pricing.TokenUsage;
@@ -56,6 +57,9 @@ public class DocumentService {
 
 	/** The operation of a DocRouter job in the usage rollups. */
 	public static final String EXTRACT_OPERATION = "extract";
+
+	/** Text beyond this is never used (the model is sent far less); reading stops there. */
+	static final int MAX_TEXT_CHARS = 2_000_000;
 
 	private static final String ACCEPTED = "DocRouter accepts PDF, PNG, JPEG, GIF, TIFF, WebP and UTF-8 text";
 
@@ -128,8 +132,6 @@ public class DocumentService {
 				.orElseThrow(() -> ProblemException.invalid("type", "type must be invoice, receipt, contract or generic"));
 		}
 		Extractor extractor = extractor(upload.extractor(), kind);
-		Content parsed = parse(kind, content);
-		DocumentType type = requestedType != null ? requestedType : DocumentType.guess(parsed.text());
 		String id = documentId(org, upload.idempotencyKey());
 		if (upload.idempotencyKey() != null) {
 			Optional<Document> existing = store.find(id);
@@ -138,9 +140,13 @@ public class DocumentService {
 			}
 		}
 		Instant now = clock.instant();
-		Credits hold = estimate(extractor, parsed, type, now);
 		// 402 here leaves nothing behind: no document, no file
-		Reservation reservation = ledger.reserve(org, "docrouter:" + id, hold, "page", properties.getHoldTtl());
+		Held held = kind == ContentKind.PDF ? holdThenReadPdf(org, id, extractor, requestedType, content, now)
+				: holdFor(org, id, extractor, requestedType, parse(kind, content), now);
+		Content parsed = held.parsed();
+		DocumentType type = held.type();
+		Reservation reservation = held.reservation();
+		Credits hold = held.hold();
 		Document document = new Document(id, org.value(), fileName(upload.fileName()), kind.mediaType(), content.length,
 				sha256(content), parsed.pages(), type.code(), extractor.name(), Document.PROCESSING, reservation.id(),
 				hold.toString(), null, null, null, null, null, null, null, null, now, null);
@@ -160,6 +166,9 @@ public class DocumentService {
 			extraction = extractor.extract(new ExtractionInput(parsed.text(), parsed.pages(), type));
 			price = extraction.model() == null ? pricing.offline(parsed.pages())
 					: pricing.llm(parsed.pages(), extraction.model(), extraction.usage(), document.createdAt());
+		}
+		catch (UnusableAnswerException ex) {
+			throw chargeUnusable(org, document, parsed, ex);
 		}
 		catch (ExtractionFailedException ex) {
 			fail(org, document, ex.getMessage());
@@ -181,6 +190,66 @@ public class DocumentService {
 				price.costUsd() == null ? null : price.costUsd().toPlainString(), extraction.fields(), clock.instant());
 		store.save(done);
 		return done;
+	}
+
+	/** Commits what the model's tokens cost, then fails the job saying so. */
+	private ProblemException chargeUnusable(OrgId org, Document document, Content parsed, UnusableAnswerException ex) {
+		SpuPrice price = pricing.llm(parsed.pages(), ex.model(), ex.usage(), document.createdAt());
+		Reservation committed = metering.commit(org, document.holdId(), price.spu(), Map.of(OPERATION, EXTRACT_OPERATION,
+				"extractor", "llm", "document_type", String.valueOf(document.documentType())));
+		String spu = committed.charged() == null ? price.spu().toString() : committed.charged().toString();
+		String reason = ex.getMessage() + "; the " + spu + " SPU the model's tokens cost were charged";
+		store.save(document.failedCharged(reason, spu, ex.model(), price.priceTableVersion(), ex.usage().promptTokens(),
+				ex.usage().completionTokens(), price.costUsd() == null ? null : price.costUsd().toPlainString(),
+				clock.instant()));
+		return new ProblemException(502, "extraction_failed", "document " + document.id() + " failed: " + reason);
+	}
+
+	private record Held(Content parsed, DocumentType type, Reservation reservation, Credits hold) {
+	}
+
+	private Held holdFor(OrgId org, String id, Extractor extractor, DocumentType requested, Content parsed, Instant now) {
+		DocumentType type = requested != null ? requested : DocumentType.guess(parsed.text());
+		Credits hold = estimate(extractor, parsed, type, now);
+		return new Held(parsed, type, ledger.reserve(org, "docrouter:" + id, hold, "page", properties.getHoldTtl()), hold);
+	}
+
+	/**
+	 * A PDF's text is read only under a hold for the worst this upload can cost: its page count (known from
+	 * the bounded load) with the longest prompt the model is sent. Reading is bounded in pages, time and
+	 * memory; if it fails, the hold is released and nothing is left behind.
+	 */
+	private Held holdThenReadPdf(OrgId org, String id, Extractor extractor, DocumentType requested, byte[] content,
+			Instant now) {
+		try (DocumentText.Opened pdf = DocumentText.open(content, new DocumentText.Limits(properties.getMaxPages(),
+				properties.getParseTimeout(), properties.getParseMemory().toBytes(), MAX_TEXT_CHARS), clock)) {
+			Credits hold = worstCase(extractor, pdf.pages(), requested, now);
+			Reservation reservation = ledger.reserve(org, "docrouter:" + id, hold, "page", properties.getHoldTtl());
+			String text;
+			try {
+				text = pdf.text();
+			}
+			catch (IllegalArgumentException ex) {
+				ledger.release(org, reservation.id());
+				throw new ProblemException(400, "unreadable_document", ex.getMessage(), "file");
+			}
+			Content parsed = new Content(pdf.pages(), text);
+			return new Held(parsed, requested != null ? requested : DocumentType.guess(text), reservation, hold);
+		}
+		catch (DocumentText.TooManyPagesException ex) {
+			throw new ProblemException(413, "too_many_pages", ex.getMessage(), "file");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ProblemException(400, "unreadable_document", ex.getMessage(), "file");
+		}
+	}
+
+	private Credits worstCase(Extractor extractor, int pages, DocumentType requested, Instant now) {
+		if (extractor instanceof LlmExtractor model) {
+			TokenUsage worst = new TokenUsage(Prompts.worstPromptTokenBound(requested, model.maxInputChars()), maxOutputTokens);
+			return pricing.llm(pages, model.model(), worst, now).spu();
+		}
+		return pricing.pageFloor(pages);
 	}
 
 	private void fail(OrgId org, Document document, String reason) {
@@ -230,15 +299,6 @@ public class DocumentService {
 
 	private Content parse(ContentKind kind, byte[] content) {
 		return switch (kind) {
-			case PDF -> {
-				try {
-					DocumentText.PdfContent pdf = DocumentText.pdf(content);
-					yield new Content(pdf.pages(), pdf.text());
-				}
-				catch (IllegalArgumentException ex) {
-					throw new ProblemException(400, "unreadable_document", ex.getMessage(), "file");
-				}
-			}
 			case TEXT -> {
 				String text = new String(content, StandardCharsets.UTF_8);
 				int perPage = properties.getTextCharsPerPage();

@@ -21,6 +21,39 @@ public class DocumentsProperties {
 	/** Where the UI sends people who need more credits. */
 	private String buyUrl = "/billing";
 
+	/** PDFs with more pages are refused (413 {@code too_many_pages}) before their text is read. */
+	private int maxPages = 500;
+
+	/** Reading a PDF's text stops with 400 {@code unreadable_document} after this (checked between pages). */
+	private Duration parseTimeout = Duration.ofSeconds(20);
+
+	/** PDFBox's buffers for one PDF's streams (its memory-bounded mode). */
+	private DataSize parseMemory = DataSize.ofMegabytes(64);
+
+	public int getMaxPages() {
+		return maxPages;
+	}
+
+	public void setMaxPages(int maxPages) {
+		this.maxPages = maxPages;
+	}
+
+	public Duration getParseTimeout() {
+		return parseTimeout;
+	}
+
+	public void setParseTimeout(Duration parseTimeout) {
+		this.parseTimeout = parseTimeout;
+	}
+
+	public DataSize getParseMemory() {
+		return parseMemory;
+	}
+
+	public void setParseMemory(DataSize parseMemory) {
+		this.parseMemory = parseMemory;
+	}
+
 	public DataSize getMaxUploadSize() {
 		return maxUploadSize;
 	}

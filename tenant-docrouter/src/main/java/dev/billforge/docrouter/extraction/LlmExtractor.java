@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
@@ -20,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * answer must be a JSON object; the provider's reported token usage is what the job is priced on.
  */
 public class LlmExtractor implements Extractor {
+
+	private static final Logger log = LoggerFactory.getLogger(LlmExtractor.class);
 
 	private final ChatModel chat;
 
@@ -45,6 +49,10 @@ public class LlmExtractor implements Extractor {
 		return model;
 	}
 
+	public int maxInputChars() {
+		return maxInputChars;
+	}
+
 	/** The text as it is sent: cut at {@code maxInputChars}. */
 	public String promptText(String text) {
 		return text.length() > maxInputChars ? text.substring(0, maxInputChars) : text;
@@ -58,7 +66,9 @@ public class LlmExtractor implements Extractor {
 					new UserMessage(Prompts.user(promptText(input.text()))))));
 		}
 		catch (RuntimeException ex) {
-			throw new ExtractionFailedException("the LLM endpoint failed: " + rootMessage(ex), ex);
+			// The provider's error text stays in the log: it can name accounts, quotas or internal hosts.
+			log.warn("LLM endpoint failed: {}", rootMessage(ex));
+			throw new ExtractionFailedException("the LLM endpoint failed", ex);
 		}
 		if (response == null || response.getResult() == null || response.getResult().getOutput() == null) {
 			throw new ExtractionFailedException("the LLM endpoint returned no answer", null);
@@ -70,12 +80,18 @@ public class LlmExtractor implements Extractor {
 			// prompt has zero tokens); an answer without it cannot be charged correctly
 			throw new ExtractionFailedException("the LLM endpoint did not report token usage", null);
 		}
+		TokenUsage spent = new TokenUsage(usage.getPromptTokens(), usage.getCompletionTokens());
+		Map<String, Object> parsed = parse(response.getResult().getOutput().getText());
+		if (parsed == null) {
+			throw new UnusableAnswerException("the model's answer was not a JSON object", model, spent);
+		}
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("documentType", input.type().code());
-		fields.putAll(parse(response.getResult().getOutput().getText()));
-		return new Extraction(fields, model, new TokenUsage(usage.getPromptTokens(), usage.getCompletionTokens()));
+		fields.putAll(parsed);
+		return new Extraction(fields, model, spent);
 	}
 
+	/** The answer's JSON object, or {@code null} when it is not one. */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> parse(String text) {
 		String body = text == null ? "" : text.strip();
@@ -92,7 +108,7 @@ public class LlmExtractor implements Extractor {
 		catch (JacksonException ex) {
 			// fall through
 		}
-		throw new ExtractionFailedException("the LLM answer was not a JSON object", null);
+		return null;
 	}
 
 	private static String rootMessage(Throwable ex) {

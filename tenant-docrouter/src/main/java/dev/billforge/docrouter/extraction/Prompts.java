@@ -58,4 +58,16 @@ public final class Prompts {
 		return system(type).getBytes(StandardCharsets.UTF_8).length + user(text).getBytes(StandardCharsets.UTF_8).length + 64L;
 	}
 
+	/**
+	 * The same bound before the text is known: any text of at most {@code maxChars} characters (UTF-8 needs at
+	 * most 3 bytes per UTF-16 character), for the given type or, when none is given yet, the longest.
+	 */
+	public static long worstPromptTokenBound(DocumentType type, int maxChars) {
+		long longest = 0;
+		for (DocumentType candidate : type == null ? DocumentType.values() : new DocumentType[] { type }) {
+			longest = Math.max(longest, promptTokenBound(candidate, ""));
+		}
+		return longest + 3L * maxChars;
+	}
+
 }

@@ -39,6 +39,10 @@ final class TestHelperApi {
                     return s.renderer().render(cs, r.expand());
                 })
                 .post("/v1/test_helpers/customers/{id}/payment_outcome", this::paymentOutcome)
+                .post("/v1/test_helpers/refunds/{id}/fail", r -> {
+                    ObjectNode re = core.require("refund", r.id());
+                    return s.renderer().render(s.payments().failRefund(re), r.expand());
+                })
                 .post("/v1/test_helpers/invoices/{id}/finalize_now", this::finalizeNow)
                 .post("/v1/test_helpers/faults", this::addFault)
                 .delete("/v1/test_helpers/faults", r -> {

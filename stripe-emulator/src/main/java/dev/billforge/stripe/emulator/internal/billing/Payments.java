@@ -192,4 +192,27 @@ public final class Payments {
         events.emit("charge.refunded", charge);
         return re;
     }
+
+    /**
+     * A refund the bank returned (test helper; on Stripe e.g. an expired card): the refund becomes
+     * {@code failed}, its amount counts as unrefunded on the charge again, and {@code refund.updated},
+     * {@code refund.failed} and {@code charge.refund.updated} are sent.
+     */
+    public ObjectNode failRefund(ObjectNode refund) {
+        if ("failed".equals(Json.str(refund, "status")) || "canceled".equals(Json.str(refund, "status"))) {
+            throw ApiError.invalid("refund", "Refund " + Json.str(refund, "id") + " has already "
+                    + Json.str(refund, "status") + ".");
+        }
+        ObjectNode charge = core.require("charge", Json.str(refund, "charge"));
+        refund.put("status", "failed");
+        refund.put("failure_reason", "expired_or_canceled_card");
+        long refunded = Json.lng(charge, "amount_refunded", 0) - Json.lng(refund, "amount", 0);
+        charge.put("amount_refunded", Math.max(0, refunded));
+        charge.put("refunded", false);
+        core.store().touched();
+        events.emit("refund.updated", refund);
+        events.emit("refund.failed", refund);
+        events.emit("charge.refund.updated", refund);
+        return refund;
+    }
 }
