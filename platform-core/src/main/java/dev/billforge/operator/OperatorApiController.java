@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.ledger.Balance;
 import dev.billforge.ledger.CapMode;
 import dev.billforge.ledger.CreditLedger;
@@ -61,17 +62,16 @@ class OperatorApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	OrgResponse create(@RequestBody CreateOrg request) {
-		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-			throw ProblemException.invalid("name", "name is required (at most 200 characters)");
-		}
+		String name = TextInput.required("name", request.name(), 200);
+		String zoneName = TextInput.optional("timeZone", request.timeZone(), 64);
 		ZoneId zone;
 		try {
-			zone = ZoneId.of(request.timeZone() == null ? "UTC" : request.timeZone());
+			zone = ZoneId.of(zoneName == null ? "UTC" : zoneName);
 		}
 		catch (DateTimeException ex) {
 			throw ProblemException.invalid("timeZone", "timeZone must be an IANA zone such as Europe/Berlin");
 		}
-		Org org = orgs.create(request.name().strip(), zone);
+		Org org = orgs.create(name, zone);
 		Balance balance = ledger.balance(org.id());
 		return new OrgResponse(org.id().value(), org.name(), zone.getId(), balance.available());
 	}
@@ -82,8 +82,8 @@ class OperatorApiController {
 	@PostMapping("/{id}/api-keys")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedApiKey createKey(@PathVariable String id, @RequestBody CreateKey request) {
-		String name = request.name() == null || request.name().isBlank() ? "API key" : request.name().strip();
-		return orgs.createApiKey(org(id).id(), name);
+		String name = TextInput.optional("name", request.name(), 100);
+		return orgs.createApiKey(org(id).id(), name == null ? "API key" : name);
 	}
 
 	record CreateGrant(BigDecimal credits, String source, Instant expiresAt, String reason) {
@@ -105,9 +105,7 @@ class OperatorApiController {
 		if (!metric.fitsPrecision(credits)) {
 			throw ProblemException.invalid("credits", "credits may have at most " + metric.scale() + " decimal places");
 		}
-		if (request.reason() == null || request.reason().isBlank()) {
-			throw ProblemException.invalid("reason", "a reason is required for every operator grant");
-		}
+		String reason = TextInput.required("reason", request.reason(), 500);
 		GrantSource source;
 		try {
 			source = GrantSource.fromCode(request.source() == null ? "adjustment" : request.source());
@@ -120,7 +118,7 @@ class OperatorApiController {
 		}
 		String key = idempotencyKey == null ? "operator:" + UUID.randomUUID() : "operator:" + idempotencyKey;
 		GrantReceipt receipt = ledger.grant(org.id(),
-				new GrantRequest(key, source, credits, null, request.expiresAt(), request.reason().strip(), null));
+				new GrantRequest(key, source, credits, null, request.expiresAt(), reason, null));
 		return new GrantResponse(receipt.grantId(), receipt.credits(), receipt.duplicate());
 	}
 

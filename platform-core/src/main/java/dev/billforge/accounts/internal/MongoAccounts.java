@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.context.MessageSource;
@@ -26,6 +25,7 @@ import com.mongodb.client.model.Updates;
 import dev.billforge.accounts.Account;
 import dev.billforge.accounts.Accounts;
 import dev.billforge.accounts.AccountsProperties;
+import dev.billforge.accounts.EmailAddress;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
 import dev.billforge.notifications.Notifications;
@@ -36,8 +36,6 @@ final class MongoAccounts implements Accounts {
 	static final String ACCOUNTS = "accounts";
 
 	static final String RESETS = "account_password_resets";
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
 	/** BCrypt reads at most 72 bytes; longer passwords would be silently truncated. */
 	static final int MAX_PASSWORD_BYTES = 72;
@@ -82,10 +80,9 @@ final class MongoAccounts implements Accounts {
 
 	@Override
 	public Account signUp(String email, String password, Locale language) {
-		String address = normalise(email);
-		if (!EMAIL.matcher(address).matches() || address.length() > 254) {
-			throw new ProblemException(400, "invalid_email", "enter a valid email address", "email");
-		}
+		String address = EmailAddress.parse(email)
+			.orElseThrow(() -> new ProblemException(400, "invalid_email", "enter a valid email address", "email"))
+			.value();
 		requireGoodPassword(password);
 		Document doc = new Document("_id", address).append("passwordHash", encoder.encode(password))
 			.append("createdAt", clock.instant().toString());
