@@ -7,6 +7,8 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
@@ -24,7 +26,8 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
  * an object with a duplicate key is refused instead of silently keeping the last value. Nesting depth
  * (500), number length (1,000 characters) and body size ({@link ApiProperties#getMaxBodySize()}) are
  * bounded by Jackson's stream constraints and {@link BodySizeLimitFilter}. Ids are written as
- * plain strings ({@code "orgId":"org_…"}, not {@code {"value":…}}).
+ * plain strings ({@code "orgId":"org_…"}, not {@code {"value":…}}); an exception written as JSON
+ * never carries its stack trace.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration {
@@ -37,7 +40,14 @@ class ApiJsonConfiguration {
 		module.addDeserializer(Long.class, new BoundedIntegerDeserializer<>(Long.MIN_VALUE, Long.MAX_VALUE, value -> value));
 		module.addSerializer(OrgId.class, new ToStringSerializer(OrgId.class));
 		module.addDeserializer(OrgId.class, new OrgIdDeserializer());
+		// a library that answers with an exception object (the MCP transport does) must not ship its stack
+		module.setMixInAnnotation(Throwable.class, QuietThrowable.class);
 		return builder -> builder.addModule(module).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+	}
+
+	@JsonIgnoreProperties({ "stackTrace", "cause", "suppressed", "localizedMessage" })
+	abstract static class QuietThrowable {
+
 	}
 
 	/** An org id from its string form only; a malformed one is refused naming the field. */
