@@ -39,26 +39,36 @@ import org.h2.mvstore.MVStore;
  */
 public class FilteringH2Backend extends H2Backend {
 
+	private static final Object IGNORED_INIT = new Object();
+
 	/**
 	 * Secondary (non-unique) indexes the upstream server does not build, as {@code db.collection.index}.
-	 * Not a final field: the super constructor may reopen databases before fields are assigned.
+	 * No initializer: the super constructor reopens databases (and their indexes) before initializers
+	 * run, and one would wipe what it recorded. Never guarded by this backend's monitor, which upstream
+	 * code may hold while it waits for a database.
 	 */
-	private Set<String> ignoredIndexes;
+	private volatile Set<String> ignoredIndexes;
 
 	public FilteringH2Backend(MVStore store) {
 		super(store);
 	}
 
 	/** The secondary indexes asked for so far that this store answers by scanning, sorted. */
-	public synchronized SortedSet<String> ignoredIndexes() {
+	public SortedSet<String> ignoredIndexes() {
 		return new TreeSet<>(ignored());
 	}
 
-	private synchronized Set<String> ignored() {
-		if (ignoredIndexes == null) {
-			ignoredIndexes = ConcurrentHashMap.newKeySet();
+	private Set<String> ignored() {
+		Set<String> set = ignoredIndexes;
+		if (set == null) {
+			synchronized (IGNORED_INIT) {
+				if (ignoredIndexes == null) {
+					ignoredIndexes = ConcurrentHashMap.newKeySet();
+				}
+				set = ignoredIndexes;
+			}
 		}
-		return ignoredIndexes;
+		return set;
 	}
 
 	@Override
