@@ -50,6 +50,10 @@ class ApiProblemHandler {
 			if (t instanceof BodySizeLimitFilter.TooLarge) {
 				return respond(413, "payload_too_large", "request body is too large", null);
 			}
+			if (t instanceof ProblemException problem) {
+				// a bounded field (e.g. a decimal) refused while the body was read
+				return problem(problem);
+			}
 		}
 		return respond(400, "invalid_request", "request body is not valid JSON of the expected shape", null);
 	}

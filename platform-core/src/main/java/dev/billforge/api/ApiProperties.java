@@ -13,6 +13,12 @@ public class ApiProperties {
 	/** Largest request body accepted. */
 	private DataSize maxBodySize = DataSize.ofMegabytes(2);
 
+	/** Largest {@code /stripe/webhook} body accepted (Stripe events are a few KB). */
+	private DataSize maxWebhookBodySize = DataSize.ofKilobytes(256);
+
+	/** Largest body of any other request (web forms); multipart uploads have their own limits. */
+	private DataSize maxFormBodySize = DataSize.ofKilobytes(64);
+
 	/** Requests per second allowed per API key (token bucket; bursts up to twice this). */
 	private int requestsPerSecond = 1000;
 
@@ -38,6 +44,22 @@ public class ApiProperties {
 
 	public void setRequestsPerSecond(int requestsPerSecond) {
 		this.requestsPerSecond = requestsPerSecond;
+	}
+
+	public DataSize getMaxWebhookBodySize() {
+		return maxWebhookBodySize;
+	}
+
+	public void setMaxWebhookBodySize(DataSize maxWebhookBodySize) {
+		this.maxWebhookBodySize = maxWebhookBodySize;
+	}
+
+	public DataSize getMaxFormBodySize() {
+		return maxFormBodySize;
+	}
+
+	public void setMaxFormBodySize(DataSize maxFormBodySize) {
+		this.maxFormBodySize = maxFormBodySize;
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.billforge.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,27 +17,50 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Refuses API bodies above the limit with 413, whether or not the client declared a length. */
+/**
+ * Refuses request bodies above their limit with 413, whether or not the client declared a length:
+ * {@code /api/**} bodies, {@code /stripe/webhook} bodies and every other body (web forms) each have
+ * their own limit ({@link ApiProperties}). Multipart uploads from pages are bounded by the multipart settings.
+ * Form parameters are parsed by the container, past any stream wrapper, so a form must declare its
+ * length (browsers always do); one that does not is refused with 411.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	static final String WEBHOOK = "/stripe/webhook";
+
+	private final long apiLimit;
+
+	private final long webhookLimit;
+
+	private final long formLimit;
 
 	BodySizeLimitFilter(ApiProperties properties) {
-		this.limit = properties.getMaxBodySize().toBytes();
+		this.apiLimit = properties.getMaxBodySize().toBytes();
+		this.webhookLimit = properties.getMaxWebhookBodySize().toBytes();
+		this.formLimit = properties.getMaxFormBodySize().toBytes();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/api/");
+		// uploads from web pages are bounded by the multipart settings; API uploads by the API limit
+		return isMultipart(request) && !request.getRequestURI().startsWith("/api/");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String path = request.getRequestURI();
+		boolean page = !path.startsWith("/api/") && !path.equals(WEBHOOK);
+		long limit = path.startsWith("/api/") ? apiLimit : path.equals(WEBHOOK) ? webhookLimit : formLimit;
 		if (request.getContentLengthLong() > limit) {
-			ProblemWriter.writeStatic(response, 413, "payload_too_large", "request body is larger than " + limit + " bytes");
+			refuse(response, page, 413, "payload_too_large", "request body is larger than " + limit + " bytes");
+			return;
+		}
+		if (page && request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null
+				&& isForm(request)) {
+			refuse(response, true, 411, "length_required", "a form body must declare its length");
 			return;
 		}
 		try {
@@ -44,12 +69,36 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		catch (ServletException | IOException | RuntimeException ex) {
 			if (causedByLimit(ex) && !response.isCommitted()) {
 				response.reset();
-				ProblemWriter.writeStatic(response, 413, "payload_too_large",
-						"request body is larger than " + limit + " bytes");
+				refuse(response, page, 413, "payload_too_large", "request body is larger than " + limit + " bytes");
 				return;
 			}
 			throw ex;
 		}
+	}
+
+	/** problem+json for machines; a short page for people (no stack trace either way). */
+	private static void refuse(HttpServletResponse response, boolean page, int status, String code, String detail)
+			throws IOException {
+		if (!page) {
+			ProblemWriter.writeStatic(response, status, code, detail);
+			return;
+		}
+		response.setStatus(status);
+		response.setContentType("text/html;charset=UTF-8");
+		response.getOutputStream()
+			.write(("<!DOCTYPE html><html><head><title>Request too large</title></head><body><h1>Request too large</h1>"
+					+ "<p>" + detail + ". Go back and shorten what you entered.</p></body></html>")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
 	private static boolean causedByLimit(Throwable ex) {

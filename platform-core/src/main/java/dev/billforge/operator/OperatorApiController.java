@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.ledger.Balance;
 import dev.billforge.ledger.CapMode;
 import dev.billforge.ledger.CreditLedger;
@@ -66,17 +67,16 @@ class OperatorApiController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	OrgResponse create(@RequestBody CreateOrg request) {
-		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-			throw ProblemException.invalid("name", "name is required (at most 200 characters)");
-		}
+		String name = TextInput.required("name", request.name(), 200);
+		String zoneName = TextInput.optional("timeZone", request.timeZone(), 64);
 		ZoneId zone;
 		try {
-			zone = ZoneId.of(request.timeZone() == null ? "UTC" : request.timeZone());
+			zone = ZoneId.of(zoneName == null ? "UTC" : zoneName);
 		}
 		catch (DateTimeException ex) {
 			throw ProblemException.invalid("timeZone", "timeZone must be an IANA zone such as Europe/Berlin");
 		}
-		Org org = orgs.create(request.name().strip(), zone);
+		Org org = orgs.create(name, zone);
 		Balance balance = ledger.balance(org.id());
 		return new OrgResponse(org.id().value(), org.name(), zone.getId(), balance.available());
 	}
@@ -87,7 +87,8 @@ class OperatorApiController {
 	@PostMapping("/{id}/api-keys")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedApiKey createKey(@PathVariable String id, @RequestBody CreateKey request) {
-		String name = request.name() == null || request.name().isBlank() ? "API key" : request.name().strip();
+		String name = TextInput.optional("name", request.name(), 100);
+		name = name == null ? "API key" : name;
 		Org org = org(id);
 		IssuedApiKey issued = orgs.createApiKey(org.id(), name);
 		// Like the console's actions: who did what to which org (never the key itself).
@@ -115,9 +116,7 @@ class OperatorApiController {
 		if (!metric.fitsPrecision(credits)) {
 			throw ProblemException.invalid("credits", "credits may have at most " + metric.scale() + " decimal places");
 		}
-		if (request.reason() == null || request.reason().isBlank()) {
-			throw ProblemException.invalid("reason", "a reason is required for every operator grant");
-		}
+		String reason = TextInput.required("reason", request.reason(), 500);
 		GrantSource source;
 		try {
 			source = GrantSource.fromCode(request.source() == null ? "adjustment" : request.source());
@@ -130,8 +129,8 @@ class OperatorApiController {
 		}
 		String key = idempotencyKey == null ? "operator:" + UUID.randomUUID() : "operator:" + idempotencyKey;
 		GrantReceipt receipt = ledger.grant(org.id(),
-				new GrantRequest(key, source, credits, null, request.expiresAt(), request.reason().strip(), null));
-		audit.record(key, OperatorBillingApiController.ACTOR, "grant", org.id(), request.reason().strip(),
+				new GrantRequest(key, source, credits, null, request.expiresAt(), reason, null));
+		audit.record(key, OperatorBillingApiController.ACTOR, "grant", org.id(), reason,
 				Map.of("credits", credits.amount().toPlainString(), "source", source.code(), "expiresAt",
 						request.expiresAt() == null ? "never" : request.expiresAt().toString(), "grantId",
 						String.valueOf(receipt.grantId())));

@@ -22,6 +22,7 @@ import dev.billforge.billing.EnterpriseContract;
 import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.billing.StripeEventRecord;
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 
@@ -65,7 +66,8 @@ class OperatorBillingApiController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Org org = OperatorOrgs.require(orgs, id);
 		String reason = reason(request.reason());
-		EnterpriseContract contract = contracts.put(org.id(), new ContractTerms(request.name(), request.creditsPerPeriod(),
+		EnterpriseContract contract = contracts.put(org.id(), new ContractTerms(TextInput.required("name", request.name(), 200),
+				request.creditsPerPeriod(),
 				request.interval(), request.intervalCount(), request.anchor(), request.overageAllowed(), request.cap(),
 				request.capMode()));
 		audit.record(key("contract-put", idempotencyKey), ACTOR, "contract.put", org.id(), reason, contract.auditDetails());
@@ -111,10 +113,7 @@ class OperatorBillingApiController {
 	}
 
 	private static String reason(String reason) {
-		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw ProblemException.invalid("reason", "a reason (at most 500 characters) is required for every operator action");
-		}
-		return reason.strip();
+		return TextInput.required("reason", reason, 500);
 	}
 
 	private static String key(String action, String idempotencyKey) {

@@ -18,7 +18,7 @@ public record OrgId(String value) {
 	}
 
 	public static boolean isWellFormed(String value) {
-		return value != null && FORMAT.matcher(value).matches();
+		return value != null && value.length() == 36 && FORMAT.matcher(value).matches();
 	}
 
 	@Override

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.context.MessageSource;
@@ -27,6 +26,7 @@ import com.mongodb.client.model.Updates;
 import dev.billforge.accounts.Account;
 import dev.billforge.accounts.Accounts;
 import dev.billforge.accounts.AccountsProperties;
+import dev.billforge.accounts.EmailAddress;
 import dev.billforge.accounts.OperatorSetup;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
@@ -45,10 +45,8 @@ final class MongoAccounts implements Accounts {
 
 	static final String VERIFICATIONS = "account_verifications";
 
-	/** Longest address accepted (RFC 5321), checked before the pattern runs. */
-	static final int MAX_EMAIL_LENGTH = 254;
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+	/** Longest address accepted (RFC 5321). */
+	static final int MAX_EMAIL_LENGTH = EmailAddress.MAX_LENGTH;
 
 	/** BCrypt reads at most 72 bytes; longer passwords would be silently truncated. */
 	static final int MAX_PASSWORD_BYTES = 72;
@@ -108,14 +106,7 @@ final class MongoAccounts implements Accounts {
 	}
 
 	static String validAddress(String email) {
-		if (email == null || email.length() > MAX_EMAIL_LENGTH + 10) {
-			throw invalidEmail();
-		}
-		String address = normalise(email);
-		if (address.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(address).matches()) {
-			throw invalidEmail();
-		}
-		return address;
+		return EmailAddress.parse(email).orElseThrow(MongoAccounts::invalidEmail).value();
 	}
 
 	private static ProblemException invalidEmail() {

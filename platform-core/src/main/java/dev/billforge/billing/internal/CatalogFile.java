@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.billforge.billing.CatalogEntry.Kind;
+import dev.billforge.common.DecimalInput;
 
 /**
  * A tenant's catalog as code ({@code src/main/resources/catalog.yml}): plans and packs, each becoming
@@ -145,11 +146,12 @@ record CatalogFile(String currency, List<Item> items) {
 			}
 			return null;
 		}
-		BigDecimal d = new BigDecimal(value.toString());
+		BigDecimal d = DecimalInput.tryParse(value.toString())
+			.orElseThrow(() -> new IllegalArgumentException(source + ": " + DecimalInput.message("'" + name + "'")));
 		if (d.signum() < 0) {
 			throw new IllegalArgumentException(source + ": '" + name + "' may not be negative");
 		}
-		return d.stripTrailingZeros();
+		return d;
 	}
 
 }

@@ -27,6 +27,7 @@ import com.stripe.param.ProductSearchParams;
 import dev.billforge.billing.BillingProperties;
 import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.CatalogEntry.Kind;
+import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProductProperties;
 import dev.billforge.valuemetric.Credits;
 
@@ -132,11 +133,13 @@ class CatalogService {
 	}
 
 	private static Credits credits(String value) {
-		return value == null ? null : new Credits(new BigDecimal(value));
+		return value == null ? null : new Credits(decimal(value));
 	}
 
 	private static BigDecimal decimal(String value) {
-		return value == null ? null : new BigDecimal(value);
+		// metadata can be edited in Stripe's dashboard: held to the same bounds as any input
+		return value == null ? null
+				: DecimalInput.tryParse(value).orElseThrow(() -> new NumberFormatException("out of bounds: " + value));
 	}
 
 	private static Integer integer(String value) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.ledger.CheckResult;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.LedgerProperties;
@@ -73,10 +74,7 @@ class EntitlementController {
 	@PostMapping("/reservations")
 	@ResponseStatus(HttpStatus.CREATED)
 	ReservationResponse reserve(OrgId org, @RequestBody ReserveRequest request) {
-		String key = request.idempotencyKey();
-		if (key == null || key.isBlank() || key.length() > 255) {
-			throw ProblemException.invalid("idempotencyKey", "idempotencyKey is required (at most 255 characters)");
-		}
+		String key = TextInput.required("idempotencyKey", request.idempotencyKey(), 255);
 		Credits credits = credits(request.credits(), request.meter(), request.quantity());
 		Duration ttl = request.ttlSeconds() == null ? properties.getDefaultHoldTtl() : Duration.ofSeconds(request.ttlSeconds());
 		if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.getMaxHoldTtl()) > 0) {
@@ -103,7 +101,8 @@ class EntitlementController {
 	}
 
 	/** Credits from an explicit amount, or by rating meter and quantity. */
-	private Credits credits(BigDecimal credits, String meter, BigDecimal quantity) {
+	private Credits credits(BigDecimal credits, String givenMeter, BigDecimal quantity) {
+		String meter = TextInput.optional("meter", givenMeter, 100);
 		if (credits != null) {
 			if (meter != null || quantity != null) {
 				throw ProblemException.invalid("credits", "give either credits or meter and quantity, not both");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.billforge.common.DecimalInput;
 import dev.billforge.metering.MeteringProperties;
 import dev.billforge.metering.UsageEvent;
 import dev.billforge.valuemetric.Meter;
@@ -23,7 +24,13 @@ final class UsageEventParser {
 
 	private static final Set<String> FIELDS = Set.of("idempotencyKey", "meter", "quantity", "occurredAt", "properties");
 
-	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+	private static final int MAX_KEY_LENGTH = 255;
+
+	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
+
+	private static final int MAX_METER_LENGTH = 100;
+
+	private static final int MAX_INSTANT_LENGTH = 40;
 
 	private static final int MAX_PROPERTIES = 20;
 
@@ -61,12 +68,12 @@ final class UsageEventParser {
 				return invalid(key, name, "unknown field " + name);
 			}
 		}
-		if (key == null || !KEY.matcher(key).matches()) {
+		if (key == null || key.length() > MAX_KEY_LENGTH || !KEY.matcher(key).matches()) {
 			return invalid(key, "idempotencyKey", "idempotencyKey is required: 1 to 255 printable ASCII characters");
 		}
 		JsonNode meterNode = node.get("meter");
-		if (meterNode == null || !meterNode.isString()) {
-			return invalid(key, "meter", "meter is required");
+		if (meterNode == null || !meterNode.isString() || meterNode.stringValue().length() > MAX_METER_LENGTH) {
+			return invalid(key, "meter", "meter is required (at most " + MAX_METER_LENGTH + " characters)");
 		}
 		Meter meter = metric.meter(meterNode.stringValue()).orElse(null);
 		if (meter == null) {
@@ -74,7 +81,8 @@ final class UsageEventParser {
 		}
 		BigDecimal quantity = quantity(node.get("quantity"));
 		if (quantity == null) {
-			return invalid(key, "quantity", "quantity must be a number (or a numeric string)");
+			return invalid(key, "quantity", "quantity must be a number (or a numeric string) with at most "
+					+ DecimalInput.MAX_INTEGER_DIGITS + " integer digits and " + DecimalInput.MAX_FRACTION_DIGITS + " decimal places");
 		}
 		if (quantity.signum() <= 0) {
 			return invalid(key, "quantity", "quantity must be greater than 0");
@@ -86,6 +94,9 @@ final class UsageEventParser {
 		Instant occurredAt = now;
 		JsonNode at = node.get("occurredAt");
 		if (at != null && !at.isNull()) {
+			if (!at.isString() || at.stringValue().length() > MAX_INSTANT_LENGTH) {
+				return invalid(key, "occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
+			}
 			try {
 				occurredAt = Instant.parse(at.asString());
 			}
@@ -108,7 +119,7 @@ final class UsageEventParser {
 			for (String name : propsNode.propertyNames()) {
 				JsonNode value = propsNode.get(name);
 				if (!value.isValueNode() || value.isNull() || name.length() > 64
-						|| value.asString().length() > MAX_PROPERTY_LENGTH) {
+						|| value.asString().length() > MAX_PROPERTY_LENGTH || hasControlCharacter(name + value.asString())) {
 					return invalid(key, "properties." + name, "property values must be short strings or numbers");
 				}
 				props.put(name, value.asString());
@@ -117,23 +128,18 @@ final class UsageEventParser {
 		return new Parsed(new UsageEvent(key, meter.name(), quantity, occurredAt, props), key, null, null);
 	}
 
+	/** The quantity held to {@link DecimalInput}'s bounds before any arithmetic, or null. */
 	private static BigDecimal quantity(JsonNode node) {
-		if (node == null) {
+		if (node == null || !(node.isNumber() || node.isString())) {
 			return null;
 		}
-		if (node.isNumber()) {
-			return node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.asDouble()) ? null
-					: node.decimalValue();
-		}
-		if (node.isString()) {
-			try {
-				return new BigDecimal(node.stringValue().strip());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-		return null;
+		// a number node's text is its literal; a string is the caller's text: both are length-checked first
+		String text = node.isString() ? node.stringValue() : node.asString();
+		return DecimalInput.tryParse(text).orElse(null);
+	}
+
+	private static boolean hasControlCharacter(String text) {
+		return text.chars().anyMatch(Character::isISOControl);
 	}
 
 	private static Parsed invalid(String key, String field, String error) {

@@ -24,6 +24,7 @@ import dev.billforge.billing.ContractTerms;
 import dev.billforge.billing.EnterpriseContract;
 import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.billing.StripeEventRecord;
+import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProblemException;
 import dev.billforge.operator.AuditLog;
 import dev.billforge.orgs.Org;
@@ -136,12 +137,7 @@ class OperatorBillingConsoleController {
 	}
 
 	private static BigDecimal decimal(String text, String field) {
-		try {
-			return new BigDecimal(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw ProblemException.invalid(field, field + " is not a number");
-		}
+		return DecimalInput.parse(field, text);
 	}
 
 	private static Integer count(String text) {

@@ -1,7 +1,6 @@
 package dev.billforge.operator.console;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.billforge.billing.BillingConsole;
 import dev.billforge.billing.EnterpriseContracts;
+import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.GrantReceipt;
@@ -155,16 +155,10 @@ class OperatorConsoleController {
 	}
 
 	private Credits amount(String text) {
-		try {
-			BigDecimal value = new BigDecimal(text.strip());
-			if (value.signum() <= 0 || value.scale() > metric.scale() || value.precision() - value.scale() > 15) {
-				return null;
-			}
-			return new Credits(value);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return DecimalInput.tryParse(text)
+			.filter(value -> value.signum() > 0 && value.scale() <= metric.scale() && value.precision() - value.scale() <= 15)
+			.map(Credits::new)
+			.orElse(null);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SortedSet;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
@@ -13,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * In-process MongoDB wire-protocol server (mongo-java-server, H2 backend) bound to 127.0.0.1 on a free
  * port and persisting to {@value #FILE_NAME} in the data directory. Started on construction, stopped by
  * {@link #destroy()}, which Spring also calls when the context fails to start after this bean exists.
  */
-public final class EmbeddedMongoServer implements DisposableBean {
+public final class EmbeddedMongoServer implements DisposableBean, ApplicationListener<ApplicationReadyEvent> {
 
 	public static final String FILE_NAME = "embedded-mongo.mv.db";
 
@@ -32,6 +35,8 @@ public final class EmbeddedMongoServer implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
 	private final Path file;
+
+	private final FilteringH2Backend backend;
 
 	private final MongoServer server;
 
@@ -52,7 +57,8 @@ public final class EmbeddedMongoServer implements DisposableBean {
 			throw new UncheckedIOException("Cannot create data directory " + dataDirectory, ex);
 		}
 		this.store = openStore(this.file);
-		this.server = new MongoServer(new FilteringH2Backend(this.store));
+		this.backend = new FilteringH2Backend(this.store);
+		this.server = new MongoServer(this.backend);
 		try {
 			this.server.bind(new InetSocketAddress("127.0.0.1", 0));
 			this.address = this.server.getLocalAddress();
@@ -106,6 +112,21 @@ public final class EmbeddedMongoServer implements DisposableBean {
 				store.commit();
 				store.sync();
 			}
+		}
+	}
+
+	/** Secondary indexes this store does not build (queries on them scan), as {@code db.collection.index}. */
+	public SortedSet<String> ignoredIndexes() {
+		return backend.ignoredIndexes();
+	}
+
+	/** One line for all of them, once the app is up (the migrations have asked for every index by then). */
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		SortedSet<String> ignored = ignoredIndexes();
+		if (!ignored.isEmpty()) {
+			log.info("Embedded MongoDB does not build {} secondary indexes (queries on them scan; a real MongoDB builds"
+					+ " them): {}", ignored.size(), String.join(", ", ignored));
 		}
 	}
 

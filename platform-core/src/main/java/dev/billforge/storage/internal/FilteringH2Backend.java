@@ -2,6 +2,10 @@ package dev.billforge.storage.internal;
 
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -9,6 +13,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -34,8 +39,36 @@ import org.h2.mvstore.MVStore;
  */
 public class FilteringH2Backend extends H2Backend {
 
+	private static final Object IGNORED_INIT = new Object();
+
+	/**
+	 * Secondary (non-unique) indexes the upstream server does not build, as {@code db.collection.index}.
+	 * No initializer: the super constructor reopens databases (and their indexes) before initializers
+	 * run, and one would wipe what it recorded. Never guarded by this backend's monitor, which upstream
+	 * code may hold while it waits for a database.
+	 */
+	private volatile Set<String> ignoredIndexes;
+
 	public FilteringH2Backend(MVStore store) {
 		super(store);
+	}
+
+	/** The secondary indexes asked for so far that this store answers by scanning, sorted. */
+	public SortedSet<String> ignoredIndexes() {
+		return new TreeSet<>(ignored());
+	}
+
+	private Set<String> ignored() {
+		Set<String> set = ignoredIndexes;
+		if (set == null) {
+			synchronized (IGNORED_INIT) {
+				if (ignoredIndexes == null) {
+					ignoredIndexes = ConcurrentHashMap.newKeySet();
+				}
+				set = ignoredIndexes;
+			}
+		}
+		return set;
 	}
 
 	@Override
@@ -101,6 +134,14 @@ public class FilteringH2Backend extends H2Backend {
 					new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
 			MVMap<String, Object> meta = store.openMap("meta." + namespace);
 			return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+		}
+
+		/** Upstream logs a WARN per such index; they are listed once at start-up instead. */
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			ignored().add(getDatabaseName() + "." + collectionName + "." + indexName);
+			return new EmptyIndex<>(indexName, keys);
 		}
 
 		/** Upstream's index class has a package-private constructor; its API is otherwise all we need. */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.Balance;
 import dev.billforge.ledger.CapMode;
@@ -34,6 +35,9 @@ import dev.billforge.web.BillingLinks;
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class BillingController {
+
+	/** Far more than any list of percentages needs; checked before the text is split. */
+	private static final int MAX_THRESHOLDS_LENGTH = 200;
 
 	private final OrgContexts contexts;
 
@@ -102,15 +106,8 @@ class BillingController {
 			flash.addFlashAttribute("saved", "cap_removed");
 			return "redirect:/billing";
 		}
-		BigDecimal amount;
-		try {
-			amount = new BigDecimal(credits.strip());
-		}
-		catch (NumberFormatException ex) {
-			flash.addFlashAttribute("problem", "invalid_cap");
-			return "redirect:/billing";
-		}
-		if (amount.signum() < 0 || amount.scale() > metric.scale() || amount.precision() - amount.scale() > 15) {
+		BigDecimal amount = DecimalInput.tryParse(credits).orElse(null);
+		if (amount == null || amount.signum() < 0 || amount.scale() > metric.scale() || amount.precision() - amount.scale() > 15) {
 			flash.addFlashAttribute("problem", "invalid_cap");
 			return "redirect:/billing";
 		}
@@ -124,6 +121,10 @@ class BillingController {
 			RedirectAttributes flash) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
 		List<Integer> percents = new ArrayList<>();
+		if (thresholds.length() > MAX_THRESHOLDS_LENGTH) {
+			flash.addFlashAttribute("problem", "invalid_thresholds");
+			return "redirect:/billing#alerts";
+		}
 		try {
 			for (String part : thresholds.split("[,;\\s]+")) {
 				if (!part.isBlank()) {

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.billforge.accounts.Account;
 import dev.billforge.accounts.Accounts;
+import dev.billforge.accounts.EmailAddress;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
 import dev.billforge.notifications.MailLinks;
@@ -81,7 +82,7 @@ class MembersController {
 		if (wanted == Role.OWNER && ctx.role() != Role.OWNER) {
 			throw new ProblemException(403, "role_required", "only owners can invite owners");
 		}
-		if (!email.contains("@") || email.strip().length() > 254) {
+		if (EmailAddress.parse(email).isEmpty()) {
 			flash.addFlashAttribute("problem", "invalid_email");
 			return "redirect:/members";
 		}

@@ -312,8 +312,10 @@ public class DocumentService {
 		if (idempotencyKey == null) {
 			return "doc_" + UUID.randomUUID().toString().replace("-", "");
 		}
-		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-			throw ProblemException.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters");
+		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255
+				|| idempotencyKey.chars().anyMatch(Character::isISOControl)) {
+			throw ProblemException.invalid("Idempotency-Key",
+					"Idempotency-Key must be 1 to 255 characters without control characters");
 		}
 		return "doc_" + sha256((org.value() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
 	}

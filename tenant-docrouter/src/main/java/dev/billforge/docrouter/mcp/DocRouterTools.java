@@ -77,7 +77,7 @@ class DocRouterTools {
 		}
 		byte[] content;
 		try {
-			content = base64 != null ? Base64.getMimeDecoder().decode(base64) : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			content = base64 != null ? decodeBase64(base64) : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			throw ProblemException.invalid("contentBase64", "contentBase64 is not valid base64");
@@ -90,6 +90,21 @@ class DocRouterTools {
 		answer.put("document", DocumentView.of(document));
 		answer.put("result", DocumentView.result(document));
 		return answer;
+	}
+
+	/**
+	 * Strict base64, line breaks allowed: the MIME decoder skips every character outside the
+	 * alphabet, so control characters or junk would silently decode to some other file.
+	 */
+	private static byte[] decodeBase64(String base64) {
+		StringBuilder compact = new StringBuilder(base64.length());
+		for (int i = 0; i < base64.length(); i++) {
+			char c = base64.charAt(i);
+			if (c != '\r' && c != '\n' && c != ' ') {
+				compact.append(c);
+			}
+		}
+		return Base64.getDecoder().decode(compact.toString());
 	}
 
 	private Object balance(OrgId org) {
