@@ -16,21 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.mongodb.client.model.Filters;
 
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -62,24 +55,13 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The real OpenTelemetry Java SDK exports traces, logs and metrics to a running app over http/protobuf
  * and http/json, gzip on and off: stored and charged once, an exporter's retry of the same batch
  * charges nothing more, and an org without credits gets a refusal the exporter does not retry.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=sig_agent", "billforge.value-metric.credit-name=TC", "billforge.value-metric.scale=3",
-		"billforge.value-metric.free-tier=1000", "billforge.value-metric.meters.span.rate=0.01",
-		"billforge.value-metric.meters.trace.rate=0.1", "billforge.value-metric.meters.log_record.rate=0.001",
-		"billforge.value-metric.meters.data_point.rate=0.001", "billforge.value-metric.meters.llm_cost.rate=100",
-		"billforge.telemetry.enabled=true", "billforge.telemetry.prices.version=test-2026-12",
-		"billforge.telemetry.prices.models[0].match=claude-sonnet-4", "billforge.telemetry.prices.models[0].input=3",
-		"billforge.telemetry.prices.models[0].output=15", "billforge.telemetry.prices.models[0].cache-read=0.3" })
-@Import(TelemetryExportIT.RequestCounter.class)
+@TelemetryIntegrationTest
 class TelemetryExportIT {
 
 	@LocalServerPort
@@ -395,33 +377,6 @@ class TelemetryExportIT {
 		delegate.setAccessible(true);
 		Object http = delegate.get(exporterBuilder);
 		http.getClass().getMethod("exportAsJson").invoke(http);
-	}
-
-	/** Counts the OTLP requests that reach the app, to see that an exporter does not retry a refusal. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class RequestCounter {
-
-		@Bean
-		AtomicInteger otlpRequests() {
-			return new AtomicInteger();
-		}
-
-		@Bean
-		FilterRegistrationBean<OncePerRequestFilter> otlpRequestCounter(AtomicInteger otlpRequests) {
-			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-				@Override
-				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-						throws jakarta.servlet.ServletException, java.io.IOException {
-					if (request.getRequestURI().startsWith("/v1/")) {
-						otlpRequests.incrementAndGet();
-					}
-					chain.doFilter(request, response);
-				}
-			});
-			registration.setOrder(Integer.MIN_VALUE);
-			return registration;
-		}
-
 	}
 
 }
