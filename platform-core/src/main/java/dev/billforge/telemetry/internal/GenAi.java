@@ -33,13 +33,15 @@ record GenAi(String operation, String provider, String requestModel, String resp
 		String requestModel = a.string("gen_ai.request.model");
 		String responseModel = a.string("gen_ai.response.model");
 		String provider = a.string("gen_ai.provider.name", "gen_ai.system");
-		if (operation == null && provider == null && requestModel == null && responseModel == null && tokens.isEmpty()) {
+		BigDecimal cost = a.decimal(COST_KEYS);
+		if (operation == null && provider == null && requestModel == null && responseModel == null && tokens.isEmpty()
+				&& cost == null) {
 			return null;
 		}
 		return priced(new GenAi(operation, provider, requestModel, responseModel,
 				a.string("gen_ai.agent.name"), a.string("gen_ai.conversation.id", "session.id"), toolName,
 				a.string("gen_ai.tool.call.id"), a.string("gen_ai.tool.call.arguments"),
-				a.string("gen_ai.tool.call.result"), tokens, a.decimal(COST_KEYS), null, null), prices);
+				a.string("gen_ai.tool.call.result"), tokens, cost, null, null), prices);
 	}
 
 	/** Claude Code's {@code api_request} event: model, tokens (cache apart) and its own cost_usd. */
