@@ -36,6 +36,8 @@ final class TraceSummary {
 
 	private long outputTokens;
 
+	private int llmCalls;
+
 	private final TreeSet<String> agents = new TreeSet<>();
 
 	private final TreeSet<String> models = new TreeSet<>();
@@ -77,6 +79,7 @@ final class TraceSummary {
 			}
 			if (ai.getString("model") != null) {
 				models.add(ai.getString("model"));
+				llmCalls++;
 			}
 			Number cost = ai.get("costNanos", Number.class);
 			costNanos += cost == null ? 0 : cost.longValue();
@@ -107,6 +110,7 @@ final class TraceSummary {
 			.append("costNanos", costNanos)
 			.append("inputTokens", inputTokens)
 			.append("outputTokens", outputTokens)
+			.append("llmCalls", llmCalls)
 			.append("text", SpanMapping.truncate(text.toString()))
 			.append("receivedAt", receivedAt);
 		if (session != null) {
