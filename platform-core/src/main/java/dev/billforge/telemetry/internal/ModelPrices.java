@@ -41,7 +41,7 @@ final class ModelPrices {
 		return models.stream()
 			.filter(m -> name.startsWith(m.getMatch().toLowerCase(java.util.Locale.ROOT)))
 			.findFirst()
-			.map(price -> perMillion(price, tokens).divide(MILLION));
+			.map(price -> perMillion(price, tokens).divide(MILLION).stripTrailingZeros());
 	}
 
 	private static BigDecimal perMillion(TelemetryProperties.ModelPrice price, TokenUsage tokens) {
