@@ -29,8 +29,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The machine API's security: stateless Bearer authentication, no sessions, no CSRF (no cookies are
- * involved). Org API keys reach {@code /api/v1/**}; only the operator token reaches
- * {@code /api/v1/operator/**}, and only when it is configured.
+ * involved). Org API keys reach {@code /api/v1/**} and the OTLP receiver's {@code /v1/traces|metrics|logs}
+ * (telemetry, when switched on); only the operator token reaches {@code /api/v1/operator/**}, and only
+ * when it is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,7 +49,7 @@ class ApiSecurityConfiguration {
 			throw new IllegalStateException(
 					"BILLFORGE_OPERATOR_TOKEN must be at least " + MIN_OPERATOR_TOKEN_LENGTH + " characters");
 		}
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/v1/traces", "/v1/metrics", "/v1/logs")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
