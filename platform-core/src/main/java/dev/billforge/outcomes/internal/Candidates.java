@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -49,8 +50,9 @@ final class Candidates {
 			throw ProblemException.invalid("evidence", "outcomes of type " + type.name()
 					+ " need evidence with url and sha256");
 		}
-		Instant now = clock.instant();
-		Instant occurredAt = candidate.occurredAt() == null ? now : candidate.occurredAt();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		// The store keeps milliseconds: the first answer must equal every later read.
+		Instant occurredAt = (candidate.occurredAt() == null ? now : candidate.occurredAt()).truncatedTo(ChronoUnit.MILLIS);
 		if (occurredAt.isAfter(now.plus(MAX_SKEW))) {
 			throw ProblemException.invalid("occurredAt", "occurredAt is in the future");
 		}

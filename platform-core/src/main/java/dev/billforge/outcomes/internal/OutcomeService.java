@@ -3,6 +3,7 @@ package dev.billforge.outcomes.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ class OutcomeService implements Outcomes {
 			.orElseThrow(() -> ProblemException.invalid("type", "unknown outcome type; this product has " + types.names()));
 		OutcomeCandidate checked = Candidates.checked(candidate, type, clock);
 		String fingerprint = Candidates.fingerprint(checked, candidate.occurredAt());
-		Instant now = clock.instant();
+		Instant now = now();
 		OutcomeAuditEntry proposed = new OutcomeAuditEntry(now, actorId(actor), actorEmail(actor), null,
 				OutcomeStatus.PROPOSED, checked.evidence().sha256(), null);
 		Outcome outcome = new Outcome(checked.id(), type.name(), checked.subject(), checked.evidence(),
@@ -122,7 +123,7 @@ class OutcomeService implements Outcomes {
 			return outcome; // a repeated approval: same hold, nothing new
 		}
 		requireStatus(outcome, OutcomeStatus.PROPOSED, "approved");
-		Instant now = clock.instant();
+		Instant now = now();
 		Reservation hold = hold(org, outcome, type.disputeWindow().plus(HOLD_BEYOND_WINDOW));
 		OutcomeAuditEntry entry = entry(now, actor, OutcomeStatus.PROPOSED, OutcomeStatus.APPROVED, outcome, reason);
 		Optional<Stored> moved = store.transition(org, id, OutcomeStatus.PROPOSED, null, entry, null,
@@ -151,7 +152,7 @@ class OutcomeService implements Outcomes {
 		}
 		String why = requireReason(reason);
 		requireStatus(outcome, OutcomeStatus.APPROVED, "disputed");
-		Instant now = clock.instant();
+		Instant now = now();
 		if (!outcome.windowEndsAt().isAfter(now)) {
 			throw ProblemException.conflict("dispute_window_closed",
 					"the dispute window of outcome " + id + " closed at " + outcome.windowEndsAt());
@@ -175,7 +176,7 @@ class OutcomeService implements Outcomes {
 		String why = requireReason(reason);
 		requireStatus(outcome, OutcomeStatus.DISPUTED, "resolved");
 		Pending step = target == OutcomeStatus.BILLED ? Pending.COMMIT : Pending.RELEASE;
-		OutcomeAuditEntry entry = entry(clock.instant(), actor, OutcomeStatus.DISPUTED, target, outcome, why);
+		OutcomeAuditEntry entry = entry(now(), actor, OutcomeStatus.DISPUTED, target, outcome, why);
 		return finish(org, id, store.transition(org, id, OutcomeStatus.DISPUTED, null, entry, step), target, "resolved");
 	}
 
@@ -187,7 +188,7 @@ class OutcomeService implements Outcomes {
 		}
 		String why = requireReason(reason);
 		requireStatus(outcome, OutcomeStatus.BILLED, "reversed");
-		OutcomeAuditEntry entry = entry(clock.instant(), actor, OutcomeStatus.BILLED, OutcomeStatus.REVERSED, outcome, why);
+		OutcomeAuditEntry entry = entry(now(), actor, OutcomeStatus.BILLED, OutcomeStatus.REVERSED, outcome, why);
 		return finish(org, id, store.transition(org, id, OutcomeStatus.BILLED, null, entry, Pending.GRANT),
 				OutcomeStatus.REVERSED, "reversed");
 	}
@@ -195,7 +196,7 @@ class OutcomeService implements Outcomes {
 	@Override
 	public int sweep() {
 		int moved = 0;
-		Instant now = clock.instant();
+		Instant now = now();
 		for (Stored due : store.dueForBilling(now, SWEEP_BATCH)) {
 			Outcome outcome = due.outcome();
 			OutcomeAuditEntry entry = new OutcomeAuditEntry(now, "system", null, OutcomeStatus.APPROVED,
@@ -259,6 +260,11 @@ class OutcomeService implements Outcomes {
 			throw transitionConflict(now, verb);
 		}
 		return now;
+	}
+
+	/** Now as the store keeps it (milliseconds), so a first answer equals every later read of it. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private Outcome load(OrgId org, String id) {
