@@ -56,6 +56,8 @@ class OutcomeService implements Outcomes {
 
 	private static final int SWEEP_BATCH = 200;
 
+	private static final int SWEEP_ROUNDS = 50;
+
 	private static final int MAX_REASON = 1000;
 
 	private final OutcomeStore store;
@@ -197,7 +199,23 @@ class OutcomeService implements Outcomes {
 	public int sweep() {
 		int moved = 0;
 		Instant now = now();
-		for (Stored due : store.dueForBilling(now, SWEEP_BATCH)) {
+		// Claimed outcomes leave "approved", so each batch is new; the cap keeps one run bounded.
+		for (int round = 0; round < SWEEP_ROUNDS; round++) {
+			List<Stored> due = store.dueForBilling(now, SWEEP_BATCH);
+			moved += bill(due, now);
+			if (due.size() < SWEEP_BATCH) {
+				break;
+			}
+		}
+		for (Stored interrupted : store.withPendingStep(SWEEP_BATCH)) {
+			runPending(interrupted);
+		}
+		return moved;
+	}
+
+	private int bill(List<Stored> dueOutcomes, Instant now) {
+		int moved = 0;
+		for (Stored due : dueOutcomes) {
 			Outcome outcome = due.outcome();
 			OutcomeAuditEntry entry = new OutcomeAuditEntry(now, "system", null, OutcomeStatus.APPROVED,
 					OutcomeStatus.BILLED, outcome.evidence().sha256(), "dispute window closed");
@@ -207,9 +225,6 @@ class OutcomeService implements Outcomes {
 				moved++;
 				runPending(billed.get());
 			}
-		}
-		for (Stored interrupted : store.withPendingStep(SWEEP_BATCH)) {
-			runPending(interrupted);
 		}
 		return moved;
 	}
