@@ -10,7 +10,14 @@ public enum Role {
 	/** Billing, spend cap and alert channels; gets alert emails. */
 	BILLING,
 	/** Sees usage and billing; uses the product. */
-	MEMBER;
+	MEMBER,
+	/** A member who approves and disputes outcomes (where an outcome type names this role). */
+	REVIEWER,
+	/**
+	 * The consulting firm's staff in a client's org: proposes outcomes, logs time and resolves
+	 * disputes; cannot approve outcomes or buy credits.
+	 */
+	CONSULTANT;
 
 	public String code() {
 		return name().toLowerCase();
