@@ -104,6 +104,21 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void theImagesTheComposeFileRunsAreBuiltNonRootWithTheAgentItAttaches() throws IOException {
+		String pom = java.nio.file.Files.readString(ComposeFile.ROOT.resolve("pom.xml"));
+		assertThat(pom).contains("<artifactId>jib-maven-plugin</artifactId>", "<user>1000:1000</user>",
+				"<artifactId>opentelemetry-javaagent</artifactId>", "<destFileName>opentelemetry-javaagent.jar</destFileName>",
+				"<outputDirectory>${project.build.directory}/jib-extra/otel</outputDirectory>",
+				"<image>billforge/${project.artifactId}:${project.version}</image>", "<file>/data</file>");
+		assertThat(pom).containsPattern("<jib.base-image>[^<:]+:[^<]+</jib.base-image>").doesNotContain("latest</jib.base-image>");
+		for (String tenant : compose.tenants()) {
+			assertThat(String.valueOf(compose.services().get(tenant).get("image")))
+				.isEqualTo("billforge/" + tenant + ":0.1.0-SNAPSHOT");
+			assertThat(compose.environment(tenant).get("JAVA_TOOL_OPTIONS")).isEqualTo("-javaagent:/otel/opentelemetry-javaagent.jar");
+		}
+	}
+
+	@Test
 	void everyServiceRestartsAndIsHealthCheckedAndDependenciesWaitForHealth() {
 		compose.services().forEach((name, service) -> {
 			assertThat(service).as("restart policy of %s", name).containsKey("restart");
