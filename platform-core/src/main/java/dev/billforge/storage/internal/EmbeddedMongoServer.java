@@ -33,6 +33,8 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
 	private final Path file;
 
+	private final FilteringH2Backend backend;
+
 	private final MongoServer server;
 
 	private final InetSocketAddress address;
@@ -48,7 +50,8 @@ public final class EmbeddedMongoServer implements DisposableBean {
 			throw new UncheckedIOException("Cannot create data directory " + dataDirectory, ex);
 		}
 		MVStore store = openStore(this.file);
-		this.server = new MongoServer(new FilteringH2Backend(store));
+		this.backend = new FilteringH2Backend(store);
+		this.server = new MongoServer(this.backend);
 		try {
 			this.server.bind(new InetSocketAddress("127.0.0.1", 0));
 			this.address = this.server.getLocalAddress();
@@ -76,6 +79,11 @@ public final class EmbeddedMongoServer implements DisposableBean {
 					+ " (is another Billforge process using this data directory? set BILLFORGE_DATA_DIR"
 					+ " or billforge.storage.data-dir to a different directory)", ex);
 		}
+	}
+
+	/** Non-unique indexes the embedded store accepted without building them (performance-only, docs/storage.md). */
+	public java.util.Set<String> unbuiltIndexes() {
+		return backend.unbuiltIndexes();
 	}
 
 	public int port() {

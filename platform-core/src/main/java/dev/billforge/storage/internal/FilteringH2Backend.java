@@ -2,12 +2,15 @@ package dev.billforge.storage.internal;
 
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -33,6 +36,12 @@ import org.h2.mvstore.MVStore;
  * Java-serialised ({@link BsonDocuments}). The last two apply to stores created with them.
  */
 public class FilteringH2Backend extends H2Backend {
+
+	/**
+	 * Non-unique indexes declared (by migrations or an earlier run) and not built: {@code collection.index}. No
+	 * initializer: H2Backend's constructor reopens existing databases before this class's initializers would run.
+	 */
+	private volatile Set<String> unbuiltIndexes;
 
 	public FilteringH2Backend(MVStore store) {
 		super(store);
@@ -61,6 +70,18 @@ public class FilteringH2Backend extends H2Backend {
 	 * Inner, not nested: the super constructor reopens existing collections and their indexes, before
 	 * any field of this class is assigned; the enclosing backend is reachable by then.
 	 */
+	/** The non-unique indexes this store accepted without building them, for one log line instead of a WARN each. */
+	public Set<String> unbuiltIndexes() {
+		return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(unbuilt()));
+	}
+
+	private synchronized Set<String> unbuilt() {
+		if (unbuiltIndexes == null) {
+			unbuiltIndexes = new ConcurrentSkipListSet<>();
+		}
+		return unbuiltIndexes;
+	}
+
 	final class FilteringH2Database extends H2Database {
 
 		private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
@@ -69,6 +90,14 @@ public class FilteringH2Backend extends H2Backend {
 
 		FilteringH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
 			super(databaseName, store, cursorRegistry);
+		}
+
+		/** Upstream logs a WARN per non-unique index at every start; they are performance-only (docs/storage.md). */
+		@Override
+		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			unbuilt().add(collectionName + "." + indexName);
+			return new EmptyIndex<>(indexName, keys);
 		}
 
 		@Override
