@@ -1,8 +1,6 @@
 package dev.billforge.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,18 +35,11 @@ import jakarta.servlet.http.HttpServletResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ApiSecurityConfiguration {
 
-	static final int MIN_OPERATOR_TOKEN_LENGTH = 32;
-
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, Orgs orgs, ApiProperties properties, Environment environment,
 			ProblemWriter problems) throws Exception {
-		String operatorToken = Optional.ofNullable(properties.getOperatorToken())
-			.orElse(environment.getProperty("BILLFORGE_OPERATOR_TOKEN"));
-		if (operatorToken != null && operatorToken.length() < MIN_OPERATOR_TOKEN_LENGTH) {
-			throw new IllegalStateException(
-					"BILLFORGE_OPERATOR_TOKEN must be at least " + MIN_OPERATOR_TOKEN_LENGTH + " characters");
-		}
+		OperatorToken operatorToken = OperatorToken.resolve(properties, environment);
 		http.securityMatcher("/api/**", "/v1/traces", "/v1/metrics", "/v1/logs")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -86,13 +77,13 @@ class ApiSecurityConfiguration {
 
 		private final Orgs orgs;
 
-		private final byte[] operatorToken;
+		private final OperatorToken operatorToken;
 
 		private final RateLimiter limiter;
 
-		BearerFilter(Orgs orgs, String operatorToken, RateLimiter limiter) {
+		BearerFilter(Orgs orgs, OperatorToken operatorToken, RateLimiter limiter) {
 			this.orgs = orgs;
-			this.operatorToken = operatorToken == null ? null : operatorToken.getBytes(StandardCharsets.UTF_8);
+			this.operatorToken = operatorToken;
 			this.limiter = limiter;
 		}
 
@@ -103,8 +94,7 @@ class ApiSecurityConfiguration {
 			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 				String token = header.substring(7).strip();
 				ApiPrincipal principal = null;
-				if (operatorToken != null
-						&& MessageDigest.isEqual(operatorToken, token.getBytes(StandardCharsets.UTF_8))) {
+				if (operatorToken.matches(token)) {
 					principal = ApiPrincipal.ofOperator();
 				}
 				else {

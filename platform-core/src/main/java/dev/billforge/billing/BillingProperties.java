@@ -60,6 +60,15 @@ public class BillingProperties {
 		/** Base URL browsers use for the emulator's hosted Checkout and Portal pages. Unset: http://127.0.0.1:port. */
 		private String publicBaseUrl;
 
+		/**
+		 * Base URL of an emulator running as its own service (e.g. http://stripe-emulator:12111 in compose)
+		 * instead of in-process; needs the development switch {@code enabled=true}.
+		 */
+		private String url;
+
+		/** Where that emulator service delivers webhooks to this app. Unset: http://127.0.0.1:port/stripe/webhook. */
+		private String webhookUrl;
+
 		public Boolean getEnabled() {
 			return enabled;
 		}
@@ -82,6 +91,22 @@ public class BillingProperties {
 
 		public void setPublicBaseUrl(String publicBaseUrl) {
 			this.publicBaseUrl = publicBaseUrl;
+		}
+
+		public String getUrl() {
+			return url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getWebhookUrl() {
+			return webhookUrl;
+		}
+
+		public void setWebhookUrl(String webhookUrl) {
+			this.webhookUrl = webhookUrl;
 		}
 
 	}

@@ -66,7 +66,7 @@ public class IdentityAutoConfiguration {
         ClientRegistrationRepository keycloakClientRegistrationRepository(KeycloakSettings settings,
                 KeycloakProperties properties) {
             return new InMemoryClientRegistrationRepository(
-                    KeycloakClientRegistrations.of(settings, properties.getPublicBaseUrl()));
+                    KeycloakClientRegistrations.of(settings, properties.getPublicBaseUrl(), properties.getBackchannelUrl()));
         }
 
         @Bean

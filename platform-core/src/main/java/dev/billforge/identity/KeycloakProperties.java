@@ -15,6 +15,13 @@ public class KeycloakProperties {
     /** Base URL of the Keycloak server, e.g. http://localhost:8180. Enables Keycloak sign-in. Env: KEYCLOAK_URL. */
     private String serverUrl;
 
+    /**
+     * Keycloak base URL this server uses for its own calls (token, userinfo, keys, admin API), when it
+     * differs from the browser-facing server-url — e.g. http://keycloak:8080 inside a compose network while
+     * browsers use http://localhost:8180. The issuer stays server-url. Env: KEYCLOAK_BACKCHANNEL_URL.
+     */
+    private String backchannelUrl;
+
     /** Issuer URI (server-url/realms/realm). Alternative to server-url + realm. Env: KEYCLOAK_ISSUER_URI. */
     private String issuerUri;
 
@@ -63,6 +70,8 @@ public class KeycloakProperties {
 
     public String getServerUrl() { return serverUrl; }
     public void setServerUrl(String serverUrl) { this.serverUrl = serverUrl; }
+    public String getBackchannelUrl() { return backchannelUrl; }
+    public void setBackchannelUrl(String backchannelUrl) { this.backchannelUrl = backchannelUrl; }
     public String getIssuerUri() { return issuerUri; }
     public void setIssuerUri(String issuerUri) { this.issuerUri = issuerUri; }
     public String getRealm() { return realm; }

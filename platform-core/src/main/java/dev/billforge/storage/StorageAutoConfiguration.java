@@ -56,10 +56,12 @@ public final class StorageAutoConfiguration {
 
 	@Bean(StorageMigration.BEAN_NAME)
 	StorageMigration billforgeStorageMigration(MongoConnectionDetails connectionDetails, StorageMode mode,
-			StorageProperties properties, ResourceLoader resourceLoader) {
-		return new StorageMigration(connectionDetails.getConnectionString().getConnectionString(), mode,
-				properties.getMigration().getChangelog(), properties.getMigration().getStaleLockAfter(),
+			StorageProperties properties, ResourceLoader resourceLoader, ObjectProvider<EmbeddedMongoServer> embedded) {
+		StorageMigration migration = new StorageMigration(connectionDetails.getConnectionString().getConnectionString(),
+				mode, properties.getMigration().getChangelog(), properties.getMigration().getStaleLockAfter(),
 				resourceLoader, Clock.systemUTC());
+		embedded.ifAvailable(server -> migration.reportUnbuiltIndexes(server::unbuiltIndexes));
+		return migration;
 	}
 
 	@Bean

@@ -54,7 +54,7 @@ public final class TenantGenerator {
         Path target = workspace.root().resolve(a.module());
         List<TenantAnswers> all = new ArrayList<>(workspace.tenants().stream().map(Tenant::answers).toList());
         all.add(a);
-        String compose = ComposeRenderer.render(all);
+        String compose = ComposeRenderer.render(all, t -> ProductEnvironment.read(workspace.root().resolve(t.module())));
         String rootPom = RootPom.withModule(Files.readString(workspace.rootPom(), StandardCharsets.UTF_8), a.module());
         removeLeftovers(a.module());
         Path stage = Files.createTempDirectory(workspace.root(), "." + a.module() + ".tmp-");
@@ -113,7 +113,7 @@ public final class TenantGenerator {
         for (Tenant t : workspace.tenants()) {
             all.add(t.answers().tag().equals(a.tag()) ? a : t.answers());
         }
-        String compose = ComposeRenderer.render(all);
+        String compose = ComposeRenderer.render(all, t -> ProductEnvironment.read(workspace.root().resolve(t.module())));
         String composeBefore = AtomicFiles.readOrEmpty(workspace.composeFile());
         if (!compose.equals(composeBefore)) {
             changes.add(new FileChange(ComposeRenderer.FILE_NAME, composeBefore, compose));

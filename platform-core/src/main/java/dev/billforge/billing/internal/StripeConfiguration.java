@@ -48,6 +48,11 @@ class StripeConfiguration {
 		if (!run) {
 			throw new StripeNotConfiguredException();
 		}
+		String service = properties.getEmulator().getUrl();
+		if (Boolean.TRUE.equals(dev) && StringUtils.hasText(service)) {
+			log.warn("No STRIPE_SECRET_KEY: Stripe emulator service at {} (TEST MODE — payments are simulated)", service);
+			return new StripeBackend(EMULATOR_KEY, service.strip(), null);
+		}
 		Path state = storage.dataDirectory().resolve("stripe-emulator");
 		StripeEmulator emulator = StripeEmulator.start(EmulatorConfig.builder()
 			.port(properties.getEmulator().getPort())
@@ -89,8 +94,9 @@ class StripeConfiguration {
 	}
 
 	@Bean
-	EmbeddedStripeWiring embeddedStripeWiring(StripeBackend backend, WebhookSecrets secrets) {
-		return new EmbeddedStripeWiring(backend, secrets);
+	EmbeddedStripeWiring embeddedStripeWiring(StripeBackend backend, WebhookSecrets secrets, StripeClient stripe,
+			BillingProperties properties) {
+		return new EmbeddedStripeWiring(backend, secrets, stripe, properties.getEmulator().getWebhookUrl());
 	}
 
 	/** Real money: a live secret or restricted key. */

@@ -83,7 +83,7 @@ class WebhookProcessor {
 
 	Result handle(String payload, String signatureHeader) {
 		if (!verified(payload, signatureHeader)) {
-			return Result.REJECTED;
+			return dev.billforge.common.BillforgeMetrics.stripeWebhookEvent("unverified", Result.REJECTED);
 		}
 		JsonNode event;
 		try {
@@ -99,7 +99,7 @@ class WebhookProcessor {
 		}
 		Document stored = events.find(Filters.eq("_id", id)).first();
 		if (stored != null && "processed".equals(stored.getString("status"))) {
-			return Result.DUPLICATE;
+			return dev.billforge.common.BillforgeMetrics.stripeWebhookEvent(type, Result.DUPLICATE);
 		}
 		if (stored == null) {
 			CustomerDirectory.insertIgnoringDuplicate(events, new Document("_id", id).append("type", type)
@@ -109,7 +109,7 @@ class WebhookProcessor {
 				.append("receivedAt", clock.instant().toString())
 				.append("payload", payload));
 		}
-		return process(id, type, event.path("data").path("object"));
+		return dev.billforge.common.BillforgeMetrics.stripeWebhookEvent(type, process(id, type, event.path("data").path("object")));
 	}
 
 	/**

@@ -22,6 +22,15 @@ public final class KeycloakClientRegistrations {
     }
 
     public static ClientRegistration of(KeycloakSettings settings, String publicBaseUrl) {
+        return of(settings, publicBaseUrl, null);
+    }
+
+    /**
+     * As {@link #of(KeycloakSettings, String)}; with a back-channel URL the endpoints this server calls
+     * itself (token, userinfo, keys) go there, while the browser is sent to server-url and the ID token's
+     * issuer is still server-url's.
+     */
+    public static ClientRegistration of(KeycloakSettings settings, String publicBaseUrl, String backchannelUrl) {
         if (!StringUtils.hasText(settings.clientSecret())) {
             throw new IllegalArgumentException("billforge.identity.keycloak.client-secret (KEYCLOAK_CLIENT_SECRET) must be set "
                     + "for Keycloak sign-in (the client is confidential)");
@@ -37,15 +46,22 @@ public final class KeycloakClientRegistrations {
                 .scope("openid", "profile", "email")
                 .issuerUri(settings.issuerUri())
                 .authorizationUri(settings.oidcEndpoint("auth"))
-                .tokenUri(settings.oidcEndpoint("token"))
-                .userInfoUri(settings.oidcEndpoint("userinfo"))
-                .jwkSetUri(settings.oidcEndpoint("certs"))
+                .tokenUri(serverSide(settings, backchannelUrl, "token"))
+                .userInfoUri(serverSide(settings, backchannelUrl, "userinfo"))
+                .jwkSetUri(serverSide(settings, backchannelUrl, "certs"))
                 // The stable subject, never the username or email a person can change or take over.
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of(
                         "issuer", settings.issuerUri(),
                         "end_session_endpoint", settings.oidcEndpoint("logout")))
                 .build();
+    }
+
+    private static String serverSide(KeycloakSettings settings, String backchannelUrl, String endpoint) {
+        if (!StringUtils.hasText(backchannelUrl)) {
+            return settings.oidcEndpoint(endpoint);
+        }
+        return stripSlash(backchannelUrl.trim()) + "/realms/" + settings.realm() + "/protocol/openid-connect/" + endpoint;
     }
 
     static String stripSlash(String url) {

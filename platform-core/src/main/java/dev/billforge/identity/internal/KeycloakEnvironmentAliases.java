@@ -44,6 +44,7 @@ public final class KeycloakEnvironmentAliases implements EnvironmentPostProcesso
         Map<String, String> map = new LinkedHashMap<>();
         map.put("KEYCLOAK_URL", PREFIX + "server-url");
         map.put("KEYCLOAK_ISSUER_URI", PREFIX + "issuer-uri");
+        map.put("KEYCLOAK_BACKCHANNEL_URL", PREFIX + "backchannel-url");
         map.put("KEYCLOAK_REALM", PREFIX + "realm");
         map.put("KEYCLOAK_CLIENT_ID", PREFIX + "client-id");
         map.put("KEYCLOAK_CLIENT_SECRET", PREFIX + "client-secret");

@@ -22,7 +22,7 @@ public final class KeycloakAdminConnection {
                         + "and admin-password (KEYCLOAK_ADMIN_USERNAME / KEYCLOAK_ADMIN_PASSWORD)");
             }
             return KeycloakBuilder.builder()
-                    .serverUrl(settings.serverUrl())
+                    .serverUrl(StringUtils.hasText(properties.getBackchannelUrl()) ? properties.getBackchannelUrl().trim() : settings.serverUrl())
                     .realm(properties.getAdminRealm())
                     .clientId(properties.getAdminClientId())
                     .grantType(OAuth2Constants.PASSWORD)

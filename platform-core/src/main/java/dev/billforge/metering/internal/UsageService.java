@@ -55,7 +55,9 @@ class UsageService implements Metering {
 	@Override
 	public List<UsageOutcome> record(OrgId org, List<UsageEvent> events, boolean enforce) {
 		List<UsageCharge> charges = events.stream().map(this::charge).toList();
-		return ledger.recordUsage(org, charges, enforce);
+		List<UsageOutcome> outcomes = ledger.recordUsage(org, charges, enforce);
+		outcomes.forEach(o -> dev.billforge.common.BillforgeMetrics.usageEvent(o.status().code(), o.rejectedFor() == null ? null : o.rejectedFor().name()));
+		return outcomes;
 	}
 
 	private UsageCharge charge(UsageEvent event) {

@@ -61,7 +61,7 @@ final class DeliveryChannels {
 	Result deliver(Delivery.Channel channel, Notification notification, MongoNotifications store) {
 		return switch (channel) {
 			case EMAIL -> email(notification, store);
-			case WEBHOOK -> webhook(notification, store);
+			case WEBHOOK -> counted("webhook", webhook(notification, store));
 		};
 	}
 
@@ -90,11 +90,18 @@ final class DeliveryChannels {
 			message.setSubject(subject);
 			message.setText(body);
 			mail.send(message);
-			return Result.ok();
+			return counted("mail", Result.ok());
 		}
 		catch (RuntimeException ex) {
-			return Result.failed("mail: " + ex.getMessage());
+			return counted("mail", Result.failed("mail: " + ex.getMessage()));
 		}
+	}
+
+	private static Result counted(String channel, Result result) {
+		if (!result.skipped()) {
+			dev.billforge.common.BillforgeMetrics.delivery(channel, result.delivered());
+		}
+		return result;
 	}
 
 	private Result webhook(Notification notification, MongoNotifications store) {

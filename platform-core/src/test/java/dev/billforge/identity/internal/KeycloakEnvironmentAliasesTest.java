@@ -21,11 +21,12 @@ class KeycloakEnvironmentAliasesTest {
     @Test
     void shortEnvironmentVariablesSetTheKeycloakProperties() {
         StandardEnvironment environment = environment(Map.of("KEYCLOAK_URL", "http://kc:8080", "KEYCLOAK_CLIENT_SECRET", "s",
-                "KEYCLOAK_SMTP_HOST", "mail"));
+                "KEYCLOAK_SMTP_HOST", "mail", "KEYCLOAK_BACKCHANNEL_URL", "http://keycloak:8080"));
 
         assertThat(environment.getProperty("billforge.identity.keycloak.server-url")).isEqualTo("http://kc:8080");
         assertThat(environment.getProperty("billforge.identity.keycloak.client-secret")).isEqualTo("s");
         assertThat(environment.getProperty("billforge.identity.keycloak.smtp.host")).isEqualTo("mail");
+        assertThat(environment.getProperty("billforge.identity.keycloak.backchannel-url")).isEqualTo("http://keycloak:8080");
     }
 
     @Test

@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param webhookMaxAttempts attempts per event and endpoint before delivery gives up
  * @param tickInterval how often the emulator advances real-time work (finalization, retries, expiry)
  * @param apiKey the only secret key accepted; empty accepts any {@code sk_test_...} key
+ * @param bindAddress address to listen on; empty is the loopback address (a container publishing the port
+ *        needs {@code 0.0.0.0})
  */
 public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<String> publicBaseUrl, Clock clock,
         Optional<WebhookChaos> chaos, DunningSchedule dunning, Duration draftWindow, Duration asyncSettlementDelay,
-        Duration webhookInitialBackoff, int webhookMaxAttempts, Duration tickInterval, Optional<String> apiKey) {
+        Duration webhookInitialBackoff, int webhookMaxAttempts, Duration tickInterval, Optional<String> apiKey,
+        Optional<String> bindAddress) {
 
     public EmulatorConfig {
         if (port < 0 || port > 65535) {
@@ -36,6 +39,7 @@ public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<S
         publicBaseUrl = publicBaseUrl == null ? Optional.empty() : publicBaseUrl.map(EmulatorConfig::trimSlash);
         chaos = chaos == null ? Optional.empty() : chaos;
         apiKey = apiKey == null ? Optional.empty() : apiKey;
+        bindAddress = bindAddress == null ? Optional.empty() : bindAddress.filter(a -> !a.isBlank());
         apiKey.ifPresent(key -> {
             if (!key.startsWith("sk_test_") || key.length() <= "sk_test_".length()) {
                 throw new IllegalArgumentException("the emulator accepts only test-mode secret keys (sk_test_...)");
@@ -70,6 +74,7 @@ public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<S
         private int webhookMaxAttempts = 8;
         private Duration tickInterval = Duration.ofSeconds(1);
         private String apiKey;
+        private String bindAddress;
 
         public Builder port(int port) {
             this.port = port;
@@ -132,10 +137,17 @@ public record EmulatorConfig(int port, Optional<Path> stateDirectory, Optional<S
             return this;
         }
 
+        /** Listen on this address instead of the loopback address ({@code 0.0.0.0}: every interface). */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(port, Optional.ofNullable(stateDirectory), Optional.ofNullable(publicBaseUrl),
                     clock, Optional.ofNullable(chaos), dunning, draftWindow, asyncSettlementDelay,
-                    webhookInitialBackoff, webhookMaxAttempts, tickInterval, Optional.ofNullable(apiKey));
+                    webhookInitialBackoff, webhookMaxAttempts, tickInterval, Optional.ofNullable(apiKey),
+                    Optional.ofNullable(bindAddress));
         }
     }
 }

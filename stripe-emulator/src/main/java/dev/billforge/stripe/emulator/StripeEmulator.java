@@ -65,7 +65,9 @@ public final class StripeEmulator implements AutoCloseable {
         FaultInjector faults = new FaultInjector();
         services = Services.wire(core, events, renderer, faults);
         api = new Api(services);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+        InetAddress bind = config.bindAddress().isPresent() ? InetAddress.getByName(config.bindAddress().get())
+                : InetAddress.getLoopbackAddress();
+        server = HttpServer.create(new InetSocketAddress(bind, config.port()), 64);
         httpThreads = Executors.newFixedThreadPool(8, daemon("stripe-emulator-http"));
         server.setExecutor(httpThreads);
         server.createContext("/", new HttpFront(core, api.router(), new HostedPages(services), faults));

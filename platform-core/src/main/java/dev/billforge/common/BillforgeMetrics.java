@@ -1,0 +1,45 @@
+package dev.billforge.common;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * Counters the modules bump in one line where something a operator watches happens (docs/deploy.md lists them
+ * with their Prometheus names). They go to Micrometer's global registry, which Spring Boot connects to the
+ * {@code /actuator/prometheus} registry, so a module needs no registry bean for them; tag values come from
+ * fixed sets (statuses, reasons, event types), never from user input, so the number of series stays bounded.
+ */
+public final class BillforgeMetrics {
+
+	private BillforgeMetrics() {
+	}
+
+	/** A usage event's outcome: {@code billforge_usage_events_total{status, reason}}. */
+	public static void usageEvent(String status, String reason) {
+		Metrics.counter("billforge.usage.events", "status", tag(status), "reason", tag(reason)).increment();
+	}
+
+	/** A Stripe webhook event handled: {@code billforge_stripe_webhook_events_total{type, outcome}}. */
+	public static <R> R stripeWebhookEvent(String type, R outcome) {
+		Metrics.counter("billforge.stripe.webhook.events", "type", tag(type), "outcome", tag(String.valueOf(outcome)))
+			.increment();
+		return outcome;
+	}
+
+	/** A notification delivery: {@code billforge_notification_deliveries_total{channel, outcome}} (mail, webhook). */
+	public static void delivery(String channel, boolean delivered) {
+		Metrics.counter("billforge.notification.deliveries", "channel", tag(channel), "outcome",
+				delivered ? "delivered" : "failed")
+			.increment();
+	}
+
+	private static String tag(String value) {
+		if (value == null || value.isBlank()) {
+			return "none";
+		}
+		String lower = value.toLowerCase(Locale.ROOT);
+		return lower.length() > 64 ? lower.substring(0, 64) : lower;
+	}
+
+}
