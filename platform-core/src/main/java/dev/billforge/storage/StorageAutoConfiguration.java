@@ -56,11 +56,10 @@ public final class StorageAutoConfiguration {
 
 	@Bean(StorageMigration.BEAN_NAME)
 	StorageMigration billforgeStorageMigration(MongoConnectionDetails connectionDetails, StorageMode mode,
-			StorageProperties properties, ResourceLoader resourceLoader, ObjectProvider<EmbeddedMongoServer> embedded) {
+			StorageProperties properties, ResourceLoader resourceLoader) {
 		StorageMigration migration = new StorageMigration(connectionDetails.getConnectionString().getConnectionString(),
 				mode, properties.getMigration().getChangelog(), properties.getMigration().getStaleLockAfter(),
 				resourceLoader, Clock.systemUTC());
-		embedded.ifAvailable(server -> migration.reportUnbuiltIndexes(server::unbuiltIndexes));
 		return migration;
 	}
 

@@ -61,8 +61,6 @@ public final class StorageMigration implements InitializingBean {
 
 	private final Clock clock;
 
-	private java.util.function.Supplier<java.util.Set<String>> unbuiltIndexes;
-
 	public StorageMigration(String connectionString, StorageMode mode, String changelog, Duration staleLockAfter,
 			ResourceLoader resourceLoader, Clock clock) {
 		this.connectionString = ConnectionStrings.withDatabase(connectionString, mode.database());
@@ -83,15 +81,6 @@ public final class StorageMigration implements InitializingBean {
 			migrate();
 		}
 		log.info("Storage migrations applied ({} MongoDB, database '{}')", mode.kind(), mode.database());
-		if (unbuiltIndexes != null && !unbuiltIndexes.get().isEmpty()) {
-			log.info("Embedded store: {} non-unique indexes are declared for a real MongoDB and not built here "
-					+ "(performance only): {}", unbuiltIndexes.get().size(), String.join(", ", unbuiltIndexes.get()));
-		}
-	}
-
-	/** On the embedded store: where to read the indexes it did not build, for one INFO line after the migration. */
-	public void reportUnbuiltIndexes(java.util.function.Supplier<java.util.Set<String>> unbuilt) {
-		this.unbuiltIndexes = unbuilt;
 	}
 
 	private void migrate() throws Exception {
