@@ -19,9 +19,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.google.protobuf.TextFormat;
 
+import dev.billforge.notifications.Notifications;
 import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
+import dev.billforge.testsupport.LocalAccountsTestSupport;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 
 /**
@@ -48,6 +50,9 @@ class TelemetryPagesIT {
 
 	@Autowired
 	Memberships memberships;
+
+	@Autowired
+	Notifications notifications;
 
 	@Test
 	void aMemberSeesTheOrgsTracesSessionsCostsAndClaudeCode() throws Exception {
@@ -115,6 +120,7 @@ class TelemetryPagesIT {
 	private MockHttpSession signUp(String email) throws Exception {
 		mvc.perform(post("/signup").param("email", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login?registered"));
+		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
 		return (MockHttpSession) mvc
 			.perform(post("/login").param("username", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/"))

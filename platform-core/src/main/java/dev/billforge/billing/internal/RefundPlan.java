@@ -50,15 +50,17 @@ record RefundPlan(List<ClawBack> clawBacks, List<Restore> restores) {
 			}
 		}
 		List<ClawBack> clawBacks = new ArrayList<>();
-		long succeededSoFar = 0;
+		// Refunds already taken back count first, whatever their place in the order: refunds created in the
+		// same second are ordered by id, which says nothing about which one was taken back before.
+		long succeededSoFar = ordered.stream()
+			.filter(refund -> "succeeded".equals(refund.status()) && taken.containsKey(refund.id()))
+			.mapToLong(RefundState::amount)
+			.sum();
 		for (RefundState refund : ordered) {
-			if (!"succeeded".equals(refund.status())) {
+			if (!"succeeded".equals(refund.status()) || taken.containsKey(refund.id())) {
 				continue;
 			}
 			succeededSoFar += refund.amount();
-			if (taken.containsKey(refund.id())) {
-				continue;
-			}
 			BigDecimal take = share(packCredits, succeededSoFar, amount, scale).subtract(held);
 			if (take.signum() > 0) {
 				clawBacks.add(new ClawBack(refund.id(), take));

@@ -62,4 +62,12 @@ class RefundPlanTest {
 				new ClawBack("re_3", new BigDecimal("334.00")));
 	}
 
+	@Test
+	void aSecondRefundInTheSameSecondTakesTheRestWhateverItsIdSaysAboutTheOrder() {
+		// A quarter was taken back; the second refund returns the rest. Same second, and its id sorts first.
+		RefundPlan plan = plan(List.of(new RefundState("re_b", 7, 250, "succeeded"), new RefundState("re_a", 7, 750, "succeeded")),
+				Map.of("re_b", new Taken(new BigDecimal("250.00"), false)));
+		assertThat(plan.clawBacks()).containsExactly(new ClawBack("re_a", new BigDecimal("750.00")));
+	}
+
 }
