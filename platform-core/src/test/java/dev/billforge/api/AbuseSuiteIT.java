@@ -27,10 +27,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import dev.billforge.accounts.Accounts;
 import dev.billforge.ledger.Alert;
+import dev.billforge.ledger.CreditLedger;
+import dev.billforge.notifications.Notifications;
+import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.OrgId;
+import dev.billforge.orgs.Orgs;
+import dev.billforge.orgs.Role;
+import dev.billforge.outcomes.Outcomes;
 import dev.billforge.testsupport.AbuseCorpus;
 import dev.billforge.testsupport.AbuseHarness;
+import dev.billforge.testsupport.AbuseSessions;
 import dev.billforge.testsupport.AbuseHarness.Answer;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.api.operator-token=" + AbuseSuiteIT.OPERATOR_TOKEN,
-		"billforge.api.requests-per-second=100000" })
+		"billforge.api.requests-per-second=100000", "billforge.value-metric.meters.span.rate=1",
+		"billforge.outcomes.types.lab_report.fee=1", "billforge.outcomes.types.lab_report.resolver-role=owner",
+		"billforge.telemetry.enabled=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbuseSuiteIT {
 
@@ -69,7 +79,34 @@ class AbuseSuiteIT {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	Memberships memberships;
+
+	@Autowired
+	Orgs orgs;
+
+	@Autowired
+	Outcomes outcomes;
+
+	@Autowired
+	CreditLedger ledger;
+
 	private AbuseHarness harness;
+
+	/** Browsers signed in through the sign-in form: the org's owner, a plain member, an operator. */
+	private AbuseHarness owner;
+
+	private AbuseHarness member;
+
+	private AbuseHarness operator;
+
+	private AbuseSuiteEndpoints.Fixture fixture;
 
 	private String orgId;
 
@@ -79,13 +116,17 @@ class AbuseSuiteIT {
 
 	enum Kind {
 
-		JSON, FORM, QUERY
+		JSON, FORM, QUERY,
+		/** The path's {@code {id}} replaced by hostile values; the body, if any, is {@code valid}. */
+		PATH
 
 	}
 
 	enum Caller {
 
-		NOBODY, ORG_KEY, OPERATOR
+		NOBODY, ORG_KEY, OPERATOR,
+		/** Signed in through the sign-in form: an owner of the org, a plain member of it, an operator. */
+		OWNER_WEB, MEMBER_WEB, OPERATOR_WEB
 
 	}
 
@@ -97,6 +138,13 @@ class AbuseSuiteIT {
 	// ---------------------------------------------------------------- the endpoint list
 
 	private List<Endpoint> endpoints() {
+		List<Endpoint> all = new ArrayList<>(billingAndAccountEndpoints());
+		all.addAll(AbuseSuiteEndpoints.outcomes(fixture()));
+		all.addAll(AbuseSuiteEndpoints.telemetryOperatorAndAccount(fixture()));
+		return all;
+	}
+
+	private List<Endpoint> billingAndAccountEndpoints() {
 		String org = "/api/v1/operator/orgs/" + orgId;
 		Predicate<Answer> problem = Answer::isProblem;
 		return List.of(
@@ -153,18 +201,18 @@ class AbuseSuiteIT {
 						List.of("email"), answer -> true));
 	}
 
-	private static Endpoint json(String name, String method, String path, Caller caller, String valid, List<String> numbers,
+	static Endpoint json(String name, String method, String path, Caller caller, String valid, List<String> numbers,
 			List<String> texts, Predicate<Answer> refused) {
 		return new Endpoint(name, Kind.JSON, method, path, caller, valid, numbers, texts, refused);
 	}
 
-	private static Endpoint query(String name, String path, Caller caller, String valid, List<String> numbers,
+	static Endpoint query(String name, String path, Caller caller, String valid, List<String> numbers,
 			List<String> texts) {
 		return new Endpoint(name, Kind.QUERY, "GET", path, caller, valid, numbers, texts, Answer::isProblem);
 	}
 
 	/** A form posted from its page (session and CSRF token from {@code page}); refused with a 4xx page or the form's error. */
-	private static Endpoint form(String name, String page, String path, String valid, List<String> fields,
+	static Endpoint form(String name, String page, String path, String valid, List<String> fields,
 			Predicate<Answer> refused) {
 		return new Endpoint(name + " " + page, Kind.FORM, "POST", path, Caller.NOBODY, valid, List.of(), fields,
 				answer -> answer.status() / 100 == 4 || (answer.status() / 100 != 5 && refused.test(answer)));
@@ -185,6 +233,8 @@ class AbuseSuiteIT {
 		assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
 		reservationId = json.readTree(reserved.body()).get("id").asString();
 
+		signInBrowsersAndCreateOutcomesAndTraces();
+
 		// the catalog is cached on first use: a cache fill is not a write the suite should blame on hostile input
 		send("GET", "/api/v1/billing/catalog", Caller.ORG_KEY, null, null);
 
@@ -192,6 +242,73 @@ class AbuseSuiteIT {
 				() -> send("POST", "/api/v1/entitlements/check", Caller.ORG_KEY, "application/json", utf8("{\"credits\":1}")),
 				() -> send("GET", "/api/v1/balance", Caller.ORG_KEY, null, null),
 				() -> send("GET", "/signup", Caller.NOBODY, null, null)));
+	}
+
+	private static final String PASSWORD = "abuse-suite-password-1";
+
+	private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+	/**
+	 * An owner, a plain member and an operator signed in through the forms; outcomes of the org in
+	 * each state a step starts from; another org with an outcome and a trace of its own.
+	 */
+	private void signInBrowsersAndCreateOutcomesAndTraces() throws Exception {
+		AbuseSessions sessions = new AbuseSessions(port, mongo, accounts, notifications);
+		String ownerEmail = "owner-" + orgId + "@abuse.test";
+		String memberEmail = "member-" + orgId + "@abuse.test";
+		memberships.add(new OrgId(orgId), ownerEmail, Role.OWNER);
+		memberships.add(new OrgId(orgId), memberEmail, Role.MEMBER);
+		owner = sessions.verifiedMember(ownerEmail, PASSWORD);
+		member = sessions.verifiedMember(memberEmail, PASSWORD);
+		operator = sessions.operator("operator-" + orgId + "@abuse.test", PASSWORD);
+
+		String actor = "\"actor\":{\"id\":\"abuse\",\"email\":\"" + ownerEmail + "\"}";
+		for (String id : List.of("proposed-1", "approved-1", "disputed-1", "billed-1")) {
+			expect(201, "POST", "/api/v1/outcomes", "{\"id\":\"" + id + "\",\"type\":\"lab_report\",\"subject\":\"Report\","
+					+ "\"evidence\":{\"url\":\"https://lab.example/r.pdf\",\"sha256\":\"" + SHA + "\"}}");
+		}
+		for (String id : List.of("approved-1", "disputed-1", "billed-1")) {
+			expect(200, "POST", "/api/v1/outcomes/" + id + "/approve", "{" + actor + "}");
+		}
+		for (String id : List.of("disputed-1", "billed-1")) {
+			expect(200, "POST", "/api/v1/outcomes/" + id + "/dispute", "{" + actor + ",\"reason\":\"wrong sample\"}");
+		}
+		expect(200, "POST", "/api/v1/outcomes/billed-1/resolve", "{" + actor + ",\"reason\":\"fine\",\"resolution\":\"bill\"}");
+
+		OrgId other = orgs.create("Other", java.time.ZoneId.of("UTC")).id();
+		outcomes.propose(other, new dev.billforge.outcomes.OutcomeCandidate("theirs-1", "lab_report", "Theirs",
+				new dev.billforge.outcomes.Evidence("https://lab.example/t.pdf", SHA, null), null),
+				new dev.billforge.outcomes.Actor("svc", null));
+		String otherKey = orgs.createApiKey(other, "other").key();
+		Answer traced = harness.send("POST", "/v1/traces", "application/json", utf8(AbuseSuiteEndpoints.span(OTHER_TRACE)),
+				"Authorization", "Bearer " + otherKey);
+		assertThat(traced.status()).as(traced.body()).isEqualTo(200);
+		fixture = new AbuseSuiteEndpoints.Fixture(orgId, ownerEmail, "theirs-1", OTHER_TRACE);
+		// the due sweep's first run (30 s after start) writes its one-time marker: run it now, not mid-suite
+		ledger.settleDueAccounts();
+		awaitProjections();
+	}
+
+	/** The set-up's ledger commits are projected (rollups, due dates) after the answer: wait until the store is still. */
+	private void awaitProjections() throws InterruptedException {
+		Map<String, Object> last = snapshot();
+		for (int quiet = 0, round = 0; quiet < 3 && round < 100; round++) {
+			Thread.sleep(100);
+			Map<String, Object> now = snapshot();
+			quiet = now.equals(last) ? quiet + 1 : 0;
+			last = now;
+		}
+	}
+
+	private static final String OTHER_TRACE = "5b8efff798038103d269b633813fc60c";
+
+	private void expect(int status, String method, String path, String body) throws Exception {
+		Answer answer = send(method, path, Caller.ORG_KEY, "application/json", utf8(body));
+		assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(status);
+	}
+
+	private AbuseSuiteEndpoints.Fixture fixture() {
+		return fixture;
 	}
 
 	// ---------------------------------------------------------------- the suite
@@ -248,8 +365,21 @@ class AbuseSuiteIT {
 					requests.put(field + " = invalid UTF-8", new Request(endpoint.path(), FORM_TYPE,
 							utf8(endpoint.valid().replace(field + "=", field + "=%FF%FE%C3%28"))));
 				}
+				if (endpoint.texts().isEmpty()) { // a form without fields: the caller's role is what refuses it
+					requests.put("body: the page's own form", new Request(endpoint.path(), FORM_TYPE, utf8(endpoint.valid())));
+				}
 				requests.put("body: oversize form", new Request(endpoint.path(), FORM_TYPE,
 						utf8(endpoint.valid() + "&pad=" + "a".repeat(100_000))));
+			}
+			case PATH -> {
+				String type = endpoint.valid() == null ? null : endpoint.valid().startsWith("{") ? "application/json" : FORM_TYPE;
+				byte[] body = endpoint.valid() == null ? null : utf8(endpoint.valid());
+				AbuseCorpus.pathValues().forEach((what, value) -> requests.put("{id} = " + what,
+						new Request(endpoint.path().replace("{id}", value), type, body)));
+				for (String id : endpoint.texts()) {
+					requests.put("{id} = " + id + " (not this caller's)",
+							new Request(endpoint.path().replace("{id}", id), type, body));
+				}
 			}
 		}
 		return requests;
@@ -259,12 +389,18 @@ class AbuseSuiteIT {
 
 	private void assertRefused(String name, Endpoint endpoint, Request request) throws Exception {
 		byte[] body = request.body();
-		if (endpoint.kind() == Kind.FORM) {
+		if (endpoint.kind() == Kind.FORM || FORM_TYPE.equals(request.contentType())) {
 			String token = csrfToken(endpoint);
 			body = utf8(new String(body, StandardCharsets.ISO_8859_1) + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
 		}
-		harness.assertRefused(name, send(endpoint.method(), request.path(), endpoint.caller(), request.contentType(), body),
-				endpoint.refused());
+		Answer answer = send(endpoint.method(), request.path(), endpoint.caller(), request.contentType(), body);
+		harness.assertRefused(name, answer, endpoint.refused());
+		if (name.endsWith("(not this caller's)")) {
+			boolean operatorOnly = endpoint.path().startsWith("/api/v1/operator/") || endpoint.path().startsWith("/operator/");
+			boolean asOperator = endpoint.caller() == Caller.OPERATOR || endpoint.caller() == Caller.OPERATOR_WEB;
+			assertThat(answer.status()).as(name + ": another org's object is not found, an operator's step is forbidden")
+				.isIn(operatorOnly && !asOperator ? List.of(401, 403, 404) : List.of(404));
+		}
 	}
 
 	// ---------------------------------------------------------------- section 8 and the regressions found here
@@ -346,6 +482,19 @@ class AbuseSuiteIT {
 	}
 
 	private String csrfToken(Endpoint endpoint) throws Exception {
+		switch (endpoint.caller()) {
+			case OWNER_WEB -> {
+				return AbuseSessions.csrf(owner, "/outcomes");
+			}
+			case MEMBER_WEB -> {
+				return AbuseSessions.csrf(member, "/outcomes");
+			}
+			case OPERATOR_WEB -> {
+				return AbuseSessions.csrf(operator, "/operator/projections");
+			}
+			default -> {
+			}
+		}
 		String page = endpoint.path().equals("/login") ? "/login" : endpoint.path();
 		Answer form = send("GET", page, Caller.NOBODY, null, null);
 		Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
@@ -361,13 +510,18 @@ class AbuseSuiteIT {
 	private Answer send(String method, String path, Caller caller, String contentType, byte[] body)
 			throws IOException, InterruptedException {
 		List<String> headers = new ArrayList<>();
+		AbuseHarness browser = harness;
 		switch (caller) {
 			case ORG_KEY -> headers.addAll(List.of("Authorization", "Bearer " + key));
 			case OPERATOR -> headers.addAll(List.of("Authorization", "Bearer " + OPERATOR_TOKEN));
 			case NOBODY -> headers.addAll(path.startsWith("/stripe/") ? List.of("Stripe-Signature", "t=1,v1=0000")
 					: List.of("Accept", "text/html")); // as a browser sends it
+			case OWNER_WEB, MEMBER_WEB, OPERATOR_WEB -> {
+				headers.addAll(List.of("Accept", "text/html"));
+				browser = caller == Caller.OWNER_WEB ? owner : caller == Caller.MEMBER_WEB ? member : operator;
+			}
 		}
-		return harness.send(method, path, contentType, body, headers.toArray(String[]::new));
+		return browser.send(method, path, contentType, body, headers.toArray(String[]::new));
 	}
 
 	private static byte[] utf8(String text) {

@@ -85,6 +85,17 @@ public final class AbuseCorpus {
 		return values;
 	}
 
+	/** Replacements for an id in a URL path (already percent-encoded where needed). */
+	public static Map<String, String> pathValues() {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("100,000 characters", "a".repeat(100_000));
+		values.put("5,000 characters", "a".repeat(5_000));
+		values.put("control characters with NUL", "a%00%07%1Bb");
+		values.put("control characters", "a%07%1B%0Ab");
+		values.put("x@, 3,000 dots and @", "x@" + ".".repeat(3_000) + "@");
+		return values;
+	}
+
 	/** Whole bodies that are hostile whatever the endpoint; {@code valid} is the endpoint's normal body. */
 	public static Map<String, byte[]> jsonBodies(String valid, long oversize) {
 		Map<String, byte[]> bodies = new LinkedHashMap<>();

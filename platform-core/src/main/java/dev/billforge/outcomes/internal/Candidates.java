@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.outcomes.Evidence;
 import dev.billforge.outcomes.OutcomeCandidate;
 
@@ -23,6 +24,8 @@ final class Candidates {
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+	private static final int MAX_ID = 128;
 
 	private static final int MAX_SUBJECT = 300;
 
@@ -38,13 +41,10 @@ final class Candidates {
 
 	/** The candidate as stored: checked, the sha256 in lower case, {@code occurredAt} now when missing. */
 	static OutcomeCandidate checked(OutcomeCandidate candidate, OutcomeType type, Clock clock) {
-		if (candidate.id() == null || !ID.matcher(candidate.id()).matches()) {
+		if (candidate.id() == null || candidate.id().length() > MAX_ID || !ID.matcher(candidate.id()).matches()) {
 			throw ProblemException.invalid("id", "id is required: 1 to 128 letters, digits, '.', '_', ':' or '-'");
 		}
-		String subject = candidate.subject();
-		if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT) {
-			throw ProblemException.invalid("subject", "subject is required (at most " + MAX_SUBJECT + " characters)");
-		}
+		String subject = TextInput.required("subject", candidate.subject(), MAX_SUBJECT);
 		Evidence evidence = evidence(candidate.evidence() == null ? Evidence.NONE : candidate.evidence());
 		if (type.evidenceRequired() && (evidence.url() == null || evidence.sha256() == null)) {
 			throw ProblemException.invalid("evidence", "outcomes of type " + type.name()
@@ -56,7 +56,7 @@ final class Candidates {
 		if (occurredAt.isAfter(now.plus(MAX_SKEW))) {
 			throw ProblemException.invalid("occurredAt", "occurredAt is in the future");
 		}
-		return new OutcomeCandidate(candidate.id(), type.name(), subject.strip(), evidence, occurredAt);
+		return new OutcomeCandidate(candidate.id(), type.name(), subject, evidence, occurredAt);
 	}
 
 	private static Evidence evidence(Evidence evidence) {
@@ -69,10 +69,7 @@ final class Candidates {
 		if (sha != null && !SHA256.matcher(sha).matches()) {
 			throw ProblemException.invalid("evidence.sha256", "evidence.sha256 must be 64 hexadecimal digits");
 		}
-		String summary = blankToNull(evidence.summary());
-		if (summary != null && summary.length() > MAX_SUMMARY) {
-			throw ProblemException.invalid("evidence.summary", "evidence.summary has at most " + MAX_SUMMARY + " characters");
-		}
+		String summary = TextInput.optional("evidence.summary", evidence.summary(), MAX_SUMMARY);
 		return new Evidence(url, sha == null ? null : sha.toLowerCase(Locale.ROOT), summary);
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.outcomes.Actor;
 import dev.billforge.outcomes.Evidence;
@@ -84,7 +85,7 @@ class OutcomeApiController {
 			@RequestParam(required = false) String type, @RequestParam(defaultValue = "100") int limit) {
 		OutcomeStatus wanted = null;
 		if (status != null) {
-			wanted = OutcomeStatus.ofCode(status);
+			wanted = OutcomeStatus.ofCode(TextInput.optional("status", status, 20));
 			if (wanted == null) {
 				throw ProblemException.invalid("status",
 						"status is one of proposed, approved, disputed, billed, rejected, reversed");
@@ -93,15 +94,13 @@ class OutcomeApiController {
 		if (limit < 1 || limit > 500) {
 			throw ProblemException.invalid("limit", "limit must be between 1 and 500");
 		}
-		if (type != null && type.length() > 40) {
-			throw ProblemException.invalid("type", "type has at most 40 characters");
-		}
-		return new OutcomeList(outcomes.list(org, wanted, type, limit).stream().map(OutcomeResponse::of).toList());
+		String wantedType = TextInput.optional("type", type, 40);
+		return new OutcomeList(outcomes.list(org, wanted, wantedType, limit).stream().map(OutcomeResponse::of).toList());
 	}
 
 	@GetMapping("/{id}")
 	OutcomeResponse get(OrgId org, @PathVariable String id) {
-		return OutcomeResponse.of(outcomes.find(org, id).orElseThrow(() -> ProblemException.notFound("outcome " + id)));
+		return OutcomeResponse.of(outcomes.find(org, id).orElseThrow(() -> ProblemException.notFound("outcome")));
 	}
 
 	@GetMapping(value = "/{id}/audit.csv", produces = "text/csv")

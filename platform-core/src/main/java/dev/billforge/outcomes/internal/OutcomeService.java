@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.CreditsDeniedException;
 import dev.billforge.ledger.GrantRequest;
@@ -60,6 +61,12 @@ class OutcomeService implements Outcomes {
 
 	private static final int MAX_REASON = 1000;
 
+	private static final int MAX_ID = 128;
+
+	private static final int MAX_ACTOR_EMAIL = 320;
+
+	private static final int MAX_ACTOR_ID = 200;
+
 	private final OutcomeStore store;
 
 	private final OutcomeTypes types;
@@ -87,6 +94,7 @@ class OutcomeService implements Outcomes {
 
 	@Override
 	public Outcome propose(OrgId org, OutcomeCandidate candidate, Actor actor) {
+		checkActor(actor, false);
 		OutcomeType type = types.find(candidate.type())
 			.orElseThrow(() -> ProblemException.invalid("type", "unknown outcome type; this product has " + types.names()));
 		OutcomeCandidate checked = Candidates.checked(candidate, type, clock);
@@ -109,6 +117,9 @@ class OutcomeService implements Outcomes {
 
 	@Override
 	public Optional<Outcome> find(OrgId org, String id) {
+		if (id == null || id.length() > MAX_ID) {
+			return Optional.empty();
+		}
 		return store.find(org, id).map(Stored::outcome);
 	}
 
@@ -119,6 +130,7 @@ class OutcomeService implements Outcomes {
 
 	@Override
 	public Outcome approve(OrgId org, String id, Actor actor, String reason) {
+		reason = optionalReason(reason);
 		Outcome outcome = authorized(org, id, actor, false, "approve");
 		OutcomeType type = types.of(outcome.type());
 		if (outcome.status() == OutcomeStatus.APPROVED) {
@@ -148,11 +160,11 @@ class OutcomeService implements Outcomes {
 
 	@Override
 	public Outcome dispute(OrgId org, String id, Actor actor, String reason) {
+		String why = requireReason(reason);
 		Outcome outcome = authorized(org, id, actor, false, "dispute");
 		if (outcome.status() == OutcomeStatus.DISPUTED) {
 			return outcome;
 		}
-		String why = requireReason(reason);
 		requireStatus(outcome, OutcomeStatus.APPROVED, "disputed");
 		Instant now = now();
 		if (!outcome.windowEndsAt().isAfter(now)) {
@@ -170,12 +182,12 @@ class OutcomeService implements Outcomes {
 		if (resolution == null) {
 			throw ProblemException.invalid("resolution", "resolution is bill or reject");
 		}
+		String why = requireReason(reason);
 		Outcome outcome = authorized(org, id, actor, true, "resolve");
 		OutcomeStatus target = resolution == Resolution.BILL ? OutcomeStatus.BILLED : OutcomeStatus.REJECTED;
 		if (outcome.status() == target && outcome.audit().get(outcome.audit().size() - 1).from() == OutcomeStatus.DISPUTED) {
 			return outcome;
 		}
-		String why = requireReason(reason);
 		requireStatus(outcome, OutcomeStatus.DISPUTED, "resolved");
 		Pending step = target == OutcomeStatus.BILLED ? Pending.COMMIT : Pending.RELEASE;
 		OutcomeAuditEntry entry = entry(now(), actor, OutcomeStatus.DISPUTED, target, outcome, why);
@@ -184,11 +196,11 @@ class OutcomeService implements Outcomes {
 
 	@Override
 	public Outcome reverse(OrgId org, String id, Actor actor, String reason) {
+		String why = requireReason(reason);
 		Outcome outcome = authorized(org, id, actor, true, "reverse");
 		if (outcome.status() == OutcomeStatus.REVERSED) {
 			return outcome;
 		}
-		String why = requireReason(reason);
 		requireStatus(outcome, OutcomeStatus.BILLED, "reversed");
 		OutcomeAuditEntry entry = entry(now(), actor, OutcomeStatus.BILLED, OutcomeStatus.REVERSED, outcome, why);
 		return finish(org, id, store.transition(org, id, OutcomeStatus.BILLED, null, entry, Pending.GRANT),
@@ -283,10 +295,11 @@ class OutcomeService implements Outcomes {
 	}
 
 	private Outcome load(OrgId org, String id) {
-		if (id == null || id.length() > 128) {
+		if (id == null || id.length() > MAX_ID) {
 			throw ProblemException.notFound("outcome");
 		}
-		return store.find(org, id).map(Stored::outcome).orElseThrow(() -> ProblemException.notFound("outcome " + id));
+		// the id is not echoed: it came from the request and may be anything up to the bound
+		return store.find(org, id).map(Stored::outcome).orElseThrow(() -> ProblemException.notFound("outcome"));
 	}
 
 	private static void requireStatus(Outcome outcome, OutcomeStatus required, String verb) {
@@ -300,20 +313,29 @@ class OutcomeService implements Outcomes {
 				"outcome " + outcome.id() + " is " + outcome.status().code() + " and cannot be " + verb);
 	}
 
+	/** Checked before anything is loaded, so a repeated step with a bad reason is refused too. */
 	private static String requireReason(String reason) {
-		if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-			throw ProblemException.invalid("reason", "a reason is required (at most " + MAX_REASON + " characters)");
+		return TextInput.required("reason", reason, MAX_REASON);
+	}
+
+	private static String optionalReason(String reason) {
+		return TextInput.optional("reason", reason, MAX_REASON);
+	}
+
+	/** The actor's id and email are stored in the audit trail: bounded and free of control characters. */
+	private static void checkActor(Actor actor, boolean emailRequired) {
+		String email = actor == null ? null : TextInput.optional("actor.email", actor.email(), MAX_ACTOR_EMAIL);
+		if (emailRequired && email == null) {
+			throw ProblemException.invalid("actor.email",
+					"the acting person's email is required (at most " + MAX_ACTOR_EMAIL + " characters)");
 		}
-		return reason.strip();
+		if (actor != null) {
+			TextInput.optional("actor.id", actor.id(), MAX_ACTOR_ID);
+		}
 	}
 
 	private Role role(OrgId org, Actor actor) {
-		if (actor == null || actor.email() == null || actor.email().isBlank() || actor.email().length() > 320) {
-			throw ProblemException.invalid("actor.email", "the acting person's email is required (at most 320 characters)");
-		}
-		if (actor.id() != null && actor.id().length() > 200) {
-			throw ProblemException.invalid("actor.id", "actor.id has at most 200 characters");
-		}
+		checkActor(actor, true);
 		return memberships.find(org, actor.email().strip()).map(m -> m.role()).orElse(null);
 	}
 
@@ -322,9 +344,9 @@ class OutcomeService implements Outcomes {
 	 * dispute) or the resolver's side (resolve, reverse). Another org's outcome is not found.
 	 */
 	private Outcome authorized(OrgId org, String id, Actor actor, boolean resolverSide, String verb) {
+		Role role = role(org, actor);
 		Outcome outcome = load(org, id);
 		OutcomeType type = types.of(outcome.type());
-		Role role = role(org, actor);
 		if (resolverSide ? !type.mayResolve(role) : !type.mayApprove(role)) {
 			Role needed = resolverSide ? type.resolverRole() : type.approverRole();
 			throw new ProblemException(403, "forbidden",

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
 
+import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 
@@ -142,6 +144,27 @@ final class Attributes {
 		};
 	}
 
+	/** The longest attribute key and name (span, metric, severity text) stored. */
+	static final int MAX_KEY = 256;
+
+	static final int MAX_NAME = 1024;
+
+	/** An attribute key as stored: bounded, no control characters (they corrupt the pages and exports). */
+	static String key(String key, String where) {
+		return name("attribute key", key, MAX_KEY, where);
+	}
+
+	/** A name as stored, by the platform's one rule for outside text; a bad one rejects the request. */
+	static String name(String field, String value, int max, String where) {
+		try {
+			TextInput.optional(field, value, max);
+			return value;
+		}
+		catch (ProblemException ex) {
+			throw OtlpRejection.invalid(where + ": " + ex.getMessage());
+		}
+	}
+
 	/** Stored form of an attribute list; a list over the limit rejects the request. */
 	static List<Document> store(List<KeyValue> kvs, Limits limits, String where) {
 		if (kvs.size() > limits.maxAttributes()) {
@@ -149,7 +172,7 @@ final class Attributes {
 		}
 		List<Document> out = new ArrayList<>(kvs.size());
 		for (KeyValue kv : kvs) {
-			out.add(new Document("k", kv.getKey()).append("v", value(kv.getValue(), limits, 1, where)));
+			out.add(new Document("k", key(kv.getKey(), where)).append("v", value(kv.getValue(), limits, 1, where)));
 		}
 		return out;
 	}
@@ -162,7 +185,12 @@ final class Attributes {
 			case STRING_VALUE -> value.getStringValue();
 			case BOOL_VALUE -> value.getBoolValue();
 			case INT_VALUE -> value.getIntValue();
-			case DOUBLE_VALUE -> value.getDoubleValue();
+			case DOUBLE_VALUE -> {
+				if (!Double.isFinite(value.getDoubleValue())) {
+					throw OtlpRejection.invalid(where + " has an attribute that is not a finite number");
+				}
+				yield value.getDoubleValue();
+			}
 			case BYTES_VALUE -> new Binary(value.getBytesValue().toByteArray());
 			case ARRAY_VALUE -> {
 				if (value.getArrayValue().getValuesCount() > limits.maxAttributes()) {
@@ -181,7 +209,8 @@ final class Attributes {
 				}
 				List<Document> pairs = new ArrayList<>(kvs.size());
 				for (KeyValue kv : kvs) {
-					pairs.add(new Document("k", kv.getKey()).append("v", value(kv.getValue(), limits, depth + 1, where)));
+					pairs.add(new Document("k", key(kv.getKey(), where)).append("v",
+							value(kv.getValue(), limits, depth + 1, where)));
 				}
 				yield new Document("kvlist", pairs);
 			}

@@ -61,6 +61,7 @@ final class LogMapping {
 			List<Document> resourceAttributes, String service, Document scope, Limits limits, ModelPrices prices,
 			Instant now) {
 		String where = "log record";
+		Attributes.name("severityText", record.getSeverityText(), Attributes.MAX_KEY, where);
 		Attributes lookup = Attributes.of(record.getAttributesList(), resource.getAttributesList());
 		long time = record.getTimeUnixNano() != 0 ? record.getTimeUnixNano() : record.getObservedTimeUnixNano();
 		Object body = Attributes.value(record.getBody(), limits, 1, where);

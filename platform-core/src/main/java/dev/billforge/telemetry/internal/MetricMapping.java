@@ -151,6 +151,7 @@ final class MetricMapping {
 	private static Document base(Context c, InstrumentationScope scopeProto, Document scope, Metric metric, String type,
 			MessageLite point, List<KeyValue> attributes, long time, long start) {
 		String where = "data point of '" + SpanMapping.abbreviate(metric.getName()) + "'";
+		Attributes.name("name", metric.getName(), Attributes.MAX_NAME, "metric");
 		String hash = new ContentHash().add(c.resource()).add(scopeProto).add(metric.getName()).add(point).hex();
 		String series = new ContentHash().add(c.resource())
 			.add(scopeProto)

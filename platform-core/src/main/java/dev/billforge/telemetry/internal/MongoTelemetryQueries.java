@@ -94,7 +94,7 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 
 	@Override
 	public Optional<TraceView> trace(OrgId org, String traceId) {
-		if (traceId == null || !traceId.matches("[0-9a-f]{32}")) {
+		if (traceId == null || traceId.length() != 32 || !traceId.matches("[0-9a-f]{32}")) {
 			return Optional.empty();
 		}
 		List<Document> spans = store.collection(TelemetryStore.SPANS)

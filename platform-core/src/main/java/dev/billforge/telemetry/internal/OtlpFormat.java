@@ -11,9 +11,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 
+import dev.billforge.common.DecimalInput;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -96,10 +99,19 @@ enum OtlpFormat {
 	}
 
 	private static String hexIdsToBase64(byte[] body, int maxDepth) {
+		// Numbers are kept exactly as sent (no double in between that would turn 1.000…01 into an
+		// integer or 1e-400 into 0) and their text is bounded by DecimalInput's length; a key given
+		// twice is refused instead of keeping the last value.
 		JsonMapper mapper = JsonMapper
 			.builder(JsonFactory.builder()
-				.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+				.streamReadConstraints(StreamReadConstraints.builder()
+					.maxNestingDepth(maxDepth)
+					.maxNumberLength(DecimalInput.MAX_LENGTH)
+					.build())
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 				.build())
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
 			.build();
 		JsonNode root;
 		try {
@@ -130,6 +142,13 @@ enum OtlpFormat {
 			if (bytes != null && value.isString()) {
 				object.put(name, base64(name, value.stringValue(), bytes));
 			}
+			else if (DOUBLE_FIELDS.contains(name)) {
+				requireExactDouble(name, value);
+			}
+			else if (value.isArray() && !SCALAR_LISTS.contains(name) && hasScalar(value)) {
+				// the protobuf parser would read ["a"] as "a" and [1] as 1
+				throw OtlpRejection.invalid(name + " must not be a list of values");
+			}
 			else {
 				convertIds(value);
 			}
@@ -148,6 +167,48 @@ enum OtlpFormat {
 		}
 		catch (IllegalArgumentException ex) {
 			throw OtlpRejection.invalid(field + " must be hex digits");
+		}
+	}
+
+	/** Attribute and data point doubles: a number a double cannot hold as sent (1e-400, 36 digits) is refused. */
+	private static final java.util.Set<String> DOUBLE_FIELDS = java.util.Set.of("doubleValue", "double_value", "asDouble",
+			"as_double");
+
+	/** The OTLP fields that are lists of plain values (histogram buckets and bounds); other lists hold objects. */
+	private static final java.util.Set<String> SCALAR_LISTS = java.util.Set.of("bucketCounts", "bucket_counts",
+			"explicitBounds", "explicit_bounds");
+
+	private static boolean hasScalar(JsonNode list) {
+		for (JsonNode item : list) {
+			if (!item.isObject()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void requireExactDouble(String field, JsonNode value) {
+		if (value.isArray()) {
+			throw OtlpRejection.invalid(field + " must not be a list of values"); // read as its one item otherwise
+		}
+		if (!value.isNumber() && !value.isString()) {
+			return; // the protobuf parser refuses other types
+		}
+		String text = value.isNumber() ? value.decimalValue().toString() : value.stringValue();
+		if (value.isString() && (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity"))) {
+			return; // proto3 JSON spells these; attributes refuse them later
+		}
+		java.math.BigDecimal exact;
+		try {
+			exact = text.length() > DecimalInput.MAX_LENGTH ? null : new java.math.BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			exact = null;
+		}
+		double asDouble = exact == null ? Double.NaN : exact.doubleValue();
+		if (exact == null || Double.isInfinite(asDouble)
+				|| (exact.signum() != 0 && java.math.BigDecimal.valueOf(asDouble).compareTo(exact) != 0)) {
+			throw OtlpRejection.invalid(field + " must be a number a double holds exactly as written");
 		}
 	}
 

@@ -65,6 +65,7 @@ final class SpanMapping {
 	private static SpanItem span(String org, Span span, Resource resource, List<Document> resourceAttributes,
 			Document scope, Limits limits, ModelPrices prices, Instant now) {
 		String where = "span '" + abbreviate(span.getName()) + "'";
+		Attributes.name("name", span.getName(), Attributes.MAX_NAME, "span");
 		String traceId = HexIds.traceId(span.getTraceId(), where);
 		String spanId = HexIds.spanId(span.getSpanId(), where);
 		String parent = HexIds.optional(span.getParentSpanId(), 8, "parentSpanId", where);

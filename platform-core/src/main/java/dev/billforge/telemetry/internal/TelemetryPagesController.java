@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.TextInput;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.telemetry.TelemetryQueries;
 import dev.billforge.web.CurrentOrg;
@@ -65,9 +66,9 @@ class TelemetryPagesController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
 		CurrentOrg org = orgs.require(request);
-		TelemetryQueries.TraceFilter filter = new TelemetryQueries.TraceFilter(bounded(service), bounded(agent),
-				bounded(llmModel), "error".equals(status) || "ok".equals(status) ? status : null, minMs, maxMs,
-				day(from, null), day(to, 1), bounded(q));
+		TelemetryQueries.TraceFilter filter = new TelemetryQueries.TraceFilter(bounded("service", service),
+				bounded("agent", agent), bounded("model", llmModel), "error".equals(status) || "ok".equals(status) ? status : null, minMs, maxMs,
+				day(from, null), day(to, 1), bounded("q", q));
 		model.addAttribute("filter", filter);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
@@ -141,11 +142,9 @@ class TelemetryPagesController {
 		return Math.max(1, Math.min(days, 3660));
 	}
 
-	private static String bounded(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		return value.length() > 200 ? value.substring(0, 200) : value;
+	/** A filter as typed: at most 200 characters, no control characters (the store refuses a NUL in a pattern). */
+	private static String bounded(String field, String value) {
+		return TextInput.optional(field, value, 200);
 	}
 
 	/** A yyyy-MM-dd day (UTC) as an instant, plus {@code plusDays}; null when absent or malformed. */
