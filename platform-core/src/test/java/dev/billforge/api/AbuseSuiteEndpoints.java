@@ -130,8 +130,7 @@ final class AbuseSuiteEndpoints {
 						Caller.OWNER_WEB, "", List.of(f.orgId()), CLIENT_ERROR),
 				new Endpoint("check-mail: resend when verified", Kind.FORM, "POST", "/check-mail/resend", Caller.OWNER_WEB, "",
 						List.of(), List.of(), answer -> answer.status() / 100 != 5),
-				path("verify-email link", "GET", "/verify-email/{id}", Caller.NOBODY, null,
-						List.of(), answer -> answer.status() / 100 == 4 || answer.body().contains("banner error")));
+				path("verify-email link", "GET", "/verify-email/{id}", Caller.NOBODY, null, List.of(), CLIENT_ERROR));
 	}
 
 	/** One span in OTLP/JSON with an int and a double attribute. */

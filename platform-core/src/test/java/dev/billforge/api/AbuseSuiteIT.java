@@ -445,6 +445,21 @@ class AbuseSuiteIT {
 		assertThat(result.get("error").get("field").asString()).isEqualTo("quantity");
 	}
 
+	@Test
+	void aMadeUpVerificationLinkIsRefusedWithItsPageAndA400() throws Exception {
+		Answer answer = send("GET", "/verify-email/" + "0".repeat(64), Caller.NOBODY, null, null);
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("banner error");
+	}
+
+	@Test
+	void aTraceDurationFilterWhoseNanosecondsALongCannotHoldIsRefused() throws Exception {
+		// minMs x 1,000,000 overflowed to a negative bound: the filter matched every trace
+		Answer answer = send("GET", "/telemetry/traces?minMs=" + Long.MAX_VALUE, Caller.OWNER_WEB, null, null);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(send("GET", "/telemetry/traces?minMs=1000", Caller.OWNER_WEB, null, null).status()).isEqualTo(200);
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private boolean everyEventInvalid(Answer answer) {

@@ -204,7 +204,7 @@ class AccountSecurityIT {
 		String link = LocalAccountsTestSupport.mailedPath(notifications, "fresh@acme.test", "/verify-email/");
 		mvc.perform(get(link).session(session)).andExpect(redirectedUrl("/"));
 		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/onboarding"));
-		String again = mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String again = mvc.perform(get(link)).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(again).contains("not valid any more");
 	}
 
@@ -214,7 +214,7 @@ class AccountSecurityIT {
 		String link = LocalAccountsTestSupport.mailedPath(notifications, "late@acme.test", "/verify-email/");
 		CLOCK.advance(Duration.ofHours(25));
 		try {
-			mvc.perform(get(link)).andExpect(status().isOk());
+			mvc.perform(get(link)).andExpect(status().isBadRequest());
 		}
 		finally {
 			CLOCK.advance(Duration.ofHours(-25));

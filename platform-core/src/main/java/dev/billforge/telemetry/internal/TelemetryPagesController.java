@@ -67,7 +67,8 @@ class TelemetryPagesController {
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
 		CurrentOrg org = orgs.require(request);
 		TelemetryQueries.TraceFilter filter = new TelemetryQueries.TraceFilter(bounded("service", service),
-				bounded("agent", agent), bounded("model", llmModel), "error".equals(status) || "ok".equals(status) ? status : null, minMs, maxMs,
+				bounded("agent", agent), bounded("model", llmModel), "error".equals(status) || "ok".equals(status) ? status : null,
+				durationMs("minMs", minMs), durationMs("maxMs", maxMs),
 				day(from, null), day(to, 1), bounded("q", q));
 		model.addAttribute("filter", filter);
 		model.addAttribute("from", from);
@@ -140,6 +141,16 @@ class TelemetryPagesController {
 
 	private static int clampDays(int days) {
 		return Math.max(1, Math.min(days, 3660));
+	}
+
+	/** The longest duration filter (about 31 years): its nanoseconds stay within a long. */
+	private static final long MAX_DURATION_MS = 1_000_000_000_000L;
+
+	private static Long durationMs(String field, Long value) {
+		if (value != null && (value < 0 || value > MAX_DURATION_MS)) {
+			throw ProblemException.invalid(field, field + " is from 0 to " + MAX_DURATION_MS + " milliseconds");
+		}
+		return value;
 	}
 
 	/** A filter as typed: at most 200 characters, no control characters (the store refuses a NUL in a pattern). */

@@ -2,6 +2,7 @@ package dev.billforge.web.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -119,12 +120,13 @@ class AccountPagesController {
 	}
 
 	@GetMapping("/verify-email/{token}")
-	String verify(@PathVariable String token, Model model) {
+	String verify(@PathVariable String token, Model model, HttpServletResponse response) {
 		try {
 			accounts.verifyEmail(token);
 			return OrgContexts.signedInEmail().isPresent() ? "redirect:/" : "redirect:/login?verified";
 		}
 		catch (ProblemException ex) {
+			response.setStatus(ex.status()); // a used, expired or made-up link is a refusal, not a page like any other
 			model.addAttribute("signedIn", OrgContexts.signedInEmail().isPresent());
 			model.addAttribute("problem", ex.code());
 			return "account/check-mail";
