@@ -125,7 +125,6 @@ public final class ComposeRenderer {
         y.append("      PORT: \"").append(t.port()).append("\"\n");
         y.append("      MONGODB_URI: mongodb://mongodb:27017/").append(t.applicationName()).append("?replicaSet=rs0\n");
         keycloakEnvironment(y, t);
-        y.append("      BILLFORGE_BILLING_PUBLIC_BASE_URL: ${").append(upper(t)).append("_PUBLIC_BASE_URL}\n");
         y.append("      BILLFORGE_OPERATOR_TOKEN: ${BILLFORGE_OPERATOR_TOKEN}\n");
         y.append("      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}\n");
         y.append("      STRIPE_WEBHOOK_SECRET: ${").append(upper(t)).append("_STRIPE_WEBHOOK_SECRET}\n");

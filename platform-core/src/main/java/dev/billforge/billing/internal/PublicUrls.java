@@ -1,34 +1,30 @@
 package dev.billforge.billing.internal;
 
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import dev.billforge.billing.BillingProperties;
+import dev.billforge.notifications.MailLinks;
 
-/** Builds the URLs Stripe sends people back to — from configuration, never from the client. */
+/**
+ * Builds the URLs Stripe sends people back to — from configuration, never from the client:
+ * {@code billforge.billing.public-base-url} if set, else the app's one public base URL
+ * ({@code PUBLIC_BASE_URL}, which {@link MailLinks} also builds mail links from).
+ */
 @Component
-class PublicUrls implements ApplicationListener<WebServerInitializedEvent> {
+class PublicUrls {
 
 	private final BillingProperties properties;
 
-	private volatile int port = 8080;
+	private final MailLinks links;
 
-	PublicUrls(BillingProperties properties) {
+	PublicUrls(BillingProperties properties, MailLinks links) {
 		this.properties = properties;
-	}
-
-	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		if (event.getWebServer().getPort() > 0) {
-			port = event.getWebServer().getPort();
-		}
+		this.links = links;
 	}
 
 	String base() {
-		String base = StringUtils.hasText(properties.getPublicBaseUrl()) ? properties.getPublicBaseUrl()
-				: "http://localhost:" + port;
+		String base = StringUtils.hasText(properties.getPublicBaseUrl()) ? properties.getPublicBaseUrl().strip() : links.base();
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 

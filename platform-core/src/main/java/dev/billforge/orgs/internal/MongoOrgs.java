@@ -71,10 +71,10 @@ final class MongoOrgs implements Orgs {
 	private record CachedKey(OrgId org, Instant until) {
 	}
 
-	private final OrgsProperties limits;
+	private final CreationSlots slots;
 
 	MongoOrgs(MongoTemplate mongo, ProductProperties product, Clock clock, OrgsProperties limits) {
-		this.limits = limits;
+		this.slots = new CreationSlots(mongo, limits, clock);
 		this.orgs = mongo.getCollection(ORGS);
 		this.keys = mongo.getCollection(API_KEYS);
 		this.keyPrefix = product.getTag() + "_sk_";
@@ -88,16 +88,13 @@ final class MongoOrgs implements Orgs {
 
 	@Override
 	public Org createFor(String subject, String name, ZoneId timeZone) {
-		// Counted from the stored orgs (not memory), so the limit holds across instances and restarts;
-		// one person's orgs are few, as this very limit keeps them.
-		List<Document> mine = orgs.find(Filters.eq("createdBy", subject)).into(new ArrayList<>());
-		Instant windowStart = clock.instant().minus(limits.creationWindow());
-		long recent = mine.stream().filter(d -> Instant.parse(d.getString("createdAt")).isAfter(windowStart)).count();
-		if (recent >= limits.maxCreatedPerWindow()) {
+		// Claimed in the store (not memory, not a count read first), so the limits hold across instances,
+		// restarts and concurrent requests.
+		if (!slots.claimCreation(subject)) {
 			throw new ProblemException(429, "org_limit", "too many new organisations; try again later");
 		}
-		long free = mine.stream().filter(d -> d.getBoolean("freeTier", true)).count();
-		return insert(name, timeZone, new Document("createdBy", subject).append("freeTier", free < limits.freeTierOrgsPerPerson()));
+		long free = orgs.countDocuments(Filters.and(Filters.eq("createdBy", subject), Filters.eq("freeTier", true)));
+		return insert(name, timeZone, new Document("createdBy", subject).append("freeTier", slots.claimFreeTier(subject, free)));
 	}
 
 	private Org insert(String name, ZoneId timeZone, Document extra) {

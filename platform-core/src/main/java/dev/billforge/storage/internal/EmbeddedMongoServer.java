@@ -44,6 +44,9 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 
 	private final Object flushLock = new Object();
 
+	/** The store version the last {@link #flush()} forced to disk (guarded by {@code flushLock}). */
+	private long syncedVersion = -1;
+
 	private final InetSocketAddress address;
 
 	private volatile boolean stopped;
@@ -103,15 +106,26 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 
 	/**
 	 * Commits every change made so far and forces the file to disk, instead of waiting for the background
-	 * commit (about once a second). Concurrent callers commit one after the other; a commit with nothing new
-	 * to write is cheap, so a burst of callers costs about one real commit.
+	 * commit (about once a second). Concurrent callers take turns; one whose writes the previous caller's
+	 * sync already covered — or who wrote nothing, like a duplicate webhook — finds the store at the version
+	 * last synced and skips the disk entirely, so a burst of callers costs about one sync.
+	 *
+	 * @return whether anything had to be written and synced
 	 */
-	public void flush() {
+	public boolean flush() {
 		synchronized (flushLock) {
-			if (!stopped) {
-				store.commit();
-				store.sync();
+			if (stopped) {
+				return false;
 			}
+			store.commit();
+			// Read before the sync: a background commit racing it is then synced again next time, never skipped.
+			long version = store.getCurrentVersion();
+			if (version == syncedVersion) {
+				return false;
+			}
+			store.sync();
+			syncedVersion = version;
+			return true;
 		}
 	}
 

@@ -45,4 +45,21 @@ class EmbeddedFlushIT {
 		}
 	}
 
+	@Test
+	void aFlushWithNothingNewToWriteSkipsTheDisk(@TempDir Path data) {
+		EmbeddedMongoServer server = new EmbeddedMongoServer(data);
+		try (MongoClient client = MongoClients.create(server.connectionString("billforge"))) {
+			var ledger = client.getDatabase("billforge").getCollection("ledger");
+			ledger.insertOne(new Document("_id", "grant-1"));
+			assertThat(server.flush()).as("a new write is synced").isTrue();
+			assertThat(ledger.find(new Document("_id", "grant-1")).first()).isNotNull();
+			assertThat(server.flush()).as("only a read since the last sync").isFalse();
+			ledger.insertOne(new Document("_id", "grant-2"));
+			assertThat(server.flush()).as("a write after the sync").isTrue();
+		}
+		finally {
+			server.destroy();
+		}
+	}
+
 }
