@@ -12,11 +12,18 @@ import dev.billforge.valuemetric.Credits;
  *
  * @param overageUnitAmountDecimal plan only: price of one credit beyond the allowance, in minor units
  *                                 (may be fractional, e.g. 0.5); null when the plan has no overage
+ * @param features                 the price's features (metadata {@code features}), never null
+ * @param perSeat                  plan only: priced per seat (metadata {@code per_seat=true}); the
+ *                                 subscription quantity is the number of seats, amount and allowance are per seat
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogEntry(String lookupKey, String priceId, String productId, Kind kind, String tier, String name,
 		String currency, long unitAmount, String interval, Credits includedCredits, BigDecimal overageUnitAmountDecimal,
-		Credits credits, Integer minQuantity, Integer maxQuantity) {
+		Credits credits, Integer minQuantity, Integer maxQuantity, FeatureSet features, boolean perSeat) {
+
+	public CatalogEntry {
+		features = features == null ? FeatureSet.EMPTY : features;
+	}
 
 	public enum Kind {
 

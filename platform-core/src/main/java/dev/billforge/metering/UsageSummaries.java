@@ -1,5 +1,6 @@
 package dev.billforge.metering;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +22,12 @@ public interface UsageSummaries {
 	 * slots, so usage at 23:50 and 00:10 local time lands on two days.
 	 */
 	UsageSummary usageByDay(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy);
+
+	/**
+	 * The quantity of one meter used in [from, to), summed from the hourly slots (an hour counts when it
+	 * starts in the range, with {@code from} taken to its hour). Zero for an unknown meter.
+	 */
+	BigDecimal quantity(OrgId org, String meter, Instant from, Instant to);
 
 	record UsageSummary(Instant from, Instant to, Credits total, List<UsageBucket> buckets) {
 	}

@@ -64,4 +64,11 @@ public interface Memberships {
 
 	void revokeInvitation(OrgId org, String invitationId);
 
+	/**
+	 * Seats the org fills: members plus open, unexpired invitations. With a {@link SeatPolicy} limit,
+	 * {@link #invite} refuses with 402 {@code seats_exhausted} when none is free, and of invitations racing
+	 * for the last seat exactly one is issued; removing a member or revoking an invitation tells the policy.
+	 */
+	long seatsUsed(OrgId org);
+
 }

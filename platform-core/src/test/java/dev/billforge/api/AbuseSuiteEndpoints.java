@@ -153,4 +153,15 @@ final class AbuseSuiteEndpoints {
 		return new Endpoint(name, Kind.FORM, "POST", path, caller, valid, List.of(), fields, CLIENT_ERROR);
 	}
 
+	/** Feature entitlements and seats: the org is on the free tier, not on a per-seat plan. */
+	static List<Endpoint> entitlements() {
+		return List.of(
+				AbuseSuiteIT.json("entitlement check by feature", "POST", "/api/v1/entitlements/check", Caller.ORG_KEY,
+						"{\"feature\":\"mcp_access\",\"quantity\":1}", List.of("quantity"), List.of("feature"), PROBLEM),
+				AbuseSuiteIT.query("entitlements: list", "/api/v1/entitlements", Caller.ORG_KEY, "", List.of(), List.of()),
+				AbuseSuiteIT.json("seats: set", "PUT", "/api/v1/billing/seats", Caller.ORG_KEY, "{\"seats\":2}",
+						List.of("seats"), List.of(), PROBLEM),
+				webForm("seats page: set", Caller.OWNER_WEB, "/billing/seats", "seats=2", List.of("seats")));
+	}
+
 }

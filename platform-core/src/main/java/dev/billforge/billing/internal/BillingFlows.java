@@ -18,6 +18,8 @@ import com.stripe.param.billingportal.SessionCreateParams;
 import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.EnterpriseContract;
 import dev.billforge.billing.EnterpriseContracts;
+import dev.billforge.billing.SeatBilling;
+import dev.billforge.orgs.Memberships;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
 import dev.billforge.common.ProductProperties;
@@ -53,8 +55,12 @@ class BillingFlows {
 
 	private final ObjectProvider<Brand> brand;
 
+	private final Memberships memberships;
+
 	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers, SubscriptionSync subscriptions,
-			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts, ObjectProvider<Brand> brand) {
+			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts, ObjectProvider<Brand> brand,
+			Memberships memberships) {
+		this.memberships = memberships;
 		this.contracts = contracts;
 		this.brand = brand;
 		this.stripe = stripe;
@@ -80,9 +86,13 @@ class BillingFlows {
 		}
 		CatalogEntry entry = catalog.byLookupKey(lookupKey)
 			.orElseThrow(() -> ProblemException.invalid("lookupKey", "no plan or pack has the lookup key " + lookupKey));
-		int qty = quantity == null ? 1 : quantity;
 		boolean plan = entry.kind() == CatalogEntry.Kind.PLAN;
-		if (plan && qty != 1) {
+		// A per-seat plan is bought for the org's members unless more seats are asked for.
+		int qty = quantity != null ? quantity : entry.perSeat() ? Math.max(1, memberships.members(org).size()) : 1;
+		if (entry.perSeat() && (qty < 1 || qty > SeatBilling.MAX_SEATS)) {
+			throw ProblemException.invalid("quantity", "seats must be between 1 and " + SeatBilling.MAX_SEATS);
+		}
+		if (plan && !entry.perSeat() && qty != 1) {
 			throw ProblemException.invalid("quantity", "a plan is bought with quantity 1");
 		}
 		if (!plan) {

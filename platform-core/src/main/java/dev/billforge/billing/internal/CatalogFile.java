@@ -16,20 +16,37 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import dev.billforge.billing.CatalogEntry.Kind;
+import dev.billforge.billing.FeatureCatalog;
+import dev.billforge.billing.FeatureSet;
 import dev.billforge.common.DecimalInput;
 
 /**
  * A tenant's catalog as code ({@code src/main/resources/catalog.yml}): plans and packs, each becoming
  * one Stripe product ({@code id = <tag>_<key>}) with one price addressed by its lookup key.
  */
-record CatalogFile(String currency, List<Item> items) {
+record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
+
+	CatalogFile(String currency, List<Item> items) {
+		this(currency, items, FeatureCatalog.EMPTY);
+	}
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9_]{1,40}");
 
-	/** One plan or pack. Amounts in minor units; {@code overagePerCredit} in minor units, may be fractional. */
+	/**
+	 * One plan or pack. Amounts in minor units; {@code overagePerCredit} in minor units, may be fractional.
+	 * {@code perSeat}: a plan priced per seat (quantity = seats, {@code amount} and {@code includedCredits}
+	 * per seat).
+	 */
 	record Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
 			BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
-			Integer maxQuantity) {
+			Integer maxQuantity, FeatureSet features, boolean perSeat) {
+
+		Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
+				BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
+				Integer maxQuantity) {
+			this(kind, key, name, lookupKey, amount, interval, includedCredits, overagePerCredit, credits, minQuantity,
+					maxQuantity, FeatureSet.EMPTY, false);
+		}
 
 		/** The price metadata Billforge reads back when it discovers the catalog. */
 		Map<String, String> priceMetadata(String productTag) {
@@ -52,6 +69,13 @@ record CatalogFile(String currency, List<Item> items) {
 			}
 			if (maxQuantity != null) {
 				m.put("max_quantity", maxQuantity.toString());
+			}
+			// Only when set, so prices pushed before features existed still match and are not replaced.
+			if (features != null && !features.isEmpty()) {
+				m.put("features", features.toMetadata());
+			}
+			if (perSeat) {
+				m.put("per_seat", "true");
 			}
 			return m;
 		}
@@ -85,22 +109,80 @@ record CatalogFile(String currency, List<Item> items) {
 			if (!List.of("day", "week", "month", "year").contains(interval)) {
 				throw new IllegalArgumentException(source + ": plan " + key + ": interval must be day, week, month or year");
 			}
+			Object seats = p.getOrDefault("seats", false);
+			if (!(seats instanceof Boolean)) {
+				throw new IllegalArgumentException(source + ": plan " + key + ": seats must be true or false");
+			}
 			items.add(new Item(Kind.PLAN, key, text(p, "name", source), text(p, "lookupKey", source),
 					amount(p, "amount", source), interval, decimal(p, "includedCredits", source, true),
-					decimal(p, "overagePerCredit", source, false), null, null, null));
+					decimal(p, "overagePerCredit", source, false), null, null, null,
+					features(p.get("features"), source + ": plan " + key), (Boolean) seats));
 		}
 		for (Object o : list(map.get("packs"), "packs", source)) {
 			Map<String, Object> p = (Map<String, Object>) o;
 			String key = key(p, source);
 			items.add(new Item(Kind.PACK, key, text(p, "name", source), text(p, "lookupKey", source),
 					amount(p, "amount", source), null, null, null, decimal(p, "credits", source, true),
-					(Integer) p.getOrDefault("minQuantity", 1), (Integer) p.getOrDefault("maxQuantity", 100)));
+					(Integer) p.getOrDefault("minQuantity", 1), (Integer) p.getOrDefault("maxQuantity", 100),
+					features(p.get("features"), source + ": pack " + key), false));
 		}
 		long distinct = items.stream().map(Item::lookupKey).distinct().count();
 		if (distinct != items.size() || items.stream().map(Item::key).distinct().count() != items.size()) {
 			throw new IllegalArgumentException(source + ": keys and lookup keys must be unique");
 		}
-		return new CatalogFile(currency.toLowerCase(), List.copyOf(items));
+		return new CatalogFile(currency.toLowerCase(), List.copyOf(items), featureCatalog(map, source));
+	}
+
+	private static FeatureSet features(Object value, String where) {
+		try {
+			return FeatureSet.fromYaml(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * {@code features:} (how each limit's use is counted: {@code {meter: <meter>}} or {@code {counter: members}}),
+	 * {@code freeTier: {features: ...}} and {@code enterprise: {features: ...}}.
+	 */
+	private static FeatureCatalog featureCatalog(Map<?, ?> map, String source) {
+		Map<String, FeatureCatalog.Counter> counters = new LinkedHashMap<>();
+		Object defs = map.get("features");
+		if (defs != null && !(defs instanceof Map<?, ?>)) {
+			throw new IllegalArgumentException(source + ": features must be a mapping of feature: {meter: ...} or {counter: members}");
+		}
+		if (defs instanceof Map<?, ?> d) {
+			for (Map.Entry<?, ?> e : d.entrySet()) {
+				String name = String.valueOf(e.getKey());
+				if (!FeatureSet.NAME.matcher(name).matches() || !(e.getValue() instanceof Map<?, ?> def)) {
+					throw new IllegalArgumentException(source + ": features: '" + name
+							+ "' must be a feature name with {meter: <meter>} or {counter: members}");
+				}
+				if (def.get("meter") instanceof String meter && !meter.isBlank()) {
+					counters.put(name, FeatureCatalog.Counter.ofMeter(meter));
+				}
+				else if ("members".equals(def.get("counter"))) {
+					counters.put(name, FeatureCatalog.Counter.MEMBERS);
+				}
+				else {
+					throw new IllegalArgumentException(source + ": features: " + name
+							+ " needs {meter: <meter>} or {counter: members}");
+				}
+			}
+		}
+		return new FeatureCatalog(counters, section(map, "freeTier", source), section(map, "enterprise", source));
+	}
+
+	private static FeatureSet section(Map<?, ?> map, String name, String source) {
+		Object value = map.get(name);
+		if (value == null) {
+			return FeatureSet.EMPTY;
+		}
+		if (!(value instanceof Map<?, ?> section)) {
+			throw new IllegalArgumentException(source + ": " + name + " must be a mapping with features");
+		}
+		return features(section.get("features"), source + ": " + name);
 	}
 
 	private static List<?> list(Object value, String name, String source) {

@@ -27,6 +27,7 @@ import com.stripe.param.ProductSearchParams;
 import dev.billforge.billing.BillingProperties;
 import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.CatalogEntry.Kind;
+import dev.billforge.billing.FeatureSet;
 import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProductProperties;
 import dev.billforge.valuemetric.Credits;
@@ -124,9 +125,10 @@ class CatalogService {
 					price.getUnitAmount() == null ? 0 : price.getUnitAmount(),
 					price.getRecurring() == null ? null : price.getRecurring().getInterval(),
 					credits(m.get("included_credits")), decimal(m.get("overage_unit_amount_decimal")),
-					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity"))));
+					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity")),
+					FeatureSet.fromMetadata(m.get("features")), "true".equals(m.get("per_seat"))));
 		}
-		catch (NumberFormatException ex) {
+		catch (IllegalArgumentException ex) { // NumberFormatException included
 			log.warn("Price {} has malformed billing metadata {}; ignored", price.getId(), m);
 			return Optional.empty();
 		}
@@ -160,7 +162,9 @@ class CatalogService {
 					e.overageUnitAmountDecimal() == null ? null : e.overageUnitAmountDecimal().toPlainString())
 			.append("credits", e.credits() == null ? null : e.credits().toString())
 			.append("minQuantity", e.minQuantity())
-			.append("maxQuantity", e.maxQuantity());
+			.append("maxQuantity", e.maxQuantity())
+			.append("features", e.features().toMetadata())
+			.append("perSeat", e.perSeat());
 	}
 
 	private static CatalogEntry fromDocument(Document d) {
@@ -168,7 +172,8 @@ class CatalogService {
 				Kind.fromCode(d.getString("kind")), d.getString("tier"), d.getString("name"), d.getString("currency"),
 				((Number) d.get("unitAmount")).longValue(), d.getString("interval"), credits(d.getString("includedCredits")),
 				decimal(d.getString("overageUnitAmountDecimal")), credits(d.getString("credits")),
-				d.getInteger("minQuantity"), d.getInteger("maxQuantity"));
+				d.getInteger("minQuantity"), d.getInteger("maxQuantity"), FeatureSet.fromMetadata(d.getString("features")),
+				Boolean.TRUE.equals(d.getBoolean("perSeat")));
 	}
 
 }

@@ -103,7 +103,7 @@ class CheckoutFinalizer {
 		}
 		Credits credits = new Credits(new BigDecimal(metadata.get("credits")));
 		GrantReceipt receipt = ledger.grant(org, new GrantRequest("checkout:" + session.getId(), GrantSource.PACK, credits,
-				null, null, "Credit pack " + metadata.getOrDefault("lookup_key", ""), session.getPaymentIntent()));
+				null, null, FeatureResolver.PACK_REASON + metadata.getOrDefault("lookup_key", ""), session.getPaymentIntent()));
 		if (session.getPaymentIntent() != null) {
 			// Refunds arrive per charge / payment intent: remember which grant they take back from.
 			CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", "payment:" + session.getPaymentIntent())

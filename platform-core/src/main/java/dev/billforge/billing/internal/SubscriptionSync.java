@@ -24,6 +24,7 @@ import com.stripe.model.SubscriptionItem;
 
 import dev.billforge.billing.BillingProperties;
 import dev.billforge.billing.CatalogEntry;
+import dev.billforge.billing.FeatureSet;
 import dev.billforge.billing.SubscriptionView;
 import dev.billforge.ledger.Balance;
 import dev.billforge.ledger.BillingPeriod;
@@ -123,6 +124,10 @@ class SubscriptionSync {
 			.append("periodEnd", end == null ? null : end.toString())
 			.append("cancelAtPeriodEnd", Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()))
 			.append("pastDueSince", pastDueSince == null ? null : pastDueSince.toString())
+			.append("features", plan == null ? null : plan.features().toMetadata())
+			.append("quantity", quantity)
+			.append("itemId", item == null ? null : item.getId())
+			.append("perSeat", plan != null && plan.perSeat())
 			.append("created", sub.getCreated())
 			.append("syncedAt", clock.instant().toString());
 		mirror.replaceOne(Filters.eq("_id", sub.getId()), doc, new ReplaceOptions().upsert(true));
@@ -187,7 +192,17 @@ class SubscriptionSync {
 				d.getString("tier"), d.getString("priceId"), Credits.of(d.getString("includedCredits")),
 				overage != null && new java.math.BigDecimal(overage).signum() > 0, instant(d.getString("periodStart")),
 				instant(d.getString("periodEnd")), Boolean.TRUE.equals(d.getBoolean("cancelAtPeriodEnd")),
-				instant(d.getString("pastDueSince")));
+				instant(d.getString("pastDueSince")), features(d.getString("features")),
+				d.get("quantity") instanceof Number n ? n.longValue() : 1, Boolean.TRUE.equals(d.getBoolean("perSeat")));
+	}
+
+	private static FeatureSet features(String metadata) {
+		try {
+			return FeatureSet.fromMetadata(metadata);
+		}
+		catch (IllegalArgumentException ex) {
+			return FeatureSet.EMPTY; // already checked when mirrored; a hand-edited document grants nothing
+		}
 	}
 
 	private static Instant instant(String value) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import dev.billforge.ledger.CheckResult;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.LedgerProperties;
 import dev.billforge.ledger.Reservation;
+import dev.billforge.metering.FeatureCheck;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
@@ -37,25 +39,53 @@ class EntitlementController {
 
 	private final LedgerProperties properties;
 
-	EntitlementController(CreditLedger ledger, UsageService usage, ValueMetric metric, LedgerProperties properties) {
+	private final ObjectProvider<FeatureCheck> features;
+
+	EntitlementController(CreditLedger ledger, UsageService usage, ValueMetric metric, LedgerProperties properties,
+			ObjectProvider<FeatureCheck> features) {
+		this.features = features;
 		this.ledger = ledger;
 		this.usage = usage;
 		this.metric = metric;
 		this.properties = properties;
 	}
 
-	record CheckRequest(BigDecimal credits, String meter, BigDecimal quantity) {
+	record CheckRequest(BigDecimal credits, String meter, BigDecimal quantity, String feature) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CheckResponse(boolean allowed, Credits credits, String reason) {
 	}
 
+	/** A credit check ({@code credits}, or {@code meter} and {@code quantity}) or a feature check ({@code feature}). */
 	@PostMapping("/entitlements/check")
-	CheckResponse check(OrgId org, @RequestBody CheckRequest request) {
+	Object check(OrgId org, @RequestBody CheckRequest request) {
+		String feature = TextInput.optional("feature", request.feature(), 100);
+		if (feature != null) {
+			FeatureCheck check = features.getIfAvailable();
+			if (check == null) {
+				throw ProblemException.invalid("feature", "feature entitlements are not available");
+			}
+			if (request.credits() != null || request.meter() != null) {
+				throw ProblemException.invalid("feature", "give either feature (and quantity) or credits / meter, not both");
+			}
+			return check.check(org, feature, featureQuantity(request.quantity()));
+		}
 		Credits credits = credits(request.credits(), request.meter(), request.quantity());
 		CheckResult result = ledger.check(org, credits);
 		return new CheckResponse(result.allowed(), credits, result.reason() == null ? null : result.reason().code());
+	}
+
+	/** Whole units of a limit: 1 to 10^12. */
+	private static long featureQuantity(BigDecimal quantity) {
+		if (quantity == null) {
+			return 1;
+		}
+		if (quantity.precision() - quantity.scale() > 13 || quantity.stripTrailingZeros().scale() > 0 || quantity.signum() <= 0
+				|| quantity.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+			throw ProblemException.invalid("quantity", "quantity must be a whole number from 1 to 1000000000000");
+		}
+		return quantity.longValueExact();
 	}
 
 	record ReserveRequest(String idempotencyKey, BigDecimal credits, String meter, BigDecimal quantity, Long ttlSeconds) {

@@ -200,6 +200,35 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		return view(localDays(org, from, to, zone, groupBy));
 	}
 
+	@Override
+	public BigDecimal quantity(OrgId org, String meter, Instant from, Instant to) {
+		if (!metric.meters().containsKey(meter) || !from.isBefore(to)) {
+			return BigDecimal.ZERO;
+		}
+		Instant firstHour = from.truncatedTo(ChronoUnit.HOURS);
+		List<String> ids = new ArrayList<>();
+		for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(LocalDate.ofInstant(to.minusNanos(1),
+				ZoneOffset.UTC)); day = day.plusDays(1)) {
+			ids.add(bucketId(org.value(), meter, day));
+		}
+		BigDecimal total = BigDecimal.ZERO;
+		for (Document doc : buckets.find(Filters.in("_id", ids)).projection(Projections.include("h"))) {
+			Instant dayStart = LocalDate.parse(doc.getString("_id").split("\\|")[2]).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Document hours = doc.get("h", Document.class);
+			if (hours == null) {
+				continue;
+			}
+			for (Map.Entry<String, Object> hour : hours.entrySet()) {
+				Instant slot = dayStart.plus(Integer.parseInt(hour.getKey()), ChronoUnit.HOURS);
+				Object quantity = ((Document) hour.getValue()).get("quantity");
+				if (!slot.isBefore(firstHour) && slot.isBefore(to) && quantity != null) {
+					total = total.add(decimal(quantity));
+				}
+			}
+		}
+		return total;
+	}
+
 	private static UsageSummary view(Summary summary) {
 		return new UsageSummary(summary.from(), summary.to(), summary.total(),
 				summary.buckets().stream().map(b -> new UsageBucket(b.start(), b.credits(), b.total())).toList());

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.ErrorCategory;
@@ -30,6 +31,7 @@ import dev.billforge.orgs.Membership;
 import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Role;
+import dev.billforge.orgs.SeatPolicy;
 
 /**
  * Memberships keyed {@code orgId|subject} (so a person is in an org at most once, also under races) and
@@ -51,10 +53,35 @@ final class MongoMemberships implements Memberships {
 
 	private final SecureRandom random = new SecureRandom();
 
-	MongoMemberships(MongoTemplate mongo, Clock clock) {
+	private final SeatGuard seats;
+
+	MongoMemberships(MongoTemplate mongo, Clock clock, ObjectProvider<SeatPolicy> seatPolicy) {
 		this.members = mongo.getCollection(MEMBERSHIPS);
 		this.invitations = mongo.getCollection(INVITATIONS);
 		this.clock = clock;
+		this.seats = new SeatGuard(mongo.getCollection(SeatGuard.COLLECTION), seatPolicy);
+	}
+
+	/**
+	 * Members, open unexpired invitations, and invitations accepted in the last minutes whose member is
+	 * not stored yet (an accept claims the token before it adds the member).
+	 */
+	@Override
+	public long seatsUsed(OrgId org) {
+		List<Membership> current = members(org);
+		java.util.Set<String> emails = new java.util.HashSet<>();
+		current.forEach(m -> emails.add(m.email()));
+		Instant now = clock.instant();
+		long open = invitations.countDocuments(Filters.and(Filters.eq("orgId", org.value()), Filters.eq("status", "open"),
+				Filters.gt("expiresAt", now.toString())));
+		long accepting = 0;
+		for (Document d : invitations.find(Filters.and(Filters.eq("orgId", org.value()), Filters.eq("status", "accepted"),
+				Filters.gt("acceptedAt", now.minus(Duration.ofMinutes(5)).toString())))) {
+			if (!emails.contains(d.getString("email"))) {
+				accepting++;
+			}
+		}
+		return current.size() + open + accepting;
 	}
 
 	static String normalise(String email) {
@@ -147,6 +174,7 @@ final class MongoMemberships implements Memberships {
 			requireAnotherOwner(org, subject);
 		}
 		members.deleteOne(Filters.eq("_id", id(org, subject)));
+		seats.freed(org, seatsUsed(org));
 	}
 
 	private void requireAnotherOwner(OrgId org, String subject) {
@@ -176,8 +204,10 @@ final class MongoMemberships implements Memberships {
 			.append("createdAt", now.toString())
 			.append("expiresAt", now.plus(validFor).toString())
 			.append("status", "open");
-		invitations.insertOne(doc);
-		return new IssuedInvitation(invitation(doc), token);
+		return seats.claim(org, () -> seatsUsed(org), () -> {
+			invitations.insertOne(doc);
+			return new IssuedInvitation(invitation(doc), token);
+		}, lost -> invitations.deleteOne(Filters.eq("_id", doc.get("_id"))));
 	}
 
 	@Override
@@ -209,7 +239,7 @@ final class MongoMemberships implements Memberships {
 		}
 		// Claim the token first: of two concurrent accepts only one proceeds.
 		var claimed = invitations.updateOne(Filters.and(Filters.eq("_id", hash(token)), Filters.eq("status", "open")),
-				Updates.set("status", "accepted"));
+				Updates.combine(Updates.set("status", "accepted"), Updates.set("acceptedAt", clock.instant().toString())));
 		if (claimed.getModifiedCount() == 0) {
 			return find(invitation.orgId(), subject)
 				.orElseThrow(() -> new ProblemException(404, "invitation_invalid", "this invitation link is not valid"));
@@ -224,6 +254,7 @@ final class MongoMemberships implements Memberships {
 		if (result.getModifiedCount() == 0) {
 			throw ProblemException.notFound("invitation");
 		}
+		seats.freed(org, seatsUsed(org));
 	}
 
 	private static Membership membership(Document doc) {

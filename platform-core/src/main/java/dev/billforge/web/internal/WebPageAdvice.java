@@ -38,6 +38,10 @@ import dev.billforge.web.WebOrgs;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPageAdvice {
 
+	/** 402s that need a plan with more (a feature, a higher limit, more seats) rather than credits. */
+	private static final java.util.Set<String> UPGRADE_CODES = java.util.Set.of("feature_not_included",
+			"feature_limit_reached", "seats_exhausted");
+
 	private static final Logger log = LoggerFactory.getLogger(WebPageAdvice.class);
 
 	/** {@code ?billing=} values the billing module's Checkout/Portal return adds to the return page. */
@@ -84,6 +88,12 @@ class WebPageAdvice {
 
 	@ExceptionHandler(ProblemException.class)
 	ModelAndView problem(ProblemException ex, HttpServletResponse response) {
+		if (ex.status() == 402 && UPGRADE_CODES.contains(ex.code())) {
+			response.setStatus(402);
+			ModelAndView page = new ModelAndView("upgrade");
+			page.addObject("reason", ex.code());
+			return page;
+		}
 		if (ex.status() == 402) {
 			response.setStatus(402);
 			ModelAndView page = new ModelAndView("insufficient-credits");

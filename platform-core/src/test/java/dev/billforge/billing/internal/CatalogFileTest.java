@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 
 import dev.billforge.billing.CatalogEntry.Kind;
+import dev.billforge.billing.FeatureCatalog;
 
 class CatalogFileTest {
 
@@ -70,6 +71,55 @@ class CatalogFileTest {
 				return false;
 			}
 		})).isEmpty();
+	}
+
+
+	@Test
+	void featuresAndPerSeatPlansBecomePriceMetadataAndTheFreeTierAndEnterpriseSetsAreRead() {
+		CatalogFile file = parse("""
+				currency: usd
+				features:
+				  documents_per_month: {meter: page}
+				  seats: {counter: members}
+				freeTier:
+				  features: {documents_per_month: 20}
+				enterprise:
+				  features: {mcp_access: true, priority_queue: true}
+				plans:
+				  - {key: team, name: Team, lookupKey: dr_team, amount: 1500, includedCredits: 1000, seats: true,
+				     features: {mcp_access: true, documents_per_month: 500}}
+				  - {key: solo, name: Solo, lookupKey: dr_solo, amount: 900, includedCredits: 100}
+				packs:
+				  - {key: boost, name: Boost, lookupKey: dr_boost, amount: 1000, credits: 1000, features: {priority_queue: true}}
+				""");
+		assertThat(file.items().get(0).priceMetadata("doc_router")).containsEntry("per_seat", "true")
+			.containsEntry("features", "documents_per_month=500,mcp_access");
+		assertThat(file.items().get(1).priceMetadata("doc_router")).as("unchanged for a plan without features or seats")
+			.doesNotContainKeys("per_seat", "features");
+		assertThat(file.items().get(2).priceMetadata("doc_router")).containsEntry("features", "priority_queue");
+		assertThat(file.features().counters()).containsEntry("documents_per_month", FeatureCatalog.Counter.ofMeter("page"))
+			.containsEntry("seats", FeatureCatalog.Counter.MEMBERS);
+		assertThat(file.features().freeTier().limit("documents_per_month")).hasValue(20);
+		assertThat(file.features().enterprise().has("priority_queue")).isTrue();
+	}
+
+	@Test
+	void badFeaturesAndSeatsAreRefusedNamingThePlan() {
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: dr_team, amount: 1, includedCredits: 1, seats: 3}
+				""")).hasMessageContaining("plan team").hasMessageContaining("seats");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: dr_team, amount: 1, includedCredits: 1, features: {mcp_access: yes please}}
+				""")).hasMessageContaining("plan team");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				features:
+				  documents_per_month: {counter: documents}
+				""")).hasMessageContaining("documents_per_month");
 	}
 
 }

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Prorations {
 
-    private record Line(long amount, String description, String price, String product) {
+    /** A proration line keeps the item's quantity, as Stripe's do; its unit amount is the prorated one. */
+    private record Line(long amount, long quantity, String description, String price, String product) {
     }
 
     private final Core core;
@@ -34,13 +35,13 @@ final class Prorations {
 
     void credit(ObjectNode oldPrice, long quantity) {
         long amount = -prorated(Json.lng(oldPrice, "unit_amount", 0) * quantity);
-        lines.add(new Line(amount, "Unused time on " + quantity + " × " + productName(oldPrice) + " after "
+        lines.add(new Line(amount, quantity, "Unused time on " + quantity + " × " + productName(oldPrice) + " after "
                 + date(now), Json.str(oldPrice, "id"), Json.str(oldPrice, "product")));
     }
 
     void charge(ObjectNode newPrice, long quantity) {
         long amount = prorated(Json.lng(newPrice, "unit_amount", 0) * quantity);
-        lines.add(new Line(amount, "Remaining time on " + quantity + " × " + productName(newPrice) + " after "
+        lines.add(new Line(amount, quantity, "Remaining time on " + quantity + " × " + productName(newPrice) + " after "
                 + date(now), Json.str(newPrice, "id"), Json.str(newPrice, "product")));
     }
 
@@ -51,10 +52,16 @@ final class Prorations {
     /** Creates the lines as pending proration invoice items of the subscription. */
     void createItems(InvoiceItems items, ObjectNode sub) {
         for (Line line : lines) {
-            items.create(new InvoiceItems.Spec(Json.str(sub, "customer"), line.amount(), Json.str(sub, "currency"), 1,
-                    String.valueOf(line.amount()), line.price(), line.product(), null, Json.str(sub, "id"),
+            items.create(new InvoiceItems.Spec(Json.str(sub, "customer"), line.amount(), Json.str(sub, "currency"),
+                    line.quantity(), unitAmountDecimal(line.amount(), line.quantity()), line.price(), line.product(), null, Json.str(sub, "id"),
                     line.description(), null, now, end, true));
         }
+    }
+
+    /** Exact when it can be, else to 12 decimal places (Stripe's unit_amount_decimal allows 12). */
+    private static String unitAmountDecimal(long amount, long quantity) {
+        BigDecimal unit = BigDecimal.valueOf(amount).divide(BigDecimal.valueOf(quantity), 12, java.math.RoundingMode.HALF_EVEN);
+        return unit.stripTrailingZeros().toPlainString();
     }
 
     private long prorated(long fullAmount) {
