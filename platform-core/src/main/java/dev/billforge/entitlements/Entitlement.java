@@ -13,9 +13,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Entitlement(String feature, String kind, boolean enabled, Long limit, Long used, Long remaining,
 		String source) {
-
-	public boolean isLimit() {
-		return "limit".equals(kind);
-	}
-
 }

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * listed in {@link #cases()}.
  */
 @BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "billforge.api.operator-token=" + Api.OPERATOR, "docrouter.documents.max-upload-size=64KB",
+		properties = { "billforge.api.operator-token=" + Api.OPERATOR,
+				"billforge.billing.catalog.location=classpath:docrouter-mcp-free-catalog.yml", "docrouter.documents.max-upload-size=64KB",
 				"billforge.api.max-body-size=512KB", "billforge.api.requests-per-second=100000" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocRouterAbuseIT {

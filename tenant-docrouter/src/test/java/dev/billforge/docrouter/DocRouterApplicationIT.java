@@ -68,4 +68,35 @@ class DocRouterApplicationIT {
 		assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
 	}
 
+
+	@Test
+	void theMcpServerIsForPaidPlansAndEnterpriseContractsNotTheFreeTier() throws Exception {
+		String org = post("/api/v1/operator/orgs", OPERATOR, "{\"name\":\"Free\"}").get("id").asString();
+		String key = post("/api/v1/operator/orgs/" + org + "/api-keys", OPERATOR, "{}").get("key").asString();
+		String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+				+ "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+		HttpResponse<String> refused = mcp(key, initialize);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(402);
+		assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("feature_not_included");
+
+		HttpResponse<String> contract = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/api/v1/operator/orgs/" + org + "/contract"))
+			.header("Authorization", "Bearer " + OPERATOR)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"MSA\",\"creditsPerPeriod\":1000,\"reason\":\"it\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(contract.statusCode()).as(contract.body()).isEqualTo(200);
+		HttpResponse<String> allowed = mcp(key, initialize);
+		assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> mcp(String key, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/mcp"))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 }

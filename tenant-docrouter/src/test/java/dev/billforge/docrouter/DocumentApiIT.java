@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code test-model}: 2.50 USD input and 10.00 USD output per 1M tokens, markup 3, 1 SPU = 0.01 USD.
  */
 @BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "billforge.api.operator-token=" + Api.OPERATOR, "docrouter.llm.enabled=true",
+		properties = { "billforge.api.operator-token=" + Api.OPERATOR,
+				"billforge.billing.catalog.location=classpath:docrouter-mcp-free-catalog.yml", "docrouter.llm.enabled=true",
 				"docrouter.llm.model=test-model", "docrouter.llm.max-retries=0", "docrouter.llm.api-key=sk-test",
 				"docrouter.documents.max-upload-size=64KB", "docrouter.documents.max-pages=160", "docrouter.pricing.markup=3",
 				"docrouter.pricing.credit-price-usd=0.01", "docrouter.pricing.price-tables[0].version=test-2026-11",

@@ -246,6 +246,33 @@ class TestClockIT {
     }
 
     @Test
+    void aSeatQuantityChangeProratesWithTheQuantitiesOnTheLinesAndNoneWaitsForRenewal() throws Exception {
+        start(EmulatorConfig.builder());
+        advanceTo(T0 + 15 * DAY);
+        String item = sub.getItems().getData().get(0).getId();
+
+        emu.stripe.v1().subscriptions().update(sub.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item).setQuantity(3L).build())
+                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.CREATE_PRORATIONS).build());
+        List<InvoiceItem> prorations = emu.stripe.v1().invoiceItems().list(InvoiceItemListParams.builder()
+                .setCustomer(customer.getId()).setPending(true).build()).getData();
+        // 16 of 31 days remain: credit 1 × 1000 × 16/31 = 516.13, charge 3 × 1000 × 16/31 = 1548.39.
+        assertThat(prorations).extracting(InvoiceItem::getAmount).containsExactlyInAnyOrder(-516L, 1548L);
+        assertThat(prorations).extracting(InvoiceItem::getQuantity).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(prorations).filteredOn(ii -> ii.getQuantity() == 3L)
+                .extracting(ii -> ii.getPricing().getUnitAmountDecimal()).containsExactly(new java.math.BigDecimal("516"));
+
+        // Fewer seats without proration: nothing now, the renewal bills 2 × 1000 (plus the pending prorations).
+        emu.stripe.v1().subscriptions().update(sub.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item).setQuantity(2L).build())
+                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.NONE).build());
+        assertThat(emu.stripe.v1().invoiceItems().list(InvoiceItemListParams.builder()
+                .setCustomer(customer.getId()).setPending(true).build()).getData()).hasSize(2);
+        advanceTo(FEB_15 + 2 * HOUR);
+        assertThat(latestInvoice().getAmountPaid()).isEqualTo(2000L - 516L + 1548L);
+    }
+
+    @Test
     void alwaysInvoiceChargesTheProrationImmediately() throws Exception {
         start(EmulatorConfig.builder());
         Price pro = new Catalog(emu.stripe).monthly(new Catalog(emu.stripe).product("Pro"), 3000);
