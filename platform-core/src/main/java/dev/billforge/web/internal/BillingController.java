@@ -89,7 +89,7 @@ class BillingController {
 			model.addAttribute("billingUnavailable", true);
 		}
 		model.addAttribute("balance", balance);
-		model.addAttribute("projection", Projection.of(balance, clock.instant(), metric.scale()));
+		model.addAttribute("projection", dev.billforge.ledger.RunRateProjection.of(balance, clock.instant(), metric.scale()));
 		model.addAttribute("metric", metric);
 		model.addAttribute("thresholds", ledger.alertThresholds(ctx.orgId()));
 		model.addAttribute("canManage", ctx.role().canManageBilling());
