@@ -74,10 +74,14 @@ class AutoTopUpApiController {
 		return AutoTopUpResponse.of(topUps.view(org));
 	}
 
-	/** A positive number of credits within the metric's precision, as a JSON string or number. */
+	/** The threshold as a JSON string or number, checked by {@link #threshold(String, ValueMetric)}. */
 	static Credits threshold(JsonNode node, ValueMetric metric) {
-		String text = node == null || node.isNull() ? null : node.isNumber() || node.isString() ? node.asString() : null;
-		if (text == null) {
+		return threshold(node != null && (node.isNumber() || node.isString()) ? node.asString() : null, metric);
+	}
+
+	/** A positive number of credits within the metric's precision (API and billing page alike). */
+	static Credits threshold(String text, ValueMetric metric) {
+		if (text == null || text.isBlank()) {
 			throw ProblemException.invalid("threshold", "threshold is required: credits, e.g. \"100\"");
 		}
 		BigDecimal value = DecimalInput.parse("threshold", text);
@@ -88,14 +92,19 @@ class AutoTopUpApiController {
 		return new Credits(value);
 	}
 
-	/** Purchases per calendar month, 1 to {@value #MAX_MONTHLY_LIMIT}. */
 	static int monthlyLimit(JsonNode node) {
-		if (node == null || !node.canConvertToExactIntegral() || !node.canConvertToInt() || node.asInt() < 1
-				|| node.asInt() > MAX_MONTHLY_LIMIT) {
+		return monthlyLimit(node != null && node.isIntegralNumber() ? node.asString() : null);
+	}
+
+	/** Purchases per calendar month, 1 to {@value #MAX_MONTHLY_LIMIT}; three digits at most are read. */
+	static int monthlyLimit(String text) {
+		String t = text == null ? "" : text.strip();
+		if (t.isEmpty() || t.length() > 3 || !t.chars().allMatch(c -> c >= '0' && c <= '9')
+				|| Integer.parseInt(t) < 1 || Integer.parseInt(t) > MAX_MONTHLY_LIMIT) {
 			throw ProblemException.invalid("monthlyLimit",
 					"monthlyLimit must be a whole number of purchases per month from 1 to " + MAX_MONTHLY_LIMIT);
 		}
-		return node.asInt();
+		return Integer.parseInt(t);
 	}
 
 }

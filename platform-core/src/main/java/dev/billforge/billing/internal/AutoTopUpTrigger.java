@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,8 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 
 	private static final int MAX_WAITING = 10_000;
 
-	private final AutoTopUps topUps;
+	/** Looked up when first needed: the ledger it calls is built with its commit listeners, this one among them. */
+	private final ObjectProvider<AutoTopUps> topUps;
 
 	private final JobLock lock;
 
@@ -47,7 +49,7 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 				return t;
 			}, new ThreadPoolExecutor.DiscardPolicy());
 
-	AutoTopUpTrigger(AutoTopUps topUps, JobLock lock, BillingProperties properties) {
+	AutoTopUpTrigger(ObjectProvider<AutoTopUps> topUps, JobLock lock, BillingProperties properties) {
 		this.topUps = topUps;
 		this.lock = lock;
 		this.properties = properties;
@@ -60,7 +62,7 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 			pool.execute(() -> {
 				waiting.remove(commit.orgId());
 				try {
-					topUps.evaluate(commit.orgId());
+					topUps.getObject().evaluate(commit.orgId());
 				}
 				catch (RuntimeException ex) {
 					log.warn("Auto top-up of {} not evaluated: {}", commit.orgId(), ex.toString());
@@ -81,7 +83,7 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 			return;
 		}
 		try {
-			topUps.sweep();
+			topUps.getObject().sweep();
 		}
 		finally {
 			lock.unlock("billing-auto-top-up");
