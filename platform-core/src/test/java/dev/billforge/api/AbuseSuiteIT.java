@@ -141,6 +141,7 @@ class AbuseSuiteIT {
 		List<Endpoint> all = new ArrayList<>(billingAndAccountEndpoints());
 		all.addAll(AbuseSuiteEndpoints.outcomes(fixture()));
 		all.addAll(AbuseSuiteEndpoints.telemetryOperatorAndAccount(fixture()));
+		all.addAll(AbuseSuiteEndpoints.autoTopUpAndUpcomingInvoice());
 		return all;
 	}
 

@@ -29,8 +29,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import com.stripe.StripeClient;
+import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
+import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentMethodAttachParams;
@@ -53,15 +55,16 @@ import tools.jackson.databind.json.JsonMapper;
  * off-session payment per threshold crossing (also when many commits cross at once), credits granted once
  * whether the webhook or the synchronous answer comes first, the monthly limit, declined and
  * authentication-required cards (the org is told; after the configured failures it turns itself off), and
- * a purchase a crash left pending.
+ * a purchase a crash left pending. And the next invoice: Stripe's preview of a subscription on a test clock plus
+ * the overage the run-rate projection expects, or a clear 404 without a subscription.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
 		"billforge.billing.jobs.enabled=false", "billforge.billing.auto-top-up.max-failures=2",
 		"billforge.billing.auto-top-up.retry-after=PT1H" })
-@Import(AutoTopUpIT.Clocks.class)
-class AutoTopUpIT {
+@Import(AutoTopUpAndInvoicePreviewIT.Clocks.class)
+class AutoTopUpAndInvoicePreviewIT {
 
 	static final Instant START = Instant.parse("2026-11-10T12:00:00Z");
 
@@ -232,12 +235,7 @@ class AutoTopUpIT {
 
 	@Test
 	void aDeclinedCardNotifiesTheOrgAndAfterTheConfiguredFailuresAutoTopUpTurnsItselfOff() throws Exception {
-		String customer = buyPack();
-		useCard(customer, "pm_card_chargeDeclined");
-		put("test_pack_1000", "\"500\"", "5", 200);
-
-		usage("d1", 700);
-		await(() -> call("GET", "/api/v1/billing/auto-top-up", null, 200).get("failures").asInt() == 1);
+		String customer = firstFailureWith("pm_card_chargeDeclined");
 		JsonNode first = call("GET", "/api/v1/billing/auto-top-up", null, 200);
 		assertThat(first.get("enabled").asBoolean()).isTrue();
 		assertThat(first.get("lastFailureCode").asString()).isEqualTo("card_declined");
@@ -269,12 +267,7 @@ class AutoTopUpIT {
 
 	@Test
 	void aCardThatNeedsAuthenticationIsAFailureNotAPayment() throws Exception {
-		String customer = buyPack();
-		useCard(customer, "pm_card_authenticationRequired");
-		put("test_pack_1000", "\"500\"", "5", 200);
-
-		usage("a1", 700);
-		await(() -> call("GET", "/api/v1/billing/auto-top-up", null, 200).get("failures").asInt() == 1);
+		String customer = firstFailureWith("pm_card_authenticationRequired");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("lastFailureCode").asString())
 			.isEqualTo("authentication_required");
@@ -315,6 +308,46 @@ class AutoTopUpIT {
 		}
 	}
 
+	@Test
+	void theNextInvoiceIsStripesPreviewPlusTheOverageTheProjectionExpects() throws Exception {
+		JsonNode none = call("GET", "/api/v1/billing/upcoming-invoice", null, 404);
+		assertThat(none.get("code").asString()).isEqualTo("no_upcoming_invoice");
+
+		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + START.getEpochSecond()).get("id").asString();
+		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
+			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
+		customers.link(org.id(), customer.getId());
+		String session = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_team_monthly\"}", 201)
+			.get("id").asString();
+		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
+		JsonNode sub = call("GET", "/api/v1/billing/subscription", null, 200).get("subscription");
+		Instant periodEnd = Instant.parse(sub.get("currentPeriodEnd").asString());
+		assertThat(periodEnd).isEqualTo(Instant.parse("2026-12-10T12:00:00Z"));
+
+		// Day 10 of 30: 6,000 used, so 18,000 by period end at this rate.
+		clock.set(START.plus(Duration.ofDays(10)));
+		usage("o1", 6000);
+		Credits expected = Credits.of(18000).minus(ledger.balance(org.id()).periodCredits());
+		assertThat(expected.isPositive()).isTrue();
+
+		JsonNode upcoming = call("GET", "/api/v1/billing/upcoming-invoice", null, 200);
+		assertThat(upcoming.get("subscription").asString()).isEqualTo(sub.get("id").asString());
+		assertThat(upcoming.get("currency").asString()).isEqualTo("usd");
+		assertThat(upcoming.get("lines")).singleElement().satisfies(line -> {
+			assertThat(line.get("amount").asLong()).isEqualTo(9900);
+			assertThat(line.get("description").asString()).contains("Test Team");
+			assertThat(line.get("periodStart").asLong()).isEqualTo(periodEnd.getEpochSecond());
+		});
+		assertThat(upcoming.get("total").asLong()).isEqualTo(9900);
+		JsonNode overage = upcoming.get("estimatedOverage");
+		assertThat(overage.get("estimate").asBoolean()).isTrue();
+		assertThat(Credits.of(overage.get("credits").asString())).isEqualTo(expected);
+		long cents = expected.amount().setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+		assertThat(overage.get("amount").asLong()).as("1 cent per credit").isEqualTo(cents);
+		assertThat(upcoming.get("estimatedTotal").asLong()).isEqualTo(9900 + cents);
+	}
+
 	private String buyPack() throws Exception {
 		String id = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}",
 				201).get("id").asString();
@@ -322,6 +355,16 @@ class AutoTopUpIT {
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1100)));
 		return customers.customerOf(org.id()).orElseThrow();
+	}
+
+	/** Auto top-up with this test card as the default, then a commit that crosses the threshold: one failure. */
+	private String firstFailureWith(String testToken) throws Exception {
+		String customer = buyPack();
+		useCard(customer, testToken);
+		put("test_pack_1000", "\"500\"", "5", 200);
+		usage("f1", 700);
+		await(() -> call("GET", "/api/v1/billing/auto-top-up", null, 200).get("failures").asInt() == 1);
+		return customer;
 	}
 
 	private void useCard(String customer, String testToken) throws Exception {
