@@ -124,7 +124,13 @@ class AutoTopUps {
 			throw StripeFailures.unavailable("looking up the saved card", ex);
 		}
 		store.save(org, pack.lookupKey(), threshold, monthlyLimit, clock.instant());
-		evaluate(org);
+		try {
+			evaluate(org); // already below the threshold: buy now rather than at the next commit
+		}
+		catch (RuntimeException ex) {
+			// Saved is saved: the next commit or the sweep evaluates again.
+			log.warn("Auto top-up of {} not evaluated after saving: {}", org, ex.toString());
+		}
 		return view(org);
 	}
 
