@@ -45,6 +45,46 @@ public class BillingProperties {
 
 	private final Jobs jobs = new Jobs();
 
+	private final AutoTopUp autoTopUp = new AutoTopUp();
+
+	/** Automatic top-up of prepaid credits (docs/billing.md, "Automatic top-up"). */
+	public static class AutoTopUp {
+
+		/** Failed purchases in a row (declined, authentication required, no card) after which auto top-up turns itself off. */
+		private int maxFailures = 3;
+
+		/** After a failed purchase, how long before a commit below the threshold tries again. */
+		private Duration retryAfter = Duration.ofHours(1);
+
+		/** How often purchases left pending (a crash, Stripe down) are resumed and retries that came due are run. */
+		private Duration sweepInterval = Duration.ofMinutes(5);
+
+		public int getMaxFailures() {
+			return maxFailures;
+		}
+
+		public void setMaxFailures(int maxFailures) {
+			this.maxFailures = maxFailures;
+		}
+
+		public Duration getRetryAfter() {
+			return retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+		public Duration getSweepInterval() {
+			return sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+	}
+
 	/** The in-process Stripe emulator (development and tests only). */
 	public static class Emulator {
 
@@ -302,6 +342,10 @@ public class BillingProperties {
 
 	public Jobs getJobs() {
 		return jobs;
+	}
+
+	public AutoTopUp getAutoTopUp() {
+		return autoTopUp;
 	}
 
 }

@@ -45,6 +45,49 @@ public interface BillingLinks {
 	/** Creates a Billing Portal session for the org's billing account. */
 	URI portal(OrgId org);
 
+	/** The org's automatic top-up; null when this deployment does not offer it. */
+	default AutoTopUp autoTopUp(OrgId org) {
+		return null;
+	}
+
+	/**
+	 * Turns auto top-up on with the form's texts (a pack's lookup key, a threshold in credits, purchases per
+	 * month). Refusals are {@link ProblemException}s: {@code invalid_request} naming the field, or
+	 * {@code no_payment_method} when no card is saved.
+	 */
+	default void enableAutoTopUp(OrgId org, String lookupKey, String threshold, String monthlyLimit) {
+		throw new ProblemException(409, "billing_not_configured", "online payment is not set up for this deployment");
+	}
+
+	default void disableAutoTopUp(OrgId org) {
+	}
+
+	/** The next invoice with the overage expected by period end; null when none is coming (no subscription). */
+	default UpcomingInvoice upcomingInvoice(OrgId org, Locale locale) {
+		return null;
+	}
+
+	/**
+	 * @param threshold credits below which a pack is bought
+	 * @param disabledReason why it is off: {@code turned_off}, {@code too_many_failures}, {@code pack_unavailable}, or null
+	 * @param lastFailureCode Stripe's code of the last failed purchase ({@code card_declined}, {@code authentication_required}, ...)
+	 */
+	record AutoTopUp(boolean enabled, String lookupKey, String threshold, Integer monthlyLimit, long purchasesThisMonth,
+			String disabledReason, String lastFailureCode, Instant lastFailureAt) {
+	}
+
+	/**
+	 * @param date when it is due (Stripe's next payment attempt)
+	 * @param estimatedOverage the expected overage line with its currency, null when none is expected
+	 * @param estimatedOverageCredits the credits it is for ("500 SPU")
+	 */
+	record UpcomingInvoice(Instant date, String total, List<InvoiceLine> lines, String estimatedOverage,
+			String estimatedOverageCredits, String estimatedTotal) {
+	}
+
+	record InvoiceLine(String description, String amount) {
+	}
+
 	/**
 	 * An item on offer.
 	 * @param lookupKey Stripe price lookup key, posted back to {@code /billing/checkout}

@@ -133,6 +133,27 @@ final class AbuseSuiteEndpoints {
 				path("verify-email link", "GET", "/verify-email/{id}", Caller.NOBODY, null, List.of(), CLIENT_ERROR));
 	}
 
+	/** Auto top-up and the next invoice: the API with the org key and the billing page's form. */
+	static List<Endpoint> autoTopUpAndUpcomingInvoice() {
+		String api = "/api/v1/billing/auto-top-up";
+		String form = "lookupKey=pack_small&threshold=100&monthlyLimit=3";
+		List<String> fields = List.of("lookupKey", "threshold", "monthlyLimit");
+		return List.of(
+				AbuseSuiteIT.json("auto top-up: turn on", "PUT", api, Caller.ORG_KEY,
+						"{\"lookupKey\":\"pack_small\",\"threshold\":\"100\",\"monthlyLimit\":3}", List.of("monthlyLimit"),
+						List.of("lookupKey", "threshold"), PROBLEM),
+				AbuseSuiteIT.query("auto top-up: show", api, Caller.ORG_KEY, "", List.of(), List.of()),
+				AbuseSuiteIT.query("upcoming invoice", "/api/v1/billing/upcoming-invoice", Caller.ORG_KEY, "", List.of(),
+						List.of()),
+				// the page answers a refused form with a redirect back to its message, never an error page
+				new Endpoint("billing page: auto top-up", Kind.FORM, "POST", "/billing/auto-top-up", Caller.OWNER_WEB, form,
+						List.of(), fields, answer -> answer.status() / 100 != 5),
+				webForm("billing page: auto top-up as a plain member", Caller.MEMBER_WEB, "/billing/auto-top-up", form,
+						List.of()),
+				webForm("billing page: auto top-up off as a plain member", Caller.MEMBER_WEB, "/billing/auto-top-up/off", "",
+						List.of()));
+	}
+
 	/** One span in OTLP/JSON with an int and a double attribute. */
 	static String span(String traceId) {
 		return """

@@ -142,6 +142,7 @@ class AbuseSuiteIT {
 		all.addAll(AbuseSuiteEndpoints.outcomes(fixture()));
 		all.addAll(AbuseSuiteEndpoints.telemetryOperatorAndAccount(fixture()));
 		all.addAll(AbuseSuiteEndpoints.entitlements());
+		all.addAll(AbuseSuiteEndpoints.autoTopUpAndUpcomingInvoice());
 		return all;
 	}
 

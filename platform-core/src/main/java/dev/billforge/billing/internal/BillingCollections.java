@@ -27,6 +27,12 @@ final class BillingCollections {
 	/** Enterprise contracts (operator-managed, no card), {@code _id} = org id. */
 	static final String CONTRACTS = "billing_contracts";
 
+	/** Auto top-up settings, {@code _id} = org id (changeset 0120). */
+	static final String AUTO_TOP_UPS = "billing_auto_top_ups";
+
+	/** Auto top-up purchases, one per threshold crossing, {@code _id} = orgId:crossing (changeset 0120). */
+	static final String TOP_UP_PURCHASES = "billing_top_up_purchases";
+
 	/** Scheduler locks (shared with ShedLock's layout: _id, lockUntil, lockedAt, lockedBy). */
 	static final String LOCKS = "shedlock";
 

@@ -138,6 +138,10 @@ class BillingFlows {
 			// The credits are fixed when the person is shown the price, not when the payment lands.
 			Credits credits = new Credits(entry.credits().amount().multiply(java.math.BigDecimal.valueOf(qty)));
 			params.putMetadata("credits", credits.toString());
+			// Saves the card for later off-session use (auto top-up), as a subscription's card is.
+			params.setPaymentIntentData(com.stripe.param.checkout.SessionCreateParams.PaymentIntentData.builder()
+				.setSetupFutureUsage(com.stripe.param.checkout.SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
+				.build());
 		}
 		try {
 			// One key per request: stripe-java's automatic retries resend it, so a retry never creates a second session.

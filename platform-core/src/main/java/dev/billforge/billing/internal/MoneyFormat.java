@@ -28,6 +28,20 @@ final class MoneyFormat {
 		return ZERO_DECIMAL.contains(code) ? 0 : THREE_DECIMAL.contains(code) ? 3 : 2;
 	}
 
+	/**
+	 * An exact amount in minor units (e.g. credits × a fractional price per credit) as an amount Stripe
+	 * accepts: half-up to whole minor units, and for three-decimal currencies half-up to a multiple of 10,
+	 * since Stripe requires their last digit to be 0 (12.345 KWD is charged as 12.350, amount 12350).
+	 * Zero-decimal currencies need nothing more: their minor unit is the whole unit.
+	 */
+	static long chargeable(BigDecimal exactMinorUnits, String currency) {
+		if (decimals(currency) == 3) {
+			return exactMinorUnits.movePointLeft(1).setScale(0, java.math.RoundingMode.HALF_UP).movePointRight(1)
+				.longValueExact();
+		}
+		return exactMinorUnits.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+	}
+
 	/** {@code 1000 usd} → "$10.00" (English), "10,00 $" (German); {@code 1000 jpy} → "¥1,000". */
 	static String format(long minorUnits, String currency, Locale locale) {
 		int decimals = decimals(currency);

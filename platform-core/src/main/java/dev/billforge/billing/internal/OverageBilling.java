@@ -1,7 +1,6 @@
 package dev.billforge.billing.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,7 +125,7 @@ class OverageBilling {
 			return false;
 		}
 		BigDecimal credits = new BigDecimal(record.getString("overage"));
-		long amount = amountMinorUnits(credits, new BigDecimal(rate));
+		long amount = amountMinorUnits(credits, new BigDecimal(rate), sub.getString("currency"));
 		String periodEnd = String.valueOf(Instant.parse(record.getString("periodEnd")).getEpochSecond());
 		String key = "overage:" + subscriptionId + ":" + periodEnd;
 		String customer = sub.getString("customerId");
@@ -180,9 +179,9 @@ class OverageBilling {
 		return Optional.empty();
 	}
 
-	/** Credits × price per credit (minor units, may be fractional), half-up to whole minor units. */
-	static long amountMinorUnits(BigDecimal credits, BigDecimal minorUnitsPerCredit) {
-		return credits.multiply(minorUnitsPerCredit).setScale(0, RoundingMode.HALF_UP).longValueExact();
+	/** Credits × price per credit (minor units, may be fractional), as an amount Stripe charges ({@link MoneyFormat#chargeable}). */
+	static long amountMinorUnits(BigDecimal credits, BigDecimal minorUnitsPerCredit, String currency) {
+		return MoneyFormat.chargeable(credits.multiply(minorUnitsPerCredit), currency);
 	}
 
 }

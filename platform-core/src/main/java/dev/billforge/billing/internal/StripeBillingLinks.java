@@ -48,8 +48,14 @@ class StripeBillingLinks implements BillingLinks {
 
 	private final EnterpriseContracts contracts;
 
+	private final AutoTopUps topUps;
+
+	private final UpcomingInvoices upcoming;
+
 	StripeBillingLinks(CatalogService catalog, SubscriptionSync subscriptions, BillingFlows flows, ValueMetric metric,
-			BillingMode mode, EnterpriseContracts contracts) {
+			BillingMode mode, EnterpriseContracts contracts, AutoTopUps topUps, UpcomingInvoices upcoming) {
+		this.topUps = topUps;
+		this.upcoming = upcoming;
 		this.contracts = contracts;
 		this.catalog = catalog;
 		this.subscriptions = subscriptions;
@@ -148,6 +154,40 @@ class StripeBillingLinks implements BillingLinks {
 	@Override
 	public URI portal(OrgId org) {
 		return URI.create(flows.portal(org));
+	}
+
+	@Override
+	public AutoTopUp autoTopUp(OrgId org) {
+		AutoTopUps.View v = topUps.view(org);
+		return new AutoTopUp(v.enabled(), v.lookupKey(), v.threshold(), v.monthlyLimit(), v.purchasesThisMonth(),
+				v.disabledReason(), v.lastFailureCode(), v.lastFailureAt());
+	}
+
+	@Override
+	public void enableAutoTopUp(OrgId org, String lookupKey, String threshold, String monthlyLimit) {
+		String key = dev.billforge.common.TextInput.required("lookupKey", lookupKey, 200);
+		Credits credits = AutoTopUpApiController.threshold(threshold, metric);
+		topUps.configure(org, key, credits, AutoTopUpApiController.monthlyLimit(monthlyLimit));
+	}
+
+	@Override
+	public void disableAutoTopUp(OrgId org) {
+		topUps.disable(org);
+	}
+
+	@Override
+	public UpcomingInvoice upcomingInvoice(OrgId org, Locale locale) {
+		return upcoming.preview(org).map(u -> {
+			UpcomingInvoices.OverageEstimate e = u.estimatedOverage();
+			Long due = u.nextPaymentAttempt() != null ? u.nextPaymentAttempt() : u.periodEnd();
+			return new UpcomingInvoice(due == null ? null : Instant.ofEpochSecond(due),
+					MoneyFormat.format(u.total(), u.currency(), locale),
+					u.lines().stream().map(l -> new InvoiceLine(l.description(),
+							MoneyFormat.format(l.amount(), u.currency(), locale))).toList(),
+					e == null ? null : MoneyFormat.format(e.amount(), u.currency(), locale),
+					e == null ? null : credits(e.credits().amount(), locale),
+					MoneyFormat.format(u.estimatedTotal(), u.currency(), locale));
+		}).orElse(null);
 	}
 
 }

@@ -64,9 +64,13 @@ class WebhookProcessor {
 
 	private final CustomerDirectory customers;
 
+	private final AutoTopUps topUps;
+
 	WebhookProcessor(WebhookSecrets secrets, BillingProperties properties, JsonMapper json, MongoTemplate mongo,
 			Clock clock, SubscriptionSync subscriptions, CheckoutFinalizer checkouts, InvoiceEffects invoices,
-			OverageBilling overage, RefundEffects refunds, CatalogService catalog, CustomerDirectory customers) {
+			OverageBilling overage, RefundEffects refunds, CatalogService catalog, CustomerDirectory customers,
+			AutoTopUps topUps) {
+		this.topUps = topUps;
 		this.secrets = secrets;
 		this.properties = properties;
 		this.json = json;
@@ -206,6 +210,8 @@ class WebhookProcessor {
 				}
 			}
 			case "customer.deleted" -> customers.forget(objectId);
+			case "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.requires_action" ->
+				topUps.onPaymentIntent(type, object);
 			default -> {
 				if (type.startsWith("product.") || type.startsWith("price.")) {
 					catalog.invalidate();

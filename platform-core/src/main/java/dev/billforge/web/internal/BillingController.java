@@ -80,6 +80,8 @@ class BillingController {
 			model.addAttribute("plans", links.plans(ctx.orgId(), locale));
 			// Hosted invoice links let anyone holding them see and pay the invoice: buyers only.
 			model.addAttribute("invoices", ctx.role().canPurchase() ? links.invoices(ctx.orgId(), locale) : List.of());
+			model.addAttribute("upcoming", ctx.role().canPurchase() ? links.upcomingInvoice(ctx.orgId(), locale) : null);
+			model.addAttribute("autoTopUp", links.autoTopUp(ctx.orgId()));
 		}
 		catch (ProblemException ex) {
 			// Stripe unreachable: say so; credits, cap and alerts still work.
@@ -89,7 +91,7 @@ class BillingController {
 			model.addAttribute("billingUnavailable", true);
 		}
 		model.addAttribute("balance", balance);
-		model.addAttribute("projection", Projection.of(balance, clock.instant(), metric.scale()));
+		model.addAttribute("projection", dev.billforge.ledger.RunRateProjection.of(balance, clock.instant(), metric.scale()));
 		model.addAttribute("metric", metric);
 		model.addAttribute("thresholds", ledger.alertThresholds(ctx.orgId()));
 		model.addAttribute("canManage", ctx.role().canManageBilling());

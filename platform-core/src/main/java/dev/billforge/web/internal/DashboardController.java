@@ -103,7 +103,7 @@ class DashboardController {
 		model.addAttribute("groupBy", group);
 		model.addAttribute("groupings", groupings());
 		model.addAttribute("balance", balance);
-		model.addAttribute("projection", Projection.of(balance, now, metric.scale()));
+		model.addAttribute("projection", dev.billforge.ledger.RunRateProjection.of(balance, now, metric.scale()));
 		model.addAttribute("alerts", ledger.alerts(ctx.orgId(), 20));
 		model.addAttribute("metric", metric);
 		model.addAttribute("zone", ctx.org().timeZone());

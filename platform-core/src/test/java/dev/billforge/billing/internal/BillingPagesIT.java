@@ -245,4 +245,47 @@ class BillingPagesIT {
 			.matcher(pastDue).find()).as(pastDue).isTrue();
 	}
 
+	/** Posts the auto top-up form and follows the redirect back to its section with the flash message. */
+	String autoTopUp(MockHttpSession session, String path, String threshold) throws Exception {
+		var request = post(path).with(csrf()).session(session).param("lookupKey", "test_pack_1000")
+			.param("threshold", threshold).param("monthlyLimit", "2");
+		MvcResult result = mvc.perform(request).andExpect(redirectedUrl("/billing#auto-top-up")).andReturn();
+		return mvc.perform(get("/billing").session(session).flashAttrs(result.getFlashMap())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void theOwnerTurnsAutoTopUpOnWithTheCardAPackSavedAndSeesTheNextInvoiceOfThePlan() throws Exception {
+		MockHttpSession owner = signUpAndSignIn("topup@billing.test");
+		OrgId org = onboard(owner, "topup@billing.test", "Topup Co");
+		assertThat(page("/billing", owner)).contains("id=\"auto-top-up\"").contains("Off. Turn it on")
+			.doesNotContain("id=\"upcoming\"");
+		assertThat(autoTopUp(owner, "/billing/auto-top-up", "500")).contains("No card is saved yet");
+
+		String packUrl = handOver("/billing/checkout", "test_pack_1000", owner);
+		payOnHostedPage(packUrl);
+		mvc.perform(get("/billing/checkout/success").param("session_id", sessionId(packUrl)).session(owner))
+			.andExpect(status().isSeeOther());
+		assertThat(autoTopUp(owner, "/billing/auto-top-up", "lots")).contains("Enter the threshold as a positive number");
+		assertThat(autoTopUp(owner, "/billing/auto-top-up", "500")).contains("Automatic top-up is on.")
+			.contains("On: when available credits fall below 500 credits, test_pack_1000 is bought with your saved card, "
+					+ "at most 2 times a month (0 this month).");
+		assertThat(page("/billing?lang=de", owner)).contains("Automatisches Aufladen");
+
+		MockHttpSession member = signUpAndSignIn("topup-member@billing.test");
+		memberships.add(org, "topup-member@billing.test", Role.MEMBER);
+		mvc.perform(post("/billing/auto-top-up/off").with(csrf()).session(member)).andExpect(status().isForbidden());
+		assertThat(page("/billing", member)).contains("On: when available credits fall below 500")
+			.doesNotContain("action=\"/billing/auto-top-up\"");
+
+		String planUrl = handOver("/billing/checkout", "test_team_monthly", owner);
+		payOnHostedPage(planUrl);
+		mvc.perform(get("/billing/checkout/success").param("session_id", sessionId(planUrl)).session(owner))
+			.andExpect(status().isSeeOther());
+		assertThat(page("/billing", owner)).contains("id=\"upcoming\"").contains("Next invoice")
+			.containsPattern("Test Team[^<]*</td><td>\\$99\\.00</td>");
+
+		assertThat(autoTopUp(owner, "/billing/auto-top-up/off", "500")).contains("Automatic top-up is off.");
+	}
+
 }

@@ -33,6 +33,7 @@ public final class Core {
         KIND_BY_PREFIX.put("ch_", "charge");
         KIND_BY_PREFIX.put("re_", "refund");
         KIND_BY_PREFIX.put("pi_", "payment_intent");
+        KIND_BY_PREFIX.put("pm_", "payment_method");
         KIND_BY_PREFIX.put("evt_", "event");
         KIND_BY_PREFIX.put("we_", "webhook_endpoint");
         KIND_BY_PREFIX.put("clock_", "test_helpers.test_clock");

@@ -13,8 +13,10 @@ public final class Api {
         new CatalogApi(s).register(router);
         new CheckoutApi(s).register(router);
         new SubscriptionApi(s).register(router);
+        new InvoicePreviewApi(s).register(router);
         new InvoiceApi(s).register(router);
         new PaymentApi(s).register(router);
+        new PaymentIntentApi(s).register(router);
         webhooks = new WebhookApi(s);
         webhooks.register(router);
         new TestHelperApi(s).register(router);

@@ -188,6 +188,17 @@ final class CheckoutApi {
                 cs.put("_trial_period_days", trial);
             }
         }
+        FormParams piData = p.nested("payment_intent_data");
+        if (piData != null) {
+            if (!"payment".equals(mode)) {
+                throw ApiError.invalid("payment_intent_data", "payment_intent_data can only be used in payment mode.");
+            }
+            piData.allowOnly("setup_future_usage", "metadata", "description");
+            String usage = piData.oneOf("setup_future_usage", null, "off_session", "on_session");
+            if (usage != null) {
+                cs.put("_setup_future_usage", usage);
+            }
+        }
         core.store().put("checkout.session", cs);
         return s.renderer().render(cs, r.expand());
     }

@@ -71,6 +71,7 @@ final class CustomerApi {
             }
         }
         c.set("metadata", Metadata.merge(c.get("metadata"), p));
+        defaultPaymentMethod(c, p.nested("invoice_settings"));
         core.store().touched();
         if (!s.renderer().render(c).equals(before)) {
             s.events().emit("customer.updated", c, before);
@@ -109,5 +110,25 @@ final class CustomerApi {
         var matches = core.store().where("customer", c -> !Json.bool(c, "_deleted") && q.matches(c));
         List<String> ex = ApiSupport.elementExpand(r);
         return ApiSupport.searchResult(matches, p, "/v1/customers/search", o -> s.renderer().render(o, ex));
+    }
+
+    /** {@code invoice_settings[default_payment_method]}: a card attached to this customer (empty clears it). */
+    private void defaultPaymentMethod(ObjectNode c, FormParams settings) {
+        if (settings == null) {
+            return;
+        }
+        settings.allowOnly("default_payment_method", "custom_fields", "footer", "rendering_options");
+        if (!settings.has("default_payment_method")) {
+            return;
+        }
+        String pm = settings.string("default_payment_method");
+        if (pm != null && !pm.isEmpty()) {
+            ObjectNode method = core.require("payment_method", pm);
+            if (!Json.str(c, "id").equals(Json.str(method, "customer"))) {
+                throw ApiError.invalid(settings.name("default_payment_method"), "The customer does not have a "
+                        + "payment method with the ID " + pm + ".");
+            }
+        }
+        ((ObjectNode) c.get("invoice_settings")).put("default_payment_method", pm == null || pm.isEmpty() ? null : pm);
     }
 }

@@ -69,6 +69,7 @@ public final class CheckoutFlow {
         session.put("status", "complete");
         if (subscriptionMode) {
             customer.put("_payment_outcome", "succeed");
+            new PaymentMethods(core, events).saveForCustomer(customerId);
             List<Subscriptions.ItemSpec> items = new ArrayList<>();
             int i = 0;
             for (JsonNode li : session.path("_line_items")) {
@@ -91,6 +92,12 @@ public final class CheckoutFlow {
                     Json.str(session, "currency"), "Checkout " + Json.str(session, "id"));
             pi.set("metadata", session.get("metadata").deepCopy());
             session.put("payment_intent", Json.str(pi, "id"));
+            String usage = Json.str(session, "_setup_future_usage");
+            if ("card_success".equals(method) && usage != null && customerId != null) {
+                // The card is saved for later (e.g. off-session auto top-up), as Stripe does with setup_future_usage.
+                pi.put("setup_future_usage", usage);
+                pi.put("payment_method", Json.str(new PaymentMethods(core, events).saveForCustomer(customerId), "id"));
+            }
             if ("card_success".equals(method)) {
                 payments.charge(pi, true, customerEmail);
                 session.put("payment_status", "paid");

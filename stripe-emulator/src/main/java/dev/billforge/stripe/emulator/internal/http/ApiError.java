@@ -11,6 +11,8 @@ public final class ApiError extends RuntimeException {
     private final String code;
     private final String param;
     private final String declineCode;
+    /** Objects Stripe attaches to a card error ({@code payment_intent}, {@code payment_method}). */
+    private final ObjectNode attached = Json.obj();
 
     public ApiError(int status, String type, String code, String message, String param, String declineCode) {
         super(message);
@@ -48,6 +50,16 @@ public final class ApiError extends RuntimeException {
         return new ApiError(402, "card_error", "card_declined", message, null, "generic_decline");
     }
 
+    /** A card error for a confirmation that failed: its code and what Stripe attaches to the error. */
+    public static ApiError card(String code, String declineCode, String message) {
+        return new ApiError(402, "card_error", code, message, null, declineCode);
+    }
+
+    public ApiError attach(String field, tools.jackson.databind.JsonNode value) {
+        attached.set(field, value);
+        return this;
+    }
+
     public int status() {
         return status;
     }
@@ -70,6 +82,7 @@ public final class ApiError extends RuntimeException {
         if (declineCode != null) {
             err.put("decline_code", declineCode);
         }
+        err.setAll(attached);
         ObjectNode root = Json.obj();
         root.set("error", err);
         return root;

@@ -1,15 +1,14 @@
-package dev.billforge.web.internal;
+package dev.billforge.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.billforge.ledger.Balance;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Where the period is heading at the run-rate since period start (the same rule as the ledger's
+ * Where the period is heading (the billing page, the dashboard and the invoice preview's overage estimate) at the run-rate since period start (the same rule as the ledger's
  * {@code projected_exhaustion} alert): used ÷ elapsed, extrapolated to the period end.
  *
  * @param projectedUsed usage at period end at this rate
@@ -17,9 +16,9 @@ import dev.billforge.valuemetric.Credits;
  * @param projectedOverage usage beyond the period's credits at period end (credits; billed at the plan's overage price)
  * @param usedPercent used ÷ period credits in whole percent (null when the period has no credits)
  */
-record Projection(Credits projectedUsed, Instant exhaustion, Credits projectedOverage, Integer usedPercent) {
+public record RunRateProjection(Credits projectedUsed, Instant exhaustion, Credits projectedOverage, Integer usedPercent) {
 
-	static Projection of(Balance balance, Instant now, int scale) {
+	public static RunRateProjection of(Balance balance, Instant now, int scale) {
 		Instant start = balance.period().start();
 		Instant end = balance.period().end();
 		BigDecimal used = balance.usedInPeriod().amount();
@@ -29,7 +28,7 @@ record Projection(Credits projectedUsed, Instant exhaustion, Credits projectedOv
 		long elapsed = Duration.between(start, now).getSeconds();
 		if (elapsed <= 0 || used.signum() <= 0 || !now.isBefore(end)) {
 			Credits overage = new Credits(used.subtract(balance.periodCredits().amount()).max(BigDecimal.ZERO));
-			return new Projection(balance.usedInPeriod(), null, overage, percent);
+			return new RunRateProjection(balance.usedInPeriod(), null, overage, percent);
 		}
 		BigDecimal perSecond = used.divide(BigDecimal.valueOf(elapsed), 12, RoundingMode.HALF_UP);
 		long remaining = Duration.between(now, end).getSeconds();
@@ -46,7 +45,7 @@ record Projection(Credits projectedUsed, Instant exhaustion, Credits projectedOv
 			}
 		}
 		Credits overage = new Credits(projected.subtract(balance.periodCredits().amount()).max(BigDecimal.ZERO));
-		return new Projection(new Credits(projected), exhaustion, overage, percent);
+		return new RunRateProjection(new Credits(projected), exhaustion, overage, percent);
 	}
 
 }
