@@ -124,12 +124,25 @@ class CatalogService {
 					price.getUnitAmount() == null ? 0 : price.getUnitAmount(),
 					price.getRecurring() == null ? null : price.getRecurring().getInterval(),
 					credits(m.get("included_credits")), decimal(m.get("overage_unit_amount_decimal")),
-					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity"))));
+					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity")),
+					trial(m.get("trial_days"), m.get("trial_card_required"), m.get("trial_credits")),
+					"true".equals(m.get("allow_promotion_codes"))));
 		}
 		catch (NumberFormatException ex) {
 			log.warn("Price {} has malformed billing metadata {}; ignored", price.getId(), m);
 			return Optional.empty();
 		}
+	}
+
+	private static CatalogEntry.Trial trial(String days, String cardRequired, String credits) {
+		if (days == null) {
+			return null;
+		}
+		int d = Integer.parseInt(days);
+		if (d < 1 || d > 730) {
+			throw new NumberFormatException("trial_days out of bounds: " + days);
+		}
+		return new CatalogEntry.Trial(d, !"false".equals(cardRequired), credits(credits));
 	}
 
 	private static Credits credits(String value) {
@@ -160,7 +173,11 @@ class CatalogService {
 					e.overageUnitAmountDecimal() == null ? null : e.overageUnitAmountDecimal().toPlainString())
 			.append("credits", e.credits() == null ? null : e.credits().toString())
 			.append("minQuantity", e.minQuantity())
-			.append("maxQuantity", e.maxQuantity());
+			.append("maxQuantity", e.maxQuantity())
+			.append("trialDays", e.trial() == null ? null : e.trial().days())
+			.append("trialCardRequired", e.trial() == null ? null : e.trial().cardRequired())
+			.append("trialCredits", e.trial() == null || e.trial().credits() == null ? null : e.trial().credits().toString())
+			.append("promotionCodes", e.promotionCodes());
 	}
 
 	private static CatalogEntry fromDocument(Document d) {
@@ -168,7 +185,10 @@ class CatalogService {
 				Kind.fromCode(d.getString("kind")), d.getString("tier"), d.getString("name"), d.getString("currency"),
 				((Number) d.get("unitAmount")).longValue(), d.getString("interval"), credits(d.getString("includedCredits")),
 				decimal(d.getString("overageUnitAmountDecimal")), credits(d.getString("credits")),
-				d.getInteger("minQuantity"), d.getInteger("maxQuantity"));
+				d.getInteger("minQuantity"), d.getInteger("maxQuantity"),
+				d.getInteger("trialDays") == null ? null : new CatalogEntry.Trial(d.getInteger("trialDays"),
+						!Boolean.FALSE.equals(d.getBoolean("trialCardRequired")), credits(d.getString("trialCredits"))),
+				Boolean.TRUE.equals(d.getBoolean("promotionCodes")));
 	}
 
 }
