@@ -1,6 +1,7 @@
 package dev.billforge.billing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
@@ -29,6 +31,7 @@ import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceListParams;
+import com.stripe.param.PromotionCodeListParams;
 
 import dev.billforge.billing.SubscriptionView;
 import dev.billforge.ledger.CreditLedger;
@@ -108,6 +111,9 @@ class TrialsCouponsTaxIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	CatalogPusher pusher;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -237,6 +243,25 @@ class TrialsCouponsTaxIT {
 		assertThat(paid.getTotalDetails().getAmountDiscount()).as("capped at the price").isEqualTo(1000L);
 		assertThat(paid.getAmountTotal()).isZero();
 		assertThat(ledger.balance(org.id()).available()).as("free 100 + the whole pack").isEqualTo(Credits.of(1100));
+	}
+
+	@Test
+	void pushingTheCatalogAgainChangesNothingAndACouponsTermsNeverChange() throws Exception {
+		CatalogFile file = CatalogFile.load(new ClassPathResource("billing-trials-catalog.yml")).orElseThrow();
+		assertThat(pusher.diff(file)).as("pushed at startup").isEmpty();
+		assertThat(stripe.v1().promotionCodes().list(PromotionCodeListParams.builder().setCode("LAUNCH").build())
+			.getData()).singleElement().satisfies(p -> assertThat(p.getPromotion().getCoupon()).isEqualTo("LAUNCH50"));
+
+		CatalogFile spring = new CatalogFile(file.currency(), file.items(), List.of(new CatalogFile.CouponSpec("SPRING26",
+				"Spring", new BigDecimal("20"), null, "forever", null, List.of("SPRING"))));
+		assertThat(pusher.push(spring)).extracting(CatalogPusher.Change::action)
+			.containsExactly("create coupon", "create promotion code");
+		assertThat(pusher.push(spring)).isEmpty();
+
+		CatalogFile changed = new CatalogFile(file.currency(), file.items(), List.of(new CatalogFile.CouponSpec("LAUNCH50",
+				"Launch", new BigDecimal("40"), null, "repeating", 2, List.of("LAUNCH"))));
+		assertThatThrownBy(() -> pusher.push(changed)).hasMessageContaining("give the new terms a new id");
+		assertThat(stripe.v1().coupons().retrieve("LAUNCH50").getPercentOff()).isEqualByComparingTo("50");
 	}
 
 	private List<Notification> trialNotices(Org org) {
