@@ -134,6 +134,29 @@ class DiscountsTaxTrialsIT {
     }
 
     @Test
+    void theHostedPageAsksForTheCodeAndTheCountryAndExplainsABadCode() throws Exception {
+        promo(CouponCreateParams.builder().setPercentOff(new BigDecimal("10")).build(), "PAGE10");
+        Customer customer = catalog.customer("page@example.com", clock.getId());
+        Session s = session(customer, SessionCreateParams.builder().setAllowPromotionCodes(true)
+                .setAutomaticTax(SessionCreateParams.AutomaticTax.builder().setEnabled(true).build()));
+        String page = emu.get(s.getUrl()).body();
+        assertThat(page).contains("name=\"promotion_code\"").contains("name=\"country\"")
+                .doesNotContain("without a card");
+        HttpResponse<String> bad = emu.postForm(s.getUrl() + "/pay", java.util.Map.of("method", "card_success",
+                "promotion_code", "NOPE", "country", "FR"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("This code is invalid.");
+        HttpResponse<String> good = emu.postForm(s.getUrl() + "/pay", java.util.Map.of("method", "card_success",
+                "promotion_code", "page10", "country", "FR"));
+        assertThat(good.statusCode()).isEqualTo(303);
+        Invoice first = emu.stripe.v1().invoices().retrieve(emu.stripe.v1().subscriptions().retrieve(
+                emu.stripe.v1().checkout().sessions().retrieve(s.getId()).getSubscription()).getLatestInvoice());
+        // 9900 - 990 = 8910; 20 % = 1782
+        assertThat(first.getAmountPaid()).isEqualTo(8910L + 1782L);
+        assertThat(emu.get(first.getHostedInvoiceUrl()).body()).contains("Discount").contains("txr_emulator_FR");
+    }
+
+    @Test
     void anAmountOffCodeOnAPackIsCappedAtThePriceAndUsTaxIsZero() throws Exception {
         promo(CouponCreateParams.builder().setAmountOff(1500L).setCurrency("usd")
                 .setDuration(CouponCreateParams.Duration.ONCE).build(), "FIFTEEN");
