@@ -85,6 +85,31 @@ public class BillingProperties {
 
 	}
 
+	private final Tax tax = new Tax();
+
+	/** Stripe Tax: {@code billforge.billing.tax.enabled}. */
+	public static class Tax {
+
+		/**
+		 * Checkout and the invoices of its subscriptions compute tax ({@code automatic_tax[enabled]}), with the billing
+		 * address and tax IDs collected. Needs Stripe Tax set up (registrations, origin address) on the account.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	public Tax getTax() {
+		return tax;
+	}
+
 	/** The in-process Stripe emulator (development and tests only). */
 	public static class Emulator {
 

@@ -19,10 +19,26 @@ import dev.billforge.valuemetric.Credits;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogEntry(String lookupKey, String priceId, String productId, Kind kind, String tier, String name,
 		String currency, long unitAmount, String interval, Credits includedCredits, BigDecimal overageUnitAmountDecimal,
-		Credits credits, Integer minQuantity, Integer maxQuantity, FeatureSet features, boolean perSeat) {
+		Credits credits, Integer minQuantity, Integer maxQuantity, FeatureSet features, boolean perSeat, Trial trial,
+		boolean promotionCodes) {
 
 	public CatalogEntry {
 		features = features == null ? FeatureSet.EMPTY : features;
+	}
+
+	/** An entry without features, seats, trial or promotion codes. */
+	public CatalogEntry(String lookupKey, String priceId, String productId, Kind kind, String tier, String name,
+			String currency, long unitAmount, String interval, Credits includedCredits,
+			BigDecimal overageUnitAmountDecimal, Credits credits, Integer minQuantity, Integer maxQuantity) {
+		this(lookupKey, priceId, productId, kind, tier, name, currency, unitAmount, interval, includedCredits,
+				overageUnitAmountDecimal, credits, minQuantity, maxQuantity, null, false, null, false);
+	}
+
+	/**
+	 * A plan's free trial (price metadata {@code trial_days}, {@code trial_card_required}, {@code trial_credits}):
+	 * its length, whether Checkout asks for a card, and the credits granted for the trial (expiring at its end).
+	 */
+	public record Trial(int days, boolean cardRequired, Credits credits) {
 	}
 
 	public enum Kind {

@@ -9,6 +9,13 @@ public interface Notifications {
 
 	List<Notification> inbox(OrgId org, int limit);
 
+	/**
+	 * Notifies the org of something that is not a ledger alert (e.g. {@code trial_will_end}) on every channel an
+	 * alert uses: the bell, email to owners and billing members, the org's webhook (type {@code alert.<type>}).
+	 * At most once per {@code key}, so a redelivered event notifies once.
+	 */
+	void notifyOrg(OrgId org, String key, String type, java.util.Map<String, String> details);
+
 	long unreadCount(OrgId org);
 
 	void markRead(OrgId org, String notificationId);

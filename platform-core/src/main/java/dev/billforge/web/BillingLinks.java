@@ -95,8 +95,14 @@ public interface BillingLinks {
 	 * @param credits credits per pack, or included per period for a plan, with the credit name ("1,000 SPU")
 	 * @param price amount with its currency ("$10.00", "¥1,000")
 	 * @param interval plans: {@code day}, {@code week}, {@code month} or {@code year}; packs: null
+	 * @param trialDays plans with a free trial the org can still take: its length in days; else null
 	 */
-	record Offer(String lookupKey, String name, String credits, String price, String interval) {
+	record Offer(String lookupKey, String name, String credits, String price, String interval, Integer trialDays) {
+
+		public Offer(String lookupKey, String name, String credits, String price, String interval) {
+			this(lookupKey, name, credits, price, interval, null);
+		}
+
 	}
 
 	/**
@@ -104,8 +110,16 @@ public interface BillingLinks {
 	 * @param status Stripe invoice status: {@code draft}, {@code open}, {@code paid}, {@code uncollectible}, {@code void}
 	 * @param amount total with its currency
 	 * @param url Stripe's hosted invoice page, or null
+	 * @param discount what discounts took off, with its currency; null when nothing
+	 * @param tax the tax included in {@code amount}, with its currency; null when the invoice was not taxed
 	 */
-	record Invoice(String number, Instant created, String status, String amount, String url) {
+	record Invoice(String number, Instant created, String status, String amount, String url, String discount,
+			String tax) {
+
+		public Invoice(String number, Instant created, String status, String amount, String url) {
+			this(number, created, status, amount, url, null, null);
+		}
+
 	}
 
 	/**

@@ -15,6 +15,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 
+import dev.billforge.billing.BillingProperties;
 import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.EnterpriseContract;
 import dev.billforge.billing.EnterpriseContracts;
@@ -34,9 +35,9 @@ class BillingFlows {
 	record CheckoutLink(String id, String url) {
 	}
 
-	/** An invoice as the org sees it; amounts in minor units. */
+	/** An invoice as the org sees it; amounts in minor units ({@code discount} taken off, {@code tax} added). */
 	record InvoiceSummary(String id, String number, String status, String billingReason, String currency, long total,
-			long amountDue, long amountPaid, Long created, String hostedInvoiceUrl) {
+			long amountDue, long amountPaid, Long created, String hostedInvoiceUrl, long discount, long tax) {
 	}
 
 	private final StripeClient stripe;
@@ -57,10 +58,13 @@ class BillingFlows {
 
 	private final Memberships memberships;
 
+	private final BillingProperties properties;
+
 	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers, SubscriptionSync subscriptions,
 			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts, ObjectProvider<Brand> brand,
-			Memberships memberships) {
+			Memberships memberships, BillingProperties properties) {
 		this.memberships = memberships;
+		this.properties = properties;
 		this.contracts = contracts;
 		this.brand = brand;
 		this.stripe = stripe;
@@ -128,11 +132,21 @@ class BillingFlows {
 			.putMetadata("kind", entry.kind().code())
 			.putMetadata("lookup_key", entry.lookupKey());
 		brand.ifAvailable(b -> params.setBrandingSettings(branding(b)));
+		if (entry.promotionCodes()) {
+			params.setAllowPromotionCodes(true);
+		}
+		if (properties.getTax().isEnabled()) {
+			CheckoutOptions.tax(params);
+		}
 		if (plan) {
-			params.setSubscriptionData(com.stripe.param.checkout.SessionCreateParams.SubscriptionData.builder()
+			var subscriptionData = com.stripe.param.checkout.SessionCreateParams.SubscriptionData.builder()
 				.putMetadata("org_id", org.value())
-				.putMetadata("product", tag)
-				.build());
+				.putMetadata("product", tag);
+			// One trial per org: an org that has had any subscription buys without one.
+			if (entry.trial() != null && subscriptions.current(org).isEmpty()) {
+				CheckoutOptions.trial(params, subscriptionData, entry.trial());
+			}
+			params.setSubscriptionData(subscriptionData.build());
 		}
 		else {
 			// The credits are fixed when the person is shown the price, not when the payment lands.
@@ -184,7 +198,7 @@ class BillingFlows {
 				.getData()) {
 				result.add(new InvoiceSummary(i.getId(), i.getNumber(), i.getStatus(), i.getBillingReason(),
 						i.getCurrency(), nz(i.getTotal()), nz(i.getAmountDue()), nz(i.getAmountPaid()), i.getCreated(),
-						i.getHostedInvoiceUrl()));
+						i.getHostedInvoiceUrl(), CheckoutOptions.discount(i), CheckoutOptions.tax(i)));
 			}
 			return result;
 		}

@@ -24,10 +24,10 @@ import dev.billforge.common.DecimalInput;
  * A tenant's catalog as code ({@code src/main/resources/catalog.yml}): plans and packs, each becoming
  * one Stripe product ({@code id = <tag>_<key>}) with one price addressed by its lookup key.
  */
-record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
+record CatalogFile(String currency, List<Item> items, FeatureCatalog features, List<CouponSpec> coupons) {
 
 	CatalogFile(String currency, List<Item> items) {
-		this(currency, items, FeatureCatalog.EMPTY);
+		this(currency, items, FeatureCatalog.EMPTY, List.of());
 	}
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9_]{1,40}");
@@ -39,13 +39,13 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
 	 */
 	record Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
 			BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
-			Integer maxQuantity, FeatureSet features, boolean perSeat) {
+			Integer maxQuantity, FeatureSet features, boolean perSeat, TrialSpec trial, boolean promotionCodes) {
 
 		Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
 				BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
 				Integer maxQuantity) {
 			this(kind, key, name, lookupKey, amount, interval, includedCredits, overagePerCredit, credits, minQuantity,
-					maxQuantity, FeatureSet.EMPTY, false);
+					maxQuantity, FeatureSet.EMPTY, false, null, false);
 		}
 
 		/** The price metadata Billforge reads back when it discovers the catalog. */
@@ -77,9 +77,32 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
 			if (perSeat) {
 				m.put("per_seat", "true");
 			}
+			// Written only when set, so catalogs without trials or codes keep their prices (and subscribers).
+			if (trial != null) {
+				m.put("trial_days", Integer.toString(trial.days()));
+				m.put("trial_card_required", Boolean.toString(trial.cardRequired()));
+				if (trial.credits() != null && trial.credits().signum() > 0) {
+					m.put("trial_credits", trial.credits().toPlainString());
+				}
+			}
+			if (promotionCodes) {
+				m.put("allow_promotion_codes", "true");
+			}
 			return m;
 		}
 
+	}
+
+	/** A plan's trial in the file: {@code trialDays}, {@code trialCardRequired} (default true), {@code trialCredits}. */
+	record TrialSpec(int days, boolean cardRequired, BigDecimal credits) {
+	}
+
+	/**
+	 * A coupon ({@code percentOff} or {@code amountOff} in minor units of the catalog's currency; {@code duration}
+	 * {@code once|repeating|forever}, {@code durationInMonths} with repeating) and the promotion codes that redeem it.
+	 */
+	record CouponSpec(String id, String name, BigDecimal percentOff, Long amountOff, String duration,
+			Integer durationInMonths, List<String> promotionCodes) {
 	}
 
 	static Optional<CatalogFile> load(Resource resource) {
@@ -101,6 +124,7 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
 			throw new IllegalArgumentException(source + ": expected a mapping with currency, plans and packs");
 		}
 		String currency = text(map, "currency", source);
+		boolean codesByDefault = flag(map, "allowPromotionCodes", false, source);
 		List<Item> items = new ArrayList<>();
 		for (Object o : list(map.get("plans"), "plans", source)) {
 			Map<String, Object> p = (Map<String, Object>) o;
@@ -116,7 +140,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
 			items.add(new Item(Kind.PLAN, key, text(p, "name", source), text(p, "lookupKey", source),
 					amount(p, "amount", source), interval, decimal(p, "includedCredits", source, true),
 					decimal(p, "overagePerCredit", source, false), null, null, null,
-					features(p.get("features"), source + ": plan " + key), (Boolean) seats));
+					features(p.get("features"), source + ": plan " + key), (Boolean) seats, trial(p, key, source),
+					flag(p, "allowPromotionCodes", codesByDefault, source)));
 		}
 		for (Object o : list(map.get("packs"), "packs", source)) {
 			Map<String, Object> p = (Map<String, Object>) o;
@@ -124,13 +149,82 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features) {
 			items.add(new Item(Kind.PACK, key, text(p, "name", source), text(p, "lookupKey", source),
 					amount(p, "amount", source), null, null, null, decimal(p, "credits", source, true),
 					(Integer) p.getOrDefault("minQuantity", 1), (Integer) p.getOrDefault("maxQuantity", 100),
-					features(p.get("features"), source + ": pack " + key), false));
+					features(p.get("features"), source + ": pack " + key), false, null,
+					flag(p, "allowPromotionCodes", codesByDefault, source)));
+		}
+		List<CouponSpec> coupons = new ArrayList<>();
+		for (Object o : list(map.get("coupons"), "coupons", source)) {
+			coupons.add(coupon((Map<String, Object>) o, source));
 		}
 		long distinct = items.stream().map(Item::lookupKey).distinct().count();
 		if (distinct != items.size() || items.stream().map(Item::key).distinct().count() != items.size()) {
 			throw new IllegalArgumentException(source + ": keys and lookup keys must be unique");
 		}
-		return new CatalogFile(currency.toLowerCase(), List.copyOf(items), featureCatalog(map, source));
+		long codes = coupons.stream().flatMap(c -> c.promotionCodes().stream()).map(String::toUpperCase).distinct().count();
+		if (coupons.stream().map(CouponSpec::id).distinct().count() != coupons.size()
+				|| codes != coupons.stream().mapToLong(c -> c.promotionCodes().size()).sum()) {
+			throw new IllegalArgumentException(source + ": coupon ids and promotion codes must be unique");
+		}
+		return new CatalogFile(currency.toLowerCase(), List.copyOf(items), featureCatalog(map, source),
+				List.copyOf(coupons));
+	}
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	@SuppressWarnings("unchecked")
+	private static CouponSpec coupon(Map<String, Object> c, String source) {
+		String id = text(c, "id", source);
+		if (!CODE.matcher(id).matches()) {
+			throw new IllegalArgumentException(source + ": coupon id '" + id + "' must match " + CODE.pattern());
+		}
+		BigDecimal percent = decimal(c, "percentOff", source, false);
+		Long amountOff = c.containsKey("amountOff") ? amount(c, "amountOff", source) : null;
+		if ((percent == null) == (amountOff == null) || (percent != null
+				&& (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0 || percent.scale() > 2))
+				|| (amountOff != null && amountOff < 1)) {
+			throw new IllegalArgumentException(source + ": coupon " + id
+					+ ": give either percentOff (above 0, at most 100, two decimals) or amountOff (minor units, at least 1)");
+		}
+		String duration = Optional.ofNullable((String) c.get("duration")).orElse("once");
+		Integer months = (Integer) c.get("durationInMonths");
+		if (!List.of("once", "repeating", "forever").contains(duration)
+				|| "repeating".equals(duration) != (months != null) || (months != null && (months < 1 || months > 36))) {
+			throw new IllegalArgumentException(source + ": coupon " + id
+					+ ": duration is once, repeating (with durationInMonths 1..36) or forever");
+		}
+		List<String> codes = new ArrayList<>();
+		for (Object code : list(c.get("promotionCodes"), "promotionCodes", source)) {
+			if (!(code instanceof String s) || !CODE.matcher(s).matches()) {
+				throw new IllegalArgumentException(source + ": coupon " + id + ": promotion code '" + code
+						+ "' must match " + CODE.pattern());
+			}
+			codes.add(s);
+		}
+		return new CouponSpec(id, (String) c.get("name"), percent, amountOff, duration, months, List.copyOf(codes));
+	}
+
+	private static TrialSpec trial(Map<String, Object> p, String key, String source) {
+		if (!p.containsKey("trialDays")) {
+			if (p.containsKey("trialCredits") || p.containsKey("trialCardRequired")) {
+				throw new IllegalArgumentException(source + ": plan " + key + ": trialCredits and trialCardRequired need trialDays");
+			}
+			return null;
+		}
+		if (!(p.get("trialDays") instanceof Integer days) || days < 1 || days > 730) {
+			throw new IllegalArgumentException(source + ": plan " + key + ": trialDays must be a whole number from 1 to 730");
+		}
+		return new TrialSpec(days, flag(p, "trialCardRequired", true, source), decimal(p, "trialCredits", source, false));
+	}
+
+	private static boolean flag(Map<?, ?> map, String name, boolean fallback, String source) {
+		Object value = map.get(name);
+		if (value == null) {
+			return fallback;
+		}
+		if (!(value instanceof Boolean b)) {
+			throw new IllegalArgumentException(source + ": '" + name + "' must be true or false");
+		}
+		return b;
 	}
 
 	private static FeatureSet features(Object value, String where) {

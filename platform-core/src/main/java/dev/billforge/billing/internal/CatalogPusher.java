@@ -105,6 +105,7 @@ class CatalogPusher {
 				archiveSuperseded(productId, item.lookupKey(), created.getId(), true, new ArrayList<>());
 			}
 		}
+		new CatalogCoupons(stripe).run(file, apply, changes);
 		return changes;
 	}
 

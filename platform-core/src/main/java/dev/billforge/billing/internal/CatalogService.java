@@ -126,12 +126,25 @@ class CatalogService {
 					price.getRecurring() == null ? null : price.getRecurring().getInterval(),
 					credits(m.get("included_credits")), decimal(m.get("overage_unit_amount_decimal")),
 					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity")),
-					FeatureSet.fromMetadata(m.get("features")), "true".equals(m.get("per_seat"))));
+					FeatureSet.fromMetadata(m.get("features")), "true".equals(m.get("per_seat")),
+					trial(m.get("trial_days"), m.get("trial_card_required"), m.get("trial_credits")),
+					"true".equals(m.get("allow_promotion_codes"))));
 		}
 		catch (IllegalArgumentException ex) { // NumberFormatException included
 			log.warn("Price {} has malformed billing metadata {}; ignored", price.getId(), m);
 			return Optional.empty();
 		}
+	}
+
+	private static CatalogEntry.Trial trial(String days, String cardRequired, String credits) {
+		if (days == null) {
+			return null;
+		}
+		int d = Integer.parseInt(days);
+		if (d < 1 || d > 730) {
+			throw new NumberFormatException("trial_days out of bounds: " + days);
+		}
+		return new CatalogEntry.Trial(d, !"false".equals(cardRequired), credits(credits));
 	}
 
 	private static Credits credits(String value) {
@@ -164,7 +177,11 @@ class CatalogService {
 			.append("minQuantity", e.minQuantity())
 			.append("maxQuantity", e.maxQuantity())
 			.append("features", e.features().toMetadata())
-			.append("perSeat", e.perSeat());
+			.append("perSeat", e.perSeat())
+			.append("trialDays", e.trial() == null ? null : e.trial().days())
+			.append("trialCardRequired", e.trial() == null ? null : e.trial().cardRequired())
+			.append("trialCredits", e.trial() == null || e.trial().credits() == null ? null : e.trial().credits().toString())
+			.append("promotionCodes", e.promotionCodes());
 	}
 
 	private static CatalogEntry fromDocument(Document d) {
@@ -173,7 +190,10 @@ class CatalogService {
 				((Number) d.get("unitAmount")).longValue(), d.getString("interval"), credits(d.getString("includedCredits")),
 				decimal(d.getString("overageUnitAmountDecimal")), credits(d.getString("credits")),
 				d.getInteger("minQuantity"), d.getInteger("maxQuantity"), FeatureSet.fromMetadata(d.getString("features")),
-				Boolean.TRUE.equals(d.getBoolean("perSeat")));
+				Boolean.TRUE.equals(d.getBoolean("perSeat")),
+				d.getInteger("trialDays") == null ? null : new CatalogEntry.Trial(d.getInteger("trialDays"),
+						!Boolean.FALSE.equals(d.getBoolean("trialCardRequired")), credits(d.getString("trialCredits"))),
+				Boolean.TRUE.equals(d.getBoolean("promotionCodes")));
 	}
 
 }

@@ -30,7 +30,8 @@ import dev.billforge.valuemetric.Credits;
  * and {@code subscription_cycle} grant the plan allowance of the price on the invoice (grandfathered);
  * {@code subscription_update} (an upgrade with proration) grants only the difference between the new
  * and the old price's allowance; anything else grants nothing. Granted under {@code invoice:<id>},
- * expiring at the end of the period the invoice pays for.
+ * expiring at the end of the period the invoice pays for. A trial's zero-amount line grants nothing (trial
+ * credits are granted apart, see {@link TrialEffects}).
  */
 @Component
 class InvoiceEffects {
@@ -92,7 +93,11 @@ class InvoiceEffects {
 			boolean proration = line.getParent() != null && line.getParent().getInvoiceItemDetails() != null;
 			switch (reason) {
 				case "subscription_create", "subscription_cycle" -> {
-					if (!proration && line.getAmount() != null && line.getAmount() >= 0) {
+					// A trial's line costs nothing although its price does: the allowance comes with the first paid
+					// invoice after the trial. A discount never lowers the line amount (it is listed apart), so a
+					// discounted, even free, invoice still grants the full allowance.
+					boolean trial = line.getAmount() != null && line.getAmount() == 0 && plan.get().unitAmount() > 0;
+					if (!proration && !trial && line.getAmount() != null && line.getAmount() >= 0) {
 						credits = credits.add(allowance);
 						expires = Math.max(expires, line.getPeriod().getEnd());
 					}

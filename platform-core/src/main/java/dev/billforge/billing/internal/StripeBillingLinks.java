@@ -113,18 +113,28 @@ class StripeBillingLinks implements BillingLinks {
 
 	@Override
 	public List<Offer> plans(OrgId org, Locale locale) {
-		return offers(CatalogEntry.Kind.PLAN, locale);
+		// Checkout offers a trial only to an org that never subscribed (BillingFlows); the page says the same.
+		return offers(CatalogEntry.Kind.PLAN, locale, subscriptions.current(org).isEmpty());
 	}
 
 	private List<Offer> offers(CatalogEntry.Kind kind, Locale locale) {
-		return catalog.entries().stream().filter(e -> e.kind() == kind).map(e -> offer(e, locale)).toList();
+		return offers(kind, locale, false);
+	}
+
+	private List<Offer> offers(CatalogEntry.Kind kind, Locale locale, boolean trialAvailable) {
+		return catalog.entries().stream().filter(e -> e.kind() == kind).map(e -> offer(e, locale, trialAvailable)).toList();
 	}
 
 	Offer offer(CatalogEntry entry, Locale locale) {
+		return offer(entry, locale, false);
+	}
+
+	private Offer offer(CatalogEntry entry, Locale locale, boolean trialAvailable) {
 		boolean plan = entry.kind() == CatalogEntry.Kind.PLAN;
 		Credits credits = plan ? entry.includedCredits() : entry.credits();
 		return new Offer(entry.lookupKey(), entry.name(), credits == null ? null : credits(credits.amount(), locale),
-				MoneyFormat.format(entry.unitAmount(), entry.currency(), locale), plan ? entry.interval() : null);
+				MoneyFormat.format(entry.unitAmount(), entry.currency(), locale), plan ? entry.interval() : null,
+				trialAvailable && entry.trial() != null ? entry.trial().days() : null);
 	}
 
 	private String credits(BigDecimal amount, Locale locale) {
@@ -137,7 +147,9 @@ class StripeBillingLinks implements BillingLinks {
 	public List<Invoice> invoices(OrgId org, Locale locale) {
 		return flows.invoices(org, INVOICES_SHOWN).stream()
 			.map(i -> new Invoice(i.number(), i.created() == null ? null : Instant.ofEpochSecond(i.created()), i.status(),
-					MoneyFormat.format(i.total(), i.currency(), locale), webUrl(i.hostedInvoiceUrl())))
+					MoneyFormat.format(i.total(), i.currency(), locale), webUrl(i.hostedInvoiceUrl()),
+					i.discount() == 0 ? null : MoneyFormat.format(i.discount(), i.currency(), locale),
+					i.tax() == 0 ? null : MoneyFormat.format(i.tax(), i.currency(), locale)))
 			.toList();
 	}
 

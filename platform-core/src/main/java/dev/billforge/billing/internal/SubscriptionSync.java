@@ -58,8 +58,14 @@ class SubscriptionSync {
 
 	private final ReentrantLock[] stripes = new ReentrantLock[64];
 
+	/** Statuses in which a trial that never converted leaves the org on the free tier. */
+	private static final List<String> TRIAL_FALLBACK = List.of("past_due", "unpaid", "canceled");
+
+	private final TrialEffects trials;
+
 	SubscriptionSync(StripeClient stripe, MongoTemplate mongo, CustomerDirectory customers, CreditLedger ledger,
-			BillingProperties properties, Clock clock) {
+			BillingProperties properties, Clock clock, TrialEffects trials) {
+		this.trials = trials;
 		this.stripe = stripe;
 		this.mirror = mongo.getCollection(BillingCollections.SUBSCRIPTIONS);
 		this.customers = customers;
@@ -73,6 +79,15 @@ class SubscriptionSync {
 
 	/** Fetches the subscription from Stripe and applies its state; returns the org it belongs to. */
 	Optional<OrgId> sync(String subscriptionId) {
+		return sync(subscriptionId, false);
+	}
+
+	/** {@code customer.subscription.trial_will_end}: sync, then notify the org (once per trial end). */
+	Optional<OrgId> trialWillEnd(String subscriptionId) {
+		return sync(subscriptionId, true);
+	}
+
+	private Optional<OrgId> sync(String subscriptionId, boolean announceTrialEnd) {
 		ReentrantLock lock = stripes[Math.floorMod(subscriptionId.hashCode(), stripes.length)];
 		lock.lock();
 		try {
@@ -82,7 +97,10 @@ class SubscriptionSync {
 				log.info("Subscription {} belongs to no org of this product; ignored", subscriptionId);
 				return Optional.empty();
 			}
-			apply(org.get(), sub);
+			CatalogEntry plan = apply(org.get(), sub);
+			if (announceTrialEnd) {
+				trials.announceTrialEnd(org.get(), sub, plan);
+			}
 			return org;
 		}
 		catch (StripeException ex) {
@@ -93,7 +111,7 @@ class SubscriptionSync {
 		}
 	}
 
-	private void apply(OrgId org, Subscription sub) throws StripeException {
+	private CatalogEntry apply(OrgId org, Subscription sub) throws StripeException {
 		SubscriptionItem item = sub.getItems().getData().isEmpty() ? null : sub.getItems().getData().get(0);
 		Price price = item == null ? null : item.getPrice();
 		CatalogEntry plan = price == null ? null : CatalogService.fromPrice(price, null).orElse(null);
@@ -107,6 +125,12 @@ class SubscriptionSync {
 		}
 		Instant start = item == null ? null : Instant.ofEpochSecond(item.getCurrentPeriodStart());
 		Instant end = item == null ? null : Instant.ofEpochSecond(item.getCurrentPeriodEnd());
+		boolean converted = previous != null && Boolean.TRUE.equals(previous.getBoolean("converted"));
+		boolean freeTier = false;
+		if (sub.getTrialEnd() != null && !converted && TRIAL_FALLBACK.contains(status)) {
+			freeTier = trials.neverConverted(sub);
+			converted = !freeTier;
+		}
 		Credits included = plan == null || plan.includedCredits() == null ? Credits.ZERO
 				: new Credits(plan.includedCredits().amount().multiply(java.math.BigDecimal.valueOf(quantity)));
 		Document doc = new Document("_id", sub.getId()).append("orgId", org.value())
@@ -129,13 +153,18 @@ class SubscriptionSync {
 			.append("itemId", item == null ? null : item.getId())
 			.append("perSeat", plan != null && plan.perSeat())
 			.append("created", sub.getCreated())
+			.append("trialEnd", sub.getTrialEnd() == null ? null : Instant.ofEpochSecond(sub.getTrialEnd()).toString())
+			.append("converted", converted)
 			.append("syncedAt", clock.instant().toString());
 		mirror.replaceOne(Filters.eq("_id", sub.getId()), doc, new ReplaceOptions().upsert(true));
-		applyToLedger(org, sub.getId(), status, start, end, plan, pastDueSince);
+		trials.grantTrialCredits(org, sub, plan);
+		applyToLedger(org, sub.getId(), status, start, end, plan, pastDueSince, freeTier);
+		return plan;
 	}
 
+	/** {@code freeTier}: a trial that ended unpaid — no plan terms, but not blocked either. */
 	private void applyToLedger(OrgId org, String subId, String status, Instant start, Instant end, CatalogEntry plan,
-			Instant pastDueSince) {
+			Instant pastDueSince, boolean freeTier) {
 		if (current(org).map(v -> !v.id().equals(subId)).orElse(false) && !LIVE.contains(status)) {
 			return; // an old, ended subscription must not override the org's current one
 		}
@@ -147,11 +176,11 @@ class SubscriptionSync {
 				ledger.startPeriod(org, "sub:" + subId + ":" + start.getEpochSecond(), period);
 			}
 		}
-		boolean overage = LIVE.contains(status) && plan != null && plan.overageAllowed();
+		boolean overage = !freeTier && LIVE.contains(status) && plan != null && plan.overageAllowed();
 		if (balance.overageAllowed() != overage) {
 			ledger.setOverageAllowed(org, overage);
 		}
-		String block = switch (status) {
+		String block = freeTier ? null : switch (status) {
 			case "active", "trialing" -> null;
 			case "past_due" -> pastDueSince != null
 					&& pastDueSince.plus(properties.getPastDueGrace()).isBefore(clock.instant()) ? "payment_past_due" : null;
@@ -193,7 +222,8 @@ class SubscriptionSync {
 				overage != null && new java.math.BigDecimal(overage).signum() > 0, instant(d.getString("periodStart")),
 				instant(d.getString("periodEnd")), Boolean.TRUE.equals(d.getBoolean("cancelAtPeriodEnd")),
 				instant(d.getString("pastDueSince")), features(d.getString("features")),
-				d.get("quantity") instanceof Number n ? n.longValue() : 1, Boolean.TRUE.equals(d.getBoolean("perSeat")));
+				d.get("quantity") instanceof Number n ? n.longValue() : 1, Boolean.TRUE.equals(d.getBoolean("perSeat")),
+				instant(d.getString("trialEnd")));
 	}
 
 	private static FeatureSet features(String metadata) {

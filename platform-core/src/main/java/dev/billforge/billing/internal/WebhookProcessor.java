@@ -199,6 +199,7 @@ class WebhookProcessor {
 					"checkout.session.async_payment_failed" -> checkouts.finalizeSession(objectId);
 			case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
 					"customer.subscription.paused", "customer.subscription.resumed" -> subscriptions.sync(objectId);
+			case "customer.subscription.trial_will_end" -> subscriptions.trialWillEnd(objectId);
 			case "invoice.created" -> overage.onInvoiceCreated(objectId);
 			case "invoice.paid" -> invoices.applyPaid(objectId);
 			case "invoice.payment_failed" -> subscriptionOf(object).ifPresent(subscriptions::sync);

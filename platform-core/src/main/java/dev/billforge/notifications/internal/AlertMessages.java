@@ -26,6 +26,7 @@ final class AlertMessages {
 			case "threshold" -> product + ": " + n.threshold() + "% of this period's " + metric.creditName() + " used";
 			case "cap_reached" -> product + ": your spend cap has been reached";
 			case "projected_exhaustion" -> product + ": your " + metric.creditName() + " are projected to run out";
+			case "trial_will_end" -> product + ": your trial ends in three days";
 			default -> product + ": " + n.type();
 		};
 	}
@@ -52,6 +53,11 @@ final class AlertMessages {
 			case "projected_exhaustion" -> body.append("At the current rate your credits run out around ")
 				.append(n.details().getOrDefault("projectedExhaustionAt", "?"))
 				.append(".\n");
+			case "trial_will_end" -> body.append("The trial of ")
+				.append(n.details().getOrDefault("plan", "your plan"))
+				.append(" ends on ")
+				.append(n.details().getOrDefault("trialEnd", "?"))
+				.append(". Without a payment method the org goes back to the free tier then.\n");
 			default -> {
 			}
 		}

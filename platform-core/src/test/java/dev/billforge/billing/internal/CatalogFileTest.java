@@ -64,6 +64,81 @@ class CatalogFileTest {
 	}
 
 	@Test
+	void trialsAndPromotionCodesBecomePriceMetadataOnlyWhereTheFileSetsThem() {
+		CatalogFile file = parse("""
+				currency: usd
+				allowPromotionCodes: true
+				plans:
+				  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 15000, trialDays: 14, trialCredits: 500}
+				  - {key: solo, name: Solo, lookupKey: s, amount: 1900, includedCredits: 2000, trialDays: 7,
+				     trialCardRequired: false, allowPromotionCodes: false}
+				packs:
+				  - {key: p, name: P, lookupKey: p, amount: 1000, credits: 1000}
+				""");
+		assertThat(file.items().get(0).priceMetadata("dr")).containsEntry("trial_days", "14")
+			.containsEntry("trial_card_required", "true")
+			.containsEntry("trial_credits", "500")
+			.containsEntry("allow_promotion_codes", "true");
+		assertThat(file.items().get(1).priceMetadata("dr")).containsEntry("trial_card_required", "false")
+			.doesNotContainKeys("trial_credits", "allow_promotion_codes");
+		assertThat(file.items().get(2).priceMetadata("dr")).containsEntry("allow_promotion_codes", "true")
+			.doesNotContainKey("trial_days");
+		// A catalog without the new keys keeps exactly the metadata it had (so its prices are not replaced).
+		assertThat(parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 15000}
+				""").items().get(0).priceMetadata("dr")).containsOnlyKeys("product", "kind", "tier", "catalog_key",
+						"included_credits");
+	}
+
+	@Test
+	void couponsNeedOneKindOfDiscountAValidDurationAndUniqueCodes() {
+		CatalogFile file = parse("""
+				currency: eur
+				coupons:
+				  - {id: LAUNCH50, name: Launch, percentOff: 50, duration: repeating, durationInMonths: 2, promotionCodes: [LAUNCH]}
+				  - {id: TEN, amountOff: 1000, promotionCodes: [TEN, TENNER]}
+				""");
+		assertThat(file.coupons()).hasSize(2);
+		assertThat(file.coupons().get(0).percentOff()).isEqualByComparingTo("50");
+		assertThat(file.coupons().get(1).duration()).isEqualTo("once");
+		assertThat(CatalogCoupons.terms(file.coupons().get(1), file.currency())).isEqualTo("1000 eur off, once");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				coupons: [{id: BOTH, percentOff: 10, amountOff: 100}]
+				""")).hasMessageContaining("either percentOff");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				coupons: [{id: BIG, percentOff: 100.001}]
+				""")).hasMessageContaining("either percentOff");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				coupons: [{id: R, percentOff: 10, duration: repeating}]
+				""")).hasMessageContaining("durationInMonths");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				coupons:
+				  - {id: A, percentOff: 10, promotionCodes: [SAME]}
+				  - {id: B, percentOff: 20, promotionCodes: [same]}
+				""")).hasMessageContaining("unique");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				coupons: [{id: A, percentOff: 10, promotionCodes: ["no spaces"]}]
+				""")).hasMessageContaining("promotion code");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 1, trialDays: 0}
+				""")).hasMessageContaining("trialDays");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 1, trialCredits: 5}
+				""")).hasMessageContaining("need trialDays");
+	}
+
+	@Test
 	void missingFileMeansNothingToPush() {
 		assertThat(CatalogFile.load(new ByteArrayResource(new byte[0]) {
 			@Override

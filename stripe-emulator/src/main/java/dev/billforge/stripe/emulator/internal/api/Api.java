@@ -12,6 +12,7 @@ public final class Api {
         new CustomerApi(s).register(router);
         new CatalogApi(s).register(router);
         new CheckoutApi(s).register(router);
+        new CouponApi(s).register(router);
         new SubscriptionApi(s).register(router);
         new InvoicePreviewApi(s).register(router);
         new InvoiceApi(s).register(router);

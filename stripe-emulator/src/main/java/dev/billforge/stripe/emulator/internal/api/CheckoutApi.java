@@ -43,7 +43,7 @@ final class CheckoutApi {
                 "payment_intent_data", "allow_promotion_codes", "expires_at", "automatic_tax",
                 "billing_address_collection", "locale", "ui_mode", "invoice_creation", "payment_method_types",
                 "consent_collection", "saved_payment_method_options", "payment_method_collection",
-                "branding_settings");
+                "branding_settings", "tax_id_collection", "customer_update");
         String mode = p.requiredString("mode");
         if (!"payment".equals(mode) && !"subscription".equals(mode)) {
             throw ApiError.invalid("mode", "The emulator supports mode=payment and mode=subscription only.");
@@ -110,14 +110,31 @@ final class CheckoutApi {
         cs.putNull("payment_method_configuration_details");
         cs.putNull("permissions");
         cs.putNull("wallet_options");
-        cs.putNull("allow_promotion_codes");
+        cs.put("allow_promotion_codes", Boolean.TRUE.equals(p.bool("allow_promotion_codes")) ? Boolean.TRUE : null);
         cs.put("amount_subtotal", total);
         cs.put("amount_total", total);
         ObjectNode tax = cs.putObject("automatic_tax");
-        tax.put("enabled", false);
+        FormParams automaticTax = p.nested("automatic_tax");
+        boolean taxed = automaticTax != null && Boolean.TRUE.equals(automaticTax.allowOnly("enabled", "liability")
+                .bool("enabled"));
+        tax.put("enabled", taxed);
         tax.putNull("liability");
         tax.putNull("status");
-        cs.putNull("billing_address_collection");
+        cs.put("billing_address_collection", p.oneOf("billing_address_collection", null, "auto", "required"));
+        FormParams taxIds = p.nested("tax_id_collection");
+        if (taxIds == null) {
+            cs.putNull("tax_id_collection");
+        } else {
+            ObjectNode tic = cs.putObject("tax_id_collection");
+            tic.put("enabled", Boolean.TRUE.equals(taxIds.allowOnly("enabled", "required").bool("enabled")));
+            tic.put("required", taxIds.oneOf("required", "never", "if_supported", "never"));
+        }
+        FormParams customerUpdate = p.nested("customer_update");
+        if (customerUpdate != null) {
+            customerUpdate.allowOnly("address", "name", "shipping");
+            customerUpdate.oneOf("address", null, "auto", "never");
+            customerUpdate.oneOf("name", null, "auto", "never");
+        }
         cs.put("cancel_url", p.string("cancel_url"));
         cs.put("client_reference_id", p.string("client_reference_id"));
         cs.putNull("client_secret");
@@ -149,7 +166,8 @@ final class CheckoutApi {
         cs.put("mode", mode);
         cs.putNull("payment_intent");
         cs.putNull("payment_link");
-        cs.put("payment_method_collection", "subscription".equals(mode) ? "always" : null);
+        cs.put("payment_method_collection", "subscription".equals(mode)
+                ? p.oneOf("payment_method_collection", "always", "always", "if_required") : null);
         cs.putObject("payment_method_options");
         cs.putArray("payment_method_types").add("card");
         cs.put("payment_status", "unpaid");
@@ -181,8 +199,15 @@ final class CheckoutApi {
         cs.put("_test_clock", clock);
         FormParams subData = p.nested("subscription_data");
         if (subData != null) {
-            subData.allowOnly("metadata", "trial_period_days", "description");
+            subData.allowOnly("metadata", "trial_period_days", "description", "trial_settings");
             cs.set("_subscription_metadata", Metadata.create(subData));
+            FormParams trialSettings = subData.nested("trial_settings");
+            FormParams endBehavior = trialSettings == null ? null
+                    : trialSettings.allowOnly("end_behavior").nested("end_behavior");
+            if (endBehavior != null) {
+                cs.put("_trial_missing_payment_method", endBehavior.allowOnly("missing_payment_method")
+                        .oneOf("missing_payment_method", "create_invoice", "create_invoice", "cancel"));
+            }
             Long trial = subData.longValue("trial_period_days");
             if (trial != null) {
                 cs.put("_trial_period_days", trial);

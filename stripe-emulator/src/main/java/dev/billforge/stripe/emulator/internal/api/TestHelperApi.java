@@ -3,6 +3,7 @@ package dev.billforge.stripe.emulator.internal.api;
 import dev.billforge.stripe.emulator.Fault;
 import dev.billforge.stripe.emulator.PaymentOutcome;
 import dev.billforge.stripe.emulator.internal.Core;
+import dev.billforge.stripe.emulator.internal.billing.CheckoutFlow;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.http.ApiRequest;
 import dev.billforge.stripe.emulator.internal.http.FormParams;
@@ -109,9 +110,10 @@ final class TestHelperApi {
 
     private JsonNode completeCheckout(ApiRequest r) {
         ObjectNode cs = core.require("checkout.session", r.id());
-        FormParams p = r.params().allowOnly("outcome", "email");
-        s.checkout().complete(cs, p.oneOf("outcome", "card_success", "card_success", "card_decline",
-                "delayed_success", "delayed_failure"), p.string("email"));
+        FormParams p = r.params().allowOnly("outcome", "email", "promotion_code", "country");
+        s.checkout().complete(cs, new CheckoutFlow.Entry(p.oneOf("outcome", "card_success", "card_success",
+                "card_decline", "delayed_success", "delayed_failure", "no_card"), p.string("email"),
+                p.string("promotion_code"), p.string("country")));
         return s.renderer().render(cs, r.expand());
     }
 
@@ -124,6 +126,7 @@ final class TestHelperApi {
         }
         PaymentOutcome outcome = PaymentOutcome.fromWire(wire);
         c.put("_payment_outcome", outcome.wireName());
+        c.remove("_no_payment_method"); // telling the customer's outcome stands for adding a card
         core.store().touched();
         return s.renderer().render(c);
     }

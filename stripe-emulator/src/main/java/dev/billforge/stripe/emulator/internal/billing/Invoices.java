@@ -23,12 +23,15 @@ public final class Invoices {
     private final EventLog events;
     private final Payments payments;
     private final SubscriptionLifecycle lifecycle;
+    private final Discounts discounts;
 
-    public Invoices(Core core, EventLog events, Payments payments, SubscriptionLifecycle lifecycle) {
+    public Invoices(Core core, EventLog events, Payments payments, SubscriptionLifecycle lifecycle,
+            Discounts discounts) {
         this.core = core;
         this.events = events;
         this.payments = payments;
         this.lifecycle = lifecycle;
+        this.discounts = discounts;
     }
 
     /** Draft parameters; {@code includePending} sweeps the customer's pending invoice items in. */
@@ -57,8 +60,10 @@ public final class Invoices {
         inv.put("attempt_count", 0);
         inv.put("attempted", false);
         inv.put("auto_advance", d.autoAdvance());
+        ObjectNode subscription = d.subscription() == null ? null : core.store().get("subscription", d.subscription());
         ObjectNode tax = inv.putObject("automatic_tax");
-        tax.put("enabled", false);
+        // A subscription's invoices are taxed as the subscription is (set from Checkout's automatic_tax).
+        tax.put("enabled", subscription != null && subscription.path("automatic_tax").path("enabled").asBoolean(false));
         tax.putNull("liability");
         tax.putNull("status");
         if (d.autoAdvance()) {
@@ -73,7 +78,7 @@ public final class Invoices {
         inv.putNull("custom_fields");
         inv.put("customer", d.customer());
         inv.putNull("customer_account");
-        inv.putNull("customer_address");
+        inv.set("customer_address", customer.path("address").isObject() ? customer.get("address").deepCopy() : null);
         inv.put("customer_email", Json.str(customer, "email"));
         inv.put("customer_name", Json.str(customer, "name"));
         inv.putNull("customer_phone");
@@ -170,15 +175,18 @@ public final class Invoices {
         core.store().where("invoiceitem", ii -> id.equals(Json.str(ii, "invoice")) && !Json.bool(ii, "_deleted"))
                 .stream().sorted(Comparator.comparingLong(ii -> Json.lng(ii, "_seq", 0)))
                 .forEach(ii -> data.add(InvoiceLines.fromItem(ii, id)));
-        long total = 0;
+        long subtotal = 0;
         for (JsonNode line : data) {
-            total += line.path("amount").asLong();
+            subtotal += line.path("amount").asLong();
         }
+        long discount = discounts.apply(inv, data, subtotal);
+        long tax = InvoiceTax.apply(inv, data);
         inv.set("lines", Renderer.list(data, "/v1/invoices/" + id + "/lines"));
-        inv.put("subtotal", total);
-        inv.put("subtotal_excluding_tax", total);
+        inv.put("subtotal", subtotal);
+        inv.put("subtotal_excluding_tax", subtotal);
+        inv.put("total_excluding_tax", subtotal - discount);
+        long total = subtotal - discount + tax;
         inv.put("total", total);
-        inv.put("total_excluding_tax", total);
         long due = Math.max(total, 0);
         inv.put("amount_due", due);
         inv.put("amount_remaining", due - Json.lng(inv, "amount_paid", 0));
@@ -232,7 +240,9 @@ public final class Invoices {
         }
         String customerId = Json.str(inv, "customer");
         ObjectNode customer = core.store().get("customer", customerId);
-        boolean succeed = !"decline".equals(Json.str(customer, "_payment_outcome"));
+        // A customer who started a trial without a card has nothing to charge.
+        boolean succeed = !"decline".equals(Json.str(customer, "_payment_outcome"))
+                && !Json.bool(customer, "_no_payment_method");
         ObjectNode pi = payments.newPaymentIntent(customerId, due, Json.str(inv, "currency"),
                 "Invoice " + Json.str(inv, "number"));
         payments.charge(pi, succeed, Json.str(customer, "email"));

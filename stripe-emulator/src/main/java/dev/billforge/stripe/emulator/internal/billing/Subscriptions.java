@@ -38,9 +38,20 @@ public final class Subscriptions {
     public record ItemSpec(String id, String price, Long quantity, boolean deleted, String param) {
     }
 
-    /** Creation parameters. */
+    /**
+     * Creation parameters. {@code missingPaymentMethod} is {@code trial_settings.end_behavior}'s: what the trial end
+     * does when the customer has no card ({@code create_invoice}, {@code cancel}); {@code discount} a redeemed
+     * {@code discount} id or null; {@code automaticTax} taxes its invoices.
+     */
     public record Create(String customer, List<ItemSpec> items, ObjectNode metadata, Long trialPeriodDays,
-            Long trialEnd, String paymentBehavior, boolean cancelAtPeriodEnd) {
+            Long trialEnd, String paymentBehavior, boolean cancelAtPeriodEnd, String missingPaymentMethod,
+            String discount, boolean automaticTax) {
+
+        public Create(String customer, List<ItemSpec> items, ObjectNode metadata, Long trialPeriodDays, Long trialEnd,
+                String paymentBehavior, boolean cancelAtPeriodEnd) {
+            this(customer, items, metadata, trialPeriodDays, trialEnd, paymentBehavior, cancelAtPeriodEnd, null, null,
+                    false);
+        }
     }
 
     public ObjectNode create(Create c) {
@@ -78,6 +89,14 @@ public final class Subscriptions {
         long periodEnd = trialEnd != null ? trialEnd : Periods.add(anchor, interval, intervalCount);
         ObjectNode sub = newSubscription(c, customer, currency, now, anchor, trialEnd);
         sub.put("_cycles", cycles);
+        if (c.discount() != null) {
+            ((ArrayNode) sub.get("discounts")).add(c.discount());
+            ObjectNode discount = core.store().get("discount", c.discount());
+            discount.put("subscription", Json.str(sub, "id"));
+        }
+        if (c.automaticTax()) {
+            ((ObjectNode) sub.get("automatic_tax")).put("enabled", true);
+        }
         sub.put("status", trialEnd != null ? "trialing" : "incomplete");
         if (c.cancelAtPeriodEnd()) {
             sub.put("cancel_at_period_end", true);
@@ -188,7 +207,8 @@ public final class Subscriptions {
             sub.putNull("trial_end");
             sub.putNull("trial_start");
         }
-        sub.putObject("trial_settings").putObject("end_behavior").put("missing_payment_method", "create_invoice");
+        sub.putObject("trial_settings").putObject("end_behavior").put("missing_payment_method",
+                c.missingPaymentMethod() == null ? "create_invoice" : c.missingPaymentMethod());
         return sub;
     }
 
@@ -329,6 +349,10 @@ public final class Subscriptions {
             lifecycle.cancel(sub, "cancellation_requested");
             return;
         }
+        if (trialEndsWithoutCard(sub)) {
+            lifecycle.cancel(sub, "cancellation_requested");
+            return;
+        }
         ObjectNode before = renderer.render(sub);
         ObjectNode firstPrice = core.store().get("price", Json.str(items.get(0), "price"));
         String interval = Json.str(firstPrice.path("recurring"), "interval");
@@ -353,6 +377,24 @@ public final class Subscriptions {
                 "subscription_cycle", Json.str(sub, "currency"), lines, true, collect, null, null, periodStart,
                 periodEnd));
         sub.put("latest_invoice", Json.str(inv, "id"));
+    }
+
+    /** A trial ends, the customer never gave a card and the subscription says to cancel then. */
+    private boolean trialEndsWithoutCard(ObjectNode sub) {
+        ObjectNode customer = core.store().get("customer", Json.str(sub, "customer"));
+        return "trialing".equals(Json.str(sub, "status")) && customer != null
+                && Json.bool(customer, "_no_payment_method") && "cancel".equals(
+                        Json.str(sub.path("trial_settings").path("end_behavior"), "missing_payment_method"));
+    }
+
+    /**
+     * Three days before a trial ends (or at its start, for shorter trials), once:
+     * {@code customer.subscription.trial_will_end}.
+     */
+    public void announceTrialEnd(ObjectNode sub) {
+        sub.put("_trial_will_end_sent", true);
+        core.store().touched();
+        events.emit("customer.subscription.trial_will_end", sub);
     }
 
     /** First invoice never paid within 23 hours: the subscription expires and its invoice is voided. */

@@ -18,6 +18,7 @@ public final class TimeDriver {
     private static final Set<String> RENEWING = Set.of("active", "trialing", "past_due", "unpaid");
     private static final long INCOMPLETE_LIFETIME = 23 * 3600;
     private static final int MAX_STEPS = 100_000;
+    private static final long TRIAL_WILL_END_NOTICE = 3 * 86_400;
 
     private final Core core;
     private final Subscriptions subscriptions;
@@ -66,6 +67,10 @@ public final class TimeDriver {
                 continue;
             }
             String status = Json.str(sub, "status");
+            if ("trialing".equals(status) && !sub.path("trial_end").isNull() && !Json.bool(sub, "_trial_will_end_sent")) {
+                long at = Math.max(Json.lng(sub, "trial_end", 0) - TRIAL_WILL_END_NOTICE, Json.lng(sub, "trial_start", 0));
+                best = earlier(best, at, sub, () -> subscriptions.announceTrialEnd(sub), target);
+            }
             if (RENEWING.contains(status)) {
                 long end = subscriptions.items(sub).stream().mapToLong(si -> Json.lng(si, "current_period_end", 0))
                         .min().orElse(0);

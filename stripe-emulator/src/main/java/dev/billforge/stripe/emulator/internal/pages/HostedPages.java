@@ -3,6 +3,7 @@ package dev.billforge.stripe.emulator.internal.pages;
 import com.sun.net.httpserver.HttpExchange;
 import dev.billforge.stripe.emulator.internal.Core;
 import dev.billforge.stripe.emulator.internal.api.Services;
+import dev.billforge.stripe.emulator.internal.billing.CheckoutFlow;
 import dev.billforge.stripe.emulator.internal.billing.Money;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.http.FormParams;
@@ -51,7 +52,8 @@ public final class HostedPages implements PageHandler {
         String action = parts.length > 2 ? parts[2] : "";
         if ("POST".equals(method) && "pay".equals(action)) {
             try {
-                s.checkout().complete(cs, String.valueOf(form.string("method")), form.string("email"));
+                s.checkout().complete(cs, new CheckoutFlow.Entry(String.valueOf(form.string("method")),
+                        form.string("email"), form.string("promotion_code"), form.string("country")));
                 Html.redirect(ex, Json.str(cs, "success_url").replace("{CHECKOUT_SESSION_ID}", Json.str(cs, "id")));
             } catch (ApiError e) {
                 Html.send(ex, e.status() == 402 ? 402 : 400, checkoutPage(cs, e.getMessage()));
@@ -109,9 +111,22 @@ public final class HostedPages implements PageHandler {
             b.append("<label>Email <input type=\"email\" name=\"email\" required value=\"")
                     .append(Html.esc(Json.str(cs, "customer_email"))).append("\"></label>");
         }
+        if (Json.bool(cs, "allow_promotion_codes")) {
+            b.append("<label>Promotion code <input type=\"text\" name=\"promotion_code\" maxlength=\"64\" "
+                    + "autocomplete=\"off\"></label>");
+        }
+        if ("required".equals(Json.str(cs, "billing_address_collection"))
+                || cs.path("automatic_tax").path("enabled").asBoolean(false)) {
+            b.append("<label>Billing address country (two letters, e.g. DE) <input type=\"text\" name=\"country\" "
+                    + "required minlength=\"2\" maxlength=\"2\" pattern=\"[A-Za-z]{2}\"></label>");
+        }
         b.append("<fieldset><legend>Test payment method</legend>");
         radio(b, "card_success", "Card 4242 4242 4242 4242 — succeeds", true);
         radio(b, "card_decline", "Card 4000 0000 0000 0002 — declined", false);
+        if (subscription && cs.has("_trial_period_days")
+                && "if_required".equals(Json.str(cs, "payment_method_collection"))) {
+            radio(b, "no_card", "Start the trial without a card", false);
+        }
         if (!subscription) {
             radio(b, "delayed_success", "Delayed bank debit — succeeds later", false);
             radio(b, "delayed_failure", "Delayed bank debit — fails later", false);
@@ -144,6 +159,16 @@ public final class HostedPages implements PageHandler {
         for (JsonNode line : inv.path("lines").path("data")) {
             b.append("<tr><td>").append(Html.esc(Json.str(line, "description"))).append("</td><td class=\"r\">")
                     .append(Html.esc(Money.format(line.path("amount").asLong(), currency))).append("</td></tr>");
+        }
+        long discount = Json.lng(inv, "subtotal", 0) - Json.lng(inv, "total_excluding_tax", 0);
+        if (discount != 0) {
+            b.append("<tr><td>Discount</td><td class=\"r\">−")
+                    .append(Html.esc(Money.format(discount, currency))).append("</td></tr>");
+        }
+        for (JsonNode tax : inv.path("total_taxes")) {
+            b.append("<tr><td>Tax (").append(Html.esc(Json.str(tax.path("tax_rate_details"), "tax_rate")))
+                    .append(")</td><td class=\"r\">").append(Html.esc(Money.format(tax.path("amount").asLong(), currency)))
+                    .append("</td></tr>");
         }
         b.append("<tr><td><strong>Amount due</strong></td><td class=\"r\"><strong>")
                 .append(Html.esc(Money.format(Json.lng(inv, "amount_due", 0), currency)))
