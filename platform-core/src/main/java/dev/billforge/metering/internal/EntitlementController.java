@@ -23,9 +23,13 @@ import dev.billforge.ledger.Reservation;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Entitlement checks and holds (reservations) for jobs of unknown cost. */
 @RestController
+@Tag(name = "entitlements")
 @RequestMapping("/api/v1")
 class EntitlementController {
 
@@ -44,13 +48,19 @@ class EntitlementController {
 		this.properties = properties;
 	}
 
-	record CheckRequest(BigDecimal credits, String meter, BigDecimal quantity) {
+	@Schema(description = "Either `credits`, or `meter` and `quantity`.")
+	record CheckRequest(@Schema(description = "Credits the work would cost.", example = "40") BigDecimal credits,
+			@Schema(description = "A meter, rated with `quantity`.", example = "page") String meter,
+			@Schema(description = "Units of `meter`.", example = "10") BigDecimal quantity) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record CheckResponse(boolean allowed, Credits credits, String reason) {
+	record CheckResponse(@Schema(description = "Whether the work would be allowed now (advisory).") boolean allowed,
+			@Schema(description = "The credits asked about.") Credits credits,
+			@Schema(description = "Why not, when not allowed.", allowableValues = { "insufficient_credits", "cap_reached", "account_blocked" }) String reason) {
 	}
 
+	@Operation(operationId = "checkEntitlement", summary = "Would this many credits (or this meter and quantity) be allowed now?")
 	@PostMapping("/entitlements/check")
 	CheckResponse check(OrgId org, @RequestBody CheckRequest request) {
 		Credits credits = credits(request.credits(), request.meter(), request.quantity());
@@ -58,12 +68,23 @@ class EntitlementController {
 		return new CheckResponse(result.allowed(), credits, result.reason() == null ? null : result.reason().code());
 	}
 
-	record ReserveRequest(String idempotencyKey, BigDecimal credits, String meter, BigDecimal quantity, Long ttlSeconds) {
+	@Schema(description = "Either `credits`, or `meter` and `quantity`.")
+	record ReserveRequest(
+			@Schema(description = "Unique per hold; a repeat returns the same hold.", example = "job-43", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED) String idempotencyKey,
+			@Schema(description = "Credits to hold.", example = "40") BigDecimal credits,
+			@Schema(description = "A meter, rated with `quantity`.", example = "page") String meter,
+			@Schema(description = "Units of `meter`.") BigDecimal quantity,
+			@Schema(description = "Seconds until an uncommitted hold is released; default 900, at most 86400.", example = "600") Long ttlSeconds) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record ReservationResponse(String id, String status, Credits credits, Instant expiresAt, Credits charged,
-			Credits released) {
+	@Schema(name = "Hold", description = "A hold (reservation) of credits.")
+	record ReservationResponse(@Schema(description = "The hold's id.", example = "res_0123456789abcdef") String id,
+			@Schema(allowableValues = { "held", "committed", "released", "expired" }, example = "held") String status,
+			@Schema(description = "Credits held.") Credits credits,
+			@Schema(description = "When an uncommitted hold is released.") Instant expiresAt,
+			@Schema(description = "Charged at commit.") Credits charged,
+			@Schema(description = "Given back at commit or release.") Credits released) {
 
 		static ReservationResponse of(Reservation r) {
 			return new ReservationResponse(r.id(), r.status().code(), r.credits(), r.expiresAt(), r.charged(), r.released());
@@ -71,6 +92,7 @@ class EntitlementController {
 
 	}
 
+	@Operation(operationId = "createHold", summary = "Hold credits for a job of unknown cost")
 	@PostMapping("/reservations")
 	@ResponseStatus(HttpStatus.CREATED)
 	ReservationResponse reserve(OrgId org, @RequestBody ReserveRequest request) {
@@ -84,9 +106,10 @@ class EntitlementController {
 		return ReservationResponse.of(ledger.reserve(org, key, credits, request.meter(), ttl));
 	}
 
-	record CommitRequest(BigDecimal credits) {
+	record CommitRequest(@Schema(description = "The actual cost; may be more or less than held.", example = "25", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal credits) {
 	}
 
+	@Operation(operationId = "commitHold", summary = "Charge the actual cost of a held job and release the rest")
 	@PostMapping("/reservations/{id}/commit")
 	ReservationResponse commit(OrgId org, @PathVariable String id, @RequestBody CommitRequest request) {
 		if (request.credits() == null || request.credits().signum() < 0) {
@@ -95,6 +118,7 @@ class EntitlementController {
 		return ReservationResponse.of(ledger.commit(org, id, amount(request.credits(), "credits")));
 	}
 
+	@Operation(operationId = "releaseHold", summary = "Release a hold without charging")
 	@PostMapping("/reservations/{id}/release")
 	ReservationResponse release(OrgId org, @PathVariable String id) {
 		return ReservationResponse.of(ledger.release(org, id));
