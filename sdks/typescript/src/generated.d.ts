@@ -141,7 +141,7 @@ export interface CreateGrant {
   credits: number | Decimal;
   source?: 'free_tier' | 'plan_allowance' | 'pack' | 'promo' | 'adjustment' | (string & {});
   /** When unused credits expire; never when absent. */
-  expiresAt?: string;
+  expiresAt?: string | Date;
   reason: string;
 }
 
@@ -378,7 +378,7 @@ export interface ProposeRequest {
   type?: string;
   subject?: string;
   evidence?: Evidence;
-  occurredAt?: string;
+  occurredAt?: string | Date;
   actor?: Actor;
 }
 
@@ -388,7 +388,7 @@ export interface PutContract {
   creditsPerPeriod?: number | Decimal;
   interval?: string;
   intervalCount?: number;
-  anchor?: string;
+  anchor?: string | Date;
   overageAllowed?: boolean;
   /** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
   cap?: number | Decimal;
@@ -502,7 +502,7 @@ export interface UsageEvent {
   /** How many units; rated at the meter's rate and rounded up to the credit scale. */
   quantity: number | Decimal;
   /** When it happened (RFC 3339); default now. At most 35 days old, 5 minutes ahead. */
-  occurredAt?: string;
+  occurredAt?: string | Date;
   /** Short string (or number) values, e.g. `operation`; rolled-up ones can be grouped by. */
   properties?: Record<string, string>;
 }
@@ -585,7 +585,7 @@ export interface GeneratedOperations {
   /** Set or clear the spend cap (`PUT /api/v1/operator/orgs/{id}/cap`) */
   setSpendCap(id: string, body: SetCap, options?: RequestOptions): Promise<SpendCap>;
   /** Usage per hour or day from the rollups (`GET /api/v1/usage/summary`) */
-  usageSummary(query: { from: string; to: string; granularity?: 'hour' | 'day' | (string & {}); groupBy?: string }, options?: RequestOptions): Promise<UsageSummary>;
+  usageSummary(query: { from: string | Date; to: string | Date; granularity?: 'hour' | 'day' | (string & {}); groupBy?: string }, options?: RequestOptions): Promise<UsageSummary>;
   /** Re-derive every balance from the ledger and compare (`GET /api/v1/operator/orgs/{id}/ledger/verify`) */
   verifyLedger(id: string, options?: RequestOptions): Promise<LedgerVerification>;
 }

@@ -109,7 +109,7 @@ export class BillforgeClient {
     });
     const search = new URLSearchParams();
     for (const name of op.query) {
-      if (query[name] !== undefined && query[name] !== null) search.set(name, String(query[name]));
+      if (query[name] !== undefined && query[name] !== null) search.set(name, query[name] instanceof Date ? query[name].toISOString() : String(query[name]));
     }
     const url = this.baseUrl + path + (search.toString() ? `?${search}` : '');
 

@@ -55,7 +55,7 @@ test('the usage summary, ledger and entitlement check are typed calls', async ()
   const ledger = await client.listLedgerEntries({ limit: 5 });
   assert.ok(ledger.entries.length >= 2);
   const now = Date.now();
-  const query = { from: new Date(now - 86_400_000).toISOString(), to: new Date(now + 3_600_000).toISOString(), granularity: 'hour', groupBy: 'operation' };
+  const query = { from: new Date(now - 86_400_000), to: new Date(now + 3_600_000).toISOString(), granularity: 'hour', groupBy: 'operation' };
   let summary = await client.usageSummary(query);
   for (let i = 0; i < 50 && summary.total !== '2'; i++) { // rollups follow the ledger commit
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -219,7 +219,9 @@ public final class SdkGenerator {
 		String type = schema.path("type").asString("");
 		return switch (type) {
 			case "string" -> schema.has("enum") ? enumUnion(schema) + " | (string & {})"
-					: "decimal".equals(schema.path("format").asString()) ? "Decimal" : "string";
+					: "decimal".equals(schema.path("format").asString()) ? "Decimal"
+							// the client sends a Date as its ISO string
+							: request && "date-time".equals(schema.path("format").asString()) ? "string | Date" : "string";
 			case "integer" -> "number";
 			case "number" -> request ? "number | Decimal" : "number";
 			case "boolean" -> "boolean";
