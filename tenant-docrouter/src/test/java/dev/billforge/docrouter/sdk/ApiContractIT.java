@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (the last released contract) within {@code /api/v1}.
  * <p>
  * After a deliberate change of the API, rewrite the checked-in file with
- * {@code ./mvnw -B -pl tenant-docrouter -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ApiContractIT -Dopenapi.update=true verify}
+ * {@code ./mvnw -B -pl tenant-docrouter -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ApiContractIT -Dopenapi.update=true verify}
  * and commit it together with the change.
  */
 @BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiContractIT {
 
 	static final String UPDATE_COMMAND = "./mvnw -B -pl tenant-docrouter -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "
-			+ "-Dit.test=ApiContractIT -Dopenapi.update=true verify";
+			+ "-Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ApiContractIT -Dopenapi.update=true verify";
 
 	@LocalServerPort
 	int port;
