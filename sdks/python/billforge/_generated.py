@@ -16,13 +16,18 @@ class Alert(TypedDict, total=False):
     """Alert"""
 
     id: str
+    """The alert's id."""
     orgId: str
     """An org id."""
     type: str
     threshold: int
+    """Percent of the period's credits, for threshold alerts."""
     periodStart: str
+    """Start of the billing period the alert belongs to."""
     firedAt: str
+    """When it fired."""
     details: Dict[str, str]
+    """Figures at the time (used, period credits, projection)."""
 
 
 class AlertsResponse(TypedDict, total=False):
@@ -86,14 +91,18 @@ class CatalogEntry(TypedDict, total=False):
     """CatalogEntry"""
 
     lookupKey: str
+    """Stable key of the price; pass it to a checkout session."""
     priceId: str
     productId: str
     kind: str
+    """A subscription plan or a one-time credit pack."""
     tier: str
     name: str
     currency: str
     unitAmount: int
+    """Price in the currency's minor unit (cents)."""
     interval: str
+    """Billing interval of a plan."""
     includedCredits: str
     """A credit amount as a decimal string (exact; never a float)."""
     overageUnitAmountDecimal: Union[int, Decimal, str]
@@ -139,6 +148,7 @@ class CheckoutLink(TypedDict, total=False):
 
     id: str
     url: str
+    """Where to send the person to pay."""
 
 
 class CheckoutRequest(TypedDict, total=False):
@@ -202,13 +212,17 @@ class EnterpriseContract(TypedDict, total=False):
     creditsPerPeriod: str
     """A credit amount as a decimal string (exact; never a float)."""
     interval: str
+    """Period of the allowance (day, week, month, year)."""
     intervalCount: int
+    """Intervals per period."""
     anchor: str
+    """When the first period starts."""
     overageAllowed: bool
     cap: str
     """A credit amount as a decimal string (exact; never a float)."""
     capMode: str
     status: str
+    """active or ended."""
     startedAt: str
     endedAt: str
     currentPeriodStart: str
@@ -286,10 +300,12 @@ class InvoiceSummary(TypedDict, total=False):
     billingReason: str
     currency: str
     total: int
+    """Total in the currency's minor unit."""
     amountDue: int
     amountPaid: int
     created: int
     hostedInvoiceUrl: str
+    """Stripe's page of the invoice."""
 
 
 class InvoicesResponse(TypedDict, total=False):
@@ -302,26 +318,38 @@ class IssuedApiKey(TypedDict, total=False):
     """IssuedApiKey"""
 
     id: str
+    """The key's id (to revoke it)."""
     key: str
+    """The secret key, `<tag>_sk_...`; shown only in this answer."""
     prefix: str
+    """The key's visible prefix, shown in lists."""
 
 
 class LedgerEntry(TypedDict, total=False):
     """LedgerEntry"""
 
     seq: int
+    """The ledger commit this entry belongs to (increasing per org)."""
     index: int
+    """Position of the entry within its commit."""
     at: str
+    """When it was committed (RFC 3339)."""
     type: str
+    """What moved credits."""
     opKey: str
+    """The idempotency key of the operation (usage key, hold key, grant key)."""
     credits: str
     """A credit amount as a decimal string (exact; never a float)."""
     grantId: str
+    """The grant created, expired or adjusted."""
     holdId: str
+    """The hold held, committed or released."""
     meter: str
+    """The meter of a usage debit."""
     quantity: Union[int, Decimal, str]
     """An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way."""
     draws: List[Draw]
+    """Which grants a charge was drawn from."""
     overage: str
     """A credit amount as a decimal string (exact; never a float)."""
     overCap: str
@@ -329,6 +357,7 @@ class LedgerEntry(TypedDict, total=False):
     debt: str
     """A credit amount as a decimal string (exact; never a float)."""
     reason: str
+    """Why (grants, adjustments)."""
     availableAfter: str
     """A credit amount as a decimal string (exact; never a float)."""
     heldAfter: str
@@ -348,9 +377,13 @@ class LedgerVerification(TypedDict, total=False):
     """LedgerVerification"""
 
     consistent: bool
+    """Whether every balance re-derived from the ledger matches the stored one."""
     commits: int
+    """Commits read."""
     entries: int
+    """Entries read."""
     differences: List[str]
+    """What did not match, for people."""
 
 
 class OperatorResponse(TypedDict, total=False):
@@ -375,6 +408,7 @@ class Outcome(TypedDict, total=False):
     """Outcome"""
 
     id: str
+    """The product's own id of the outcome (idempotency key of the proposal)."""
     type: str
     subject: str
     evidence: Evidence
@@ -385,7 +419,9 @@ class Outcome(TypedDict, total=False):
     proposedAt: str
     approvedAt: str
     windowEndsAt: str
+    """When the dispute window closes and the fee is charged."""
     audit: List[OutcomeAuditEntry]
+    """Every transition, oldest first."""
 
 
 OutcomeAuditEntry = TypedDict("OutcomeAuditEntry", {"at": str, "actorId": str, "actorEmail": str, "from": str, "to": str, "evidenceSha256": str, "reason": str}, total=False)
@@ -402,6 +438,7 @@ class ParkedView(TypedDict, total=False):
 
     orgId: str
     seq: int
+    """The ledger commit whose read models kept failing."""
     attempts: int
     error: str
     parkedAt: str
@@ -465,6 +502,7 @@ class RebuildView(TypedDict, total=False):
 
     orgId: str
     commits: int
+    """Ledger commits replayed."""
     resolvedParked: int
 
 
@@ -514,9 +552,11 @@ class StripeEventRecord(TypedDict, total=False):
     orgId: str
     receivedAt: str
     status: str
+    """processed, failed or ignored."""
     processedAt: str
     error: str
     failures: int
+    """Failed processing attempts."""
 
 
 class SubscriptionResponse(TypedDict, total=False):
@@ -531,7 +571,9 @@ class SubscriptionView(TypedDict, total=False):
 
     id: str
     status: str
+    """Stripe's subscription status (active, past_due, canceled, ...)."""
     lookupKey: str
+    """The plan's lookup key."""
     tier: str
     priceId: str
     includedCredits: str
@@ -541,6 +583,7 @@ class SubscriptionView(TypedDict, total=False):
     currentPeriodEnd: str
     cancelAtPeriodEnd: bool
     pastDueSince: str
+    """Since when a payment is missing."""
 
 
 class TransitionRequest(TypedDict, total=False):

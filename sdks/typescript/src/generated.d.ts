@@ -16,13 +16,18 @@ export interface Actor {
 }
 
 export interface Alert {
+  /** The alert's id. */
   id?: string;
   /** An org id. */
   orgId?: string;
   type?: 'threshold' | 'cap_reached' | 'projected_exhaustion' | (string & {});
+  /** Percent of the period's credits, for threshold alerts. */
   threshold?: number;
+  /** Start of the billing period the alert belongs to. */
   periodStart?: string;
+  /** When it fired. */
   firedAt?: string;
+  /** Figures at the time (used, period credits, projection). */
   details?: Record<string, string>;
 }
 
@@ -77,14 +82,18 @@ export interface BalanceGrant {
 }
 
 export interface CatalogEntry {
+  /** Stable key of the price; pass it to a checkout session. */
   lookupKey?: string;
   priceId?: string;
   productId?: string;
+  /** A subscription plan or a one-time credit pack. */
   kind?: 'plan' | 'pack' | (string & {});
   tier?: string;
   name?: string;
   currency?: string;
+  /** Price in the currency's minor unit (cents). */
   unitAmount?: number;
+  /** Billing interval of a plan. */
   interval?: string;
   /** A credit amount as a decimal string (exact; never a float). */
   includedCredits?: Decimal;
@@ -123,6 +132,7 @@ export interface CheckResponse {
 
 export interface CheckoutLink {
   id?: string;
+  /** Where to send the person to pay. */
   url?: string;
 }
 
@@ -170,13 +180,17 @@ export interface EnterpriseContract {
   name?: string;
   /** A credit amount as a decimal string (exact; never a float). */
   creditsPerPeriod?: Decimal;
+  /** Period of the allowance (day, week, month, year). */
   interval?: string;
+  /** Intervals per period. */
   intervalCount?: number;
+  /** When the first period starts. */
   anchor?: string;
   overageAllowed?: boolean;
   /** A credit amount as a decimal string (exact; never a float). */
   cap?: Decimal;
   capMode?: string;
+  /** active or ended. */
   status?: string;
   startedAt?: string;
   endedAt?: string;
@@ -241,10 +255,12 @@ export interface InvoiceSummary {
   status?: string;
   billingReason?: string;
   currency?: string;
+  /** Total in the currency's minor unit. */
   total?: number;
   amountDue?: number;
   amountPaid?: number;
   created?: number;
+  /** Stripe's page of the invoice. */
   hostedInvoiceUrl?: string;
 }
 
@@ -253,24 +269,36 @@ export interface InvoicesResponse {
 }
 
 export interface IssuedApiKey {
+  /** The key's id (to revoke it). */
   id?: string;
+  /** The secret key, `<tag>_sk_...`; shown only in this answer. */
   key?: string;
+  /** The key's visible prefix, shown in lists. */
   prefix?: string;
 }
 
 export interface LedgerEntry {
+  /** The ledger commit this entry belongs to (increasing per org). */
   seq?: number;
+  /** Position of the entry within its commit. */
   index?: number;
+  /** When it was committed (RFC 3339). */
   at?: string;
+  /** What moved credits. */
   type?: 'grant' | 'debit' | 'hold' | 'commit' | 'release' | 'expiry' | 'adjustment' | 'debt_settlement' | (string & {});
+  /** The idempotency key of the operation (usage key, hold key, grant key). */
   opKey?: string;
   /** A credit amount as a decimal string (exact; never a float). */
   credits?: Decimal;
+  /** The grant created, expired or adjusted. */
   grantId?: string;
+  /** The hold held, committed or released. */
   holdId?: string;
+  /** The meter of a usage debit. */
   meter?: string;
   /** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
   quantity?: number;
+  /** Which grants a charge was drawn from. */
   draws?: Array<Draw>;
   /** A credit amount as a decimal string (exact; never a float). */
   overage?: Decimal;
@@ -278,6 +306,7 @@ export interface LedgerEntry {
   overCap?: Decimal;
   /** A credit amount as a decimal string (exact; never a float). */
   debt?: Decimal;
+  /** Why (grants, adjustments). */
   reason?: string;
   /** A credit amount as a decimal string (exact; never a float). */
   availableAfter?: Decimal;
@@ -293,9 +322,13 @@ export interface LedgerResponse {
 }
 
 export interface LedgerVerification {
+  /** Whether every balance re-derived from the ledger matches the stored one. */
   consistent?: boolean;
+  /** Commits read. */
   commits?: number;
+  /** Entries read. */
   entries?: number;
+  /** What did not match, for people. */
   differences?: Array<string>;
 }
 
@@ -314,6 +347,7 @@ export interface Org {
 }
 
 export interface Outcome {
+  /** The product's own id of the outcome (idempotency key of the proposal). */
   id?: string;
   type?: string;
   subject?: string;
@@ -324,7 +358,9 @@ export interface Outcome {
   fee?: number;
   proposedAt?: string;
   approvedAt?: string;
+  /** When the dispute window closes and the fee is charged. */
   windowEndsAt?: string;
+  /** Every transition, oldest first. */
   audit?: Array<OutcomeAuditEntry>;
 }
 
@@ -344,6 +380,7 @@ export interface OutcomeList {
 
 export interface ParkedView {
   orgId?: string;
+  /** The ledger commit whose read models kept failing. */
   seq?: number;
   attempts?: number;
   error?: string;
@@ -398,6 +435,7 @@ export interface PutContract {
 
 export interface RebuildView {
   orgId?: string;
+  /** Ledger commits replayed. */
   commits?: number;
   resolvedParked?: number;
 }
@@ -438,9 +476,11 @@ export interface StripeEventRecord {
   type?: string;
   orgId?: string;
   receivedAt?: string;
+  /** processed, failed or ignored. */
   status?: string;
   processedAt?: string;
   error?: string;
+  /** Failed processing attempts. */
   failures?: number;
 }
 
@@ -451,7 +491,9 @@ export interface SubscriptionResponse {
 
 export interface SubscriptionView {
   id?: string;
+  /** Stripe's subscription status (active, past_due, canceled, ...). */
   status?: string;
+  /** The plan's lookup key. */
   lookupKey?: string;
   tier?: string;
   priceId?: string;
@@ -461,6 +503,7 @@ export interface SubscriptionView {
   currentPeriodStart?: string;
   currentPeriodEnd?: string;
   cancelAtPeriodEnd?: boolean;
+  /** Since when a payment is missing. */
   pastDueSince?: string;
 }
 

@@ -126,6 +126,7 @@ class ApiContractConfiguration {
 		return openApi -> {
 			// added here, not on the OpenAPI bean: springdoc drops bean schemas no controller refers to
 			openApi.getComponents().addSchemas("Problem", problemSchema());
+			ApiFieldDescriptions.apply(openApi);
 			openApi.getPaths().keySet().removeIf(path -> !path.startsWith("/api/v1/"));
 			openApi.getPaths().forEach((path, item) -> {
 				String scheme = path.startsWith("/api/v1/operator/") ? OPERATOR_TOKEN : API_KEY;

@@ -31,13 +31,18 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Alert(
+			/** The alert's id. */
 			@JsonProperty("id") String id,
 			/** An org id. */
 			@JsonProperty("orgId") String orgId,
 			@JsonProperty("type") String type,
+			/** Percent of the period's credits, for threshold alerts. */
 			@JsonProperty("threshold") Integer threshold,
+			/** Start of the billing period the alert belongs to. */
 			@JsonProperty("periodStart") Instant periodStart,
+			/** When it fired. */
 			@JsonProperty("firedAt") Instant firedAt,
+			/** Figures at the time (used, period credits, projection). */
 			@JsonProperty("details") Map<String, String> details) {
 	}
 
@@ -106,14 +111,18 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CatalogEntry(
+			/** Stable key of the price; pass it to a checkout session. */
 			@JsonProperty("lookupKey") String lookupKey,
 			@JsonProperty("priceId") String priceId,
 			@JsonProperty("productId") String productId,
+			/** A subscription plan or a one-time credit pack. */
 			@JsonProperty("kind") String kind,
 			@JsonProperty("tier") String tier,
 			@JsonProperty("name") String name,
 			@JsonProperty("currency") String currency,
+			/** Price in the currency's minor unit (cents). */
 			@JsonProperty("unitAmount") Long unitAmount,
+			/** Billing interval of a plan. */
 			@JsonProperty("interval") String interval,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("includedCredits") BigDecimal includedCredits,
@@ -163,6 +172,7 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CheckoutLink(
 			@JsonProperty("id") String id,
+			/** Where to send the person to pay. */
 			@JsonProperty("url") String url) {
 	}
 
@@ -234,13 +244,17 @@ public final class Models {
 			@JsonProperty("name") String name,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("creditsPerPeriod") BigDecimal creditsPerPeriod,
+			/** Period of the allowance (day, week, month, year). */
 			@JsonProperty("interval") String interval,
+			/** Intervals per period. */
 			@JsonProperty("intervalCount") Integer intervalCount,
+			/** When the first period starts. */
 			@JsonProperty("anchor") Instant anchor,
 			@JsonProperty("overageAllowed") Boolean overageAllowed,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("cap") BigDecimal cap,
 			@JsonProperty("capMode") String capMode,
+			/** active or ended. */
 			@JsonProperty("status") String status,
 			@JsonProperty("startedAt") Instant startedAt,
 			@JsonProperty("endedAt") Instant endedAt,
@@ -325,10 +339,12 @@ public final class Models {
 			@JsonProperty("status") String status,
 			@JsonProperty("billingReason") String billingReason,
 			@JsonProperty("currency") String currency,
+			/** Total in the currency's minor unit. */
 			@JsonProperty("total") Long total,
 			@JsonProperty("amountDue") Long amountDue,
 			@JsonProperty("amountPaid") Long amountPaid,
 			@JsonProperty("created") Long created,
+			/** Stripe's page of the invoice. */
 			@JsonProperty("hostedInvoiceUrl") String hostedInvoiceUrl) {
 	}
 
@@ -343,8 +359,11 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record IssuedApiKey(
+			/** The key's id (to revoke it). */
 			@JsonProperty("id") String id,
+			/** The secret key, `<tag>_sk_...`; shown only in this answer. */
 			@JsonProperty("key") String key,
+			/** The key's visible prefix, shown in lists. */
 			@JsonProperty("prefix") String prefix) {
 	}
 
@@ -352,18 +371,27 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record LedgerEntry(
+			/** The ledger commit this entry belongs to (increasing per org). */
 			@JsonProperty("seq") Long seq,
+			/** Position of the entry within its commit. */
 			@JsonProperty("index") Integer index,
+			/** When it was committed (RFC 3339). */
 			@JsonProperty("at") Instant at,
+			/** What moved credits. */
 			@JsonProperty("type") String type,
+			/** The idempotency key of the operation (usage key, hold key, grant key). */
 			@JsonProperty("opKey") String opKey,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("credits") BigDecimal credits,
+			/** The grant created, expired or adjusted. */
 			@JsonProperty("grantId") String grantId,
+			/** The hold held, committed or released. */
 			@JsonProperty("holdId") String holdId,
+			/** The meter of a usage debit. */
 			@JsonProperty("meter") String meter,
 			/** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
 			@JsonProperty("quantity") BigDecimal quantity,
+			/** Which grants a charge was drawn from. */
 			@JsonProperty("draws") List<Models.Draw> draws,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("overage") BigDecimal overage,
@@ -371,6 +399,7 @@ public final class Models {
 			@JsonProperty("overCap") BigDecimal overCap,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("debt") BigDecimal debt,
+			/** Why (grants, adjustments). */
 			@JsonProperty("reason") String reason,
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("availableAfter") BigDecimal availableAfter,
@@ -392,9 +421,13 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record LedgerVerification(
+			/** Whether every balance re-derived from the ledger matches the stored one. */
 			@JsonProperty("consistent") Boolean consistent,
+			/** Commits read. */
 			@JsonProperty("commits") Long commits,
+			/** Entries read. */
 			@JsonProperty("entries") Long entries,
+			/** What did not match, for people. */
 			@JsonProperty("differences") List<String> differences) {
 	}
 
@@ -422,6 +455,7 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Outcome(
+			/** The product's own id of the outcome (idempotency key of the proposal). */
 			@JsonProperty("id") String id,
 			@JsonProperty("type") String type,
 			@JsonProperty("subject") String subject,
@@ -432,7 +466,9 @@ public final class Models {
 			@JsonProperty("fee") BigDecimal fee,
 			@JsonProperty("proposedAt") Instant proposedAt,
 			@JsonProperty("approvedAt") Instant approvedAt,
+			/** When the dispute window closes and the fee is charged. */
 			@JsonProperty("windowEndsAt") Instant windowEndsAt,
+			/** Every transition, oldest first. */
 			@JsonProperty("audit") List<Models.OutcomeAuditEntry> audit) {
 	}
 
@@ -461,6 +497,7 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record ParkedView(
 			@JsonProperty("orgId") String orgId,
+			/** The ledger commit whose read models kept failing. */
 			@JsonProperty("seq") Long seq,
 			@JsonProperty("attempts") Integer attempts,
 			@JsonProperty("error") String error,
@@ -529,6 +566,7 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record RebuildView(
 			@JsonProperty("orgId") String orgId,
+			/** Ledger commits replayed. */
 			@JsonProperty("commits") Long commits,
 			@JsonProperty("resolvedParked") Integer resolvedParked) {
 	}
@@ -583,9 +621,11 @@ public final class Models {
 			@JsonProperty("type") String type,
 			@JsonProperty("orgId") String orgId,
 			@JsonProperty("receivedAt") Instant receivedAt,
+			/** processed, failed or ignored. */
 			@JsonProperty("status") String status,
 			@JsonProperty("processedAt") Instant processedAt,
 			@JsonProperty("error") String error,
+			/** Failed processing attempts. */
 			@JsonProperty("failures") Integer failures) {
 	}
 
@@ -602,7 +642,9 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record SubscriptionView(
 			@JsonProperty("id") String id,
+			/** Stripe's subscription status (active, past_due, canceled, ...). */
 			@JsonProperty("status") String status,
+			/** The plan's lookup key. */
 			@JsonProperty("lookupKey") String lookupKey,
 			@JsonProperty("tier") String tier,
 			@JsonProperty("priceId") String priceId,
@@ -612,6 +654,7 @@ public final class Models {
 			@JsonProperty("currentPeriodStart") Instant currentPeriodStart,
 			@JsonProperty("currentPeriodEnd") Instant currentPeriodEnd,
 			@JsonProperty("cancelAtPeriodEnd") Boolean cancelAtPeriodEnd,
+			/** Since when a payment is missing. */
 			@JsonProperty("pastDueSince") Instant pastDueSince) {
 	}
 
