@@ -121,6 +121,13 @@ final class NewTenantCommand implements Callable<Integer> {
                 workspace.root().relativize(dir), answers.javaPackage());
         out.printf("Run it:  ./mvnw -B -q -pl %s -am -DskipTests package && java -jar %s/target/%s-0.1.0-SNAPSHOT.jar%n",
                 answers.module(), answers.module(), answers.module());
+        // the SDKs (docs/sdks.md) only need the tenant's origin and one of its keys
+        out.printf("Call it from code (sdks/, docs/sdks.md): base URL http://localhost:%d (or its PUBLIC_BASE_URL), API keys %s_sk_...%n",
+                answers.port(), answers.tag());
+        out.printf("  TypeScript: new BillforgeClient({ baseUrl: 'http://localhost:%d', apiKey: process.env.%s_API_KEY })%n",
+                answers.port(), answers.tag().toUpperCase(java.util.Locale.ROOT));
+        out.printf("  Python:     BillforgeClient('http://localhost:%d', os.environ['%s_API_KEY'])%n", answers.port(),
+                answers.tag().toUpperCase(java.util.Locale.ROOT));
         return 0;
     }
 

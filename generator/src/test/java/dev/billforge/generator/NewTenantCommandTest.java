@@ -85,7 +85,9 @@ class NewTenantCommandTest {
         assertThat(modules).containsOnlyOnce("    <module>tenant-acme-docs</module>\n");
         Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
         assertThat(((Map<String, Object>) compose.get("services")).keySet()).contains("tenant-acme-docs", "tenant-docrouter", "mongodb", "keycloak");
-        assertThat(run.out()).contains("Created tenant-acme-docs");
+        assertThat(run.out()).contains("Created tenant-acme-docs",
+                "base URL http://localhost:8090 (or its PUBLIC_BASE_URL), API keys acme_docs_sk_...",
+                "new BillforgeClient({ baseUrl: 'http://localhost:8090', apiKey: process.env.ACME_DOCS_API_KEY })");
         try (var hidden = Files.list(root)) {
             assertThat(hidden.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }

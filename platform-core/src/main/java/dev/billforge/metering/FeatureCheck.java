@@ -11,8 +11,11 @@ public interface FeatureCheck {
 	/**
 	 * @param feature the feature name, already bounded to 100 characters
 	 * @param quantity how many more of a limit feature are wanted (1 when not given)
-	 * @return the answer as the API returns it
 	 */
-	Object check(OrgId org, String feature, long quantity);
+	Answer check(OrgId org, String feature, long quantity);
+
+	/** Whether the org's plan allows {@code quantity} more of {@code feature}; limit fields are null for a switch. */
+	record Answer(boolean allowed, String feature, Long quantity, Long limit, Long used, Long remaining, String reason) {
+	}
 
 }

@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.billforge.accounts.Accounts;
 import dev.billforge.accounts.OperatorSetup;
 import dev.billforge.common.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/operator/operators} (operator token): creates or promotes a local operator
@@ -20,6 +23,7 @@ import dev.billforge.common.ProblemException;
  * {@code operator} role does it.
  */
 @RestController
+@Tag(name = "operator")
 class OperatorAccountsApiController {
 
 	private final ObjectProvider<Accounts> accounts;
@@ -34,6 +38,7 @@ class OperatorAccountsApiController {
 	record OperatorResponse(String email, String setPasswordLink, Instant expiresAt) {
 	}
 
+	@Operation(operationId = "createOperator", summary = "Create or promote a local operator account")
 	@PostMapping("/api/v1/operator/operators")
 	@ResponseStatus(HttpStatus.CREATED)
 	OperatorResponse create(@RequestBody CreateOperator request) {

@@ -37,9 +37,13 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/operator/**}: reachable only with the operator token. */
 @RestController
+@Tag(name = "operator")
 @RequestMapping("/api/v1/operator/orgs")
 class OperatorApiController {
 
@@ -58,12 +62,15 @@ class OperatorApiController {
 		this.audit = audit;
 	}
 
-	record CreateOrg(String name, String timeZone) {
+	record CreateOrg(@Schema(example = "Acme", maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(description = "IANA zone of the billing period; default UTC.", example = "Europe/Berlin") String timeZone) {
 	}
 
-	record OrgResponse(String id, String name, String timeZone, Credits available) {
+	@Schema(name = "Org")
+	record OrgResponse(String id, String name, String timeZone, @Schema(description = "Credits available (the free tier).") Credits available) {
 	}
 
+	@Operation(operationId = "createOrg", summary = "Create an org (with the product's free tier)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	OrgResponse create(@RequestBody CreateOrg request) {
@@ -81,9 +88,10 @@ class OperatorApiController {
 		return new OrgResponse(org.id().value(), org.name(), zone.getId(), balance.available());
 	}
 
-	record CreateKey(String name) {
+	record CreateKey(@Schema(example = "laptop", maxLength = 100) String name) {
 	}
 
+	@Operation(operationId = "createApiKey", summary = "Issue an API key (shown once)")
 	@PostMapping("/{id}/api-keys")
 	@ResponseStatus(HttpStatus.CREATED)
 	IssuedApiKey createKey(@PathVariable String id, @RequestBody CreateKey request) {
@@ -97,13 +105,18 @@ class OperatorApiController {
 		return issued;
 	}
 
-	record CreateGrant(BigDecimal credits, String source, Instant expiresAt, String reason) {
+	record CreateGrant(@Schema(example = "500", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal credits,
+			@Schema(allowableValues = { "free_tier", "plan_allowance", "pack", "promo", "adjustment" }, defaultValue = "adjustment") String source,
+			@Schema(description = "When unused credits expire; never when absent.") Instant expiresAt,
+			@Schema(maxLength = 500, requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record GrantResponse(String grantId, Credits credits, boolean duplicate) {
+	@Schema(name = "GrantReceipt")
+	record GrantResponse(String grantId, Credits credits, @Schema(description = "The Idempotency-Key was used before; nothing granted twice.") boolean duplicate) {
 	}
 
+	@Operation(operationId = "grantCredits", summary = "Grant credits")
 	@PostMapping("/{id}/grants")
 	@ResponseStatus(HttpStatus.CREATED)
 	GrantResponse grant(@PathVariable String id, @RequestBody CreateGrant request,
@@ -137,13 +150,16 @@ class OperatorApiController {
 		return new GrantResponse(receipt.grantId(), receipt.credits(), receipt.duplicate());
 	}
 
-	record SetCap(BigDecimal credits, String mode, String reason) {
+	record SetCap(@Schema(description = "Overage allowed per period; absent clears the cap.") BigDecimal credits,
+			@Schema(allowableValues = { "hard", "soft" }, defaultValue = "hard") String mode, @Schema(maxLength = 500) String reason) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record CapResponse(Credits credits, String mode) {
+	@Schema(name = "SpendCap")
+	record CapResponse(Credits credits, @Schema(allowableValues = { "hard", "soft" }) String mode) {
 	}
 
+	@Operation(operationId = "setSpendCap", summary = "Set or clear the spend cap")
 	@PutMapping("/{id}/cap")
 	CapResponse cap(@PathVariable String id, @RequestBody SetCap request) {
 		Org org = org(id);
@@ -178,6 +194,7 @@ class OperatorApiController {
 				reason, new LinkedHashMap<>(details));
 	}
 
+	@Operation(operationId = "verifyLedger", summary = "Re-derive every balance from the ledger and compare")
 	@GetMapping("/{id}/ledger/verify")
 	LedgerVerification verify(@PathVariable String id) {
 		return ledger.verify(org(id).id());

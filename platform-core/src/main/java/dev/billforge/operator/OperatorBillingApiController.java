@@ -25,6 +25,9 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.common.TextInput;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/operator/orgs/{id}/contract} (enterprise contract: manual allowances, no card) and
@@ -32,6 +35,7 @@ import dev.billforge.orgs.Orgs;
  * {@value #ACTOR} (the operator token has no person behind it); the reason is required.
  */
 @RestController
+@Tag(name = "operator")
 class OperatorBillingApiController {
 
 	static final String ACTOR = "operator-api";
@@ -55,12 +59,14 @@ class OperatorBillingApiController {
 			Boolean overageAllowed, BigDecimal cap, String capMode, String reason) {
 	}
 
+	@Operation(operationId = "getContract", summary = "The org's enterprise contract")
 	@GetMapping("/api/v1/operator/orgs/{id}/contract")
 	EnterpriseContract contract(@PathVariable String id) {
 		Org org = OperatorOrgs.require(orgs, id);
 		return contracts.find(org.id()).orElseThrow(() -> ProblemException.notFound("contract of org " + id));
 	}
 
+	@Operation(operationId = "putContract", summary = "Create or change the enterprise contract")
 	@PutMapping("/api/v1/operator/orgs/{id}/contract")
 	EnterpriseContract putContract(@PathVariable String id, @RequestBody PutContract request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -74,6 +80,7 @@ class OperatorBillingApiController {
 		return contract;
 	}
 
+	@Operation(operationId = "endContract", summary = "End the enterprise contract")
 	@DeleteMapping("/api/v1/operator/orgs/{id}/contract")
 	EnterpriseContract endContract(@PathVariable String id, @RequestParam(required = false) String reason,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -88,6 +95,7 @@ class OperatorBillingApiController {
 	record EventsResponse(List<StripeEventRecord> events) {
 	}
 
+	@Operation(operationId = "listStripeEvents", summary = "The org's Stripe event log")
 	@GetMapping("/api/v1/operator/orgs/{id}/stripe-events")
 	EventsResponse events(@PathVariable String id, @RequestParam(defaultValue = "50") int limit) {
 		Org org = OperatorOrgs.require(orgs, id);
@@ -100,6 +108,7 @@ class OperatorBillingApiController {
 	record Replay(String reason) {
 	}
 
+	@Operation(operationId = "replayStripeEvent", summary = "Replay one Stripe event")
 	@PostMapping("/api/v1/operator/orgs/{id}/stripe-events/{eventId}/replay")
 	StripeEventRecord replay(@PathVariable String id, @PathVariable String eventId,
 			@RequestBody(required = false) Replay request) {

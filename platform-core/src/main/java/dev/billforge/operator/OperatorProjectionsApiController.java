@@ -14,6 +14,9 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.LedgerProjections;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/operator/projections} and {@code /api/v1/operator/orgs/{id}/rollups/rebuild}: the
@@ -21,6 +24,7 @@ import dev.billforge.orgs.Orgs;
  * read models (usage rollups, notifications, overage records) from its ledger.
  */
 @RestController
+@Tag(name = "operator")
 @RequestMapping("/api/v1/operator")
 class OperatorProjectionsApiController {
 
@@ -39,6 +43,7 @@ class OperatorProjectionsApiController {
 	record RebuildView(String orgId, long commits, int resolvedParked) {
 	}
 
+	@Operation(operationId = "listParkedProjections", summary = "Ledger commits whose read models were parked")
 	@GetMapping("/projections/parked")
 	List<ParkedView> parked(@RequestParam(defaultValue = "50") int limit) {
 		if (limit < 1 || limit > 500) {
@@ -50,6 +55,7 @@ class OperatorProjectionsApiController {
 			.toList();
 	}
 
+	@Operation(operationId = "rebuildReadModels", summary = "Rebuild an org's rollups and read models from its ledger")
 	@PostMapping("/orgs/{id}/rollups/rebuild")
 	RebuildView rebuild(@PathVariable String id) {
 		if (!OrgId.isWellFormed(id) || orgs.find(new OrgId(id)).isEmpty()) {

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProblemException;
 import dev.billforge.common.TextInput;
@@ -21,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/billing/auto-top-up}: the org's automatic top-up, with the org API key. */
 @RestController
+@Tag(name = "billing")
 @RequestMapping("/api/v1/billing/auto-top-up")
 class AutoTopUpApiController {
 
@@ -55,11 +59,13 @@ class AutoTopUpApiController {
 
 	}
 
+	@Operation(operationId = "getAutoTopUp", summary = "The org's automatic top-up settings and state")
 	@GetMapping
 	AutoTopUpResponse get(OrgId org) {
 		return AutoTopUpResponse.of(topUps.view(org));
 	}
 
+	@Operation(operationId = "setAutoTopUp", summary = "Turn automatic top-up on or change it: a pack bought when available credits fall below a threshold")
 	@PutMapping
 	AutoTopUpResponse put(OrgId org, @RequestBody AutoTopUpRequest request) {
 		String lookupKey = TextInput.required("lookupKey", request.lookupKey(), 200);
@@ -68,6 +74,7 @@ class AutoTopUpApiController {
 		return AutoTopUpResponse.of(topUps.configure(org, lookupKey, threshold, limit));
 	}
 
+	@Operation(operationId = "disableAutoTopUp", summary = "Turn automatic top-up off")
 	@DeleteMapping
 	AutoTopUpResponse delete(OrgId org) {
 		topUps.disable(org);

@@ -1,7 +1,6 @@
 package dev.billforge.billing.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +18,13 @@ import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.billing.SubscriptionView;
 import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Billing for products with their own frontend, with the org API key. */
 @RestController
+@Tag(name = "billing")
 @RequestMapping("/api/v1/billing")
 class BillingApiController {
 
@@ -47,6 +50,7 @@ class BillingApiController {
 	record CatalogResponse(boolean testMode, List<CatalogEntry> plans, List<CatalogEntry> packs) {
 	}
 
+	@Operation(operationId = "getCatalog", summary = "Plans and credit packs on sale")
 	@GetMapping("/catalog")
 	CatalogResponse catalog(OrgId org) {
 		List<CatalogEntry> entries = catalog.entries();
@@ -59,6 +63,7 @@ class BillingApiController {
 	record SubscriptionResponse(SubscriptionView subscription, EnterpriseContract contract) {
 	}
 
+	@Operation(operationId = "getSubscription", summary = "The org's subscription and enterprise contract")
 	@GetMapping("/subscription")
 	SubscriptionResponse subscription(OrgId org) {
 		return new SubscriptionResponse(subscriptions.current(org).orElse(null), contracts.find(org).orElse(null));
@@ -67,21 +72,27 @@ class BillingApiController {
 	record CheckoutRequest(String lookupKey, Integer quantity) {
 	}
 
+	@Operation(operationId = "createCheckoutSession", summary = "A Stripe Checkout link for a plan or pack")
 	@PostMapping("/checkout-sessions")
 	@ResponseStatus(HttpStatus.CREATED)
 	BillingFlows.CheckoutLink checkout(OrgId org, @RequestBody CheckoutRequest request) {
 		return flows.checkout(org, request.lookupKey(), request.quantity());
 	}
 
+	@Operation(operationId = "createPortalSession", summary = "A Stripe Billing Portal link")
 	@PostMapping("/portal-sessions")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> portal(OrgId org) {
-		return Map.of("url", flows.portal(org));
+	PortalSession portal(OrgId org) {
+		return new PortalSession(flows.portal(org));
+	}
+
+	record PortalSession(@Schema(description = "Where to send the person.", format = "uri") String url) {
 	}
 
 	record InvoicesResponse(List<BillingFlows.InvoiceSummary> invoices) {
 	}
 
+	@Operation(operationId = "listInvoices", summary = "The org's invoices, newest first")
 	@GetMapping("/invoices")
 	InvoicesResponse invoices(OrgId org, @RequestParam(defaultValue = "20") int limit) {
 		if (limit < 1 || limit > 100) {

@@ -5,11 +5,15 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
 
 /** {@code GET /api/v1/billing/upcoming-invoice}: the next invoice with the expected overage, with the org API key. */
 @RestController
+@Tag(name = "billing")
 class UpcomingInvoiceApiController {
 
 	private final UpcomingInvoices upcoming;
@@ -27,6 +31,7 @@ class UpcomingInvoiceApiController {
 			OverageLine estimatedOverage, long estimatedTotal) {
 	}
 
+	@Operation(operationId = "getUpcomingInvoice", summary = "Stripe's preview of the next invoice plus the overage expected at period end (an estimate)")
 	@GetMapping("/api/v1/billing/upcoming-invoice")
 	UpcomingInvoiceResponse upcoming(OrgId org) {
 		UpcomingInvoices.Upcoming u = upcoming.preview(org)

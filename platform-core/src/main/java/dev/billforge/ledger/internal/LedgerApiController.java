@@ -19,9 +19,13 @@ import dev.billforge.ledger.LedgerPage;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The org's balance, ledger and alerts. */
 @RestController
+@Tag(name = "ledger")
 @RequestMapping("/api/v1")
 class LedgerApiController {
 
@@ -35,19 +39,27 @@ class LedgerApiController {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record BalanceResponse(String creditName, Credits available, Credits held, Credits debt, Instant periodStart,
+	@Schema(name = "Balance")
+	record BalanceResponse(@Schema(description = "Short name of the credit unit.", example = "SPU") String creditName,
+			@Schema(description = "Credits that can be spent now.") Credits available,
+			@Schema(description = "Credits held for running jobs.") Credits held,
+			@Schema(description = "Usage recorded without credits to cover it.") Credits debt, Instant periodStart,
 			Instant periodEnd, Credits periodCredits, Credits used, Credits overageUsed, Credits overCap,
 			boolean overageAllowed, CapResponse cap, String blockedReason, List<GrantResponse> grants) {
 	}
 
-	record CapResponse(Credits credits, String mode) {
+	@Schema(name = "SpendCap")
+	record CapResponse(Credits credits, @Schema(allowableValues = { "hard", "soft" }) String mode) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record GrantResponse(String id, String source, Credits amount, Credits remaining, Instant expiresAt,
+	@Schema(name = "BalanceGrant")
+	record GrantResponse(String id,
+			@Schema(allowableValues = { "free_tier", "plan_allowance", "pack", "promo", "adjustment" }) String source, Credits amount, Credits remaining, Instant expiresAt,
 			Instant grantedAt) {
 	}
 
+	@Operation(operationId = "getBalance", summary = "The org's balance, period, cap and grants")
 	@GetMapping("/balance")
 	BalanceResponse balance(OrgId org) {
 		return toResponse(metric, ledger.balance(org));
@@ -68,6 +80,7 @@ class LedgerApiController {
 	record LedgerResponse(List<LedgerEntry> entries, String nextCursor) {
 	}
 
+	@Operation(operationId = "listLedgerEntries", summary = "Ledger entries, newest first, paged")
 	@GetMapping("/ledger")
 	LedgerResponse ledger(OrgId org, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String cursor) {
@@ -81,6 +94,7 @@ class LedgerApiController {
 	record AlertsResponse(List<Alert> alerts) {
 	}
 
+	@Operation(operationId = "listAlerts", summary = "Fired alerts, newest first")
 	@GetMapping("/alerts")
 	AlertsResponse alerts(OrgId org, @RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > 500) {

@@ -24,10 +24,18 @@ import dev.billforge.metering.UsageEvent;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/usage} and the usage summary from the rollups. */
 @RestController
+@Tag(name = "usage")
 @RequestMapping("/api/v1/usage")
 class UsageController {
 
@@ -53,22 +61,50 @@ class UsageController {
 	record UsageBatchRequest(List<JsonNode> events, Boolean enforce) {
 	}
 
+	/**
+	 * {@link UsageBatchRequest} as documented: the controller reads each event as raw JSON so that one
+	 * bad event is answered {@code invalid} in its result instead of failing the batch.
+	 */
+	@Schema(name = "UsageBatchRequest")
+	record DocumentedUsageBatch(
+			@ArraySchema(minItems = 1, maxItems = 1000,
+					arraySchema = @Schema(description = "The events; each is checked on its own (a bad one is `invalid`, the rest are recorded).", requiredMode = Schema.RequiredMode.REQUIRED)) List<UsageEventInput> events,
+			@Schema(description = "Refuse (`rejected`) events the org cannot fund instead of recording them as debt or overage.", defaultValue = "false") Boolean enforce) {
+	}
+
+	@Schema(name = "UsageEvent", description = "One usage event.")
+	record UsageEventInput(
+			@Schema(description = "Unique per org; a repeat with the same meter and quantity is a `duplicate`, never charged twice.", example = "job-42-tokens", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED) String idempotencyKey,
+			@Schema(description = "A meter of the product's value metric.", example = "llm_token", maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED) String meter,
+			@Schema(description = "How many units; rated at the meter's rate and rounded up to the credit scale.", example = "1234", requiredMode = Schema.RequiredMode.REQUIRED) java.math.BigDecimal quantity,
+			@Schema(description = "When it happened (RFC 3339); default now. At most 35 days old, 5 minutes ahead.", example = "2026-11-30T12:00:00Z") Instant occurredAt,
+			@Schema(description = "Short string (or number) values, e.g. `operation`; rolled-up ones can be grouped by.", example = "{\"operation\":\"extract\"}") java.util.Map<String, String> properties) {
+	}
+
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record EventResult(String idempotencyKey, String status, Credits credits, EventError error) {
+	record EventResult(@Schema(description = "The event's key.", example = "job-42-tokens") String idempotencyKey,
+			@Schema(description = "What happened to the event.", allowableValues = { "recorded", "duplicate", "conflict", "rejected", "invalid" }, example = "recorded") String status,
+			@Schema(description = "Credits charged for it (also on a duplicate: what the first one charged).") Credits credits,
+			@Schema(description = "Why it was not recorded (conflict, rejected, invalid).") EventError error) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record EventError(String code, String field, String message) {
 	}
 
+	@Schema(description = "The org's balance after the batch.")
 	record BalanceAfter(Credits available, Credits held, Credits debt) {
 	}
 
 	record UsageBatchResponse(List<EventResult> results, BalanceAfter balance) {
 	}
 
+	@Operation(operationId = "recordUsage", summary = "Record a batch of usage events, exactly once per idempotency key")
+	@ApiResponse(responseCode = "200", description = "Per-event results and the balance after.")
+	@ApiResponse(responseCode = "402", description = "`enforce` was set and every event was rejected; same body.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UsageBatchResponse.class)))
 	@PostMapping
-	ResponseEntity<UsageBatchResponse> record(OrgId org, @RequestBody UsageBatchRequest request) {
+	ResponseEntity<UsageBatchResponse> record(OrgId org,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentedUsageBatch.class))) @RequestBody UsageBatchRequest request) {
 		if (request.events() == null || request.events().isEmpty()) {
 			throw ProblemException.invalid("events", "events must be a non-empty array");
 		}
@@ -108,9 +144,11 @@ class UsageController {
 		return ResponseEntity.status(allRejected ? 402 : 200).body(body);
 	}
 
+	@Operation(operationId = "usageSummary", summary = "Usage per hour or day from the rollups")
 	@GetMapping("/summary")
 	UsageRollups.Summary summary(OrgId org, @RequestParam Instant from, @RequestParam Instant to,
-			@RequestParam(defaultValue = "day") String granularity, @RequestParam(defaultValue = "meter") String groupBy) {
+			@Parameter(schema = @Schema(allowableValues = { "hour", "day" })) @RequestParam(defaultValue = "day") String granularity,
+			@Parameter(description = "`meter` or a rolled-up event property such as `operation`.") @RequestParam(defaultValue = "meter") String groupBy) {
 		if (!granularity.equals("hour") && !granularity.equals("day")) {
 			throw ProblemException.invalid("granularity", "granularity must be hour or day");
 		}

@@ -32,6 +32,7 @@ import dev.billforge.metering.UsageSummaries;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots, quarter-hour slots (to
@@ -85,9 +86,12 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		return RollupWriter.safe(text, 64);
 	}
 
-	record Bucket(Instant start, Map<String, Credits> credits, Credits total) {
+	@Schema(name = "UsageBucket", description = "Credits charged in one hour or day, per meter or property value.")
+	record Bucket(@Schema(description = "Start of the hour or day (in the org's time zone for days).") Instant start,
+			Map<String, Credits> credits, Credits total) {
 	}
 
+	@Schema(name = "UsageSummary")
 	record Summary(Instant from, Instant to, String granularity, String groupBy, String creditName, Credits total,
 			List<Bucket> buckets) {
 	}
