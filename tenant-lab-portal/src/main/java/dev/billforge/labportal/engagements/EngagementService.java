@@ -108,10 +108,15 @@ public class EngagementService {
 		return role == Role.CONSULTANT;
 	}
 
+	/** Consultants propose engagements; so may the client's owners and admins. */
+	public static boolean mayPropose(Role role) {
+		return isConsultant(role) || role == Role.OWNER || role == Role.ADMIN;
+	}
+
 	public Engagement propose(OrgId org, Person who, String title, String estimatedHours) {
 		String name = TextInput.required("title", title, MAX_TITLE);
 		BigDecimal hours = hours("estimatedHours", estimatedHours, MAX_ESTIMATE);
-		requireRole(who, r -> isConsultant(r) || r == Role.OWNER || r == Role.ADMIN, "propose an engagement");
+		requireRole(who, EngagementService::mayPropose, "propose an engagement");
 		Credits rate = new Credits(metric.meter(METER)
 			.orElseThrow(() -> new IllegalStateException("the Lab portal needs the meter " + METER))
 			.creditsPerUnit());
