@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoiceItemListParams;
 
 import dev.billforge.orgs.OrgId;
+import dev.billforge.outcomes.Outcomes;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
@@ -55,15 +58,18 @@ class OverageBilling {
 
 	private final ValueMetric metric;
 
+	private final Outcomes outcomes;
+
 	private final Clock clock;
 
 	OverageBilling(StripeClient stripe, MongoTemplate mongo, SubscriptionSync subscriptions, CustomerDirectory customers,
-			ValueMetric metric, Clock clock) {
+			ValueMetric metric, Outcomes outcomes, Clock clock) {
 		this.stripe = stripe;
 		this.overage = mongo.getCollection(BillingCollections.OVERAGE);
 		this.subscriptions = subscriptions;
 		this.customers = customers;
 		this.metric = metric;
+		this.outcomes = outcomes;
 		this.clock = clock;
 	}
 
@@ -134,8 +140,9 @@ class OverageBilling {
 			.setCustomer(customer)
 			.setAmount(amount)
 			.setCurrency(sub.getString("currency"))
-			.setDescription("Overage: " + credits.toPlainString() + " " + metric.creditName() + " × "
-					+ new BigDecimal(rate).toPlainString() + " (minor units per " + metric.creditName() + ")")
+			.setDescription(description(credits, new BigDecimal(rate), metric.creditName(), outcomes.billedCounts(
+					new OrgId(record.getString("orgId")), Instant.parse(record.getString("periodStart")),
+					Instant.parse(record.getString("periodEnd")))))
 			.putMetadata("overage_key", key)
 			.putMetadata("org_id", record.getString("orgId"));
 		if (invoiceId != null) {
@@ -178,6 +185,22 @@ class OverageBilling {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The overage line's text: the credits and their price, and — where the period charged outcomes —
+	 * how many of each type it covers ("outcomes charged in this period: 3 lab_report").
+	 */
+	static String description(BigDecimal credits, BigDecimal rate, String creditName, Map<String, Long> outcomeCounts) {
+		String line = "Overage: " + credits.toPlainString() + " " + creditName + " × " + rate.toPlainString()
+				+ " (minor units per " + creditName + ")";
+		if (outcomeCounts.isEmpty()) {
+			return line;
+		}
+		return line + "; outcomes charged in this period: " + outcomeCounts.entrySet()
+			.stream()
+			.map(e -> e.getValue() + " " + e.getKey())
+			.collect(Collectors.joining(", "));
 	}
 
 	/** Credits × price per credit (minor units, may be fractional), half-up to whole minor units. */
