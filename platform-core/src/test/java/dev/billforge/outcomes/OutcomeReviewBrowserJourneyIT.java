@@ -45,7 +45,7 @@ import dev.billforge.valuemetric.Credits;
 		"billforge.outcomes.types.lab_report.resolver-role=consultant",
 		"billforge.outcomes.types.lab_report.dispute-window=72h",
 		"billforge.outcomes.types.lab_report.evidence-required=true", "billforge.notifications.dispatch-interval=PT1H",
-		"billforge.outcomes.sweep-interval=PT1H" })
+		"billforge.outcomes.sweep-interval=PT1H", "billforge.metering.rollup-dimensions=operation,outcome_type" })
 @Import(OutcomeReviewBrowserJourneyIT.Config.class)
 class OutcomeReviewBrowserJourneyIT {
 
@@ -118,6 +118,9 @@ class OutcomeReviewBrowserJourneyIT {
 			browser.screenshot("outcomes-2-billed");
 			assertThat(ledger.balance(org).available()).isEqualTo(Credits.of(1000));
 			assertThat(ledger.balance(org).held()).isEqualTo(Credits.ZERO);
+			// The usage dashboard shows the charge by outcome type.
+			browser.open("/?range=30d&groupBy=outcome_type");
+			assertThat(browser.body()).contains("lab_report: 500");
 
 			// The second report: approved, then disputed with a reason within the window.
 			browser.open("/outcomes");

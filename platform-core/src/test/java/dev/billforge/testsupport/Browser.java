@@ -90,10 +90,15 @@ public final class Browser implements AutoCloseable {
 
 	/** Presses the submit button of the form posting to {@code formAction} and waits for the next page. */
 	public void submit(String formAction) {
+		submit(driver, formAction);
+	}
+
+	/** {@link #submit(String)} for a test that holds its own driver. */
+	public static void submit(WebDriver driver, String formAction) {
 		By button = By.cssSelector("form[action='" + formAction + "'] button[type=submit]");
 		for (int attempt = 1;; attempt++) {
 			try {
-				clickAndWait(driver.findElement(button));
+				clickAndWait(driver, driver.findElement(button));
 				return;
 			}
 			catch (WebDriverException ex) {
@@ -108,7 +113,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** Clicks and waits for the next page: on a loaded machine the click returns before it replaced this one. */
-	public void clickAndWait(WebElement element) {
+	public static void clickAndWait(WebDriver driver, WebElement element) {
 		element.click();
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
 	}
