@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.mongodb.client.model.Filters;
@@ -53,8 +51,6 @@ import dev.billforge.valuemetric.ValueMetric;
 @Service
 public class EngagementService {
 
-	private static final Logger log = LoggerFactory.getLogger(EngagementService.class);
-
 	/** The meter whose rate prices an hour. */
 	public static final String METER = "consulting_hour";
 
@@ -81,19 +77,18 @@ public class EngagementService {
 
 	private final EngagementStore store;
 
-	private final CreditLedger ledger;
+	private final WeeklyCharges steps;
 
-	private final dev.billforge.metering.Metering metering;
+	private final CreditLedger ledger;
 
 	private final ValueMetric metric;
 
 	private final Clock clock;
 
-	EngagementService(EngagementStore store, CreditLedger ledger, dev.billforge.metering.Metering metering,
-			ValueMetric metric, Clock clock) {
+	EngagementService(EngagementStore store, WeeklyCharges steps, CreditLedger ledger, ValueMetric metric, Clock clock) {
 		this.store = store;
+		this.steps = steps;
 		this.ledger = ledger;
-		this.metering = metering;
 		this.metric = metric;
 		this.clock = clock;
 	}
@@ -214,8 +209,14 @@ public class EngagementService {
 			Engagement e = stored.engagement();
 			requireStatus(e, EngagementStatus.ACTIVE, "approved");
 			if (!store.hasUnapproved(org, id, week)) {
-				if (e.approvals().stream().anyMatch(a -> a.week().equals(week))) {
-					return e; // approved already (by this request's twin, or before)
+				// Read again: a twin may have claimed the week's entries after this request's first read.
+				Stored now = load(org, id);
+				if (now.pending() != null) {
+					waitOrFinish(now);
+					continue;
+				}
+				if (now.engagement().approvals().stream().anyMatch(a -> a.week().equals(week))) {
+					return now.engagement(); // approved already (by this request's twin, or before)
 				}
 				throw ProblemException.conflict("nothing_to_approve", "no unapproved time is logged in the week of " + week);
 			}
@@ -226,7 +227,7 @@ public class EngagementService {
 					Filters.eq("approvalSeq", stored.approvalSeq()), Filters.eq("pending", null),
 					Filters.eq("status", EngagementStatus.ACTIVE.code()));
 			if (claimed.isPresent()) {
-				return run(claimed.get()).engagement();
+				return steps.run(claimed.get()).engagement();
 			}
 		}
 		throw busy();
@@ -304,7 +305,7 @@ public class EngagementService {
 							Updates.set("pending", EngagementStore.pending(release))),
 					Filters.eq("status", stored.engagement().status().code()), Filters.eq("pending", null));
 			if (closing.isPresent()) {
-				return run(closing.get()).engagement();
+				return steps.run(closing.get()).engagement();
 			}
 		}
 		throw busy();
@@ -315,7 +316,7 @@ public class EngagementService {
 		int finished = 0;
 		for (Stored stored : store.withPendingStep(200)) {
 			if (stored.pending().at().plus(STEP_GRACE).isBefore(now())) {
-				run(stored);
+				steps.run(stored);
 				finished++;
 			}
 		}
@@ -327,7 +328,7 @@ public class EngagementService {
 	/** Leaves a step another request has just started to it; finishes one that was left behind. */
 	private void waitOrFinish(Stored stored) {
 		if (stored.pending().at().plus(STEP_GRACE).isBefore(now())) {
-			run(stored);
+			steps.run(stored);
 			return;
 		}
 		try {
@@ -336,114 +337,6 @@ public class EngagementService {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw busy();
-		}
-	}
-
-	private Stored run(Stored stored) {
-		Pending pending = stored.pending();
-		if (pending == null) {
-			return stored;
-		}
-		return Pending.CHARGE.equals(pending.kind()) ? charge(stored) : release(stored);
-	}
-
-	/** A weekly approval: price it once, charge it against the holds, hold the rest again, book it. */
-	private Stored charge(Stored stored) {
-		OrgId org = stored.org();
-		String id = stored.engagement().id();
-		Pending p = stored.pending();
-		if (p.credits() == null) {
-			// Entries join the approval only until it is priced; after that its amount never changes.
-			store.markApproved(org, id, p.week(), p.number());
-			BigDecimal hours = store.approvedHours(org, id, p.number());
-			Credits credits = cost(stored.engagement().rate(), hours);
-			stored = store.update(org, id,
-					Updates.combine(Updates.set("pending.hours", EngagementStore.dec(hours)),
-							Updates.set("pending.credits", plain(credits))),
-					Filters.eq("pending.number", p.number()), Filters.eq("pending.credits", null))
-				.orElseGet(() -> load(org, id));
-			p = stored.pending();
-			if (p == null || !Pending.CHARGE.equals(p.kind()) || p.credits() == null) {
-				return stored; // finished by someone else meanwhile
-			}
-		}
-		Credits held = p.holds().stream().map(HeldCredits::credits).reduce(Credits.ZERO, Credits::plus);
-		drawDown(org, id, p);
-		Credits rest = held.minus(p.credits().min(held));
-		List<HeldCredits> holds = rest.isPositive() ? rehold(org, "engagement:" + id + ":hold:" + p.number(), rest)
-				: List.of();
-		Engagement e = stored.engagement();
-		Engagement.WeekApproval approval = new Engagement.WeekApproval(p.number(), p.week(), p.hours(), p.credits(), p.by(),
-				p.at());
-		return store.update(org, id,
-				Updates.combine(Updates.set("holds", EngagementStore.holds(holds, new org.bson.Document()).get("holds")),
-						Updates.set("held", plain(holds.isEmpty() ? Credits.ZERO : rest)),
-						Updates.set("charged", plain(e.charged().plus(p.credits()))),
-						Updates.set("approvedHours", EngagementStore.dec(e.approvedHours().add(p.hours()))),
-						Updates.push("approvals", EngagementStore.approval(approval)), Updates.unset("pending")),
-				Filters.eq("pending.kind", Pending.CHARGE), Filters.eq("pending.number", p.number()))
-			.orElseGet(() -> load(org, id));
-	}
-
-	/**
-	 * Charges the approval's credits against the holds in order (each hold commits once: what a hold
-	 * does not cover goes to the next; anything beyond all of them rides on the last commit and is
-	 * charged like usage); a hold with nothing to charge is released. Without any hold the credits are
-	 * recorded as usage under the approval's own key.
-	 */
-	private void drawDown(OrgId org, String id, Pending p) {
-		Credits left = p.credits();
-		List<HeldCredits> holds = p.holds();
-		if (holds.isEmpty()) {
-			if (left.isPositive()) {
-				ledger.recordUsage(org, List.of(new dev.billforge.ledger.UsageCharge("engagement:" + id + ":charge:" + p.number(),
-						METER + "|" + p.hours().toPlainString(), METER, p.hours(), left, p.at(), DIMENSIONS)), false);
-			}
-			return;
-		}
-		for (int i = 0; i < holds.size(); i++) {
-			HeldCredits hold = holds.get(i);
-			Credits portion = i == holds.size() - 1 ? left : left.min(hold.credits());
-			left = left.minus(portion);
-			if (portion.isPositive()) {
-				metering.commit(org, hold.holdId(), portion, DIMENSIONS);
-			}
-			else {
-				releaseHold(org, hold.holdId());
-			}
-		}
-	}
-
-	private List<HeldCredits> rehold(OrgId org, String key, Credits rest) {
-		try {
-			return List.of(new HeldCredits(ledger.reserve(org, key, rest, METER, HOLD_TTL).id(), rest));
-		}
-		catch (CreditsDeniedException ex) {
-			log.warn("Engagement hold {} of org {} could not be renewed ({}): later approved hours are charged as usage",
-					key, org, ex.reason().code());
-			return List.of();
-		}
-	}
-
-	private Stored release(Stored stored) {
-		OrgId org = stored.org();
-		String id = stored.engagement().id();
-		stored.pending().holds().forEach(h -> releaseHold(org, h.holdId()));
-		return store.update(org, id,
-				Updates.combine(Updates.set("holds", List.of()), Updates.set("held", "0"), Updates.unset("pending")),
-				Filters.eq("pending.kind", Pending.RELEASE))
-			.orElseGet(() -> load(org, id));
-	}
-
-	/** Releases a hold; one that expired meanwhile is released already. */
-	private void releaseHold(OrgId org, String holdId) {
-		try {
-			ledger.release(org, holdId);
-		}
-		catch (ProblemException ex) {
-			if (!"reservation_closed".equals(ex.code())) {
-				throw ex;
-			}
 		}
 	}
 
@@ -460,9 +353,8 @@ public class EngagementService {
 
 	// --- rules and inputs ---
 
-	/** {@code hours × rate}, rounded up to the credit precision so no part of an hour is free. */
-	Credits cost(Credits rate, BigDecimal hours) {
-		return new Credits(rate.amount().multiply(hours).setScale(metric.scale(), RoundingMode.UP));
+	private Credits cost(Credits rate, BigDecimal hours) {
+		return WeeklyCharges.cost(rate, hours, metric.scale());
 	}
 
 	private static void requireRole(Person who, java.util.function.Predicate<Role> allowed, String what) {
