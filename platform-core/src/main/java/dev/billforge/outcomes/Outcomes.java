@@ -41,6 +41,14 @@ public interface Outcomes {
 	 */
 	int sweep();
 
+	/**
+	 * How many outcomes of each type were charged (moved to {@code billed}, by the window closing or a
+	 * resolved dispute) in {@code [from, to)}, by type name in name order; a later reversal does not
+	 * undo the count (the charge stays in the ledger). For invoices: the overage line of a period
+	 * says which outcomes it covers.
+	 */
+	java.util.SortedMap<String, Long> billedCounts(OrgId org, java.time.Instant from, java.time.Instant to);
+
 	/** The audit trail as CSV (header line first). */
 	String auditCsv(OrgId org, String id);
 

@@ -83,4 +83,30 @@ public final class LocalAccountsTestSupport {
 			.isIn("/", "/login?verified");
 	}
 
+	/**
+	 * Signs a new local account up, confirms its address from the outbox and signs it in through the
+	 * real forms; the signed-in browser session.
+	 */
+	public static MockHttpSession signUpAndSignIn(MockMvc mvc, Notifications notifications, String email, String password)
+			throws Exception {
+		MockHttpSession browser = new MockHttpSession();
+		MvcResult registered = mvc.perform(post("/signup").param("email", email).param("password", password)
+			.param("_csrf", csrf(mvc, browser, "/signup"))
+			.session(browser)).andReturn();
+		assertThat(registered.getResponse().getRedirectedUrl()).as("sign-up of " + email).isEqualTo("/login?registered");
+		confirmAddress(mvc, notifications, email, null);
+		MvcResult signedIn = mvc.perform(post("/login").param("username", email).param("password", password)
+			.param("_csrf", csrf(mvc, browser, "/login"))
+			.session(browser)).andReturn();
+		assertThat(signedIn.getResponse().getRedirectedUrl()).as("sign-in of " + email).isEqualTo("/");
+		return (MockHttpSession) signedIn.getRequest().getSession();
+	}
+
+	/** The CSRF token of the form on {@code path}, read as the browser {@code session} sees it. */
+	public static String csrf(MockMvc mvc, MockHttpSession session, String path) throws Exception {
+		Matcher csrf = CSRF.matcher(mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString());
+		assertThat(csrf.find()).as("a form with a CSRF token on " + path).isTrue();
+		return csrf.group(1);
+	}
+
 }

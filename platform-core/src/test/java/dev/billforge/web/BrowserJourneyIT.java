@@ -20,10 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.billforge.accounts.Accounts;
 import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.Browser;
 
 /**
  * The customer's and the operator's walk through the app in a real browser (Debian's chromium and
@@ -119,28 +118,12 @@ class BrowserJourneyIT {
 	}
 
 	void submit(String formAction) {
-		By button = By.cssSelector("form[action='" + formAction + "'] button[type=submit]");
-		for (int attempt = 1;; attempt++) {
-			try {
-				clickAndWait(browser.findElement(button));
-				return;
-			}
-			catch (WebDriverException ex) {
-				// Chromium refuses a click on a node that a late part of the page load just replaced
-				// ("Node with given id does not belong to the document"); nothing was clicked, so find it again.
-				boolean replaced = ex instanceof StaleElementReferenceException
-						|| String.valueOf(ex.getMessage()).contains("does not belong to the document");
-				if (attempt == 3 || !replaced) {
-					throw ex;
-				}
-			}
-		}
+		Browser.submit(browser, formAction);
 	}
 
 	/** Clicks and waits for the next page: on a loaded machine the click returns before it replaced this one. */
 	void clickAndWait(WebElement element) {
-		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+		Browser.clickAndWait(browser, element);
 	}
 
 	String body() {

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoiceItemListParams;
 
 import dev.billforge.orgs.OrgId;
+import dev.billforge.outcomes.Outcomes;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
@@ -54,15 +57,18 @@ class OverageBilling {
 
 	private final ValueMetric metric;
 
+	private final Outcomes outcomes;
+
 	private final Clock clock;
 
 	OverageBilling(StripeClient stripe, MongoTemplate mongo, SubscriptionSync subscriptions, CustomerDirectory customers,
-			ValueMetric metric, Clock clock) {
+			ValueMetric metric, Outcomes outcomes, Clock clock) {
 		this.stripe = stripe;
 		this.overage = mongo.getCollection(BillingCollections.OVERAGE);
 		this.subscriptions = subscriptions;
 		this.customers = customers;
 		this.metric = metric;
+		this.outcomes = outcomes;
 		this.clock = clock;
 	}
 
@@ -133,8 +139,9 @@ class OverageBilling {
 			.setCustomer(customer)
 			.setAmount(amount)
 			.setCurrency(sub.getString("currency"))
-			.setDescription("Overage: " + credits.toPlainString() + " " + metric.creditName() + " × "
-					+ new BigDecimal(rate).toPlainString() + " (minor units per " + metric.creditName() + ")")
+			.setDescription(description(credits, new BigDecimal(rate), metric.creditName(), outcomes.billedCounts(
+					new OrgId(record.getString("orgId")), Instant.parse(record.getString("periodStart")),
+					Instant.parse(record.getString("periodEnd")))))
 			.putMetadata("overage_key", key)
 			.putMetadata("org_id", record.getString("orgId"));
 		if (invoiceId != null) {
@@ -177,6 +184,22 @@ class OverageBilling {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The overage line's text: the credits and their price, and — where the period charged outcomes —
+	 * how many of each type it covers ("outcomes charged in this period: 3 lab_report").
+	 */
+	static String description(BigDecimal credits, BigDecimal rate, String creditName, Map<String, Long> outcomeCounts) {
+		String line = "Overage: " + credits.toPlainString() + " " + creditName + " × " + rate.toPlainString()
+				+ " (minor units per " + creditName + ")";
+		if (outcomeCounts.isEmpty()) {
+			return line;
+		}
+		return line + "; outcomes charged in this period: " + outcomeCounts.entrySet()
+			.stream()
+			.map(e -> e.getValue() + " " + e.getKey())
+			.collect(Collectors.joining(", "));
 	}
 
 	/** Credits × price per credit (minor units, may be fractional), as an amount Stripe charges ({@link MoneyFormat#chargeable}). */

@@ -242,6 +242,11 @@ class OutcomeService implements Outcomes {
 	}
 
 	@Override
+	public java.util.SortedMap<String, Long> billedCounts(OrgId org, Instant from, Instant to) {
+		return store.billedCounts(org, from, to);
+	}
+
+	@Override
 	public String auditCsv(OrgId org, String id) {
 		return AuditCsv.of(load(org, id));
 	}

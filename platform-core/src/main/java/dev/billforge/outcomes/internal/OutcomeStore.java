@@ -130,6 +130,16 @@ class OutcomeStore {
 				Updates.unset("pending"));
 	}
 
+	/** Outcomes whose audit trail has a step to {@code billed} in {@code [from, to)}, counted by type. */
+	java.util.SortedMap<String, Long> billedCounts(OrgId org, Instant from, Instant to) {
+		java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+		outcomes.find(Filters.and(Filters.eq("orgId", org.value()), Filters.elemMatch("audit",
+				Filters.and(Filters.eq("to", OutcomeStatus.BILLED.code()), Filters.gte("at", date(from)), Filters.lt("at", date(to))))))
+			.projection(new Document("type", 1))
+			.forEach(doc -> counts.merge(doc.getString("type"), 1L, Long::sum));
+		return counts;
+	}
+
 	/** Approved outcomes whose dispute window closed by {@code now}, oldest window first. */
 	List<Stored> dueForBilling(Instant now, int limit) {
 		return collect(outcomes.find(Filters.and(Filters.eq("status", OutcomeStatus.APPROVED.code()),

@@ -40,7 +40,13 @@ import com.stripe.param.checkout.SessionListParams;
 import dev.billforge.branding.Brand;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.orgs.Org;
+import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.Orgs;
+import dev.billforge.orgs.Role;
+import dev.billforge.outcomes.Actor;
+import dev.billforge.outcomes.OutcomeCandidate;
+import dev.billforge.outcomes.OutcomeStatus;
+import dev.billforge.outcomes.Outcomes;
 import dev.billforge.stripe.emulator.Fault;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
@@ -56,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.max-network-retries=2" })
+		"billforge.billing.jobs.enabled=false", "billforge.billing.max-network-retries=2",
+		"billforge.outcomes.types.report.fee=100", "billforge.outcomes.types.report.dispute-window=0s" })
 @Import(BillingIT.Clocks.class)
 class BillingIT {
 
@@ -105,6 +112,12 @@ class BillingIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	Outcomes outcomes;
+
+	@Autowired
+	Memberships memberships;
 
 	@Autowired
 	Clock anyClock;
@@ -330,10 +343,16 @@ class BillingIT {
 		assertThat(call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_team_monthly\"}", 409)
 			.get("code").asString()).isEqualTo("already_subscribed");
 
-		// Usage beyond the allowance: alerts at 70/90/100 %, then 500 SPU overage.
+		// An outcome charged in the period (100 SPU), then usage beyond the allowance: alerts at 70/90/100 %,
+		// then 500 SPU overage.
+		memberships.add(org.id(), "olga-" + org.id().value() + "@billing.test", Role.OWNER);
+		outcomes.propose(org.id(), new OutcomeCandidate("report-1", "report", "Report 1", null, null), null);
+		outcomes.approve(org.id(), "report-1", new Actor("olga", "olga-" + org.id().value() + "@billing.test"), null);
+		outcomes.sweep();
+		assertThat(outcomes.find(org.id(), "report-1").orElseThrow().status()).isEqualTo(OutcomeStatus.BILLED);
 		for (int i = 0; i < 4; i++) {
 			call("POST", "/api/v1/usage", "{\"events\":[{\"idempotencyKey\":\"u" + i + "\",\"meter\":\"page\",\"quantity\":"
-					+ (i < 3 ? 4000 : 3600) + "}]}", 200);
+					+ (i < 3 ? 4000 : 3500) + "}]}", 200);
 		}
 		JsonNode alerts = call("GET", "/api/v1/alerts", null, 200);
 		List<Integer> thresholds = new ArrayList<>();
@@ -363,6 +382,7 @@ class BillingIT {
 			.stream().filter(l -> l.getDescription() != null && l.getDescription().startsWith("Overage")).toList();
 		assertThat(overageLines).as("exactly one overage line").hasSize(1);
 		assertThat(overageLines.get(0).getAmount()).as("500 SPU × 1 cent").isEqualTo(500L);
+		assertThat(overageLines.get(0).getDescription()).endsWith("; outcomes charged in this period: 1 report");
 		assertThat(ledger.balance(org.id()).available()).as("the new period's allowance").isEqualTo(Credits.of(15000));
 
 		// Replaying every event changes nothing.

@@ -33,4 +33,13 @@ class OverageAmountTest {
 		assertThat(OverageBilling.amountMinorUnits(new BigDecimal("12345"), BigDecimal.ONE, "BHD")).isEqualTo(12350);
 	}
 
+	@Test
+	void theOverageLineSaysHowManyOutcomesOfWhichTypeItCovers() {
+		assertThat(OverageBilling.description(new BigDecimal("600"), new BigDecimal("1"), "LC",
+				new java.util.TreeMap<>(java.util.Map.of("lab_report", 3L, "ticket", 1L))))
+			.isEqualTo("Overage: 600 LC × 1 (minor units per LC); outcomes charged in this period: 3 lab_report, 1 ticket");
+		assertThat(OverageBilling.description(new BigDecimal("600"), new BigDecimal("1"), "LC", java.util.Map.of()))
+			.isEqualTo("Overage: 600 LC × 1 (minor units per LC)");
+	}
+
 }
