@@ -34,6 +34,17 @@ public final class BillforgeMetrics {
 			.increment();
 	}
 
+	/**
+	 * Drift found and repaired or reported: {@code billforge_drift_found_total{kind}} ({@code ledger}: a replay
+	 * disagreed with an account; {@code stripe_subscription}, {@code stripe_pack}: the reconciler repaired the
+	 * mirror or a lost grant).
+	 */
+	public static void driftFound(String kind, long count) {
+		if (count > 0) {
+			Metrics.counter("billforge.drift.found", "kind", tag(kind)).increment(count);
+		}
+	}
+
 	private static String tag(String value) {
 		if (value == null || value.isBlank()) {
 			return "none";

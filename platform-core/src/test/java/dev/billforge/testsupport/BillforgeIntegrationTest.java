@@ -10,12 +10,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * A Spring Boot integration test on fresh storage: the embedded MongoDB server on a new temporary data
  * directory, or a new uniquely named database on the MongoDB in env {@code MONGODB_URI} (dropped when the
  * context closes). Boots {@link TestApplication} unless {@link #classes()} says otherwise.
- * The injectable {@link TestStorage} bean describes the storage in use.
+ * The injectable {@link TestStorage} bean describes the storage in use. Every MongoDB lookup the application
+ * sends must be served by an index the changelogs declare: the class fails otherwise ({@link IndexCoverage}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest
 @ContextConfiguration(initializers = FreshStorageInitializer.class)
+@TestExecutionListeners(listeners = IndexCoverageCheck.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface BillforgeIntegrationTest {
 
 	/** Configuration classes to boot. */

@@ -56,6 +56,8 @@ public final class TestStorage implements AutoCloseable {
 
 	private @Nullable MongoServer ownServer;
 
+	private final IndexCoverage indexCoverage = new IndexCoverage(DeclaredIndexes.onClassPath());
+
 	private TestStorage(@Nullable String externalUri) {
 		try {
 			this.dataDirectory = Files.createTempDirectory("billforge-test-");
@@ -142,7 +144,8 @@ public final class TestStorage implements AutoCloseable {
 		if (args.stream().noneMatch(arg -> arg.startsWith("--server.port="))) {
 			args.add("--server.port=0");
 		}
-		return new SpringApplicationBuilder(source).run(args(args.toArray(String[]::new)));
+		return new SpringApplicationBuilder(source).initializers(indexCoverage::attachTo)
+			.run(args(args.toArray(String[]::new)));
 	}
 
 	/**
@@ -150,9 +153,20 @@ public final class TestStorage implements AutoCloseable {
 	 * initializer runs after {@code MONGODB_URI} was mapped, which is fine for {@link #create()}.)
 	 */
 	ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
-		return context -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("billforgeTestStorage", properties()));
+		return context -> {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("billforgeTestStorage", properties()));
+			indexCoverage.attachTo(context);
+		};
+	}
+
+	/**
+	 * The MongoDB lookups of the applications started on this storage that no declared index serves;
+	 * {@link #close()} fails when any is left unreported.
+	 */
+	public IndexCoverage indexCoverage() {
+		return indexCoverage;
 	}
 
 	@Override
@@ -170,6 +184,7 @@ public final class TestStorage implements AutoCloseable {
 			}
 			deleteRecursively(dataDirectory);
 		}
+		indexCoverage.assertCovered();
 	}
 
 	private static void deleteRecursively(Path root) {

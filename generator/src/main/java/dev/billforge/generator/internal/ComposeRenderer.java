@@ -30,9 +30,6 @@ public final class ComposeRenderer {
     public static final String MAILPIT_IMAGE = "axllent/mailpit:v1.27.10";
 
     /** Methods the agent wraps in spans (its "methods" instrumentation), beyond HTTP and MongoDB. */
-    static final String TRACED_METHODS = "\"dev.billforge.ledger.internal.LedgerService[recordUsage,reserve,commit,release,grant];"
-            + "dev.billforge.billing.internal.BillingFlows[checkout]\"";
-
     /** First published port of the per-tenant Stripe emulators (in module order). */
     static final int EMULATOR_PORT = 12111;
 
@@ -144,8 +141,8 @@ public final class ComposeRenderer {
         y.append("      OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf\n");
         y.append("      OTEL_METRICS_EXPORTER: none\n");
         y.append("      OTEL_LOGS_EXPORTER: none\n");
-        y.append("      # spans around ledger operations and Checkout creation, named Class.method by the agent\n");
-        y.append("      OTEL_INSTRUMENTATION_METHODS_INCLUDE: ").append(TRACED_METHODS).append('\n');
+        y.append("      # JSON logs carrying the agent's trace_id/span_id (ecs, logstash or gelf; docs/deploy.md)\n");
+        y.append("      LOGGING_STRUCTURED_FORMAT_CONSOLE: \"${LOG_FORMAT:-ecs}\"\n");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(productEnvironment).entrySet()) {
             y.append("      ").append(e.getKey()).append(": ").append(productVariable(e.getKey(), e.getValue())).append('\n');
         }

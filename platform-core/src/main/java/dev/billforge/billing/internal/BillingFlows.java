@@ -24,6 +24,7 @@ import dev.billforge.orgs.Memberships;
 import dev.billforge.branding.Brand;
 import dev.billforge.common.ProblemException;
 import dev.billforge.common.ProductProperties;
+import dev.billforge.common.Tracing;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
@@ -163,7 +164,8 @@ class BillingFlows {
 				.setIdempotencyKey("checkout:" + org.value() + ":" + UUID.randomUUID())
 				.build();
 			var create = params.build();
-			Session session = StripeRetry.withRetries(() -> stripe.v1().checkout().sessions().create(create, options));
+			Session session = Tracing.span("stripe.checkout.create", org.value(),
+					() -> StripeRetry.withRetries(() -> stripe.v1().checkout().sessions().create(create, options)));
 			return new CheckoutLink(session.getId(), session.getUrl());
 		}
 		catch (StripeException ex) {
@@ -176,10 +178,11 @@ class BillingFlows {
 			.orElseThrow(() -> ProblemException.conflict("no_billing_account",
 					"the org has no billing account yet; buy a plan or pack first"));
 		try {
-			return stripe.v1().billingPortal().sessions().create(SessionCreateParams.builder()
-				.setCustomer(customer)
-				.setReturnUrl(urls.returnPage("portal"))
-				.build()).getUrl();
+			return Tracing.span("stripe.portal.create", org.value(),
+					() -> stripe.v1().billingPortal().sessions().create(SessionCreateParams.builder()
+						.setCustomer(customer)
+						.setReturnUrl(urls.returnPage("portal"))
+						.build())).getUrl();
 		}
 		catch (StripeException ex) {
 			throw StripeFailures.unavailable("opening the billing portal", ex);

@@ -17,6 +17,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 
 import dev.billforge.common.ProductProperties;
+import dev.billforge.common.Tracing;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
@@ -59,11 +60,12 @@ class CustomerDirectory {
 		}
 		Org found = orgs.find(org).orElseThrow(() -> new IllegalArgumentException("unknown org " + org));
 		try {
-			Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
-				.setName(found.name())
-				.putMetadata("org_id", org.value())
-				.putMetadata("product", tag)
-				.build(), RequestOptions.builder().setIdempotencyKey("customer:" + tag + ":" + org.value()).build());
+			Customer customer = Tracing.span("stripe.customer.create", org.value(),
+					() -> stripe.v1().customers().create(CustomerCreateParams.builder()
+						.setName(found.name())
+						.putMetadata("org_id", org.value())
+						.putMetadata("product", tag)
+						.build(), RequestOptions.builder().setIdempotencyKey("customer:" + tag + ":" + org.value()).build()));
 			link(org, customer.getId());
 			return customerOf(org).orElse(customer.getId());
 		}

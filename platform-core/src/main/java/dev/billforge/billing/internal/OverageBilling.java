@@ -18,6 +18,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.stripe.StripeClient;
+import dev.billforge.common.Tracing;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -154,7 +155,8 @@ class OverageBilling {
 		try {
 			var create = params.build();
 			RequestOptions options = RequestOptions.builder().setIdempotencyKey(key).build();
-			itemId = StripeRetry.withRetries(() -> stripe.v1().invoiceItems().create(create, options)).getId();
+			itemId = Tracing.span("stripe.invoice_item.create", record.getString("orgId"),
+					() -> StripeRetry.withRetries(() -> stripe.v1().invoiceItems().create(create, options))).getId();
 		}
 		catch (IdempotencyException ex) {
 			// The same key was used with other parameters: an earlier attempt already created the item.

@@ -93,6 +93,8 @@ class Reconciler {
 		if (failed > 0) {
 			log.warn("{} Stripe event(s) failed processing and await Stripe's retry", failed);
 		}
+		dev.billforge.common.BillforgeMetrics.driftFound("stripe_subscription", drifted);
+		dev.billforge.common.BillforgeMetrics.driftFound("stripe_pack", packsRepaired);
 		return new Report(customerCount, subCount, drifted, packsRepaired, failed);
 	}
 

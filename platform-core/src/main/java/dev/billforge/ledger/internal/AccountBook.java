@@ -111,6 +111,16 @@ final class AccountBook {
 		return slots.estimatedSize();
 	}
 
+	/** Holds open in the accounts this instance has in memory (a monitoring figure, see LedgerMetrics). */
+	long holdsOpen() {
+		return slots.asMap().values().stream().mapToLong(slot -> slot.state == null ? 0 : slot.state.holds.size()).sum();
+	}
+
+	/** Commits durable but not yet projected, over the accounts this instance has in memory. */
+	long projectionLag() {
+		return slots.asMap().values().stream().mapToLong(slot -> slot.projections.queued()).sum();
+	}
+
 	/** Work done under the org's lock against the account's working state. */
 	interface Work<R> {
 

@@ -39,6 +39,11 @@ class LedgerConfiguration {
 	}
 
 	@Bean
+	LedgerMetrics ledgerMetrics(LedgerService creditLedger) {
+		return creditLedger.metrics();
+	}
+
+	@Bean
 	LedgerProjections ledgerProjections(LedgerService creditLedger) {
 		return creditLedger.projections();
 	}

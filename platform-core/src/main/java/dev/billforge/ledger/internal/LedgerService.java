@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.billforge.common.ProblemException;
+import dev.billforge.common.Tracing;
 import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.Balance;
 import dev.billforge.ledger.BillingPeriod;
@@ -54,6 +55,11 @@ public final class LedgerService implements CreditLedger {
 		this.sweep = new DueSweep(book, store, clock);
 	}
 
+	/** The ledger's gauges (holds open, projection lag, parked commits). */
+	LedgerMetrics metrics() {
+		return new LedgerMetrics(book, store);
+	}
+
 	/** The operator's view of this ledger's read models (parked projections, rebuilds). */
 	LedgerProjections projections() {
 		return new ReadModelRebuilds(book, store);
@@ -78,7 +84,7 @@ public final class LedgerService implements CreditLedger {
 	@Override
 	public List<UsageOutcome> recordUsage(OrgId org, List<UsageCharge> charges, boolean enforce) {
 		List<String> keys = charges.stream().map(charge -> usageKey(charge.idempotencyKey())).toList();
-		return book.execute(org.value(), keys, batch -> {
+		return Tracing.span("ledger.usage", org.value(), () -> book.execute(org.value(), keys, batch -> {
 			List<UsageOutcome> outcomes = new ArrayList<>(charges.size());
 			for (UsageCharge charge : charges) {
 				String opKey = usageKey(charge.idempotencyKey());
@@ -101,7 +107,7 @@ public final class LedgerService implements CreditLedger {
 				}
 			}
 			return outcomes;
-		});
+		}));
 	}
 
 	private static String usageKey(String key) {
@@ -112,7 +118,7 @@ public final class LedgerService implements CreditLedger {
 	public Reservation reserve(OrgId org, String key, Credits credits, String meter, Duration ttl) {
 		String opKey = "reserve:" + key;
 		String fingerprint = credits + "|" + (meter == null ? "" : meter);
-		return book.execute(org.value(), List.of(opKey), batch -> {
+		return Tracing.span("ledger.reserve", org.value(), () -> book.execute(org.value(), List.of(opKey), batch -> {
 			LedgerStore.StoredOp known = batch.known(opKey);
 			if (known != null) {
 				if (!known.fingerprint().equals(fingerprint)) {
@@ -133,7 +139,7 @@ public final class LedgerService implements CreditLedger {
 			}
 			batch.add(op);
 			return new Reservation(op.hold().id(), key, Reservation.Status.HELD, credits, op.hold().expiresAt(), null, null);
-		});
+		}));
 	}
 
 	private Reservation reservationAsOfNow(OrgId org, LedgerBatch batch, String holdId, String key, OpResult held) {
@@ -160,7 +166,7 @@ public final class LedgerService implements CreditLedger {
 	public Reservation commit(OrgId org, String reservationId, Credits actual, Map<String, String> dimensions) {
 		String opKey = "commit:" + reservationId;
 		String fingerprint = actual.toString();
-		return book.execute(org.value(), closingKeys(reservationId), batch -> {
+		return Tracing.span("ledger.commit", org.value(), () -> book.execute(org.value(), closingKeys(reservationId), batch -> {
 			LedgerStore.StoredOp done = batch.known(opKey);
 			if (done != null) {
 				if (!done.fingerprint().equals(fingerprint)) {
@@ -186,7 +192,7 @@ public final class LedgerService implements CreditLedger {
 			}
 			batch.add(op);
 			return committed(reservationId, op.result());
-		});
+		}));
 	}
 
 	private static Reservation committed(String id, OpResult result) {
@@ -197,7 +203,7 @@ public final class LedgerService implements CreditLedger {
 	@Override
 	public Reservation release(OrgId org, String reservationId) {
 		String opKey = "release:" + reservationId;
-		return book.execute(org.value(), closingKeys(reservationId), batch -> {
+		return Tracing.span("ledger.release", org.value(), () -> book.execute(org.value(), closingKeys(reservationId), batch -> {
 			if (batch.known(opKey) != null) {
 				return released(reservationId, Reservation.Status.RELEASED);
 			}
@@ -213,7 +219,7 @@ public final class LedgerService implements CreditLedger {
 				return released(reservationId, Reservation.Status.EXPIRED);
 			}
 			throw ProblemException.notFound("reservation " + reservationId);
-		});
+		}));
 	}
 
 	private static Reservation released(String id, Reservation.Status status) {
@@ -224,7 +230,7 @@ public final class LedgerService implements CreditLedger {
 	public GrantReceipt grant(OrgId org, GrantRequest request) {
 		String opKey = "grant:" + request.key();
 		String fingerprint = request.source().code() + "|" + request.credits() + "|" + request.expiresAt();
-		return book.execute(org.value(), List.of(opKey), batch -> {
+		return Tracing.span("ledger.grant", org.value(), () -> book.execute(org.value(), List.of(opKey), batch -> {
 			LedgerStore.StoredOp known = batch.known(opKey);
 			if (known != null) {
 				if (!known.fingerprint().equals(fingerprint)) {
@@ -238,19 +244,19 @@ public final class LedgerService implements CreditLedger {
 					batch.seq);
 			batch.add(op);
 			return new GrantReceipt(op.grant().id(), request.credits(), false);
-		});
+		}));
 	}
 
 	@Override
 	public void clawBack(OrgId org, String key, Credits credits, String grantId, String reason) {
 		String opKey = "clawback:" + key;
-		book.execute(org.value(), List.of(opKey), batch -> {
+		Tracing.span("ledger.clawback", org.value(), () -> book.execute(org.value(), List.of(opKey), batch -> {
 			if (batch.known(opKey) == null) {
 				batch.add(engine.adjust(batch.state, opKey, credits.toString(), Credits.ZERO.minus(credits), grantId, reason,
 						batch.now, batch.seq));
 			}
 			return null;
-		});
+		}));
 	}
 
 	@Override
@@ -352,7 +358,11 @@ public final class LedgerService implements CreditLedger {
 
 	@Override
 	public LedgerVerification verify(OrgId org) {
-		return new LedgerVerifier(store).verify(book.read(org.value()));
+		LedgerVerification verification = new LedgerVerifier(store).verify(book.read(org.value()));
+		if (!verification.consistent()) {
+			dev.billforge.common.BillforgeMetrics.driftFound("ledger", 1);
+		}
+		return verification;
 	}
 
 	@Override

@@ -51,6 +51,11 @@ interface LedgerStore {
 	/** Parked commits of every org, newest first. */
 	List<ParkedProjection> parked(int limit);
 
+	/** How many commits are parked, over every org (for the parked-commits gauge). */
+	default long parkedCount() {
+		return parked(Integer.MAX_VALUE).size();
+	}
+
 	/** Parked commits of one org, in sequence order. */
 	List<ParkedProjection> parked(String orgId);
 

@@ -246,6 +246,11 @@ final class MongoLedgerStore implements LedgerStore {
 	}
 
 	@Override
+	public long parkedCount() {
+		return parked.estimatedDocumentCount();
+	}
+
+	@Override
 	public List<ParkedProjection> parked(String orgId) {
 		return parkedOf(parked.find(Filters.eq("orgId", orgId)).sort(Sorts.ascending("seq")));
 	}

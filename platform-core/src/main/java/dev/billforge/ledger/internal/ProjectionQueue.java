@@ -106,6 +106,11 @@ final class ProjectionQueue {
 		return found;
 	}
 
+	/** Commits durable but not yet projected here (the projection lag, in commits). */
+	int queued() {
+		return queue.size();
+	}
+
 	/** How many op keys are answered from memory: the store has not taken them yet. */
 	int backlog() {
 		return unprojected.size();
