@@ -79,21 +79,30 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	@Override
 	public void onCommit(LedgerCommitted commit) {
 		for (Alert alert : commit.alerts()) {
-			insertOnce(notifications, new Document("_id", alert.id()).append("orgId", alert.orgId().value())
-				.append("type", alert.type().code())
-				.append("threshold", alert.threshold())
-				.append("createdAt", alert.firedAt().toString())
-				.append("read", false)
-				.append("details", new Document(alert.details())));
-			for (Delivery.Channel channel : Delivery.Channel.values()) {
-				insertOnce(deliveries, new Document("_id", alert.id() + "|" + channel.name().toLowerCase())
-					.append("notificationId", alert.id())
-					.append("orgId", alert.orgId().value())
-					.append("channel", channel.name())
-					.append("status", Delivery.Status.PENDING.name())
-					.append("attempts", 0)
-					.append("nextAttemptAt", alert.firedAt().toString()));
-			}
+			raise(alert.orgId(), alert.id(), alert.type().code(), alert.threshold(), alert.firedAt(), alert.details());
+		}
+	}
+
+	@Override
+	public void raise(OrgId org, String id, String type, Instant at, Map<String, String> details) {
+		raise(org, id, type, null, at, details);
+	}
+
+	private void raise(OrgId org, String id, String type, Integer threshold, Instant at, Map<String, String> details) {
+		insertOnce(notifications, new Document("_id", id).append("orgId", org.value())
+			.append("type", type)
+			.append("threshold", threshold)
+			.append("createdAt", at.toString())
+			.append("read", false)
+			.append("details", new Document(new java.util.LinkedHashMap<String, Object>(details))));
+		for (Delivery.Channel channel : Delivery.Channel.values()) {
+			insertOnce(deliveries, new Document("_id", id + "|" + channel.name().toLowerCase())
+				.append("notificationId", id)
+				.append("orgId", org.value())
+				.append("channel", channel.name())
+				.append("status", Delivery.Status.PENDING.name())
+				.append("attempts", 0)
+				.append("nextAttemptAt", at.toString()));
 		}
 	}
 

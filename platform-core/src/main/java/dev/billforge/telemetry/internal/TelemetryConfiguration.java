@@ -67,6 +67,12 @@ class TelemetryConfiguration {
 
 		@Bean
 		@Order(14)
+		ProductNavItem telemetryAlertsNav() {
+			return new ProductNavItem("/telemetry/alerts", "telemetry.nav.alerts");
+		}
+
+		@Bean
+		@Order(15)
 		ProductNavItem telemetryQuickStartNav() {
 			return new ProductNavItem("/telemetry/quick-start", "telemetry.nav.quickStart");
 		}
