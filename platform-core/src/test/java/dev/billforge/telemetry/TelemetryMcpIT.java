@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import com.google.protobuf.ByteString;
 
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
+import dev.billforge.testsupport.AbuseCorpus;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -114,6 +116,44 @@ class TelemetryMcpIT {
 
 		assertThat(post(null, "tools/list", "{}").statusCode()).isEqualTo(401);
 		assertThat(post("sig_agent_sk_not-a-key", "tools/list", "{}").statusCode()).isEqualTo(401);
+	}
+
+	/** The abuse corpus on every tool argument: a tool error or JSON-RPC error, never a 5xx or a stack trace. */
+	@Test
+	void hostileArgumentsAreRefusedByEveryTool() throws Exception {
+		String key = orgs.createApiKey(orgs.create("MCP abuse", ZoneId.of("UTC")).id(), "mcp").key();
+		Map<String, List<String>> numbers = Map.of("search_traces", List.of("minDurationMs", "maxDurationMs", "page", "pageSize"),
+				"get_cost_and_usage", List.of("days"));
+		Map<String, List<String>> texts = Map.of("search_traces",
+				List.of("service", "agent", "model", "status", "from", "to", "text"), "get_trace", List.of("traceId"));
+		List<String> notRefused = new ArrayList<>();
+		for (String tool : List.of("search_traces", "get_trace", "get_cost_and_usage")) {
+			String valid = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+					+ "\",\"arguments\":{\"probe\":1}}}";
+			Map<String, String> cases = new java.util.LinkedHashMap<>();
+			numbers.getOrDefault(tool, List.of()).forEach(field -> AbuseCorpus.numberValues()
+				.forEach((what, value) -> cases.put(field + " = " + what, AbuseCorpus.withField(valid.replace("\"probe\"",
+						"\"" + field + "\""), "params/arguments/" + field, value))));
+			texts.getOrDefault(tool, List.of()).forEach(field -> AbuseCorpus.stringValues()
+				.forEach((what, value) -> cases.put(field + " = " + what, AbuseCorpus.withField(valid.replace("\"probe\"",
+						"\"" + field + "\""), "params/arguments/" + field, value))));
+			for (Map.Entry<String, String> probe : cases.entrySet()) {
+				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/mcp"))
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json, text/event-stream")
+					.header("Authorization", "Bearer " + key)
+					.POST(HttpRequest.BodyPublishers.ofString(probe.getValue()))
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				boolean refused = answer.statusCode() / 100 == 4 || (answer.statusCode() == 200
+						&& (answer.body().contains("\"isError\":true") || answer.body().contains("\"error\":{")));
+				boolean leaks = AbuseCorpus.LEAKS.stream().anyMatch(answer.body()::contains);
+				if (!refused || leaks) {
+					notRefused.add(tool + " " + probe.getKey() + " -> " + answer.statusCode() + " "
+							+ answer.body().substring(0, Math.min(200, answer.body().length())));
+				}
+			}
+		}
+		assertThat(notRefused).isEmpty();
 	}
 
 	private JsonNode tool(String key, String name, String arguments) throws Exception {
