@@ -366,11 +366,13 @@ final class TelemetryBenchmark {
 	private void postBatch(String key, ExportTraceServiceRequest batch) throws Exception {
 		HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/traces"))
 			.header("Content-Type", "application/x-protobuf")
+			.header("Content-Encoding", "gzip")
 			.header("Authorization", "Bearer " + key)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(batch.toByteArray()))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(gzip(batch.toByteArray())))
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("/v1/traces answered " + response.statusCode());
+			throw new IllegalStateException("/v1/traces answered " + response.statusCode() + " to " + batch.getSerializedSize()
+					+ " bytes of protobuf");
 		}
 	}
 
