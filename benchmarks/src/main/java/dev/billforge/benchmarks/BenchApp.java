@@ -33,6 +33,27 @@ public class BenchApp {
 			"--server.address=127.0.0.1");
 
 	/**
+	 * SigAgent-like settings for the telemetry part: credit TC, span 0.01 and trace 0.1 TC, telemetry on,
+	 * free tier 10^9 TC; operator token, rate limit and address as above.
+	 */
+	public static final List<String> TELEMETRY_SETTINGS = List.of("--billforge.product.tag=sig_agent",
+			"--billforge.value-metric.credit-name=TC", "--billforge.value-metric.scale=3",
+			"--billforge.value-metric.free-tier=1000000000", "--billforge.value-metric.meters.span.rate=0.01",
+			"--billforge.value-metric.meters.trace.rate=0.1", "--billforge.telemetry.enabled=true",
+			"--billforge.api.operator-token=" + OPERATOR_TOKEN, "--billforge.api.requests-per-second=1000000",
+			"--billforge.billing.catalog.location=classpath:bench-catalog.yml", "--server.address=127.0.0.1");
+
+	/** The telemetry part's app ({@link #TELEMETRY_SETTINGS}) on {@code storage}. */
+	public static ConfigurableApplicationContext startTelemetry(BenchStorage storage, int emulatorPort) {
+		List<String> args = new ArrayList<>(TELEMETRY_SETTINGS);
+		args.add("--billforge.billing.emulator.port=" + emulatorPort);
+		args.add("--spring.main.banner-mode=off");
+		args.add("--logging.level.root=WARN");
+		args.add("--logging.level.dev.billforge=WARN");
+		return storage.run(BenchApp.class, args);
+	}
+
+	/**
 	 * Starts the app on {@code storage}; its web server listens on a random loopback port. (Always a web
 	 * application: platform-core's API security configuration needs one to start at all.)
 	 */

@@ -13,11 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs every benchmark and writes {@code benchmarks/target/results.md}. Options: {@code --quick} (smoke
  * run), {@code --summary-events=N} (events seeded for the summary), {@code --summary-ledger-events=N} (how many of
- * them take the full ledger path), {@code --only=ingest,check,holds,summary,webhooks,jmh}.
+ * them take the full ledger path), {@code --telemetry-spans=N} (spans stored for the trace latency),
+ * {@code --only=ingest,check,holds,summary,webhooks,telemetry,jmh}.
  */
 public final class BenchmarkMain {
 
-	private static final List<String> PARTS = List.of("ingest", "check", "holds", "summary", "webhooks", "jmh");
+	private static final List<String> PARTS = List.of("ingest", "check", "holds", "summary", "webhooks", "telemetry", "jmh");
 
 	private BenchmarkMain() {
 	}
@@ -25,6 +26,7 @@ public final class BenchmarkMain {
 	public static void main(String[] args) throws Exception {
 		Settings settings = Arrays.asList(args).contains("--quick") ? Settings.quickRun() : Settings.fullRun();
 		Set<String> only = new LinkedHashSet<>(PARTS);
+		long telemetrySpans = settings.quick() ? 20_000 : 1_000_000;
 		for (String arg : args) {
 			if (arg.equals("--quick")) {
 				continue;
@@ -36,6 +38,9 @@ public final class BenchmarkMain {
 				settings = settings.withSummaryLedgerEvents(
 						Long.parseLong(arg.substring("--summary-ledger-events=".length()).replace("_", "")));
 			}
+			else if (arg.startsWith("--telemetry-spans=")) {
+				telemetrySpans = Long.parseLong(arg.substring("--telemetry-spans=".length()).replace("_", ""));
+			}
 			else if (arg.startsWith("--only=")) {
 				only = new LinkedHashSet<>(Arrays.asList(arg.substring("--only=".length()).split(",")));
 				if (!PARTS.containsAll(only)) {
@@ -43,7 +48,7 @@ public final class BenchmarkMain {
 				}
 			}
 			else {
-				System.err.println("unknown option " + arg + "; options: --quick --summary-events=N --summary-ledger-events=N --only=" + String.join(",", PARTS));
+				System.err.println("unknown option " + arg + "; options: --quick --summary-events=N --summary-ledger-events=N --telemetry-spans=N --only=" + String.join(",", PARTS));
 				System.exit(2);
 			}
 		}
@@ -84,6 +89,13 @@ public final class BenchmarkMain {
 					section("Stripe webhooks (issue 3)");
 					new WebhookBenchmark(api, settings, context.getBean(MongoCommandStats.class), BenchApp.port(context),
 							emulatorPort).run(results);
+				}
+			}
+			if (only.contains("telemetry")) {
+				section("telemetry (issue 11): /v1/traces and trace latency");
+				try (ConfigurableApplicationContext telemetry = BenchApp.startTelemetry(storage, BenchApp.freePort())) {
+					new TelemetryBenchmark(new ApiClient(BenchApp.port(telemetry)), telemetry, settings).run(results,
+							telemetrySpans);
 				}
 			}
 		}

@@ -94,6 +94,9 @@ final class NewTenantCommand implements Callable<Integer> {
     @Option(names = "--dependency", paramLabel = "GROUP:ARTIFACT[:VERSION[:SCOPE]]", description = "Extra Maven dependency of the product code. Repeatable.")
     List<String> dependencies = new ArrayList<>();
 
+    @Option(names = "--feature", split = ",", paramLabel = "FEATURE", description = "A platform feature to switch on, e.g. telemetry (OTLP receiver, agent traces, MCP tools; docs/telemetry.md). Repeatable.")
+    List<String> features = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -147,6 +150,6 @@ final class NewTenantCommand implements Callable<Integer> {
         return new TenantAnswers(TenantGenerator.VERSION, name, description, tag, "tenant-" + effectiveSlug,
                 effectiveSlug.replace("-", ""), TenantAnswers.applicationClassOf(name), effectiveSlug, port, creditName,
                 creditDisplayName, scale, free, alertThresholds, rollupDimensions, parsedMeters, currency, parsedPlans,
-                parsedPacks, brand, deps, List.of());
+                parsedPacks, brand, deps, List.of(), features);
     }
 }

@@ -11,7 +11,10 @@ import dev.billforge.generator.internal.TenantGenerator;
 import dev.billforge.generator.internal.Workspace;
 import dev.billforge.generator.internal.Workspace.Tenant;
 
-/** The demo tenants' generated files are exactly what the generator renders from their tenant.yml. */
+/**
+ * The demo tenants' generated files are exactly what the generator renders from their tenant.yml,
+ * features included (SigAgent's and the Lab portal's {@code telemetry}).
+ */
 class DemoTenantsDriftTest {
 
     @Test
@@ -20,6 +23,10 @@ class DemoTenantsDriftTest {
         List<Tenant> tenants = repository.tenants();
         assertThat(tenants).extracting(t -> t.answers().module())
                 .contains("tenant-docrouter", "tenant-sigagent", "tenant-lab-portal");
+        // telemetry is switched on by the generator's feature for SigAgent and the Lab portal, not DocRouter
+        assertThat(tenants).filteredOn(t -> t.answers().features().contains("telemetry"))
+                .extracting(t -> t.answers().module())
+                .containsExactlyInAnyOrder("tenant-sigagent", "tenant-lab-portal");
 
         for (Tenant t : tenants) {
             List<FileChange> changes = new TenantGenerator(repository).regenerationChanges(t);

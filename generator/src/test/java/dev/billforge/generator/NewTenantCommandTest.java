@@ -136,6 +136,7 @@ class NewTenantCommandTest {
         "--free-credits|lots|--free-credits: 'lots' is not a non-negative decimal",
         "--name|Lab portal|--name: folder tenant-lab-portal already exists",
         "--support-email|nobody|--support-email: 'nobody' is not an address",
+        "--feature|billing-magic|--feature: 'billing-magic' is not a feature the generator knows: telemetry",
     })
     void badInputIsRefusedNamingTheOptionBeforeAnythingIsWritten(String option, String value, String message) throws Exception {
         String before = TestWorkspace.snapshot(root);
@@ -145,6 +146,27 @@ class NewTenantCommandTest {
         assertThat(run.exitCode()).isEqualTo(GeneratorCli.INVALID_INPUT);
         assertThat(run.err()).contains("Refused, nothing written: " + message);
         assertThat(TestWorkspace.snapshot(root)).isEqualTo(before);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void featureTelemetrySwitchesTheFeatureOnAndIsRecordedInTenantYml() throws Exception {
+        Run run = TestWorkspace.run(acme("--feature", "telemetry").toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path t = root.resolve("tenant-acme-docs");
+        Map<String, Object> app = new Yaml().load(Files.readString(t.resolve("src/main/resources/application.yml")));
+        Map<String, Object> billforge = (Map<String, Object>) app.get("billforge");
+        assertThat((Map<String, Object>) billforge.get("telemetry")).containsEntry("enabled", true);
+        Map<String, Object> answers = new Yaml().load(Files.readString(t.resolve("tenant.yml")));
+        assertThat(answers).containsEntry("features", List.of("telemetry"));
+
+        Run without = TestWorkspace.run(acme("--name", "Plain Docs", "--tag", "plain_docs", "--port", "8091")
+                .toArray(String[]::new));
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        Map<String, Object> plain = new Yaml().load(
+                Files.readString(root.resolve("tenant-plain-docs/src/main/resources/application.yml")));
+        assertThat((Map<String, Object>) plain.get("billforge")).doesNotContainKey("telemetry");
     }
 
     @Test

@@ -53,6 +53,13 @@ public interface Notifications {
 	 */
 	boolean sendMail(String key, List<String> to, String subject, String body);
 
+	/**
+	 * Raises an alert another module detected (e.g. telemetry's alerts on monitored agents): in-app, by
+	 * email to the org's alert recipients and to the org's webhook, like the ledger's alerts. Once per
+	 * {@code id}: raising the same id again does nothing.
+	 */
+	void raise(OrgId org, String id, String type, java.time.Instant at, java.util.Map<String, String> details);
+
 	/** Delivers whatever is due now; called by the scheduler (and by tests). */
 	int deliverDue();
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.DeserializationFeature;
 @EnableScheduling
 // Test configurations living in these packages must not leak into every context, as with @SpringBootApplication.
 @ComponentScan(basePackages = { "dev.billforge.accounts", "dev.billforge.api", "dev.billforge.billing", "dev.billforge.entitlements",
-		"dev.billforge.ledger", "dev.billforge.metering", "dev.billforge.notifications", "dev.billforge.operator",
+		"dev.billforge.ledger", "dev.billforge.mcp", "dev.billforge.metering", "dev.billforge.notifications", "dev.billforge.operator",
 		"dev.billforge.orgs", "dev.billforge.outcomes", "dev.billforge.telemetry", "dev.billforge.web" },
 		excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 				@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class) })

@@ -54,6 +54,12 @@ public final class StorageAutoConfiguration {
 		return server == null ? DurableWrites.ALREADY_DURABLE : server::flush;
 	}
 
+	/** One-instance-at-a-time scheduled jobs (billing's, telemetry's agent alerts). */
+	@Bean
+	JobLock billforgeJobLock(org.springframework.data.mongodb.core.MongoTemplate mongo, Clock clock) {
+		return new JobLock(mongo, clock);
+	}
+
 	@Bean(StorageMigration.BEAN_NAME)
 	StorageMigration billforgeStorageMigration(MongoConnectionDetails connectionDetails, StorageMode mode,
 			StorageProperties properties, ResourceLoader resourceLoader) {

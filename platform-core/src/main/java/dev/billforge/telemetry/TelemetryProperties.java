@@ -134,6 +134,12 @@ public class TelemetryProperties {
 		/** Meter charged per USD of observed LLM cost (spans and LLM request log events). */
 		private String llmCostMeter = "llm_cost";
 
+		/**
+		 * Meter charged once per session ({@code gen_ai.conversation.id}, else {@code session.id}) of a span,
+		 * log record or data point, across batches and retries: a copilot or chat session's fee.
+		 */
+		private String sessionMeter = "session";
+
 		/** Factor on the observed LLM cost before rating (1.2 = 20 % markup); exact decimal. */
 		private BigDecimal llmCostMarkup = BigDecimal.ONE;
 
@@ -175,6 +181,14 @@ public class TelemetryProperties {
 
 		public void setLlmCostMeter(String llmCostMeter) {
 			this.llmCostMeter = llmCostMeter;
+		}
+
+		public String getSessionMeter() {
+			return sessionMeter;
+		}
+
+		public void setSessionMeter(String sessionMeter) {
+			this.sessionMeter = sessionMeter;
 		}
 
 		public BigDecimal getLlmCostMarkup() {

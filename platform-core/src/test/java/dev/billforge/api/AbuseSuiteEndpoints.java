@@ -116,6 +116,12 @@ final class AbuseSuiteEndpoints {
 				// a plain member may not create API keys: the page's own form is refused too
 				webForm("telemetry pages: quick-start key as a plain member", Caller.MEMBER_WEB, "/telemetry/quick-start/key",
 						"", List.of()),
+				webForm("telemetry pages: agent alerts", Caller.OWNER_WEB, "/telemetry/alerts",
+						"errorRatePercent=50&windowMinutes=15&minTraces=5&llmCostPerHourUsd=1.5",
+						List.of("errorRatePercent", "windowMinutes", "minTraces", "llmCostPerHourUsd")),
+				// only owners change the alerts: a plain member's form is refused
+				webForm("telemetry pages: agent alerts as a plain member", Caller.MEMBER_WEB, "/telemetry/alerts",
+						"errorRatePercent=50", List.of()),
 				AbuseSuiteIT.json("operator: create operator", "POST", "/api/v1/operator/operators", Caller.OPERATOR,
 						"{\"email\":\"new-operator@abuse.test\"}", List.of(), List.of("email"), PROBLEM),
 				AbuseSuiteIT.query("operator: parked projections", "/api/v1/operator/projections/parked", Caller.OPERATOR,

@@ -75,6 +75,8 @@ public final class AnswersFile {
         writeDependencies(y, "dependencies", a.dependencies());
         y.append("# BOMs imported into the pom's dependencyManagement (e.g. a Spring AI BOM)\n");
         writeDependencies(y, "bom-imports", a.bomImports());
+        y.append("# Platform features switched on in application.yml (settings in product.yml), e.g. [\"telemetry\"]\n");
+        y.append("features: ").append(list(a.features(), AnswersFile::q)).append('\n');
         return y.toString();
     }
 
@@ -148,12 +150,24 @@ public final class AnswersFile {
                     Integer.parseInt(str(m, "port")), str(vm, "credit-name"), opt(vm, "credit-display-name"),
                     Integer.parseInt(str(vm, "scale")), new BigDecimal(str(vm, "free-credits")), thresholds, dims, meters,
                     opt(catalog, "currency"), plans, packs, brandSettings, dependencies(m, "dependencies"),
-                    dependencies(m, "bom-imports"));
+                    dependencies(m, "bom-imports"), strings(m, "features"));
         } catch (InvalidAnswerException e) {
             throw new InvalidAnswerException(source, e.getMessage());
         } catch (RuntimeException e) {
             throw new InvalidAnswerException(source, "cannot be read: " + e);
         }
+    }
+
+    /** A list of texts; absent (a tenant.yml from before the key existed) is empty. */
+    private static List<String> strings(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw new InvalidAnswerException(key, "must be a list");
+        }
+        return list.stream().map(String::valueOf).toList();
     }
 
     private static List<MavenDependency> dependencies(Map<?, ?> m, String key) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param module           folder and artifact id, e.g. {@code tenant-acme-docs}
  * @param javaPackage      last segment under {@code dev.billforge}, e.g. {@code acmedocs}
  * @param applicationName  {@code spring.application.name}, e.g. {@code acme-docs}
+ * @param features         platform features switched on in application.yml, e.g. {@code telemetry}
  */
 public record TenantAnswers(
         String generatorVersion, String name, String description, String tag, String module, String javaPackage,
@@ -23,7 +24,11 @@ public record TenantAnswers(
         String creditName, String creditDisplayName, int scale, BigDecimal freeCredits, List<Integer> alertThresholds,
         List<String> rollupDimensions, List<Meter> meters,
         String currency, List<Plan> plans, List<Pack> packs,
-        BrandSettings brand, List<MavenDependency> dependencies, List<MavenDependency> bomImports) {
+        BrandSettings brand, List<MavenDependency> dependencies, List<MavenDependency> bomImports,
+        List<String> features) {
+
+    /** Platform features the generator can switch on ({@code --feature}); each maps to billforge.&lt;feature&gt;.enabled. */
+    public static final Set<String> FEATURES = Set.of("telemetry");
 
     static final Pattern TAG = Pattern.compile("[a-z][a-z0-9_]{1,29}");
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -111,6 +116,14 @@ public record TenantAnswers(
         }
         dependencies = List.copyOf(dependencies == null ? List.of() : dependencies);
         bomImports = List.copyOf(bomImports == null ? List.of() : bomImports);
+        features = List.copyOf(features == null ? List.of() : features);
+        for (String feature : features) {
+            if (!FEATURES.contains(feature)) {
+                throw new InvalidAnswerException("--feature", "'" + feature + "' is not a feature the generator knows: "
+                        + String.join(", ", new java.util.TreeSet<>(FEATURES)));
+            }
+        }
+        requireUnique("--feature", features);
     }
 
     private static void requireUnique(String option, List<String> keys) {
@@ -152,12 +165,12 @@ public record TenantAnswers(
     public TenantAnswers withBrand(BrandSettings newBrand) {
         return new TenantAnswers(generatorVersion, name, description, tag, module, javaPackage, applicationClass,
                 applicationName, port, creditName, creditDisplayName, scale, freeCredits, alertThresholds, rollupDimensions,
-                meters, currency, plans, packs, newBrand, dependencies, bomImports);
+                meters, currency, plans, packs, newBrand, dependencies, bomImports, features);
     }
 
     public TenantAnswers withGeneratorVersion(String version) {
         return new TenantAnswers(version, name, description, tag, module, javaPackage, applicationClass,
                 applicationName, port, creditName, creditDisplayName, scale, freeCredits, alertThresholds, rollupDimensions,
-                meters, currency, plans, packs, brand, dependencies, bomImports);
+                meters, currency, plans, packs, brand, dependencies, bomImports, features);
     }
 }

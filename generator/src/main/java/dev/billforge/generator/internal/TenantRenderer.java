@@ -170,6 +170,11 @@ public final class TenantRenderer {
         if (!a.rollupDimensions().isEmpty()) {
             y.append("  metering:\n    rollup-dimensions: [").append(String.join(", ", a.rollupDimensions())).append("]\n");
         }
+        for (String feature : a.features()) {
+            y.append("  ").append(feature).append(":\n");
+            y.append("    # platform feature switched on by the generator (tenant.yml \"features\"); its settings go in product.yml\n");
+            y.append("    enabled: true\n");
+        }
         y.append("  identity:\n");
         y.append("    keycloak:\n");
         y.append("      # the tenant's Keycloak realm; Keycloak mode is switched on by KEYCLOAK_URL (docs/identity.md)\n");

@@ -19,6 +19,7 @@ import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
 import dev.billforge.ledger.LedgerHistory;
 import dev.billforge.orgs.OrgId;
+import dev.billforge.storage.JobLock;
 
 /**
  * Starts auto top-up after ledger commits that charged usage: the org is handed to a small pool and

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.billforge.billing.BillingProperties;
 import dev.billforge.billing.EnterpriseContracts;
+import dev.billforge.storage.JobLock;
 
 /** The overage catch-up, reconciliation and contract allowance jobs, each on one instance at a time ({@link JobLock}). */
 @Component

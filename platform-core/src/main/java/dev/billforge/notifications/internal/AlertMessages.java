@@ -27,6 +27,10 @@ final class AlertMessages {
 			case "cap_reached" -> product + ": your spend cap has been reached";
 			case "projected_exhaustion" -> product + ": your " + metric.creditName() + " are projected to run out";
 			case "trial_will_end" -> product + ": your trial ends in three days";
+			case "agent_error_rate" -> product + ": " + n.details().getOrDefault("errorRatePercent", "?")
+					+ "% of your agents' traces failed in the last " + n.details().getOrDefault("windowMinutes", "?") + " minutes";
+			case "agent_llm_cost" -> product + ": your agents' LLM cost reached $" + n.details().getOrDefault("costUsd", "?")
+					+ " in the last hour";
 			default -> product + ": " + n.type();
 		};
 	}
@@ -58,11 +62,26 @@ final class AlertMessages {
 				.append(" ends on ")
 				.append(n.details().getOrDefault("trialEnd", "?"))
 				.append(". Without a payment method the org goes back to the free tier then.\n");
+			case "agent_error_rate", "agent_llm_cost" -> {
+				body.append(agentAlert(n));
+				return body.append("\n— ").append(brand.values().emailSenderName()).toString();
+			}
 			default -> {
 			}
 		}
 		body.append("\nBuy credits or change your plan on the billing page.\n\n— ").append(brand.values().emailSenderName());
 		return body.toString();
+	}
+
+	/** An alert on the monitored agents: the rule, what was observed, where to look. */
+	private static String agentAlert(Notification n) {
+		if (n.type().equals("agent_error_rate")) {
+			return "Traces with an error: " + n.details().getOrDefault("failedTraces", "?") + " of "
+					+ n.details().getOrDefault("traces", "?") + " (your alert: above "
+					+ n.details().getOrDefault("thresholdPercent", "?") + " %).\nSee the traces page for the failures.\n";
+		}
+		return "Observed LLM cost in the last hour: $" + n.details().getOrDefault("costUsd", "?") + " (your alert: above $"
+				+ n.details().getOrDefault("thresholdUsd", "?") + " per hour).\nSee the LLM cost page by model and agent.\n";
 	}
 
 }

@@ -79,22 +79,27 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	@Override
 	public void onCommit(LedgerCommitted commit) {
 		for (Alert alert : commit.alerts()) {
-			record(alert.id(), alert.orgId(), alert.type().code(), alert.threshold(), alert.firedAt(), alert.details());
+			raise(alert.orgId(), alert.id(), alert.type().code(), alert.threshold(), alert.firedAt(), alert.details());
 		}
 	}
 
 	@Override
 	public void notifyOrg(OrgId org, String key, String type, Map<String, String> details) {
-		record(key, org, type, null, clock.instant(), details);
+		raise(org, key, type, null, clock.instant(), details);
 	}
 
-	private void record(String id, OrgId org, String type, Integer threshold, Instant at, Map<String, String> details) {
+	@Override
+	public void raise(OrgId org, String id, String type, Instant at, Map<String, String> details) {
+		raise(org, id, type, null, at, details);
+	}
+
+	private void raise(OrgId org, String id, String type, Integer threshold, Instant at, Map<String, String> details) {
 		insertOnce(notifications, new Document("_id", id).append("orgId", org.value())
 			.append("type", type)
 			.append("threshold", threshold)
 			.append("createdAt", at.toString())
 			.append("read", false)
-			.append("details", new Document(details)));
+			.append("details", new Document(new java.util.LinkedHashMap<String, Object>(details))));
 		for (Delivery.Channel channel : Delivery.Channel.values()) {
 			insertOnce(deliveries, new Document("_id", id + "|" + channel.name().toLowerCase())
 				.append("notificationId", id)

@@ -35,6 +35,11 @@ final class ContentHash {
 		return add(com.google.protobuf.StringValue.of(part));
 	}
 
+	/** The SHA-256 of one text, e.g. a session id as a bounded usage key. */
+	static String sha256(String text) {
+		return new ContentHash().add(text).hex();
+	}
+
 	String hex() {
 		return HexFormat.of().formatHex(digest.digest());
 	}

@@ -72,6 +72,19 @@ final class TelemetryCharges {
 			return add(true, charging.getMetricMeter(), "point " + hash, BigDecimal.ONE, "metrics");
 		}
 
+		/**
+		 * The session's fee, keyed by the session id's hash (ids are free text of any length): every item
+		 * of the session carries the same key, so the session is charged once, and when the fee is an
+		 * item's only charge, all the session's items in the request are refused together.
+		 */
+		Item session(String session) {
+			if (session == null || session.isEmpty()) {
+				return this;
+			}
+			return add(false, charging.getSessionMeter(), "session " + ContentHash.sha256(session), BigDecimal.ONE,
+					"sessions");
+		}
+
 		/** The observed LLM cost (USD) times the markup, for the item named by {@code id}. */
 		Item llmCost(String id, GenAi ai) {
 			if (ai == null || ai.costUsd() == null || ai.costUsd().signum() <= 0) {

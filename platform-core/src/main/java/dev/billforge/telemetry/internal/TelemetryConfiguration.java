@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import dev.billforge.ledger.CreditLedger;
 import dev.billforge.metering.Metering;
 import dev.billforge.telemetry.TelemetryProperties;
 import dev.billforge.valuemetric.ValueMetric;
@@ -66,10 +67,23 @@ class TelemetryConfiguration {
 
 		@Bean
 		@Order(14)
+		ProductNavItem telemetryAlertsNav() {
+			return new ProductNavItem("/telemetry/alerts", "telemetry.nav.alerts");
+		}
+
+		@Bean
+		@Order(15)
 		ProductNavItem telemetryQuickStartNav() {
 			return new ProductNavItem("/telemetry/quick-start", "telemetry.nav.quickStart");
 		}
 
+	}
+
+	/** Telemetry's MCP tools, served when the platform's MCP server is on ({@code billforge.mcp.enabled}). */
+	@Bean
+	TelemetryMcpTools telemetryMcpTools(MongoTelemetryQueries queries, CreditLedger ledger, ValueMetric metric,
+			Clock clock) {
+		return new TelemetryMcpTools(queries, ledger, metric, clock);
 	}
 
 	@Bean

@@ -77,7 +77,9 @@ final class TelemetryIngest {
 			if (tracesCharged.add(span.traceId())) {
 				item.trace(span.traceId());
 			}
-			items.add(item.span(span.traceId(), span.spanId()).llmCost(span.traceId() + span.spanId(), span.ai()));
+			items.add(item.span(span.traceId(), span.spanId())
+				.session(span.doc().getString("session"))
+				.llmCost(span.traceId() + span.spanId(), span.ai()));
 		}
 		TelemetryCharges.Result result = charges.charge(org, items);
 		List<Document> docs = new ArrayList<>();
@@ -99,7 +101,7 @@ final class TelemetryIngest {
 		List<LogMapping.LogItem> logs = LogMapping.map(org.value(), request, limits, prices, now);
 		List<TelemetryCharges.Item> items = new ArrayList<>(logs.size());
 		for (LogMapping.LogItem log : logs) {
-			items.add(charges.item(now).log(log.hash()).llmCost(log.hash(), log.ai()));
+			items.add(charges.item(now).log(log.hash()).session(log.doc().getString("session")).llmCost(log.hash(), log.ai()));
 		}
 		TelemetryCharges.Result result = charges.charge(org, items);
 		List<Document> docs = new ArrayList<>();
@@ -118,7 +120,7 @@ final class TelemetryIngest {
 		List<MetricMapping.PointItem> points = MetricMapping.map(org.value(), request, limits, now);
 		List<TelemetryCharges.Item> items = new ArrayList<>(points.size());
 		for (MetricMapping.PointItem point : points) {
-			items.add(charges.item(now).point(point.hash()));
+			items.add(charges.item(now).point(point.hash()).session(point.doc().getString("session")));
 		}
 		TelemetryCharges.Result result = charges.charge(org, items);
 		List<Document> docs = new ArrayList<>();

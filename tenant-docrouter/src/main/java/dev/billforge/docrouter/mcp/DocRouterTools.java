@@ -4,7 +4,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -13,23 +12,21 @@ import dev.billforge.docrouter.documents.Document;
 import dev.billforge.docrouter.documents.DocumentService;
 import dev.billforge.docrouter.documents.DocumentView;
 import dev.billforge.docrouter.documents.Upload;
-import dev.billforge.ledger.Balance;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.ValueMetric;
-import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
-import tools.jackson.databind.json.JsonMapper;
+import dev.billforge.mcp.McpAnswers;
+import dev.billforge.mcp.McpArguments;
+import dev.billforge.mcp.McpTool;
+import dev.billforge.mcp.McpToolProvider;
 
 /**
- * The tools an agent sees. Each answers with JSON text (and the same as structured content); a
- * refused call (no credits, bad input, unknown document) is a tool error carrying the API's code.
+ * The tools an agent sees on the platform's MCP server ({@code dev.billforge.mcp}), which answers with
+ * JSON text (and the same as structured content) and turns a refused call (no credits, bad input,
+ * unknown document) into a tool error carrying the API's code.
  */
 @Component
-class DocRouterTools {
+class DocRouterTools implements McpToolProvider {
 
 	private final DocumentService documents;
 
@@ -37,18 +34,16 @@ class DocRouterTools {
 
 	private final ValueMetric metric;
 
-	private final JsonMapper json;
-
-	DocRouterTools(DocumentService documents, CreditLedger ledger, ValueMetric metric, JsonMapper json) {
+	DocRouterTools(DocumentService documents, CreditLedger ledger, ValueMetric metric) {
 		this.documents = documents;
 		this.ledger = ledger;
 		this.metric = metric;
-		this.json = json;
 	}
 
-	List<SyncToolSpecification> specifications() {
+	@Override
+	public List<McpTool> mcpTools() {
 		return List.of(
-				tool("extract_document",
+				new McpTool("extract_document",
 						"Extract fields from a document (PDF, image or text). Give contentBase64 (the file) or text. "
 								+ "Charged in " + metric.creditName() + ": at least one per page, more for long LLM jobs.",
 						Map.of("type", "object", "properties",
@@ -60,16 +55,16 @@ class DocRouterTools {
 										"extractor", Map.of("type", "string", "enum", List.of("offline", "llm")),
 										"idempotencyKey", Map.of("type", "string"))),
 						this::extract),
-				tool("get_result", "Get a document's status and extracted fields by its id.",
+				new McpTool("get_result", "Get a document's status and extracted fields by its id.",
 						Map.of("type", "object", "properties", Map.of("documentId", Map.of("type", "string")), "required",
 								List.of("documentId")),
 						(org, args) -> DocumentView.result(documents.get(org, string(args, "documentId")))),
-				tool("get_balance_and_usage",
+				new McpTool("get_balance_and_usage",
 						"Get the org's " + metric.creditName() + " balance, usage in the current period and recent documents.",
 						Map.of("type", "object", "properties", Map.of()), (org, args) -> balance(org)));
 	}
 
-	private Object extract(OrgId org, Map<String, Object> args) {
+	private Object extract(OrgId org, McpArguments args) {
 		String base64 = string(args, "contentBase64");
 		String text = string(args, "text");
 		if ((base64 == null) == (text == null)) {
@@ -108,53 +103,14 @@ class DocRouterTools {
 	}
 
 	private Object balance(OrgId org) {
-		Balance balance = ledger.balance(org);
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("creditName", metric.creditName());
-		answer.put("available", balance.available().toString());
-		answer.put("held", balance.held().toString());
-		answer.put("debt", balance.debt().toString());
-		answer.put("periodStart", balance.period().start().toString());
-		answer.put("periodEnd", balance.period().end().toString());
-		answer.put("periodCredits", balance.periodCredits().toString());
-		answer.put("usedInPeriod", balance.usedInPeriod().toString());
-		answer.put("overageInPeriod", balance.overageInPeriod().toString());
+		Map<String, Object> answer = McpAnswers.balance(ledger.balance(org), metric.creditName());
 		answer.put("recentDocuments", documents.list(org, 10).stream().map(DocumentView::of).toList());
 		return answer;
 	}
 
-	private SyncToolSpecification tool(String name, String description, Map<String, Object> schema,
-			BiFunction<OrgId, Map<String, Object>, Object> handler) {
-		return SyncToolSpecification.builder()
-			.tool(Tool.builder().name(name).description(description).inputSchema(schema).build())
-			.callHandler((context, request) -> call(context, request, handler))
-			.build();
-	}
-
-	private CallToolResult call(McpTransportContext context, CallToolRequest request,
-			BiFunction<OrgId, Map<String, Object>, Object> handler) {
-		if (!(context.get(McpConfiguration.ORG) instanceof OrgId org)) {
-			return error("unauthorized", "an org API key is required: Authorization: Bearer <key>");
-		}
-		try {
-			Object answer = handler.apply(org, request.arguments() == null ? Map.of() : request.arguments());
-			return CallToolResult.builder().addTextContent(json.writeValueAsString(answer)).structuredContent(answer).build();
-		}
-		catch (ProblemException ex) {
-			return error(ex.code(), ex.getMessage());
-		}
-	}
-
-	private CallToolResult error(String code, String message) {
-		return CallToolResult.builder()
-			.isError(true)
-			.addTextContent(code + ": " + message)
-			.structuredContent(Map.of("code", code, "detail", message))
-			.build();
-	}
-
-	private static String string(Map<String, Object> args, String name) {
-		Object value = args.get(name);
+	/** As before the move to the platform's MCP server: the value's text, checked by the document service. */
+	private static String string(McpArguments args, String name) {
+		Object value = args.raw(name);
 		return value == null ? null : value.toString();
 	}
 

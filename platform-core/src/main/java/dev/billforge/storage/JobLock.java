@@ -1,4 +1,4 @@
-package dev.billforge.billing.internal;
+package dev.billforge.storage;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -8,7 +8,6 @@ import java.util.Date;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -22,10 +21,12 @@ import com.mongodb.client.model.Updates;
  * A lock so that a scheduled job runs on one instance at a time, in the {@code shedlock} collection
  * with ShedLock's document layout ({@code _id} = job name, {@code lockUntil}, {@code lockedAt},
  * {@code lockedBy}). Taking it is one atomic compare-and-set on {@code _id}; a crashed holder's lock
- * lapses at {@code lockUntil}. (ShedLock itself is not in this machine's Maven mirror.)
+ * lapses at {@code lockUntil}. (ShedLock itself is not in this machine's Maven mirror.) Used by
+ * billing's jobs and telemetry's agent alerts.
  */
-@Component
-class JobLock {
+public final class JobLock {
+
+	static final String LOCKS = "shedlock";
 
 	private final MongoCollection<Document> locks;
 
@@ -33,12 +34,13 @@ class JobLock {
 
 	private final String me = ManagementFactory.getRuntimeMXBean().getName() + ":" + java.util.UUID.randomUUID();
 
-	JobLock(MongoTemplate mongo, Clock clock) {
-		this.locks = mongo.getCollection(BillingCollections.LOCKS);
+	public JobLock(MongoTemplate mongo, Clock clock) {
+		this.locks = mongo.getCollection(LOCKS);
 		this.clock = clock;
 	}
 
-	boolean tryLock(String name, Duration atMost) {
+	/** True when this instance now holds the lock {@code name} for at most {@code atMost}. */
+	public boolean tryLock(String name, Duration atMost) {
 		Instant now = clock.instant();
 		Date until = Date.from(now.plus(atMost));
 		try {
@@ -63,7 +65,7 @@ class JobLock {
 		}
 	}
 
-	void unlock(String name) {
+	public void unlock(String name) {
 		locks.updateOne(Filters.and(Filters.eq("_id", name), Filters.eq("lockedBy", me)),
 				Updates.set("lockUntil", Date.from(clock.instant())));
 	}
