@@ -36,6 +36,29 @@ class AlertsResponse(TypedDict, total=False):
     alerts: List[Alert]
 
 
+class AutoTopUpRequest(TypedDict, total=False):
+    """AutoTopUpRequest"""
+
+    lookupKey: str
+    threshold: JsonNode
+    monthlyLimit: JsonNode
+
+
+class AutoTopUpResponse(TypedDict, total=False):
+    """AutoTopUpResponse"""
+
+    enabled: bool
+    lookupKey: str
+    threshold: str
+    monthlyLimit: int
+    purchasesThisMonth: int
+    failures: int
+    disabledReason: str
+    lastFailureCode: str
+    lastFailureAt: str
+    purchases: List[PurchaseView]
+
+
 class Balance(TypedDict, total=False):
     """Balance"""
 
@@ -111,6 +134,10 @@ class CatalogEntry(TypedDict, total=False):
     """A credit amount as a decimal string (exact; never a float)."""
     minQuantity: int
     maxQuantity: int
+    features: FeatureSet
+    perSeat: bool
+    trial: Trial
+    promotionCodes: bool
 
 
 class CatalogResponse(TypedDict, total=False):
@@ -122,14 +149,16 @@ class CatalogResponse(TypedDict, total=False):
 
 
 class CheckRequest(TypedDict, total=False):
-    """Either `credits`, or `meter` and `quantity`."""
+    """Either `credits`, or `meter` and `quantity`, or `feature` (and `quantity` for a limit)."""
 
     credits: Union[int, Decimal, str]
     """Credits the work would cost."""
     meter: str
     """A meter, rated with `quantity`."""
     quantity: Union[int, Decimal, str]
-    """Units of `meter`."""
+    """Units of `meter`, or of a limited `feature` (whole, default 1)."""
+    feature: str
+    """A feature of the org's plan: a switch or a limit."""
 
 
 class CheckResponse(TypedDict, total=False):
@@ -138,9 +167,19 @@ class CheckResponse(TypedDict, total=False):
     allowed: bool
     """Whether the work would be allowed now (advisory)."""
     credits: str
-    """The credits asked about."""
+    """Credit check: the credits asked about."""
     reason: str
     """Why not, when not allowed."""
+    feature: str
+    """Feature check: the feature asked about."""
+    quantity: int
+    """Feature check: units of a limit asked for."""
+    limit: int
+    """Feature check: the plan's limit this period (limits only)."""
+    used: int
+    """Feature check: units used this period (limits with a counter)."""
+    remaining: int
+    """Feature check: units left this period, never below 0."""
 
 
 class CheckoutLink(TypedDict, total=False):
@@ -230,6 +269,24 @@ class EnterpriseContract(TypedDict, total=False):
     lastGrantedPeriodStart: str
 
 
+class Entitlement(TypedDict, total=False):
+    """Entitlement"""
+
+    feature: str
+    kind: str
+    enabled: bool
+    limit: int
+    used: int
+    remaining: int
+    source: str
+
+
+class EntitlementList(TypedDict, total=False):
+    """EntitlementList"""
+
+    data: List[Entitlement]
+
+
 class EventError(TypedDict, total=False):
     """EventError"""
 
@@ -263,6 +320,13 @@ class Evidence(TypedDict, total=False):
     url: str
     sha256: str
     summary: str
+
+
+class FeatureSet(TypedDict, total=False):
+    """FeatureSet"""
+
+    switches: List[str]
+    limits: Dict[str, int]
 
 
 class GrantReceipt(TypedDict, total=False):
@@ -306,6 +370,8 @@ class InvoiceSummary(TypedDict, total=False):
     created: int
     hostedInvoiceUrl: str
     """Stripe's page of the invoice."""
+    discount: int
+    tax: int
 
 
 class InvoicesResponse(TypedDict, total=False):
@@ -323,6 +389,35 @@ class IssuedApiKey(TypedDict, total=False):
     """The secret key, `<tag>_sk_...`; shown only in this answer."""
     prefix: str
     """The key's visible prefix, shown in lists."""
+
+
+class JsonNode(TypedDict, total=False):
+    """JsonNode"""
+
+    array: bool
+    empty: bool
+    null: bool
+    float: bool
+    container: bool
+    number: bool
+    nodeType: str
+    integralNumber: bool
+    missingNode: bool
+    valueNode: bool
+    object: bool
+    pojo: bool
+    floatingPointNumber: bool
+    short: bool
+    int: bool
+    long: bool
+    double: bool
+    bigDecimal: bool
+    bigInteger: bool
+    textual: bool
+    boolean: bool
+    binary: bool
+    string: bool
+    embeddedValue: bool
 
 
 class LedgerEntry(TypedDict, total=False):
@@ -386,6 +481,15 @@ class LedgerVerification(TypedDict, total=False):
     """What did not match, for people."""
 
 
+class Line(TypedDict, total=False):
+    """Line"""
+
+    description: str
+    amount: int
+    periodStart: int
+    periodEnd: int
+
+
 class OperatorResponse(TypedDict, total=False):
     """OperatorResponse"""
 
@@ -431,6 +535,16 @@ class OutcomeList(TypedDict, total=False):
     """OutcomeList"""
 
     outcomes: List[Outcome]
+
+
+class OverageLine(TypedDict, total=False):
+    """OverageLine"""
+
+    description: str
+    credits: str
+    unitAmountDecimal: str
+    amount: int
+    estimate: bool
 
 
 class ParkedView(TypedDict, total=False):
@@ -481,6 +595,20 @@ class ProposeRequest(TypedDict, total=False):
     actor: Actor
 
 
+class PurchaseView(TypedDict, total=False):
+    """PurchaseView"""
+
+    id: str
+    status: str
+    lookupKey: str
+    credits: str
+    amount: int
+    currency: str
+    paymentIntent: str
+    failureCode: str
+    createdAt: str
+
+
 class PutContract(TypedDict, total=False):
     """PutContract"""
 
@@ -525,6 +653,21 @@ class ReserveRequest(TypedDict, total=False):
     """Units of `meter`."""
     ttlSeconds: int
     """Seconds until an uncommitted hold is released; default 900, at most 86400."""
+
+
+class SeatStatus(TypedDict, total=False):
+    """SeatStatus"""
+
+    perSeat: bool
+    paid: int
+    limit: int
+    used: int
+
+
+class SeatsRequest(TypedDict, total=False):
+    """SeatsRequest"""
+
+    seats: int
 
 
 class SetCap(TypedDict, total=False):
@@ -584,6 +727,10 @@ class SubscriptionView(TypedDict, total=False):
     cancelAtPeriodEnd: bool
     pastDueSince: str
     """Since when a payment is missing."""
+    features: FeatureSet
+    quantity: int
+    perSeat: bool
+    trialEnd: str
 
 
 class TransitionRequest(TypedDict, total=False):
@@ -594,6 +741,31 @@ class TransitionRequest(TypedDict, total=False):
     reason: str
     resolution: str
     """For resolve."""
+
+
+class Trial(TypedDict, total=False):
+    """Trial"""
+
+    days: int
+    cardRequired: bool
+    credits: str
+    """A credit amount as a decimal string (exact; never a float)."""
+
+
+class UpcomingInvoiceResponse(TypedDict, total=False):
+    """UpcomingInvoiceResponse"""
+
+    subscription: str
+    currency: str
+    periodStart: int
+    periodEnd: int
+    nextPaymentAttempt: int
+    lines: List[Line]
+    subtotal: int
+    total: int
+    amountDue: int
+    estimatedOverage: OverageLine
+    estimatedTotal: int
 
 
 class UsageBatchRequest(TypedDict, total=False):
@@ -652,7 +824,7 @@ class GeneratedOperations:
         return self._invoke("POST", "/api/v1/outcomes/{id}/approve", {"id": id}, {}, body, {"idempotency_key": idempotency_key})
 
     def check_entitlement(self, body: CheckRequest, *, idempotency_key: Optional[str] = None) -> CheckResponse:
-        """Would this many credits (or this meter and quantity) be allowed now? (``POST /api/v1/entitlements/check``)"""
+        """Would this many credits (or this meter and quantity) be allowed now, or does the plan include this feature? (``POST /api/v1/entitlements/check``)"""
         return self._invoke("POST", "/api/v1/entitlements/check", {}, {}, body, {"idempotency_key": idempotency_key})
 
     def commit_hold(self, id: str, body: CommitRequest, *, idempotency_key: Optional[str] = None) -> Hold:
@@ -683,6 +855,10 @@ class GeneratedOperations:
         """A Stripe Billing Portal link (``POST /api/v1/billing/portal-sessions``)"""
         return self._invoke("POST", "/api/v1/billing/portal-sessions", {}, {}, None, {"idempotency_key": idempotency_key})
 
+    def disable_auto_top_up(self, *, idempotency_key: Optional[str] = None) -> AutoTopUpResponse:
+        """Turn automatic top-up off (``DELETE /api/v1/billing/auto-top-up``)"""
+        return self._invoke("DELETE", "/api/v1/billing/auto-top-up", {}, {}, None, {"idempotency_key": idempotency_key})
+
     def dispute_outcome(self, id: str, body: TransitionRequest, *, idempotency_key: Optional[str] = None) -> Outcome:
         """Dispute an approved outcome within its window (``POST /api/v1/outcomes/{id}/dispute``)"""
         return self._invoke("POST", "/api/v1/outcomes/{id}/dispute", {"id": id}, {}, body, {"idempotency_key": idempotency_key})
@@ -690,6 +866,10 @@ class GeneratedOperations:
     def end_contract(self, id: str, *, reason: Optional[str] = None, idempotency_key: Optional[str] = None) -> EnterpriseContract:
         """End the enterprise contract (``DELETE /api/v1/operator/orgs/{id}/contract``)"""
         return self._invoke("DELETE", "/api/v1/operator/orgs/{id}/contract", {"id": id}, {"reason": reason}, None, {"idempotency_key": idempotency_key})
+
+    def get_auto_top_up(self, *, idempotency_key: Optional[str] = None) -> AutoTopUpResponse:
+        """The org's automatic top-up settings and state (``GET /api/v1/billing/auto-top-up``)"""
+        return self._invoke("GET", "/api/v1/billing/auto-top-up", {}, {}, None, {"idempotency_key": idempotency_key})
 
     def get_balance(self, *, idempotency_key: Optional[str] = None) -> Balance:
         """The org's balance, period, cap and grants (``GET /api/v1/balance``)"""
@@ -707,9 +887,17 @@ class GeneratedOperations:
         """One outcome with its audit trail (``GET /api/v1/outcomes/{id}``)"""
         return self._invoke("GET", "/api/v1/outcomes/{id}", {"id": id}, {}, None, {"idempotency_key": idempotency_key})
 
+    def get_seats(self, *, idempotency_key: Optional[str] = None) -> SeatStatus:
+        """Seats of a per-seat plan: paid, taken, allowed (``GET /api/v1/billing/seats``)"""
+        return self._invoke("GET", "/api/v1/billing/seats", {}, {}, None, {"idempotency_key": idempotency_key})
+
     def get_subscription(self, *, idempotency_key: Optional[str] = None) -> SubscriptionResponse:
         """The org's subscription and enterprise contract (``GET /api/v1/billing/subscription``)"""
         return self._invoke("GET", "/api/v1/billing/subscription", {}, {}, None, {"idempotency_key": idempotency_key})
+
+    def get_upcoming_invoice(self, *, idempotency_key: Optional[str] = None) -> UpcomingInvoiceResponse:
+        """Stripe's preview of the next invoice plus the overage expected at period end (an estimate) (``GET /api/v1/billing/upcoming-invoice``)"""
+        return self._invoke("GET", "/api/v1/billing/upcoming-invoice", {}, {}, None, {"idempotency_key": idempotency_key})
 
     def grant_credits(self, id: str, body: CreateGrant, *, idempotency_key: Optional[str] = None) -> GrantReceipt:
         """Grant credits (``POST /api/v1/operator/orgs/{id}/grants``)"""
@@ -718,6 +906,10 @@ class GeneratedOperations:
     def list_alerts(self, *, limit: Optional[int] = None, idempotency_key: Optional[str] = None) -> AlertsResponse:
         """Fired alerts, newest first (``GET /api/v1/alerts``)"""
         return self._invoke("GET", "/api/v1/alerts", {}, {"limit": limit}, None, {"idempotency_key": idempotency_key})
+
+    def list_entitlements(self, *, idempotency_key: Optional[str] = None) -> EntitlementList:
+        """The org's features with their limits and current use (``GET /api/v1/entitlements``)"""
+        return self._invoke("GET", "/api/v1/entitlements", {}, {}, None, {"idempotency_key": idempotency_key})
 
     def list_invoices(self, *, limit: Optional[int] = None, idempotency_key: Optional[str] = None) -> InvoicesResponse:
         """The org's invoices, newest first (``GET /api/v1/billing/invoices``)"""
@@ -770,6 +962,14 @@ class GeneratedOperations:
     def reverse_outcome(self, id: str, body: TransitionRequest, *, idempotency_key: Optional[str] = None) -> Outcome:
         """Reverse a billed outcome (credits given back) (``POST /api/v1/outcomes/{id}/reverse``)"""
         return self._invoke("POST", "/api/v1/outcomes/{id}/reverse", {"id": id}, {}, body, {"idempotency_key": idempotency_key})
+
+    def set_auto_top_up(self, body: AutoTopUpRequest, *, idempotency_key: Optional[str] = None) -> AutoTopUpResponse:
+        """Turn automatic top-up on or change it: a pack bought when available credits fall below a threshold (``PUT /api/v1/billing/auto-top-up``)"""
+        return self._invoke("PUT", "/api/v1/billing/auto-top-up", {}, {}, body, {"idempotency_key": idempotency_key})
+
+    def set_seats(self, body: SeatsRequest, *, idempotency_key: Optional[str] = None) -> SeatStatus:
+        """Set the paid seats: more are prorated now, fewer apply from the next period (``PUT /api/v1/billing/seats``)"""
+        return self._invoke("PUT", "/api/v1/billing/seats", {}, {}, body, {"idempotency_key": idempotency_key})
 
     def set_spend_cap(self, id: str, body: SetCap, *, idempotency_key: Optional[str] = None) -> SpendCap:
         """Set or clear the spend cap (``PUT /api/v1/operator/orgs/{id}/cap``)"""

@@ -35,6 +35,25 @@ export interface AlertsResponse {
   alerts?: Array<Alert>;
 }
 
+export interface AutoTopUpRequest {
+  lookupKey?: string;
+  threshold?: JsonNode;
+  monthlyLimit?: JsonNode;
+}
+
+export interface AutoTopUpResponse {
+  enabled?: boolean;
+  lookupKey?: string;
+  threshold?: string;
+  monthlyLimit?: number;
+  purchasesThisMonth?: number;
+  failures?: number;
+  disabledReason?: string;
+  lastFailureCode?: string;
+  lastFailureAt?: string;
+  purchases?: Array<PurchaseView>;
+}
+
 export interface Balance {
   /** Short name of the credit unit. */
   creditName?: string;
@@ -103,6 +122,10 @@ export interface CatalogEntry {
   credits?: Decimal;
   minQuantity?: number;
   maxQuantity?: number;
+  features?: FeatureSet;
+  perSeat?: boolean;
+  trial?: Trial;
+  promotionCodes?: boolean;
 }
 
 export interface CatalogResponse {
@@ -111,23 +134,35 @@ export interface CatalogResponse {
   packs?: Array<CatalogEntry>;
 }
 
-/** Either `credits`, or `meter` and `quantity`. */
+/** Either `credits`, or `meter` and `quantity`, or `feature` (and `quantity` for a limit). */
 export interface CheckRequest {
   /** Credits the work would cost. */
   credits?: number | Decimal;
   /** A meter, rated with `quantity`. */
   meter?: string;
-  /** Units of `meter`. */
+  /** Units of `meter`, or of a limited `feature` (whole, default 1). */
   quantity?: number | Decimal;
+  /** A feature of the org's plan: a switch or a limit. */
+  feature?: string;
 }
 
 export interface CheckResponse {
   /** Whether the work would be allowed now (advisory). */
   allowed?: boolean;
-  /** The credits asked about. */
+  /** Credit check: the credits asked about. */
   credits?: Decimal;
   /** Why not, when not allowed. */
-  reason?: 'insufficient_credits' | 'cap_reached' | 'account_blocked' | (string & {});
+  reason?: 'insufficient_credits' | 'cap_reached' | 'account_blocked' | 'feature_not_included' | 'feature_limit_reached' | (string & {});
+  /** Feature check: the feature asked about. */
+  feature?: string;
+  /** Feature check: units of a limit asked for. */
+  quantity?: number;
+  /** Feature check: the plan's limit this period (limits only). */
+  limit?: number;
+  /** Feature check: units used this period (limits with a counter). */
+  used?: number;
+  /** Feature check: units left this period, never below 0. */
+  remaining?: number;
 }
 
 export interface CheckoutLink {
@@ -199,6 +234,20 @@ export interface EnterpriseContract {
   lastGrantedPeriodStart?: string;
 }
 
+export interface Entitlement {
+  feature?: string;
+  kind?: string;
+  enabled?: boolean;
+  limit?: number;
+  used?: number;
+  remaining?: number;
+  source?: string;
+}
+
+export interface EntitlementList {
+  data?: Array<Entitlement>;
+}
+
 export interface EventError {
   code?: string;
   field?: string;
@@ -224,6 +273,11 @@ export interface Evidence {
   url?: string;
   sha256?: string;
   summary?: string;
+}
+
+export interface FeatureSet {
+  switches?: Array<string>;
+  limits?: Record<string, number>;
 }
 
 export interface GrantReceipt {
@@ -262,6 +316,8 @@ export interface InvoiceSummary {
   created?: number;
   /** Stripe's page of the invoice. */
   hostedInvoiceUrl?: string;
+  discount?: number;
+  tax?: number;
 }
 
 export interface InvoicesResponse {
@@ -275,6 +331,33 @@ export interface IssuedApiKey {
   key?: string;
   /** The key's visible prefix, shown in lists. */
   prefix?: string;
+}
+
+export interface JsonNode {
+  array?: boolean;
+  empty?: boolean;
+  null?: boolean;
+  float?: boolean;
+  container?: boolean;
+  number?: boolean;
+  nodeType?: 'ARRAY' | 'BINARY' | 'BOOLEAN' | 'MISSING' | 'NULL' | 'NUMBER' | 'OBJECT' | 'POJO' | 'STRING' | (string & {});
+  integralNumber?: boolean;
+  missingNode?: boolean;
+  valueNode?: boolean;
+  object?: boolean;
+  pojo?: boolean;
+  floatingPointNumber?: boolean;
+  short?: boolean;
+  int?: boolean;
+  long?: boolean;
+  double?: boolean;
+  bigDecimal?: boolean;
+  bigInteger?: boolean;
+  textual?: boolean;
+  boolean?: boolean;
+  binary?: boolean;
+  string?: boolean;
+  embeddedValue?: boolean;
 }
 
 export interface LedgerEntry {
@@ -332,6 +415,13 @@ export interface LedgerVerification {
   differences?: Array<string>;
 }
 
+export interface Line {
+  description?: string;
+  amount?: number;
+  periodStart?: number;
+  periodEnd?: number;
+}
+
 export interface OperatorResponse {
   email?: string;
   setPasswordLink?: string;
@@ -378,6 +468,14 @@ export interface OutcomeList {
   outcomes?: Array<Outcome>;
 }
 
+export interface OverageLine {
+  description?: string;
+  credits?: string;
+  unitAmountDecimal?: string;
+  amount?: number;
+  estimate?: boolean;
+}
+
 export interface ParkedView {
   orgId?: string;
   /** The ledger commit whose read models kept failing. */
@@ -419,6 +517,18 @@ export interface ProposeRequest {
   actor?: Actor;
 }
 
+export interface PurchaseView {
+  id?: string;
+  status?: string;
+  lookupKey?: string;
+  credits?: string;
+  amount?: number;
+  currency?: string;
+  paymentIntent?: string;
+  failureCode?: string;
+  createdAt?: string;
+}
+
 export interface PutContract {
   name?: string;
   /** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
@@ -456,6 +566,17 @@ export interface ReserveRequest {
   quantity?: number | Decimal;
   /** Seconds until an uncommitted hold is released; default 900, at most 86400. */
   ttlSeconds?: number;
+}
+
+export interface SeatStatus {
+  perSeat?: boolean;
+  paid?: number;
+  limit?: number;
+  used?: number;
+}
+
+export interface SeatsRequest {
+  seats?: number;
 }
 
 export interface SetCap {
@@ -505,6 +626,10 @@ export interface SubscriptionView {
   cancelAtPeriodEnd?: boolean;
   /** Since when a payment is missing. */
   pastDueSince?: string;
+  features?: FeatureSet;
+  quantity?: number;
+  perSeat?: boolean;
+  trialEnd?: string;
 }
 
 export interface TransitionRequest {
@@ -513,6 +638,27 @@ export interface TransitionRequest {
   reason?: string;
   /** For resolve. */
   resolution?: 'upheld' | 'rejected' | (string & {});
+}
+
+export interface Trial {
+  days?: number;
+  cardRequired?: boolean;
+  /** A credit amount as a decimal string (exact; never a float). */
+  credits?: Decimal;
+}
+
+export interface UpcomingInvoiceResponse {
+  subscription?: string;
+  currency?: string;
+  periodStart?: number;
+  periodEnd?: number;
+  nextPaymentAttempt?: number;
+  lines?: Array<Line>;
+  subtotal?: number;
+  total?: number;
+  amountDue?: number;
+  estimatedOverage?: OverageLine;
+  estimatedTotal?: number;
 }
 
 export interface UsageBatchRequest {
@@ -565,7 +711,7 @@ export interface UsageSummary {
 export interface GeneratedOperations {
   /** Approve: the fee is held until the dispute window closes (`POST /api/v1/outcomes/{id}/approve`) */
   approveOutcome(id: string, body: TransitionRequest, options?: RequestOptions): Promise<Outcome>;
-  /** Would this many credits (or this meter and quantity) be allowed now? (`POST /api/v1/entitlements/check`) */
+  /** Would this many credits (or this meter and quantity) be allowed now, or does the plan include this feature? (`POST /api/v1/entitlements/check`) */
   checkEntitlement(body: CheckRequest, options?: RequestOptions): Promise<CheckResponse>;
   /** Charge the actual cost of a held job and release the rest (`POST /api/v1/reservations/{id}/commit`) */
   commitHold(id: string, body: CommitRequest, options?: RequestOptions): Promise<Hold>;
@@ -581,10 +727,14 @@ export interface GeneratedOperations {
   createOrg(body: CreateOrg, options?: RequestOptions): Promise<Org>;
   /** A Stripe Billing Portal link (`POST /api/v1/billing/portal-sessions`) */
   createPortalSession(options?: RequestOptions): Promise<PortalSession>;
+  /** Turn automatic top-up off (`DELETE /api/v1/billing/auto-top-up`) */
+  disableAutoTopUp(options?: RequestOptions): Promise<AutoTopUpResponse>;
   /** Dispute an approved outcome within its window (`POST /api/v1/outcomes/{id}/dispute`) */
   disputeOutcome(id: string, body: TransitionRequest, options?: RequestOptions): Promise<Outcome>;
   /** End the enterprise contract (`DELETE /api/v1/operator/orgs/{id}/contract`) */
   endContract(id: string, query?: { reason?: string }, options?: RequestOptions): Promise<EnterpriseContract>;
+  /** The org's automatic top-up settings and state (`GET /api/v1/billing/auto-top-up`) */
+  getAutoTopUp(options?: RequestOptions): Promise<AutoTopUpResponse>;
   /** The org's balance, period, cap and grants (`GET /api/v1/balance`) */
   getBalance(options?: RequestOptions): Promise<Balance>;
   /** Plans and credit packs on sale (`GET /api/v1/billing/catalog`) */
@@ -593,12 +743,18 @@ export interface GeneratedOperations {
   getContract(id: string, options?: RequestOptions): Promise<EnterpriseContract>;
   /** One outcome with its audit trail (`GET /api/v1/outcomes/{id}`) */
   getOutcome(id: string, options?: RequestOptions): Promise<Outcome>;
+  /** Seats of a per-seat plan: paid, taken, allowed (`GET /api/v1/billing/seats`) */
+  getSeats(options?: RequestOptions): Promise<SeatStatus>;
   /** The org's subscription and enterprise contract (`GET /api/v1/billing/subscription`) */
   getSubscription(options?: RequestOptions): Promise<SubscriptionResponse>;
+  /** Stripe's preview of the next invoice plus the overage expected at period end (an estimate) (`GET /api/v1/billing/upcoming-invoice`) */
+  getUpcomingInvoice(options?: RequestOptions): Promise<UpcomingInvoiceResponse>;
   /** Grant credits (`POST /api/v1/operator/orgs/{id}/grants`) */
   grantCredits(id: string, body: CreateGrant, options?: RequestOptions): Promise<GrantReceipt>;
   /** Fired alerts, newest first (`GET /api/v1/alerts`) */
   listAlerts(query?: { limit?: number }, options?: RequestOptions): Promise<AlertsResponse>;
+  /** The org's features with their limits and current use (`GET /api/v1/entitlements`) */
+  listEntitlements(options?: RequestOptions): Promise<EntitlementList>;
   /** The org's invoices, newest first (`GET /api/v1/billing/invoices`) */
   listInvoices(query?: { limit?: number }, options?: RequestOptions): Promise<InvoicesResponse>;
   /** Ledger entries, newest first, paged (`GET /api/v1/ledger`) */
@@ -625,6 +781,10 @@ export interface GeneratedOperations {
   resolveOutcome(id: string, body: TransitionRequest, options?: RequestOptions): Promise<Outcome>;
   /** Reverse a billed outcome (credits given back) (`POST /api/v1/outcomes/{id}/reverse`) */
   reverseOutcome(id: string, body: TransitionRequest, options?: RequestOptions): Promise<Outcome>;
+  /** Turn automatic top-up on or change it: a pack bought when available credits fall below a threshold (`PUT /api/v1/billing/auto-top-up`) */
+  setAutoTopUp(body: AutoTopUpRequest, options?: RequestOptions): Promise<AutoTopUpResponse>;
+  /** Set the paid seats: more are prorated now, fewer apply from the next period (`PUT /api/v1/billing/seats`) */
+  setSeats(body: SeatsRequest, options?: RequestOptions): Promise<SeatStatus>;
   /** Set or clear the spend cap (`PUT /api/v1/operator/orgs/{id}/cap`) */
   setSpendCap(id: string, body: SetCap, options?: RequestOptions): Promise<SpendCap>;
   /** Usage per hour or day from the rollups (`GET /api/v1/usage/summary`) */

@@ -31,7 +31,7 @@ public abstract class GeneratedOperations {
 		}.getType());
 	}
 
-	/** Would this many credits (or this meter and quantity) be allowed now? ({@code POST /api/v1/entitlements/check}). */
+	/** Would this many credits (or this meter and quantity) be allowed now, or does the plan include this feature? ({@code POST /api/v1/entitlements/check}). */
 	public Models.CheckResponse checkEntitlement(Models.CheckRequest body) {
 		return checkEntitlement(body, RequestOptions.none());
 	}
@@ -137,6 +137,19 @@ public abstract class GeneratedOperations {
 		}.getType());
 	}
 
+	/** Turn automatic top-up off ({@code DELETE /api/v1/billing/auto-top-up}). */
+	public Models.AutoTopUpResponse disableAutoTopUp() {
+		return disableAutoTopUp(RequestOptions.none());
+	}
+
+	/** As {@link #disableAutoTopUp}, with per-call options. */
+	public Models.AutoTopUpResponse disableAutoTopUp(RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("DELETE", "/api/v1/billing/auto-top-up", path, query, null, options, new TypeReference<Models.AutoTopUpResponse>() {
+		}.getType());
+	}
+
 	/** Dispute an approved outcome within its window ({@code POST /api/v1/outcomes/&#123;id&#125;/dispute}). */
 	public Models.Outcome disputeOutcome(String id, Models.TransitionRequest body) {
 		return disputeOutcome(id, body, RequestOptions.none());
@@ -163,6 +176,19 @@ public abstract class GeneratedOperations {
 		Map<String, Object> query = new LinkedHashMap<>();
 		query.put("reason", reason);
 		return invoke("DELETE", "/api/v1/operator/orgs/{id}/contract", path, query, null, options, new TypeReference<Models.EnterpriseContract>() {
+		}.getType());
+	}
+
+	/** The org's automatic top-up settings and state ({@code GET /api/v1/billing/auto-top-up}). */
+	public Models.AutoTopUpResponse getAutoTopUp() {
+		return getAutoTopUp(RequestOptions.none());
+	}
+
+	/** As {@link #getAutoTopUp}, with per-call options. */
+	public Models.AutoTopUpResponse getAutoTopUp(RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("GET", "/api/v1/billing/auto-top-up", path, query, null, options, new TypeReference<Models.AutoTopUpResponse>() {
 		}.getType());
 	}
 
@@ -220,6 +246,19 @@ public abstract class GeneratedOperations {
 		}.getType());
 	}
 
+	/** Seats of a per-seat plan: paid, taken, allowed ({@code GET /api/v1/billing/seats}). */
+	public Models.SeatStatus getSeats() {
+		return getSeats(RequestOptions.none());
+	}
+
+	/** As {@link #getSeats}, with per-call options. */
+	public Models.SeatStatus getSeats(RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("GET", "/api/v1/billing/seats", path, query, null, options, new TypeReference<Models.SeatStatus>() {
+		}.getType());
+	}
+
 	/** The org's subscription and enterprise contract ({@code GET /api/v1/billing/subscription}). */
 	public Models.SubscriptionResponse getSubscription() {
 		return getSubscription(RequestOptions.none());
@@ -230,6 +269,19 @@ public abstract class GeneratedOperations {
 		Map<String, String> path = new LinkedHashMap<>();
 		Map<String, Object> query = new LinkedHashMap<>();
 		return invoke("GET", "/api/v1/billing/subscription", path, query, null, options, new TypeReference<Models.SubscriptionResponse>() {
+		}.getType());
+	}
+
+	/** Stripe's preview of the next invoice plus the overage expected at period end (an estimate) ({@code GET /api/v1/billing/upcoming-invoice}). */
+	public Models.UpcomingInvoiceResponse getUpcomingInvoice() {
+		return getUpcomingInvoice(RequestOptions.none());
+	}
+
+	/** As {@link #getUpcomingInvoice}, with per-call options. */
+	public Models.UpcomingInvoiceResponse getUpcomingInvoice(RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("GET", "/api/v1/billing/upcoming-invoice", path, query, null, options, new TypeReference<Models.UpcomingInvoiceResponse>() {
 		}.getType());
 	}
 
@@ -258,6 +310,19 @@ public abstract class GeneratedOperations {
 		Map<String, Object> query = new LinkedHashMap<>();
 		query.put("limit", limit);
 		return invoke("GET", "/api/v1/alerts", path, query, null, options, new TypeReference<Models.AlertsResponse>() {
+		}.getType());
+	}
+
+	/** The org's features with their limits and current use ({@code GET /api/v1/entitlements}). */
+	public Models.EntitlementList listEntitlements() {
+		return listEntitlements(RequestOptions.none());
+	}
+
+	/** As {@link #listEntitlements}, with per-call options. */
+	public Models.EntitlementList listEntitlements(RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("GET", "/api/v1/entitlements", path, query, null, options, new TypeReference<Models.EntitlementList>() {
 		}.getType());
 	}
 
@@ -443,6 +508,32 @@ public abstract class GeneratedOperations {
 		path.put("id", id);
 		Map<String, Object> query = new LinkedHashMap<>();
 		return invoke("POST", "/api/v1/outcomes/{id}/reverse", path, query, body, options, new TypeReference<Models.Outcome>() {
+		}.getType());
+	}
+
+	/** Turn automatic top-up on or change it: a pack bought when available credits fall below a threshold ({@code PUT /api/v1/billing/auto-top-up}). */
+	public Models.AutoTopUpResponse setAutoTopUp(Models.AutoTopUpRequest body) {
+		return setAutoTopUp(body, RequestOptions.none());
+	}
+
+	/** As {@link #setAutoTopUp}, with per-call options. */
+	public Models.AutoTopUpResponse setAutoTopUp(Models.AutoTopUpRequest body, RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("PUT", "/api/v1/billing/auto-top-up", path, query, body, options, new TypeReference<Models.AutoTopUpResponse>() {
+		}.getType());
+	}
+
+	/** Set the paid seats: more are prorated now, fewer apply from the next period ({@code PUT /api/v1/billing/seats}). */
+	public Models.SeatStatus setSeats(Models.SeatsRequest body) {
+		return setSeats(body, RequestOptions.none());
+	}
+
+	/** As {@link #setSeats}, with per-call options. */
+	public Models.SeatStatus setSeats(Models.SeatsRequest body, RequestOptions options) {
+		Map<String, String> path = new LinkedHashMap<>();
+		Map<String, Object> query = new LinkedHashMap<>();
+		return invoke("PUT", "/api/v1/billing/seats", path, query, body, options, new TypeReference<Models.SeatStatus>() {
 		}.getType());
 	}
 

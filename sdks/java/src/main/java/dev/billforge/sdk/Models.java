@@ -53,6 +53,31 @@ public final class Models {
 			@JsonProperty("alerts") List<Models.Alert> alerts) {
 	}
 
+	/** AutoTopUpRequest */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record AutoTopUpRequest(
+			@JsonProperty("lookupKey") String lookupKey,
+			@JsonProperty("threshold") Models.JsonNode threshold,
+			@JsonProperty("monthlyLimit") Models.JsonNode monthlyLimit) {
+	}
+
+	/** AutoTopUpResponse */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record AutoTopUpResponse(
+			@JsonProperty("enabled") Boolean enabled,
+			@JsonProperty("lookupKey") String lookupKey,
+			@JsonProperty("threshold") String threshold,
+			@JsonProperty("monthlyLimit") Integer monthlyLimit,
+			@JsonProperty("purchasesThisMonth") Long purchasesThisMonth,
+			@JsonProperty("failures") Integer failures,
+			@JsonProperty("disabledReason") String disabledReason,
+			@JsonProperty("lastFailureCode") String lastFailureCode,
+			@JsonProperty("lastFailureAt") Instant lastFailureAt,
+			@JsonProperty("purchases") List<Models.PurchaseView> purchases) {
+	}
+
 	/** Balance */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -131,7 +156,11 @@ public final class Models {
 			/** A credit amount as a decimal string (exact; never a float). */
 			@JsonProperty("credits") BigDecimal credits,
 			@JsonProperty("minQuantity") Integer minQuantity,
-			@JsonProperty("maxQuantity") Integer maxQuantity) {
+			@JsonProperty("maxQuantity") Integer maxQuantity,
+			@JsonProperty("features") Models.FeatureSet features,
+			@JsonProperty("perSeat") Boolean perSeat,
+			@JsonProperty("trial") Models.Trial trial,
+			@JsonProperty("promotionCodes") Boolean promotionCodes) {
 	}
 
 	/** CatalogResponse */
@@ -143,7 +172,7 @@ public final class Models {
 			@JsonProperty("packs") List<Models.CatalogEntry> packs) {
 	}
 
-	/** Either `credits`, or `meter` and `quantity`. */
+	/** Either `credits`, or `meter` and `quantity`, or `feature` (and `quantity` for a limit). */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CheckRequest(
@@ -151,8 +180,10 @@ public final class Models {
 			@JsonProperty("credits") BigDecimal credits,
 			/** A meter, rated with `quantity`. */
 			@JsonProperty("meter") String meter,
-			/** Units of `meter`. */
-			@JsonProperty("quantity") BigDecimal quantity) {
+			/** Units of `meter`, or of a limited `feature` (whole, default 1). */
+			@JsonProperty("quantity") BigDecimal quantity,
+			/** A feature of the org's plan: a switch or a limit. */
+			@JsonProperty("feature") String feature) {
 	}
 
 	/** CheckResponse */
@@ -161,10 +192,20 @@ public final class Models {
 	public record CheckResponse(
 			/** Whether the work would be allowed now (advisory). */
 			@JsonProperty("allowed") Boolean allowed,
-			/** The credits asked about. */
+			/** Credit check: the credits asked about. */
 			@JsonProperty("credits") BigDecimal credits,
 			/** Why not, when not allowed. */
-			@JsonProperty("reason") String reason) {
+			@JsonProperty("reason") String reason,
+			/** Feature check: the feature asked about. */
+			@JsonProperty("feature") String feature,
+			/** Feature check: units of a limit asked for. */
+			@JsonProperty("quantity") Long quantity,
+			/** Feature check: the plan's limit this period (limits only). */
+			@JsonProperty("limit") Long limit,
+			/** Feature check: units used this period (limits with a counter). */
+			@JsonProperty("used") Long used,
+			/** Feature check: units left this period, never below 0. */
+			@JsonProperty("remaining") Long remaining) {
 	}
 
 	/** CheckoutLink */
@@ -263,6 +304,26 @@ public final class Models {
 			@JsonProperty("lastGrantedPeriodStart") Instant lastGrantedPeriodStart) {
 	}
 
+	/** Entitlement */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Entitlement(
+			@JsonProperty("feature") String feature,
+			@JsonProperty("kind") String kind,
+			@JsonProperty("enabled") Boolean enabled,
+			@JsonProperty("limit") Long limit,
+			@JsonProperty("used") Long used,
+			@JsonProperty("remaining") Long remaining,
+			@JsonProperty("source") String source) {
+	}
+
+	/** EntitlementList */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record EntitlementList(
+			@JsonProperty("data") List<Models.Entitlement> data) {
+	}
+
 	/** EventError */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -300,6 +361,14 @@ public final class Models {
 			@JsonProperty("url") String url,
 			@JsonProperty("sha256") String sha256,
 			@JsonProperty("summary") String summary) {
+	}
+
+	/** FeatureSet */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record FeatureSet(
+			@JsonProperty("switches") List<String> switches,
+			@JsonProperty("limits") Map<String, Long> limits) {
 	}
 
 	/** GrantReceipt */
@@ -345,7 +414,9 @@ public final class Models {
 			@JsonProperty("amountPaid") Long amountPaid,
 			@JsonProperty("created") Long created,
 			/** Stripe's page of the invoice. */
-			@JsonProperty("hostedInvoiceUrl") String hostedInvoiceUrl) {
+			@JsonProperty("hostedInvoiceUrl") String hostedInvoiceUrl,
+			@JsonProperty("discount") Long discount,
+			@JsonProperty("tax") Long tax) {
 	}
 
 	/** InvoicesResponse */
@@ -365,6 +436,36 @@ public final class Models {
 			@JsonProperty("key") String key,
 			/** The key's visible prefix, shown in lists. */
 			@JsonProperty("prefix") String prefix) {
+	}
+
+	/** JsonNode */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record JsonNode(
+			@JsonProperty("array") Boolean array,
+			@JsonProperty("empty") Boolean empty,
+			@JsonProperty("null") Boolean null,
+			@JsonProperty("float") Boolean float,
+			@JsonProperty("container") Boolean container,
+			@JsonProperty("number") Boolean number,
+			@JsonProperty("nodeType") String nodeType,
+			@JsonProperty("integralNumber") Boolean integralNumber,
+			@JsonProperty("missingNode") Boolean missingNode,
+			@JsonProperty("valueNode") Boolean valueNode,
+			@JsonProperty("object") Boolean object,
+			@JsonProperty("pojo") Boolean pojo,
+			@JsonProperty("floatingPointNumber") Boolean floatingPointNumber,
+			@JsonProperty("short") Boolean short,
+			@JsonProperty("int") Boolean int,
+			@JsonProperty("long") Boolean long,
+			@JsonProperty("double") Boolean double,
+			@JsonProperty("bigDecimal") Boolean bigDecimal,
+			@JsonProperty("bigInteger") Boolean bigInteger,
+			@JsonProperty("textual") Boolean textual,
+			@JsonProperty("boolean") Boolean boolean,
+			@JsonProperty("binary") Boolean binary,
+			@JsonProperty("string") Boolean string,
+			@JsonProperty("embeddedValue") Boolean embeddedValue) {
 	}
 
 	/** LedgerEntry */
@@ -431,6 +532,16 @@ public final class Models {
 			@JsonProperty("differences") List<String> differences) {
 	}
 
+	/** Line */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Line(
+			@JsonProperty("description") String description,
+			@JsonProperty("amount") Long amount,
+			@JsonProperty("periodStart") Long periodStart,
+			@JsonProperty("periodEnd") Long periodEnd) {
+	}
+
 	/** OperatorResponse */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -492,6 +603,17 @@ public final class Models {
 			@JsonProperty("outcomes") List<Models.Outcome> outcomes) {
 	}
 
+	/** OverageLine */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record OverageLine(
+			@JsonProperty("description") String description,
+			@JsonProperty("credits") String credits,
+			@JsonProperty("unitAmountDecimal") String unitAmountDecimal,
+			@JsonProperty("amount") Long amount,
+			@JsonProperty("estimate") Boolean estimate) {
+	}
+
 	/** ParkedView */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -544,6 +666,21 @@ public final class Models {
 			@JsonProperty("actor") Models.Actor actor) {
 	}
 
+	/** PurchaseView */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record PurchaseView(
+			@JsonProperty("id") String id,
+			@JsonProperty("status") String status,
+			@JsonProperty("lookupKey") String lookupKey,
+			@JsonProperty("credits") String credits,
+			@JsonProperty("amount") Long amount,
+			@JsonProperty("currency") String currency,
+			@JsonProperty("paymentIntent") String paymentIntent,
+			@JsonProperty("failureCode") String failureCode,
+			@JsonProperty("createdAt") Instant createdAt) {
+	}
+
 	/** PutContract */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -592,6 +729,23 @@ public final class Models {
 			@JsonProperty("quantity") BigDecimal quantity,
 			/** Seconds until an uncommitted hold is released; default 900, at most 86400. */
 			@JsonProperty("ttlSeconds") Long ttlSeconds) {
+	}
+
+	/** SeatStatus */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record SeatStatus(
+			@JsonProperty("perSeat") Boolean perSeat,
+			@JsonProperty("paid") Long paid,
+			@JsonProperty("limit") Long limit,
+			@JsonProperty("used") Long used) {
+	}
+
+	/** SeatsRequest */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record SeatsRequest(
+			@JsonProperty("seats") Long seats) {
 	}
 
 	/** SetCap */
@@ -655,7 +809,11 @@ public final class Models {
 			@JsonProperty("currentPeriodEnd") Instant currentPeriodEnd,
 			@JsonProperty("cancelAtPeriodEnd") Boolean cancelAtPeriodEnd,
 			/** Since when a payment is missing. */
-			@JsonProperty("pastDueSince") Instant pastDueSince) {
+			@JsonProperty("pastDueSince") Instant pastDueSince,
+			@JsonProperty("features") Models.FeatureSet features,
+			@JsonProperty("quantity") Long quantity,
+			@JsonProperty("perSeat") Boolean perSeat,
+			@JsonProperty("trialEnd") Instant trialEnd) {
 	}
 
 	/** TransitionRequest */
@@ -667,6 +825,33 @@ public final class Models {
 			@JsonProperty("reason") String reason,
 			/** For resolve. */
 			@JsonProperty("resolution") String resolution) {
+	}
+
+	/** Trial */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Trial(
+			@JsonProperty("days") Integer days,
+			@JsonProperty("cardRequired") Boolean cardRequired,
+			/** A credit amount as a decimal string (exact; never a float). */
+			@JsonProperty("credits") BigDecimal credits) {
+	}
+
+	/** UpcomingInvoiceResponse */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record UpcomingInvoiceResponse(
+			@JsonProperty("subscription") String subscription,
+			@JsonProperty("currency") String currency,
+			@JsonProperty("periodStart") Long periodStart,
+			@JsonProperty("periodEnd") Long periodEnd,
+			@JsonProperty("nextPaymentAttempt") Long nextPaymentAttempt,
+			@JsonProperty("lines") List<Models.Line> lines,
+			@JsonProperty("subtotal") Long subtotal,
+			@JsonProperty("total") Long total,
+			@JsonProperty("amountDue") Long amountDue,
+			@JsonProperty("estimatedOverage") Models.OverageLine estimatedOverage,
+			@JsonProperty("estimatedTotal") Long estimatedTotal) {
 	}
 
 	/** UsageBatchRequest */
