@@ -22,13 +22,17 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code /api/**} bodies, {@code /stripe/webhook} bodies and every other body (web forms) each have
  * their own limit ({@link ApiProperties}). Multipart uploads from pages are bounded by the multipart settings.
  * Form parameters are parsed by the container, past any stream wrapper, so a form must declare its
- * length (browsers always do); one that does not is refused with 411.
+ * length (browsers always do); one that does not is refused with 411. OTLP exports ({@code /v1/traces},
+ * {@code /v1/metrics}, {@code /v1/logs}) are left to the receiver, which bounds them after decompression and
+ * answers in OTLP's own error shape.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	static final String WEBHOOK = "/stripe/webhook";
+
+	private static final java.util.Set<String> OTLP = java.util.Set.of("/v1/traces", "/v1/metrics", "/v1/logs");
 
 	private final long apiLimit;
 
@@ -45,6 +49,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		// uploads from web pages are bounded by the multipart settings; API uploads by the API limit
+		if (OTLP.contains(request.getRequestURI())) {
+			return true; // an exporter's uncompressed batch is often past the form limit: the receiver's own bound applies
+		}
 		return isMultipart(request) && !request.getRequestURI().startsWith("/api/");
 	}
 

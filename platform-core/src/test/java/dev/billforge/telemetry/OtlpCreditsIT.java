@@ -100,6 +100,37 @@ class OtlpCreditsIT {
 			.containsEntry("llm_cost", Credits.of("1"));
 	}
 
+	@Test
+	void anUncompressedBatchOfSeveralHundredKilobytesIsStoredLikeAGzippedOne() throws Exception {
+		// exporters send uncompressed by default; 512 spans with attributes are well past the 64 KB web-form limit
+		OrgId org = orgs.create("Uncompressed", ZoneId.of("UTC")).id();
+		String key = orgs.createApiKey(org, "ci").key();
+		ScopeSpans.Builder scope = ScopeSpans.newBuilder();
+		byte[] trace = java.util.HexFormat.of().parseHex("5b8efff798038103d269b633813fc60c");
+		for (int i = 1; i <= 512; i++) {
+			scope.addSpans(Span.newBuilder()
+				.setTraceId(ByteString.copyFrom(trace))
+				.setSpanId(ByteString.copyFrom(ByteBuffer.allocate(8).putLong(i).array()))
+				.setName("step " + i)
+				.setStartTimeUnixNano(1_764_763_200_000_000_000L)
+				.setEndTimeUnixNano(1_764_763_201_000_000_000L)
+				.addAttributes(KeyValue.newBuilder()
+					.setKey("gen_ai.prompt")
+					.setValue(AnyValue.newBuilder().setStringValue("summarise the attached lab report ".repeat(20)))));
+		}
+		byte[] batch = ExportTraceServiceRequest.newBuilder()
+			.addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(scope))
+			.build()
+			.toByteArray();
+		assertThat(batch.length).isGreaterThan(300_000);
+
+		HttpResponse<byte[]> answer = new OtlpClient(port).post("/v1/traces", key, OtlpClient.PROTOBUF, batch, false);
+
+		assertThat(answer.statusCode()).as(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+		assertThat(ExportTraceServiceResponse.parseFrom(answer.body()).hasPartialSuccess()).isFalse();
+		assertThat(storedSpans(org)).isEqualTo(512);
+	}
+
 	private Map<String, Credits> usageByOperation(OrgId org) throws InterruptedException {
 		Instant now = Instant.now();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
