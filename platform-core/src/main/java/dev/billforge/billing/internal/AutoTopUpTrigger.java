@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -48,7 +49,7 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 				Thread t = new Thread(r, "auto-top-up");
 				t.setDaemon(true);
 				return t;
-			}, new ThreadPoolExecutor.DiscardPolicy());
+			}, new ThreadPoolExecutor.AbortPolicy());
 
 	AutoTopUpTrigger(ObjectProvider<AutoTopUps> topUps, JobLock lock, BillingProperties properties) {
 		this.topUps = topUps;
@@ -60,15 +61,21 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 	@Override
 	public void onCommit(LedgerCommitted commit) {
 		if (!commit.charges().isEmpty() && waiting.add(commit.orgId())) {
-			pool.execute(() -> {
+			try {
+				pool.execute(() -> {
+					waiting.remove(commit.orgId());
+					try {
+						topUps.getObject().evaluate(commit.orgId());
+					}
+					catch (RuntimeException ex) {
+						log.warn("Auto top-up of {} not evaluated: {}", commit.orgId(), ex.toString());
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// queue full or shutting down: forget the org, or it would never be handed over again (the sweep makes up)
 				waiting.remove(commit.orgId());
-				try {
-					topUps.getObject().evaluate(commit.orgId());
-				}
-				catch (RuntimeException ex) {
-					log.warn("Auto top-up of {} not evaluated: {}", commit.orgId(), ex.toString());
-				}
-			});
+			}
 		}
 	}
 
