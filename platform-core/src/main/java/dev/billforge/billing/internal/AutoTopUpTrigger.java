@@ -44,17 +44,22 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 
 	private final Set<OrgId> waiting = ConcurrentHashMap.newKeySet();
 
-	private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES,
-			new LinkedBlockingQueue<>(MAX_WAITING), r -> {
-				Thread t = new Thread(r, "auto-top-up");
-				t.setDaemon(true);
-				return t;
-			}, new ThreadPoolExecutor.AbortPolicy());
+	private final ThreadPoolExecutor pool;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	AutoTopUpTrigger(ObjectProvider<AutoTopUps> topUps, JobLock lock, BillingProperties properties) {
+		this(topUps, lock, properties, MAX_WAITING);
+	}
+
+	AutoTopUpTrigger(ObjectProvider<AutoTopUps> topUps, JobLock lock, BillingProperties properties, int maxWaiting) {
 		this.topUps = topUps;
 		this.lock = lock;
 		this.properties = properties;
+		this.pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(maxWaiting), r -> {
+			Thread t = new Thread(r, "auto-top-up");
+			t.setDaemon(true);
+			return t;
+		}, new ThreadPoolExecutor.AbortPolicy());
 		pool.allowCoreThreadTimeOut(true);
 	}
 
