@@ -15,7 +15,9 @@ final class IndexCoverageAllowList {
 			// The due sweep's one-time backfill and verification visit every account (ids only).
 			Map.entry("ledger_accounts find {}", "visits every document"),
 			// The reconciler compares every billing customer with Stripe.
-			Map.entry("billing_customers find {}", "visits every document"));
+			Map.entry("billing_customers find {}", "visits every document"),
+			// The agent-alert job evaluates every org's rules (one small document per org that set any) each run.
+			Map.entry("telemetry_alert_rules find {}", "visits every document"));
 
 	private IndexCoverageAllowList() {
 	}
