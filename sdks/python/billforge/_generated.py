@@ -40,8 +40,11 @@ class AutoTopUpRequest(TypedDict, total=False):
     """AutoTopUpRequest"""
 
     lookupKey: str
-    threshold: JsonNode
-    monthlyLimit: JsonNode
+    """A credit pack's lookup key from the catalog."""
+    threshold: str
+    """Buy when available credits fall below this (a decimal string or number)."""
+    monthlyLimit: int
+    """At most this many automatic purchases per calendar month."""
 
 
 class AutoTopUpResponse(TypedDict, total=False):
@@ -389,35 +392,6 @@ class IssuedApiKey(TypedDict, total=False):
     """The secret key, `<tag>_sk_...`; shown only in this answer."""
     prefix: str
     """The key's visible prefix, shown in lists."""
-
-
-class JsonNode(TypedDict, total=False):
-    """JsonNode"""
-
-    array: bool
-    empty: bool
-    null: bool
-    float: bool
-    container: bool
-    number: bool
-    nodeType: str
-    integralNumber: bool
-    missingNode: bool
-    valueNode: bool
-    object: bool
-    pojo: bool
-    floatingPointNumber: bool
-    short: bool
-    int: bool
-    long: bool
-    double: bool
-    bigDecimal: bool
-    bigInteger: bool
-    textual: bool
-    boolean: bool
-    binary: bool
-    string: bool
-    embeddedValue: bool
 
 
 class LedgerEntry(TypedDict, total=False):

@@ -36,9 +36,12 @@ export interface AlertsResponse {
 }
 
 export interface AutoTopUpRequest {
+  /** A credit pack's lookup key from the catalog. */
   lookupKey?: string;
-  threshold?: JsonNode;
-  monthlyLimit?: JsonNode;
+  /** Buy when available credits fall below this (a decimal string or number). */
+  threshold?: Decimal;
+  /** At most this many automatic purchases per calendar month. */
+  monthlyLimit?: number;
 }
 
 export interface AutoTopUpResponse {
@@ -331,33 +334,6 @@ export interface IssuedApiKey {
   key?: string;
   /** The key's visible prefix, shown in lists. */
   prefix?: string;
-}
-
-export interface JsonNode {
-  array?: boolean;
-  empty?: boolean;
-  null?: boolean;
-  float?: boolean;
-  container?: boolean;
-  number?: boolean;
-  nodeType?: 'ARRAY' | 'BINARY' | 'BOOLEAN' | 'MISSING' | 'NULL' | 'NUMBER' | 'OBJECT' | 'POJO' | 'STRING' | (string & {});
-  integralNumber?: boolean;
-  missingNode?: boolean;
-  valueNode?: boolean;
-  object?: boolean;
-  pojo?: boolean;
-  floatingPointNumber?: boolean;
-  short?: boolean;
-  int?: boolean;
-  long?: boolean;
-  double?: boolean;
-  bigDecimal?: boolean;
-  bigInteger?: boolean;
-  textual?: boolean;
-  boolean?: boolean;
-  binary?: boolean;
-  string?: boolean;
-  embeddedValue?: boolean;
 }
 
 export interface LedgerEntry {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.billforge.common.DecimalInput;
@@ -39,7 +40,13 @@ class AutoTopUpApiController {
 		this.metric = metric;
 	}
 
-	record AutoTopUpRequest(String lookupKey, JsonNode threshold, JsonNode monthlyLimit) {
+	/** Numbers are read from the raw JSON (a decimal string or number; a whole number) and bounded before parsing. */
+	record AutoTopUpRequest(
+			@Schema(description = "A credit pack's lookup key from the catalog.", example = "doc_router_pack_1000") String lookupKey,
+			@Schema(implementation = String.class, format = "decimal",
+					description = "Buy when available credits fall below this (a decimal string or number).", example = "100") JsonNode threshold,
+			@Schema(implementation = Integer.class, minimum = "1", maximum = "100",
+					description = "At most this many automatic purchases per calendar month.", example = "3") JsonNode monthlyLimit) {
 	}
 
 	record PurchaseView(String id, String status, String lookupKey, String credits, long amount, String currency,

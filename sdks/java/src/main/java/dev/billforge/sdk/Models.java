@@ -57,9 +57,12 @@ public final class Models {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record AutoTopUpRequest(
+			/** A credit pack's lookup key from the catalog. */
 			@JsonProperty("lookupKey") String lookupKey,
-			@JsonProperty("threshold") Models.JsonNode threshold,
-			@JsonProperty("monthlyLimit") Models.JsonNode monthlyLimit) {
+			/** Buy when available credits fall below this (a decimal string or number). */
+			@JsonProperty("threshold") BigDecimal threshold,
+			/** At most this many automatic purchases per calendar month. */
+			@JsonProperty("monthlyLimit") Integer monthlyLimit) {
 	}
 
 	/** AutoTopUpResponse */
@@ -436,36 +439,6 @@ public final class Models {
 			@JsonProperty("key") String key,
 			/** The key's visible prefix, shown in lists. */
 			@JsonProperty("prefix") String prefix) {
-	}
-
-	/** JsonNode */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record JsonNode(
-			@JsonProperty("array") Boolean array,
-			@JsonProperty("empty") Boolean empty,
-			@JsonProperty("null") Boolean null,
-			@JsonProperty("float") Boolean float,
-			@JsonProperty("container") Boolean container,
-			@JsonProperty("number") Boolean number,
-			@JsonProperty("nodeType") String nodeType,
-			@JsonProperty("integralNumber") Boolean integralNumber,
-			@JsonProperty("missingNode") Boolean missingNode,
-			@JsonProperty("valueNode") Boolean valueNode,
-			@JsonProperty("object") Boolean object,
-			@JsonProperty("pojo") Boolean pojo,
-			@JsonProperty("floatingPointNumber") Boolean floatingPointNumber,
-			@JsonProperty("short") Boolean short,
-			@JsonProperty("int") Boolean int,
-			@JsonProperty("long") Boolean long,
-			@JsonProperty("double") Boolean double,
-			@JsonProperty("bigDecimal") Boolean bigDecimal,
-			@JsonProperty("bigInteger") Boolean bigInteger,
-			@JsonProperty("textual") Boolean textual,
-			@JsonProperty("boolean") Boolean boolean,
-			@JsonProperty("binary") Boolean binary,
-			@JsonProperty("string") Boolean string,
-			@JsonProperty("embeddedValue") Boolean embeddedValue) {
 	}
 
 	/** LedgerEntry */

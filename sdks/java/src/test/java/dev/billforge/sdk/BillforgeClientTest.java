@@ -114,7 +114,7 @@ class BillforgeClientTest {
 		assertThatThrownBy(() -> client.createHold(new Models.ReserveRequest("job-1", new BigDecimal("40"), null, null, null)))
 			.isInstanceOf(BillforgeException.CreditsDenied.class)
 			.hasMessage("not enough credits for 40");
-		assertThatThrownBy(() -> client.checkEntitlement(new Models.CheckRequest(BigDecimal.ZERO, null, null)))
+		assertThatThrownBy(() -> client.checkEntitlement(new Models.CheckRequest(BigDecimal.ZERO, null, null, null)))
 			.isInstanceOfSatisfying(BillforgeException.InvalidRequest.class, e -> assertThat(e.field()).isEqualTo("credits"));
 		assertThat(bodies).hasSize(2);
 	}

@@ -99,7 +99,7 @@ class SdkIT {
 		BillforgeClient client = newOrg();
 		client.recordUsage(new Models.UsageBatchRequest(List.of(
 				new Models.UsageEvent(null, "page", new BigDecimal("2"), null, Map.of("operation", "extract"))), null));
-		assertThat(client.checkEntitlement(new Models.CheckRequest(null, "page", BigDecimal.TEN)).allowed()).isTrue();
+		assertThat(client.checkEntitlement(new Models.CheckRequest(null, "page", BigDecimal.TEN, null)).allowed()).isTrue();
 		assertThat(client.listLedgerEntries(5, null).entries()).hasSizeGreaterThanOrEqualTo(2);
 		Instant now = Instant.now();
 		Models.UsageSummary summary = null;
@@ -135,7 +135,13 @@ class SdkIT {
 			process = builder.start();
 		}
 		catch (IOException ex) {
-			throw new AssertionError(command[0] + " is not installed; .ci/run installs it (apt-get install nodejs python3)", ex);
+			// a developer machine with only a JDK skips this SDK's tests; CI (which installs both) must run them
+			String missing = command[0] + " is not installed; .ci/run installs it (apt-get install nodejs python3)";
+			if (System.getenv("CI") != null) {
+				throw new AssertionError(missing, ex);
+			}
+			org.junit.jupiter.api.Assumptions.abort(missing);
+			return;
 		}
 		process.getOutputStream().close();
 		byte[] output = process.getInputStream().readAllBytes();
