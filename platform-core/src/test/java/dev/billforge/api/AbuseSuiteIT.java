@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"billforge.value-metric.meters.page.rate=1", "billforge.api.operator-token=" + AbuseSuiteIT.OPERATOR_TOKEN,
 		"billforge.api.requests-per-second=100000", "billforge.value-metric.meters.span.rate=1",
 		"billforge.outcomes.types.lab_report.fee=1", "billforge.outcomes.types.lab_report.resolver-role=owner",
-		"billforge.telemetry.enabled=true" })
+		"billforge.telemetry.enabled=true", "billforge.telemetry.max-body-size=" + AbuseSuiteIT.OTLP_LIMIT + "B" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbuseSuiteIT {
 
@@ -65,6 +65,9 @@ class AbuseSuiteIT {
 	private static final long API_LIMIT = 2 * 1024 * 1024;
 
 	private static final long WEBHOOK_LIMIT = 256 * 1024;
+
+	/** OTLP exports are bounded by the receiver's own limit, not the API's (exporters send uncompressed). */
+	static final long OTLP_LIMIT = 1024 * 1024;
 
 	private static final int FORM_TEXT = 60_000;
 
@@ -346,7 +349,8 @@ class AbuseSuiteIT {
 					AbuseCorpus.stringValues().forEach((what, value) -> requests.put(field + " = " + what,
 							new Request(endpoint.path(), "application/json", utf8(AbuseCorpus.withField(endpoint.valid(), field, value)))));
 				}
-				long oversize = endpoint.path().equals("/stripe/webhook") ? WEBHOOK_LIMIT : API_LIMIT;
+				long oversize = endpoint.path().equals("/stripe/webhook") ? WEBHOOK_LIMIT
+						: endpoint.path().startsWith("/v1/") ? OTLP_LIMIT : API_LIMIT;
 				AbuseCorpus.jsonBodies(endpoint.valid(), oversize)
 					.forEach((what, body) -> requests.put("body: " + what, new Request(endpoint.path(), "application/json", body)));
 			}
