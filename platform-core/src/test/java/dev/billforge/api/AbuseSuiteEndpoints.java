@@ -188,7 +188,10 @@ final class AbuseSuiteEndpoints {
 				AbuseSuiteIT.query("entitlements: list", "/api/v1/entitlements", Caller.ORG_KEY, "", List.of(), List.of()),
 				AbuseSuiteIT.json("seats: set", "PUT", "/api/v1/billing/seats", Caller.ORG_KEY, "{\"seats\":2}",
 						List.of("seats"), List.of(), PROBLEM),
-				webForm("seats page: set", Caller.OWNER_WEB, "/billing/seats", "seats=2", List.of("seats")));
+				AbuseSuiteIT.query("seats: show", "/api/v1/billing/seats", Caller.ORG_KEY, "", List.of(), List.of()),
+				AbuseSuiteIT.query("seats page", "/billing/seats", Caller.OWNER_WEB, "", List.of(), List.of()),
+				webForm("seats page: set", Caller.OWNER_WEB, "/billing/seats", "seats=2", List.of("seats")),
+				webForm("seats page: set as a plain member", Caller.MEMBER_WEB, "/billing/seats", "seats=2", List.of()));
 	}
 
 }
