@@ -9,13 +9,6 @@ public interface Notifications {
 
 	List<Notification> inbox(OrgId org, int limit);
 
-	/**
-	 * Notifies the org of something that is not a ledger alert (e.g. {@code trial_will_end}) on every channel an
-	 * alert uses: the bell, email to owners and billing members, the org's webhook (type {@code alert.<type>}).
-	 * At most once per {@code key}, so a redelivered event notifies once.
-	 */
-	void notifyOrg(OrgId org, String key, String type, java.util.Map<String, String> details);
-
 	long unreadCount(OrgId org);
 
 	void markRead(OrgId org, String notificationId);
@@ -54,7 +47,8 @@ public interface Notifications {
 	boolean sendMail(String key, List<String> to, String subject, String body);
 
 	/**
-	 * Raises an alert another module detected (e.g. telemetry's alerts on monitored agents): in-app, by
+	 * Raises an alert another module detected (e.g. telemetry's alerts on monitored agents, billing's
+	 * {@code trial_will_end}): in-app, by
 	 * email to the org's alert recipients and to the org's webhook, like the ledger's alerts. Once per
 	 * {@code id}: raising the same id again does nothing.
 	 */

@@ -1,5 +1,6 @@
 package dev.billforge.billing.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -34,7 +35,10 @@ class TrialEffects {
 
 	private final Notifications notifications;
 
-	TrialEffects(StripeClient stripe, CreditLedger ledger, Notifications notifications) {
+	private final Clock clock;
+
+	TrialEffects(StripeClient stripe, CreditLedger ledger, Notifications notifications, Clock clock) {
+		this.clock = clock;
 		this.stripe = stripe;
 		this.ledger = ledger;
 		this.notifications = notifications;
@@ -71,8 +75,8 @@ class TrialEffects {
 			return; // converted or cancelled before the notice was processed
 		}
 		String trialEnd = Instant.ofEpochSecond(sub.getTrialEnd()).toString();
-		notifications.notifyOrg(org, "trial_will_end:" + sub.getId() + ":" + sub.getTrialEnd(), "trial_will_end",
-				Map.of("subscription", sub.getId(), "trialEnd", trialEnd, "plan",
+		notifications.raise(org, "trial_will_end:" + sub.getId() + ":" + sub.getTrialEnd(), "trial_will_end",
+				clock.instant(), Map.of("subscription", sub.getId(), "trialEnd", trialEnd, "plan",
 						plan == null || plan.name() == null ? "your plan" : plan.name()));
 	}
 

@@ -84,11 +84,6 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	}
 
 	@Override
-	public void notifyOrg(OrgId org, String key, String type, Map<String, String> details) {
-		raise(org, key, type, null, clock.instant(), details);
-	}
-
-	@Override
 	public void raise(OrgId org, String id, String type, Instant at, Map<String, String> details) {
 		raise(org, id, type, null, at, details);
 	}
