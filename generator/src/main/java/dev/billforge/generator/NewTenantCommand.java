@@ -10,6 +10,7 @@ import dev.billforge.generator.internal.BrandSettings;
 import dev.billforge.generator.internal.InvalidAnswerException;
 import dev.billforge.generator.internal.MavenDependency;
 import dev.billforge.generator.internal.Meter;
+import dev.billforge.generator.internal.Catalog;
 import dev.billforge.generator.internal.Pack;
 import dev.billforge.generator.internal.Plan;
 import dev.billforge.generator.internal.TenantAnswers;
@@ -67,7 +68,7 @@ final class NewTenantCommand implements Callable<Integer> {
     @Option(names = "--rollup-dimension", split = ",", paramLabel = "PROPERTY", description = "Usage event properties kept in rollups, e.g. operation,document_type.")
     List<String> rollupDimensions = new ArrayList<>();
 
-    @Option(names = "--plan", paramLabel = "KEY:PRICE:CREDITS[:overage=P][:interval=I]", description = "A subscription plan, e.g. team:99:15000:overage=0.01 (price per month, credits included, overage price per credit). Repeatable.")
+    @Option(names = "--plan", paramLabel = "KEY:PRICE:CREDITS[:overage=P][:interval=I][:seats][:trial=D]", description = "A subscription plan, e.g. team:99:15000:overage=0.01 (price per month, credits included, overage price per credit); :seats prices it per seat, :trial=14 adds a free trial. Names, lookup keys, features and coupons: tenant.yml (docs/generator.md). Repeatable.")
     List<String> plans = new ArrayList<>();
 
     @Option(names = "--pack", paramLabel = "CREDITS:PRICE", description = "A one-time credit pack, e.g. 1000:10. Repeatable.")
@@ -149,7 +150,7 @@ final class NewTenantCommand implements Callable<Integer> {
         BrandSettings brand = new BrandSettings(true, primary, tagline, email);
         return new TenantAnswers(TenantGenerator.VERSION, name, description, tag, "tenant-" + effectiveSlug,
                 effectiveSlug.replace("-", ""), TenantAnswers.applicationClassOf(name), effectiveSlug, port, creditName,
-                creditDisplayName, scale, free, alertThresholds, rollupDimensions, parsedMeters, currency, parsedPlans,
-                parsedPacks, brand, deps, List.of(), features);
+                creditDisplayName, scale, free, alertThresholds, rollupDimensions, parsedMeters,
+                new Catalog(currency, parsedPlans, parsedPacks), brand, deps, List.of(), features);
     }
 }

@@ -46,23 +46,7 @@ public final class AnswersFile {
             y.append("      rate: ").append(q(Decimals.plain(m.rate()))).append('\n');
             y.append("      display-name: ").append(q(m.displayName())).append('\n');
         }
-        y.append("catalog:\n");
-        y.append("  currency: ").append(q(a.currency())).append('\n');
-        y.append("  plans:").append(a.plans().isEmpty() ? " []" : "").append('\n');
-        for (Plan p : a.plans()) {
-            y.append("    - key: ").append(q(p.key())).append('\n');
-            y.append("      price: ").append(q(Decimals.plain(p.price()))).append('\n');
-            y.append("      included-credits: ").append(q(Decimals.plain(p.includedCredits()))).append('\n');
-            if (p.overage() != null) {
-                y.append("      overage: ").append(q(Decimals.plain(p.overage()))).append('\n');
-            }
-            y.append("      interval: ").append(q(p.interval())).append('\n');
-        }
-        y.append("  packs:").append(a.packs().isEmpty() ? " []" : "").append('\n');
-        for (Pack p : a.packs()) {
-            y.append("    - credits: ").append(q(Decimals.plain(p.credits()))).append('\n');
-            y.append("      price: ").append(q(Decimals.plain(p.price()))).append('\n');
-        }
+        CatalogAnswers.write(y, a.catalog());
         BrandSettings b = a.brand();
         y.append("brand:\n");
         y.append("  # true: the pack in src/main/resources/brand is regenerated from these answers;\n");
@@ -124,16 +108,6 @@ public final class AnswersFile {
             for (Map<?, ?> e : maps(vm, "meters")) {
                 meters.add(new Meter(str(e, "name"), new BigDecimal(str(e, "rate")), opt(e, "display-name")));
             }
-            List<Plan> plans = new ArrayList<>();
-            for (Map<?, ?> e : maps(catalog, "plans")) {
-                String overage = opt(e, "overage");
-                plans.add(new Plan(str(e, "key"), new BigDecimal(str(e, "price")), new BigDecimal(str(e, "included-credits")),
-                        overage == null ? null : new BigDecimal(overage), opt(e, "interval")));
-            }
-            List<Pack> packs = new ArrayList<>();
-            for (Map<?, ?> e : maps(catalog, "packs")) {
-                packs.add(new Pack(new BigDecimal(str(e, "credits")), new BigDecimal(str(e, "price"))));
-            }
             List<Integer> thresholds = new ArrayList<>();
             for (Object t : (List<?>) vm.get("alert-thresholds")) {
                 thresholds.add(Integer.valueOf(t.toString()));
@@ -149,7 +123,7 @@ public final class AnswersFile {
                     str(m, "module"), str(m, "package"), str(m, "application-class"), str(m, "application-name"),
                     Integer.parseInt(str(m, "port")), str(vm, "credit-name"), opt(vm, "credit-display-name"),
                     Integer.parseInt(str(vm, "scale")), new BigDecimal(str(vm, "free-credits")), thresholds, dims, meters,
-                    opt(catalog, "currency"), plans, packs, brandSettings, dependencies(m, "dependencies"),
+                    CatalogAnswers.read(catalog), brandSettings, dependencies(m, "dependencies"),
                     dependencies(m, "bom-imports"), strings(m, "features"));
         } catch (InvalidAnswerException e) {
             throw new InvalidAnswerException(source, e.getMessage());
@@ -187,7 +161,7 @@ public final class AnswersFile {
         return inner;
     }
 
-    private static List<Map<?, ?>> maps(Map<?, ?> m, String key) {
+    static List<Map<?, ?>> maps(Map<?, ?> m, String key) {
         Object v = m.get(key);
         if (v == null) {
             return List.of();
@@ -205,7 +179,7 @@ public final class AnswersFile {
         return out;
     }
 
-    private static String str(Map<?, ?> m, String key) {
+    static String str(Map<?, ?> m, String key) {
         Object v = m.get(key);
         if (v == null) {
             throw new InvalidAnswerException(key, "is required");
@@ -213,7 +187,7 @@ public final class AnswersFile {
         return v.toString();
     }
 
-    private static String opt(Map<?, ?> m, String key) {
+    static String opt(Map<?, ?> m, String key) {
         Object v = m.get(key);
         return v == null ? null : v.toString();
     }

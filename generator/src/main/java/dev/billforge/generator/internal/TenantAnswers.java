@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param module           folder and artifact id, e.g. {@code tenant-acme-docs}
  * @param javaPackage      last segment under {@code dev.billforge}, e.g. {@code acmedocs}
  * @param applicationName  {@code spring.application.name}, e.g. {@code acme-docs}
+ * @param catalog          the Stripe catalog rendered into catalog.yml
  * @param features         platform features switched on in application.yml, e.g. {@code telemetry}
  */
 public record TenantAnswers(
@@ -23,7 +24,7 @@ public record TenantAnswers(
         String applicationClass, String applicationName, int port,
         String creditName, String creditDisplayName, int scale, BigDecimal freeCredits, List<Integer> alertThresholds,
         List<String> rollupDimensions, List<Meter> meters,
-        String currency, List<Plan> plans, List<Pack> packs,
+        Catalog catalog,
         BrandSettings brand, List<MavenDependency> dependencies, List<MavenDependency> bomImports,
         List<String> features) {
 
@@ -103,14 +104,9 @@ public record TenantAnswers(
                 throw new InvalidAnswerException("--meter", "rate of meter '" + m.name() + "' has more than 9 fractional digits");
             }
         }
-        currency = currency == null ? "usd" : currency.toLowerCase(Locale.ROOT);
-        if (!currency.matches("[a-z]{3}")) {
-            throw new InvalidAnswerException("--currency", "'" + currency + "' is not a three-letter ISO currency code");
+        if (catalog == null) {
+            catalog = new Catalog("usd", List.of(), List.of());
         }
-        plans = List.copyOf(plans == null ? List.of() : plans);
-        requireUnique("--plan", plans.stream().map(Plan::key).toList());
-        packs = List.copyOf(packs == null ? List.of() : packs);
-        requireUnique("--pack", packs.stream().map(p -> p.credits().toPlainString()).toList());
         if (brand == null) {
             throw new InvalidAnswerException("--primary", "a brand colour is required");
         }
@@ -124,15 +120,23 @@ public record TenantAnswers(
             }
         }
         requireUnique("--feature", features);
+        catalog.check(tag, scale, meters);
+    }
+
+    public String currency() {
+        return catalog.currency();
+    }
+
+    public List<Plan> plans() {
+        return catalog.plans();
+    }
+
+    public List<Pack> packs() {
+        return catalog.packs();
     }
 
     private static void requireUnique(String option, List<String> keys) {
-        Set<String> seen = new HashSet<>();
-        for (String k : keys) {
-            if (!seen.add(k)) {
-                throw new InvalidAnswerException(option, "'" + k + "' is given twice");
-            }
-        }
+        Catalog.requireUnique(option, keys);
     }
 
     /** Folder name part derived from a product name: {@code Acme Docs} → {@code acme-docs}. */
@@ -165,12 +169,12 @@ public record TenantAnswers(
     public TenantAnswers withBrand(BrandSettings newBrand) {
         return new TenantAnswers(generatorVersion, name, description, tag, module, javaPackage, applicationClass,
                 applicationName, port, creditName, creditDisplayName, scale, freeCredits, alertThresholds, rollupDimensions,
-                meters, currency, plans, packs, newBrand, dependencies, bomImports, features);
+                meters, catalog, newBrand, dependencies, bomImports, features);
     }
 
     public TenantAnswers withGeneratorVersion(String version) {
         return new TenantAnswers(version, name, description, tag, module, javaPackage, applicationClass,
                 applicationName, port, creditName, creditDisplayName, scale, freeCredits, alertThresholds, rollupDimensions,
-                meters, currency, plans, packs, brand, dependencies, bomImports, features);
+                meters, catalog, brand, dependencies, bomImports, features);
     }
 }

@@ -16,13 +16,13 @@ public final class TenantRenderer {
     private TenantRenderer() {
     }
 
-    /** pom.xml, the application class, application.yml, catalog.yml (when there are plans or packs) and tenant.yml. */
+    /** pom.xml, the application class, application.yml, catalog.yml (when tenant.yml has a catalog beyond its currency) and tenant.yml. */
     public static Map<String, String> render(TenantAnswers a) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pom.xml", pom(a));
         files.put("src/main/java/" + a.packagePath() + "/" + a.applicationClass() + ".java", applicationClass(a));
         files.put("src/main/resources/application.yml", applicationYml(a));
-        if (!a.plans().isEmpty() || !a.packs().isEmpty()) {
+        if (!a.catalog().isEmpty()) {
             files.put("src/main/resources/catalog.yml", catalogYml(a));
         }
         files.put(AnswersFile.FILE_NAME, AnswersFile.write(a));
@@ -183,40 +183,7 @@ public final class TenantRenderer {
     }
 
     static String catalogYml(TenantAnswers a) {
-        StringBuilder y = new StringBuilder(1024);
-        y.append("# ").append(a.name()).append("'s Stripe catalog as code (see docs/billing.md, \"Catalog as code\"),\n");
-        y.append("# generated from tenant.yml \"catalog\": change it there and run `regenerate`.\n");
-        y.append("# Push it with:  java -jar ").append(a.module()).append(".jar --billforge.billing.catalog.push=true [--billforge.billing.catalog.dry-run=true]\n");
-        y.append("# Amounts are integers in the currency's minor unit; overagePerCredit is minor units per ")
-                .append(a.creditName()).append(" and may be fractional.\n");
-        y.append("currency: ").append(a.currency()).append('\n');
-        y.append("plans:").append(a.plans().isEmpty() ? " []" : "").append('\n');
-        for (Plan p : a.plans()) {
-            y.append("  - key: ").append(p.key()).append('\n');
-            y.append("    name: ").append(Texts.quoted(a.name() + " " + capitalised(p.key().replace('_', ' ')))).append('\n');
-            y.append("    lookupKey: ").append(a.tag()).append('_').append(p.key()).append('_').append(p.intervalSuffix()).append('\n');
-            y.append("    amount: ").append(Decimals.minorUnits("--plan", p.price())).append('\n');
-            y.append("    interval: ").append(p.interval()).append('\n');
-            y.append("    includedCredits: ").append(Decimals.plain(p.includedCredits())).append('\n');
-            if (p.overage() != null) {
-                y.append("    overagePerCredit: ").append(Decimals.plain(p.overage().movePointRight(2))).append('\n');
-            }
-        }
-        y.append("packs:").append(a.packs().isEmpty() ? " []" : "").append('\n');
-        for (Pack p : a.packs()) {
-            y.append("  - key: ").append(p.key()).append('\n');
-            y.append("    name: ").append(Texts.quoted(String.format(java.util.Locale.ROOT, "%,d", p.credits().longValueExact())
-                    + " " + a.creditName())).append('\n');
-            y.append("    lookupKey: ").append(a.tag()).append('_').append(p.key()).append('\n');
-            y.append("    amount: ").append(Decimals.minorUnits("--pack", p.price())).append('\n');
-            y.append("    credits: ").append(Decimals.plain(p.credits())).append('\n');
-            y.append("    minQuantity: 1\n");
-            y.append("    maxQuantity: 100\n");
-        }
-        return y.toString();
+        return CatalogRenderer.render(a);
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

@@ -40,6 +40,13 @@ final class Texts {
         return q.append('"').toString();
     }
 
+    /** Refused text as an error message shows it: at most 40 characters, control characters as '?'. */
+    static String shown(String text) {
+        String s = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return s.codePoints().map(cp -> Character.isISOControl(cp) ? '?' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     static String xml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

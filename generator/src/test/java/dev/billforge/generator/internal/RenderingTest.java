@@ -15,7 +15,7 @@ class RenderingTest {
     static TenantAnswers acme(List<Plan> plans, List<Pack> packs, List<MavenDependency> deps) {
         return new TenantAnswers(TenantGenerator.VERSION, "Acme Docs", "", "acme_docs", "tenant-acme-docs", "acmedocs",
                 "AcmeDocsApplication", "acme-docs", 8090, "Credits", null, 2, new BigDecimal("100"), null, null,
-                List.of(Meter.parse("page=1"), Meter.parse("llm_token=0.001:LLM tokens")), "usd", plans, packs,
+                List.of(Meter.parse("page=1"), Meter.parse("llm_token=0.001:LLM tokens")), new Catalog("usd", plans, packs),
                 new BrandSettings(true, "#0F766E", "", "support@acme.example"), deps, List.of(), List.of());
     }
 
@@ -85,7 +85,7 @@ class RenderingTest {
     void namesThatNeedQuotingAreQuotedInYaml() {
         TenantAnswers a = new TenantAnswers(TenantGenerator.VERSION, "Acme: Docs #1", "", "acme_docs", "tenant-acme-docs",
                 "acmedocs", "AcmeDocsApplication", "acme-docs", 8090, "yes", null, 2, BigDecimal.ZERO, null, null,
-                List.of(Meter.parse("page=1")), "usd", List.of(), List.of(),
+                List.of(Meter.parse("page=1")), new Catalog("usd", List.of(), List.of()),
                 new BrandSettings(true, "#0F766E", "", "support@acme.example"), List.of(), List.of(), List.of());
 
         Map<String, Object> app = new Yaml().load(TenantRenderer.render(a).get("src/main/resources/application.yml"));
