@@ -131,6 +131,8 @@ class NewTenantCommandTest {
         "--plan|individual:19|--plan: 'individual:19' is not key:price:included-credits",
         "--plan|individual:19.999:2000|--plan: price 19.999 has fractions of a cent",
         "--plan|individual:19:2000:overage=x|--plan: overage of plan 'individual' 'x' is not a non-negative decimal",
+        "--plan|team:49:100:seat|--plan: unknown part 'seat' in 'team:49:100:seat'",
+        "--plan|team:49:100:trial=0|--plan: plan 'team': trial-days must be a whole number from 1 to 730",
         "--pack|1000|--pack: '1000' is not credits:price",
         "--pack|10.5:10|--pack: credits of a pack must be a positive whole number",
         "--free-credits|lots|--free-credits: 'lots' is not a non-negative decimal",
@@ -167,6 +169,26 @@ class NewTenantCommandTest {
         Map<String, Object> plain = new Yaml().load(
                 Files.readString(root.resolve("tenant-plain-docs/src/main/resources/application.yml")));
         assertThat((Map<String, Object>) plain.get("billforge")).doesNotContainKey("telemetry");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPerSeatPlanWithATrialLandsInCatalogYmlAndTenantYml() throws Exception {
+        Run run = TestWorkspace.run(acme("--plan", "team_seat:49:100:overage=0.011:seats:trial=14", "--currency", "eur")
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path t = root.resolve("tenant-acme-docs");
+        Map<String, Object> catalog = new Yaml().load(Files.readString(t.resolve("src/main/resources/catalog.yml")));
+        assertThat(catalog).containsEntry("currency", "eur");
+        List<Map<String, Object>> plans = (List<Map<String, Object>>) catalog.get("plans");
+        assertThat(plans.get(0)).containsEntry("key", "team_seat").containsEntry("lookupKey", "acme_docs_team_seat_monthly")
+                .containsEntry("amount", 4900).containsEntry("includedCredits", 100).containsEntry("overagePerCredit", "1.1")
+                .containsEntry("seats", true).containsEntry("trialDays", 14);
+        assertThat(plans.get(1)).containsEntry("key", "team").doesNotContainKeys("seats", "trialDays");
+        assertThat(t.resolve("tenant.yml")).content().contains("      seats: true\n      trial-days: 14\n");
+        Run dry = TestWorkspace.run("regenerate", "--root", root.toString(), "--tenant", "acme_docs", "--dry-run");
+        assertThat(dry.out()).isEqualTo("Up to date: regenerating changes no file.\n");
     }
 
     @Test

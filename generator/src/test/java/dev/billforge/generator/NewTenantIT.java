@@ -66,7 +66,7 @@ class NewTenantIT {
         long started = System.nanoTime();
         Run generated = TestWorkspace.run("new-tenant", "--root", repo.toString(), "--name", "Acme Docs", "--tag", "acme_docs",
                 "--credit-name", "Credits", "--meter", "page=1", "--meter", "llm_token=0.001", "--free-credits", "100",
-                "--plan", "individual:19:2000", "--plan", "team:99:15000:overage=0.01", "--pack", "1000:10",
+                "--plan", "individual:19:2000", "--plan", "team:99:15000:overage=0.01:seats", "--pack", "1000:10",
                 "--primary", "#0F766E", "--port", String.valueOf(port));
         assertThat(generated.exitCode()).as(generated.err()).isZero();
         long generatedAt = System.nanoTime();
@@ -119,6 +119,15 @@ class NewTenantIT {
                 .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(balance.body()).contains("\"Credits\"");
         assertThat(Files.readString(appLog)).contains("Brand \"Acme Docs\" loaded from");
+        // the generated catalog was pushed into the embedded Stripe emulator, the per-seat plan marked as such
+        HttpResponse<String> catalog = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/billing/catalog"))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(catalog.statusCode()).as(catalog.body()).isEqualTo(200);
+        JsonNode plans = json.readTree(catalog.body()).get("plans");
+        assertThat(plans.size()).as(catalog.body()).isEqualTo(2);
+        for (JsonNode plan : plans) {
+            assertThat(plan.get("perSeat").asBoolean()).as(plan.toString()).isEqualTo(plan.get("tier").asString().equals("team"));
+        }
 
         String timing = String.format("new-tenant %.1f s, offline build %.1f s, boot to first API answer %.1f s, total %.1f s%n",
                 seconds(generatedAt - started), seconds(builtAt - generatedAt), seconds(liveAt - builtAt), seconds(liveAt - started));

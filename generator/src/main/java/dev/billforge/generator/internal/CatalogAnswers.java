@@ -4,12 +4,34 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Writes and reads the {@code catalog} section of tenant.yml (docs/generator.md, "Catalog"). */
 final class CatalogAnswers {
 
+    /** The fields each part knows: anything else (a typo like {@code seat: true}) is refused, never ignored. */
+    private static final Set<String> CATALOG_FIELDS = Set.of("currency", "allow-promotion-codes", "feature-counters",
+            "free-tier-features", "enterprise-features", "plans", "packs", "coupons");
+    private static final Set<String> PLAN_FIELDS = Set.of("key", "name", "lookup-key", "price", "included-credits",
+            "overage", "interval", "seats", "features", "trial-days", "trial-card-required", "trial-credits",
+            "allow-promotion-codes");
+    private static final Set<String> PACK_FIELDS = Set.of("credits", "price", "key", "name", "lookup-key",
+            "min-quantity", "max-quantity", "features", "allow-promotion-codes");
+    private static final Set<String> COUPON_FIELDS = Set.of("id", "name", "percent-off", "amount-off", "duration",
+            "duration-in-months", "promotion-codes");
+
     private CatalogAnswers() {
+    }
+
+    private static void requireKnown(Map<?, ?> m, Set<String> known, String what) {
+        for (Object key : m.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new InvalidAnswerException(Texts.shown(String.valueOf(key)), what + ": unknown field; known: "
+                        + String.join(", ", new TreeSet<>(known)));
+            }
+        }
     }
 
     static void write(StringBuilder y, Catalog c) {
@@ -108,6 +130,7 @@ final class CatalogAnswers {
     }
 
     static Catalog read(Map<?, ?> c) {
+        requireKnown(c, CATALOG_FIELDS, "catalog");
         TreeMap<String, Catalog.Counter> counters = new TreeMap<>();
         Object rawCounters = c.get("feature-counters");
         if (rawCounters != null && !(rawCounters instanceof Map<?, ?>)) {
@@ -129,6 +152,7 @@ final class CatalogAnswers {
         for (Map<?, ?> e : AnswersFile.maps(c, "plans")) {
             String key = AnswersFile.str(e, "key");
             String what = "plan '" + Texts.shown(key) + "'";
+            requireKnown(e, PLAN_FIELDS, what);
             plans.add(new Plan(key, Decimals.read("--plan", e.get("price"), "price of " + what),
                     Decimals.read("--plan", e.get("included-credits"), "included credits of " + what),
                     decimal("--plan", e, "overage", what), AnswersFile.opt(e, "interval"), AnswersFile.opt(e, "name"),
@@ -140,6 +164,7 @@ final class CatalogAnswers {
         List<Pack> packs = new ArrayList<>();
         for (Map<?, ?> e : AnswersFile.maps(c, "packs")) {
             String what = "pack " + Texts.shown(String.valueOf(e.get("key") != null ? e.get("key") : e.get("credits")));
+            requireKnown(e, PACK_FIELDS, what);
             packs.add(new Pack(Decimals.read("--pack", e.get("credits"), "credits of " + what),
                     Decimals.read("--pack", e.get("price"), "price of " + what), AnswersFile.opt(e, "key"),
                     AnswersFile.opt(e, "name"), AnswersFile.opt(e, "lookup-key"), whole(e, "min-quantity", what),
@@ -149,6 +174,7 @@ final class CatalogAnswers {
         List<Coupon> coupons = new ArrayList<>();
         for (Map<?, ?> e : AnswersFile.maps(c, "coupons")) {
             String what = "coupon " + Texts.shown(String.valueOf(e.get("id")));
+            requireKnown(e, COUPON_FIELDS, what);
             List<String> codes = new ArrayList<>();
             Object rawCodes = e.get("promotion-codes");
             if (rawCodes != null && !(rawCodes instanceof List<?>)) {

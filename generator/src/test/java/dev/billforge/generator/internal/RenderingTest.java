@@ -51,7 +51,7 @@ class RenderingTest {
 
         String catalog = TenantRenderer.render(a).get("src/main/resources/catalog.yml");
 
-        assertThat(catalog).contains("overagePerCredit: 0.04\n", "lookupKey: acme_docs_scale_yearly\n", "interval: year\n");
+        assertThat(catalog).contains("overagePerCredit: \"0.04\"\n", "lookupKey: acme_docs_scale_yearly\n", "interval: year\n");
     }
 
     @Test
