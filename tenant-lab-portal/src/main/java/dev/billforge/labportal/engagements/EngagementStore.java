@@ -106,7 +106,8 @@ class EngagementStore {
 	/** Engagements whose ledger step was interrupted (or is running right now). */
 	List<Stored> withPendingStep(int limit) {
 		List<Stored> found = new ArrayList<>();
-		engagements.find(Filters.ne("pending", null)).limit(limit).forEach(doc -> found.add(stored(doc)));
+		// pending.at is always set with pending: the sparse index pending_step serves this, {pending: {$ne: null}} did not
+		engagements.find(Filters.exists("pending.at")).limit(limit).forEach(doc -> found.add(stored(doc)));
 		return found;
 	}
 

@@ -122,6 +122,23 @@ class EngagementsIT {
 			.satisfies(code("invalid_transition"));
 	}
 
+	/**
+	 * The minute sweep looks for steps left behind on every instance; its query must be served by the sparse
+	 * {@code pending_step} index (this class's index-coverage check judges it), and with nothing left behind it
+	 * changes nothing.
+	 */
+	@Test
+	void theSweepWithNothingLeftBehindFinishesNothingAndChangesNoBalance() {
+		OrgId org = clientWithCredits(3000);
+		String id = engagements.accept(org, engagements.propose(org, CONSULTANT, "Sweep", "4").id(), REVIEWER).id();
+		engagements.logTime(org, id, CONSULTANT, "2026-11-09", "2", null);
+		engagements.approveWeek(org, id, REVIEWER, "2026-11-09");
+
+		assertThat(engagements.sweep()).isZero();
+
+		assertBalance(org, 2400, 300);
+	}
+
 	@Test
 	void acceptingWithoutEnoughCreditsIsRefusedWithTheBuyMessageAndHoldsNothing() {
 		OrgId org = clientWithCredits(1000);
