@@ -23,8 +23,8 @@ public record Coupon(String id, String name, BigDecimal percentOff, BigDecimal a
             throw new InvalidAnswerException("coupons", "coupon id '" + (id == null ? null : Texts.shown(id)) + "' must be letters, digits, _ and - (at most 64)");
         }
         String what = "coupon " + id;
-        if (name != null) {
-            Texts.requireOneLine("coupons", name, 40); // Stripe's limit for coupon names
+        if (name != null && (name.isBlank() || name.length() > 40 || name.codePoints().anyMatch(Character::isISOControl))) {
+            throw new InvalidAnswerException("coupons", what + ": name must be one line of 1 to 40 characters"); // Stripe's limit
         }
         percentOff = percentOff == null ? null : Decimals.normal(percentOff);
         amountOff = amountOff == null ? null : Decimals.normal(amountOff);

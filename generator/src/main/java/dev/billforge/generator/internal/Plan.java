@@ -70,9 +70,9 @@ public record Plan(String key, BigDecimal price, BigDecimal includedCredits, Big
         if (name == null) {
             return null;
         }
-        Texts.requireOneLine(option, name, 80);
-        if (!name.equals(name.strip())) {
-            throw new InvalidAnswerException(option, what + ": name must not start or end with spaces");
+        if (name.isBlank() || name.length() > 80 || name.codePoints().anyMatch(Character::isISOControl)
+                || !name.equals(name.strip())) {
+            throw new InvalidAnswerException(option, what + ": name must be one line of 1 to 80 characters, without control characters or spaces around it");
         }
         return name;
     }

@@ -69,9 +69,10 @@ class CatalogAnswersTest {
 
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', value = {
-        "name: \"Acme Team (per seat)\"|name: \"" + "Acme Team with a name far longer than Stripe shows on a Checkout page, eighty-one" + "\"|--plan: must be at most 80 characters",
-        "name: \"Acme Team (per seat)\"|name: \"Acme\\tTeam\"|--plan: must be one line without control characters",
-        "name: \"Acme Team (per seat)\"|name: \" Acme Team\"|name must not start or end with spaces",
+        "name: \"Acme Team (per seat)\"|name: \"" + "Acme Team with a name far longer than Stripe shows on a Checkout page, eighty-one" + "\"|--plan: plan 'team_seat': name must be one line of 1 to 80 characters",
+        "name: \"Acme Team (per seat)\"|name: \"Acme\\tTeam\"|--plan: plan 'team_seat': name must be one line of 1 to 80 characters, without control characters",
+        "name: \"Acme Team (per seat)\"|name: \" Acme Team\"|--plan: plan 'team_seat': name must be one line of 1 to 80 characters, without control characters or spaces around it",
+        "name: \"10 hours (1,500 Credits)\"|name: \"\"|--pack: pack 'block_10h': name must be one line",
         "lookup-key: \"acme_team_seat_v2\"|lookup-key: \"Acme Team\"|lookup key 'Acme Team' must be lower case letters",
         "lookup-key: \"acme_team_seat_v2\"|lookup-key: \"acme_block_1500\"|lookup-key: 'acme_block_1500' is given twice",
         "price: \"49.90\"|price: \"-49.90\"|price of plan 'team_seat' '-49.90' is not a non-negative decimal",
@@ -102,6 +103,7 @@ class CatalogAnswersTest {
         "credits: \"1500\"|credits: \"1500.5\"|credits of a pack must be a positive whole number",
         "percent-off: \"50\"|percent-off: \"100.5\"|coupon LAUNCH50: give either percent-off (above 0, at most 100, two decimals)",
         "amount-off: \"10.50\"|amount-off: \"10.50\"\\n      percent-off: \"5\"|coupon TENOFF: give either percent-off",
+        "name: \"Launch, 50 % for two months\"|name: \"Launch, 50 % for two months, new customers only\"|coupons: coupon LAUNCH50: name must be one line of 1 to 40 characters",
         "duration-in-months: 2|duration-in-months: 37|duration is once, repeating (with duration-in-months 1 to 36) or forever",
         "\"launch-friends\"|\"Launch\"|coupons: 'LAUNCH' is given twice",
         "\"launch-friends\"|\"launch friends!\"|promotion code 'launch friends!' must be letters, digits, _ and -",
