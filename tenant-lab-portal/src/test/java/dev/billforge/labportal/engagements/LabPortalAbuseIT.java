@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,8 @@ import dev.billforge.valuemetric.Credits;
  * The engagement pages against the hostile values of {@link AbuseCorpus}, judged like platform-core's
  * {@code AbuseSuiteIT}: refused with a 4xx, no stack trace, in time, nothing written, nothing held or
  * charged — and every step the signed-in member's role does not allow refused on the server. New
- * forms join by being listed in {@link #cases()}.
+ * forms join by being listed in {@link #cases()}; so does the read-only engagements API (hostile ids, another org's
+ * engagement, no or a made-up key).
  */
 @BillforgeIntegrationTest(classes = LabPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "billforge.public-base-url=", "billforge.api.requests-per-second=100000" })
@@ -92,6 +94,12 @@ class LabPortalAbuseIT {
 
 	private String active;
 
+	private String key;
+
+	private String otherKey;
+
+	private String theirs;
+
 	@BeforeAll
 	void clientOrgWithEngagements() throws Exception {
 		harness = new AbuseHarness(port, mongo);
@@ -108,6 +116,10 @@ class LabPortalAbuseIT {
 		active = engagements.accept(org, engagements.propose(org, carl, "Active", "10").id(), rita).id();
 		engagements.logTime(org, active, carl, "2026-11-16", "2", null);
 		engagements.requestChange(org, active, carl, "3", "more runs");
+		key = orgs.createApiKey(org, "abuse").key();
+		OrgId other = orgs.create("Other Lab", ZoneId.of("UTC")).id();
+		otherKey = orgs.createApiKey(other, "other").key();
+		theirs = engagements.propose(other, new Person("olga@other.test", Role.CONSULTANT), "Theirs", "3").id();
 		// The ledger's sweeper writes its one-off marker on its first run; run it now, not between two snapshots.
 		ledger.settleDueAccounts();
 		harness.calibrate(5, List.of(() -> page(consultant, "/engagements"), () -> page(reviewer, "/engagements/" + active)));
@@ -164,6 +176,14 @@ class LabPortalAbuseIT {
 		roles.put("reviewer opens the time form", () -> page(reviewer, eng + "/time"));
 		roles.put("time past the estimate", () -> post(consultant, eng, eng + "/time", "date=2026-11-17&hours=9"));
 		cases.put("roles and rules", roles);
+		Map<String, Probe> api = new LinkedHashMap<>();
+		AbuseCorpus.pathValues().forEach((what, value) -> api.put("GET /api/v1/engagements/{id} id = " + what,
+				() -> api(key, "/api/v1/engagements/" + value)));
+		api.put("another org's engagement", () -> api(key, "/api/v1/engagements/" + theirs));
+		api.put("this org's engagement with another org's key", () -> api(otherKey, "/api/v1/engagements/" + active));
+		api.put("no key", () -> api(null, "/api/v1/engagements"));
+		api.put("a made-up key", () -> api("lab_portal_sk_" + "0".repeat(40), "/api/v1/engagements/" + active));
+		cases.put("GET /api/v1/engagements", api);
 		return cases;
 	}
 
@@ -191,6 +211,30 @@ class LabPortalAbuseIT {
 		String token = AbuseSessions.csrf(browser, page.length() > 300 ? "/engagements" : page);
 		String withToken = body + (body.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 		return browser.send("POST", action, FORM, withToken.getBytes(StandardCharsets.UTF_8), "Accept", "text/html");
+	}
+
+	private Answer api(String apiKey, String path) throws Exception {
+		return apiKey == null ? harness.send("GET", path, null, null, "Accept", "application/json")
+				: harness.send("GET", path, null, null, "Accept", "application/json", "Authorization", "Bearer " + apiKey);
+	}
+
+	@Test
+	void theEngagementsApiShowsTheKeysOrgItsOwnEngagementsOnlyAndAnotherOrgsAsNotFound() throws Exception {
+		Answer list = api(key, "/api/v1/engagements");
+		Answer detail = api(key, "/api/v1/engagements/" + active);
+		Answer foreign = api(key, "/api/v1/engagements/" + theirs);
+		Answer theirsOwn = api(otherKey, "/api/v1/engagements/" + theirs);
+
+		assertThat(list.status()).as(list.body()).isEqualTo(200);
+		assertThat(list.body()).contains("\"id\":\"" + active + "\"", "\"id\":\"" + proposed + "\"")
+			.doesNotContain(theirs, "timeEntries");
+		assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+		assertThat(detail.body()).contains("\"status\":\"active\"", "\"loggedHours\":\"2.00\"", "\"estimatedHours\":\"10.00\"",
+				"\"timeEntries\":[{", "\"consultant\":\"carl@abuse.test\"", "\"reason\":\"more runs\"");
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(foreign.contentType()).startsWith("application/problem+json");
+		assertThat(foreign.body()).contains("\"code\":\"not_found\"").doesNotContain("Theirs");
+		assertThat(theirsOwn.status()).as(theirsOwn.body()).isEqualTo(200);
 	}
 
 	private Answer page(AbuseHarness browser, String path) throws Exception {
