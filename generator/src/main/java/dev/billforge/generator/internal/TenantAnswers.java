@@ -1,7 +1,6 @@
 package dev.billforge.generator.internal;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
