@@ -3,7 +3,12 @@ package dev.billforge.docrouter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** DocRouter: configuration in application.yml (generated) and product.yml; platform behaviour from platform-core. */
+/**
+ * The DocRouter tenant.
+ * <p>
+ * Its configuration is in application.yml (generated from tenant.yml) and product.yml;
+ * platform behaviour comes from platform-core.
+ */
 @SpringBootApplication
 public class DocRouterApplication {
 

@@ -3,7 +3,12 @@ package dev.billforge.labportal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Lab portal: configuration in application.yml (generated) and product.yml; platform behaviour from platform-core. */
+/**
+ * The Lab portal tenant.
+ * <p>
+ * Its configuration is in application.yml (generated from tenant.yml) and product.yml;
+ * platform behaviour comes from platform-core.
+ */
 @SpringBootApplication
 public class LabPortalApplication {
 

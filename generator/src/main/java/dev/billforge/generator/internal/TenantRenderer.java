@@ -120,7 +120,12 @@ public final class TenantRenderer {
                 import org.springframework.boot.SpringApplication;
                 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-                /** %2$s: configuration in application.yml (generated) and product.yml; platform behaviour from platform-core. */
+                /**
+                 * The %2$s tenant.
+                 * <p>
+                 * Its configuration is in application.yml (generated from tenant.yml) and product.yml;
+                 * platform behaviour comes from platform-core.
+                 */
                 @SpringBootApplication
                 public class %3$s {
 

@@ -25,6 +25,38 @@ public final class Models {
 	public record Actor(
 			@JsonProperty("id") String id,
 			@JsonProperty("email") String email) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link Actor}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String id;
+
+			private String email;
+
+			private Builder() {
+			}
+
+			public Builder id(String id) {
+				this.id = id;
+				return this;
+			}
+
+			public Builder email(String email) {
+				this.email = email;
+				return this;
+			}
+
+			public Actor build() {
+				return new Actor(id, email);
+			}
+
+		}
+
 	}
 
 	/** Alert */
@@ -63,6 +95,45 @@ public final class Models {
 			@JsonProperty("threshold") BigDecimal threshold,
 			/** At most this many automatic purchases per calendar month. */
 			@JsonProperty("monthlyLimit") Integer monthlyLimit) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link AutoTopUpRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String lookupKey;
+
+			private BigDecimal threshold;
+
+			private Integer monthlyLimit;
+
+			private Builder() {
+			}
+
+			public Builder lookupKey(String lookupKey) {
+				this.lookupKey = lookupKey;
+				return this;
+			}
+
+			public Builder threshold(BigDecimal threshold) {
+				this.threshold = threshold;
+				return this;
+			}
+
+			public Builder monthlyLimit(Integer monthlyLimit) {
+				this.monthlyLimit = monthlyLimit;
+				return this;
+			}
+
+			public AutoTopUpRequest build() {
+				return new AutoTopUpRequest(lookupKey, threshold, monthlyLimit);
+			}
+
+		}
+
 	}
 
 	/** AutoTopUpResponse */
@@ -187,6 +258,52 @@ public final class Models {
 			@JsonProperty("quantity") BigDecimal quantity,
 			/** A feature of the org's plan: a switch or a limit. */
 			@JsonProperty("feature") String feature) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CheckRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private BigDecimal credits;
+
+			private String meter;
+
+			private BigDecimal quantity;
+
+			private String feature;
+
+			private Builder() {
+			}
+
+			public Builder credits(BigDecimal credits) {
+				this.credits = credits;
+				return this;
+			}
+
+			public Builder meter(String meter) {
+				this.meter = meter;
+				return this;
+			}
+
+			public Builder quantity(BigDecimal quantity) {
+				this.quantity = quantity;
+				return this;
+			}
+
+			public Builder feature(String feature) {
+				this.feature = feature;
+				return this;
+			}
+
+			public CheckRequest build() {
+				return new CheckRequest(credits, meter, quantity, feature);
+			}
+
+		}
+
 	}
 
 	/** CheckResponse */
@@ -226,6 +343,38 @@ public final class Models {
 	public record CheckoutRequest(
 			@JsonProperty("lookupKey") String lookupKey,
 			@JsonProperty("quantity") Integer quantity) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CheckoutRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String lookupKey;
+
+			private Integer quantity;
+
+			private Builder() {
+			}
+
+			public Builder lookupKey(String lookupKey) {
+				this.lookupKey = lookupKey;
+				return this;
+			}
+
+			public Builder quantity(Integer quantity) {
+				this.quantity = quantity;
+				return this;
+			}
+
+			public CheckoutRequest build() {
+				return new CheckoutRequest(lookupKey, quantity);
+			}
+
+		}
+
 	}
 
 	/** CommitRequest */
@@ -234,6 +383,31 @@ public final class Models {
 	public record CommitRequest(
 			/** The actual cost; may be more or less than held. */
 			@JsonProperty("credits") BigDecimal credits) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CommitRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private BigDecimal credits;
+
+			private Builder() {
+			}
+
+			public Builder credits(BigDecimal credits) {
+				this.credits = credits;
+				return this;
+			}
+
+			public CommitRequest build() {
+				return new CommitRequest(credits);
+			}
+
+		}
+
 	}
 
 	/** CreateGrant */
@@ -246,6 +420,52 @@ public final class Models {
 			/** When unused credits expire; never when absent. */
 			@JsonProperty("expiresAt") Instant expiresAt,
 			@JsonProperty("reason") String reason) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CreateGrant}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private BigDecimal credits;
+
+			private String source;
+
+			private Instant expiresAt;
+
+			private String reason;
+
+			private Builder() {
+			}
+
+			public Builder credits(BigDecimal credits) {
+				this.credits = credits;
+				return this;
+			}
+
+			public Builder source(String source) {
+				this.source = source;
+				return this;
+			}
+
+			public Builder expiresAt(Instant expiresAt) {
+				this.expiresAt = expiresAt;
+				return this;
+			}
+
+			public Builder reason(String reason) {
+				this.reason = reason;
+				return this;
+			}
+
+			public CreateGrant build() {
+				return new CreateGrant(credits, source, expiresAt, reason);
+			}
+
+		}
+
 	}
 
 	/** CreateKey */
@@ -253,6 +473,31 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CreateKey(
 			@JsonProperty("name") String name) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CreateKey}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String name;
+
+			private Builder() {
+			}
+
+			public Builder name(String name) {
+				this.name = name;
+				return this;
+			}
+
+			public CreateKey build() {
+				return new CreateKey(name);
+			}
+
+		}
+
 	}
 
 	/** CreateOperator */
@@ -260,6 +505,31 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CreateOperator(
 			@JsonProperty("email") String email) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CreateOperator}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String email;
+
+			private Builder() {
+			}
+
+			public Builder email(String email) {
+				this.email = email;
+				return this;
+			}
+
+			public CreateOperator build() {
+				return new CreateOperator(email);
+			}
+
+		}
+
 	}
 
 	/** CreateOrg */
@@ -269,6 +539,38 @@ public final class Models {
 			@JsonProperty("name") String name,
 			/** IANA zone of the billing period; default UTC. */
 			@JsonProperty("timeZone") String timeZone) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link CreateOrg}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String name;
+
+			private String timeZone;
+
+			private Builder() {
+			}
+
+			public Builder name(String name) {
+				this.name = name;
+				return this;
+			}
+
+			public Builder timeZone(String timeZone) {
+				this.timeZone = timeZone;
+				return this;
+			}
+
+			public CreateOrg build() {
+				return new CreateOrg(name, timeZone);
+			}
+
+		}
+
 	}
 
 	/** Draw */
@@ -364,6 +666,45 @@ public final class Models {
 			@JsonProperty("url") String url,
 			@JsonProperty("sha256") String sha256,
 			@JsonProperty("summary") String summary) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link Evidence}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String url;
+
+			private String sha256;
+
+			private String summary;
+
+			private Builder() {
+			}
+
+			public Builder url(String url) {
+				this.url = url;
+				return this;
+			}
+
+			public Builder sha256(String sha256) {
+				this.sha256 = sha256;
+				return this;
+			}
+
+			public Builder summary(String summary) {
+				this.summary = summary;
+				return this;
+			}
+
+			public Evidence build() {
+				return new Evidence(url, sha256, summary);
+			}
+
+		}
+
 	}
 
 	/** FeatureSet */
@@ -637,6 +978,66 @@ public final class Models {
 			@JsonProperty("evidence") Models.Evidence evidence,
 			@JsonProperty("occurredAt") Instant occurredAt,
 			@JsonProperty("actor") Models.Actor actor) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link ProposeRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String id;
+
+			private String type;
+
+			private String subject;
+
+			private Models.Evidence evidence;
+
+			private Instant occurredAt;
+
+			private Models.Actor actor;
+
+			private Builder() {
+			}
+
+			public Builder id(String id) {
+				this.id = id;
+				return this;
+			}
+
+			public Builder type(String type) {
+				this.type = type;
+				return this;
+			}
+
+			public Builder subject(String subject) {
+				this.subject = subject;
+				return this;
+			}
+
+			public Builder evidence(Models.Evidence evidence) {
+				this.evidence = evidence;
+				return this;
+			}
+
+			public Builder occurredAt(Instant occurredAt) {
+				this.occurredAt = occurredAt;
+				return this;
+			}
+
+			public Builder actor(Models.Actor actor) {
+				this.actor = actor;
+				return this;
+			}
+
+			public ProposeRequest build() {
+				return new ProposeRequest(id, type, subject, evidence, occurredAt, actor);
+			}
+
+		}
+
 	}
 
 	/** PurchaseView */
@@ -669,6 +1070,87 @@ public final class Models {
 			@JsonProperty("cap") BigDecimal cap,
 			@JsonProperty("capMode") String capMode,
 			@JsonProperty("reason") String reason) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link PutContract}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String name;
+
+			private BigDecimal creditsPerPeriod;
+
+			private String interval;
+
+			private Integer intervalCount;
+
+			private Instant anchor;
+
+			private Boolean overageAllowed;
+
+			private BigDecimal cap;
+
+			private String capMode;
+
+			private String reason;
+
+			private Builder() {
+			}
+
+			public Builder name(String name) {
+				this.name = name;
+				return this;
+			}
+
+			public Builder creditsPerPeriod(BigDecimal creditsPerPeriod) {
+				this.creditsPerPeriod = creditsPerPeriod;
+				return this;
+			}
+
+			public Builder interval(String interval) {
+				this.interval = interval;
+				return this;
+			}
+
+			public Builder intervalCount(Integer intervalCount) {
+				this.intervalCount = intervalCount;
+				return this;
+			}
+
+			public Builder anchor(Instant anchor) {
+				this.anchor = anchor;
+				return this;
+			}
+
+			public Builder overageAllowed(Boolean overageAllowed) {
+				this.overageAllowed = overageAllowed;
+				return this;
+			}
+
+			public Builder cap(BigDecimal cap) {
+				this.cap = cap;
+				return this;
+			}
+
+			public Builder capMode(String capMode) {
+				this.capMode = capMode;
+				return this;
+			}
+
+			public Builder reason(String reason) {
+				this.reason = reason;
+				return this;
+			}
+
+			public PutContract build() {
+				return new PutContract(name, creditsPerPeriod, interval, intervalCount, anchor, overageAllowed, cap, capMode, reason);
+			}
+
+		}
+
 	}
 
 	/** RebuildView */
@@ -686,6 +1168,31 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Replay(
 			@JsonProperty("reason") String reason) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link Replay}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String reason;
+
+			private Builder() {
+			}
+
+			public Builder reason(String reason) {
+				this.reason = reason;
+				return this;
+			}
+
+			public Replay build() {
+				return new Replay(reason);
+			}
+
+		}
+
 	}
 
 	/** Either `credits`, or `meter` and `quantity`. */
@@ -702,6 +1209,59 @@ public final class Models {
 			@JsonProperty("quantity") BigDecimal quantity,
 			/** Seconds until an uncommitted hold is released; default 900, at most 86400. */
 			@JsonProperty("ttlSeconds") Long ttlSeconds) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link ReserveRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String idempotencyKey;
+
+			private BigDecimal credits;
+
+			private String meter;
+
+			private BigDecimal quantity;
+
+			private Long ttlSeconds;
+
+			private Builder() {
+			}
+
+			public Builder idempotencyKey(String idempotencyKey) {
+				this.idempotencyKey = idempotencyKey;
+				return this;
+			}
+
+			public Builder credits(BigDecimal credits) {
+				this.credits = credits;
+				return this;
+			}
+
+			public Builder meter(String meter) {
+				this.meter = meter;
+				return this;
+			}
+
+			public Builder quantity(BigDecimal quantity) {
+				this.quantity = quantity;
+				return this;
+			}
+
+			public Builder ttlSeconds(Long ttlSeconds) {
+				this.ttlSeconds = ttlSeconds;
+				return this;
+			}
+
+			public ReserveRequest build() {
+				return new ReserveRequest(idempotencyKey, credits, meter, quantity, ttlSeconds);
+			}
+
+		}
+
 	}
 
 	/** SeatStatus */
@@ -719,6 +1279,31 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record SeatsRequest(
 			@JsonProperty("seats") Long seats) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link SeatsRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private Long seats;
+
+			private Builder() {
+			}
+
+			public Builder seats(Long seats) {
+				this.seats = seats;
+				return this;
+			}
+
+			public SeatsRequest build() {
+				return new SeatsRequest(seats);
+			}
+
+		}
+
 	}
 
 	/** SetCap */
@@ -729,6 +1314,45 @@ public final class Models {
 			@JsonProperty("credits") BigDecimal credits,
 			@JsonProperty("mode") String mode,
 			@JsonProperty("reason") String reason) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link SetCap}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private BigDecimal credits;
+
+			private String mode;
+
+			private String reason;
+
+			private Builder() {
+			}
+
+			public Builder credits(BigDecimal credits) {
+				this.credits = credits;
+				return this;
+			}
+
+			public Builder mode(String mode) {
+				this.mode = mode;
+				return this;
+			}
+
+			public Builder reason(String reason) {
+				this.reason = reason;
+				return this;
+			}
+
+			public SetCap build() {
+				return new SetCap(credits, mode, reason);
+			}
+
+		}
+
 	}
 
 	/** SpendCap */
@@ -798,6 +1422,45 @@ public final class Models {
 			@JsonProperty("reason") String reason,
 			/** For resolve. */
 			@JsonProperty("resolution") String resolution) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link TransitionRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private Models.Actor actor;
+
+			private String reason;
+
+			private String resolution;
+
+			private Builder() {
+			}
+
+			public Builder actor(Models.Actor actor) {
+				this.actor = actor;
+				return this;
+			}
+
+			public Builder reason(String reason) {
+				this.reason = reason;
+				return this;
+			}
+
+			public Builder resolution(String resolution) {
+				this.resolution = resolution;
+				return this;
+			}
+
+			public TransitionRequest build() {
+				return new TransitionRequest(actor, reason, resolution);
+			}
+
+		}
+
 	}
 
 	/** Trial */
@@ -835,6 +1498,38 @@ public final class Models {
 			@JsonProperty("events") List<Models.UsageEvent> events,
 			/** Refuse (`rejected`) events the org cannot fund instead of recording them as debt or overage. */
 			@JsonProperty("enforce") Boolean enforce) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link UsageBatchRequest}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private List<Models.UsageEvent> events;
+
+			private Boolean enforce;
+
+			private Builder() {
+			}
+
+			public Builder events(List<Models.UsageEvent> events) {
+				this.events = events;
+				return this;
+			}
+
+			public Builder enforce(Boolean enforce) {
+				this.enforce = enforce;
+				return this;
+			}
+
+			public UsageBatchRequest build() {
+				return new UsageBatchRequest(events, enforce);
+			}
+
+		}
+
 	}
 
 	/** UsageBatchResponse */
@@ -870,6 +1565,59 @@ public final class Models {
 			@JsonProperty("occurredAt") Instant occurredAt,
 			/** Short string (or number) values, e.g. `operation`; rolled-up ones can be grouped by. */
 			@JsonProperty("properties") Map<String, String> properties) {
+
+		/** A builder: code using it keeps compiling when the API adds optional fields. */
+		public static Builder builder() {
+			return new Builder();
+		}
+
+		/** Builds a {@link UsageEvent}; unset fields are absent (null). */
+		public static final class Builder {
+
+			private String idempotencyKey;
+
+			private String meter;
+
+			private BigDecimal quantity;
+
+			private Instant occurredAt;
+
+			private Map<String, String> properties;
+
+			private Builder() {
+			}
+
+			public Builder idempotencyKey(String idempotencyKey) {
+				this.idempotencyKey = idempotencyKey;
+				return this;
+			}
+
+			public Builder meter(String meter) {
+				this.meter = meter;
+				return this;
+			}
+
+			public Builder quantity(BigDecimal quantity) {
+				this.quantity = quantity;
+				return this;
+			}
+
+			public Builder occurredAt(Instant occurredAt) {
+				this.occurredAt = occurredAt;
+				return this;
+			}
+
+			public Builder properties(Map<String, String> properties) {
+				this.properties = properties;
+				return this;
+			}
+
+			public UsageEvent build() {
+				return new UsageEvent(idempotencyKey, meter, quantity, occurredAt, properties);
+			}
+
+		}
+
 	}
 
 	/** UsageSummary */

@@ -83,13 +83,15 @@ class BillforgeClientTest {
 		script.add(new Scripted(502, null, ""));
 		script.add(new Scripted(200, null, "{\"results\":[{\"status\":\"recorded\",\"credits\":\"3\"}]}"));
 
-		client.recordUsage(new Models.UsageBatchRequest(
-				List.of(new Models.UsageEvent(null, "page", new BigDecimal("3"), null, null)), null));
+		client.recordUsage(Models.UsageBatchRequest.builder()
+			.events(List.of(Models.UsageEvent.builder().meter("page").quantity(new BigDecimal("3")).build()))
+			.build());
 
 		assertThat(bodies).hasSize(3);
 		String key = bodies.get(0).replaceAll(".*\"idempotencyKey\":\"([^\"]+)\".*", "$1");
 		assertThat(key).matches("[0-9a-f-]{36}");
 		assertThat(bodies).allSatisfy(body -> assertThat(body).contains("\"idempotencyKey\":\"" + key + "\""));
+		assertThat(bodies.get(0)).contains("\"meter\":\"page\"", "\"quantity\":3").doesNotContain("enforce");
 	}
 
 	@Test

@@ -53,9 +53,12 @@ class SdkIT {
 	void javaSdkRecordsUsageOncePerKeyAndTheBalanceFollows() {
 		BillforgeClient client = newOrg();
 		assertThat(client.getBalance().available()).isEqualByComparingTo("100");
-		Models.UsageBatchResponse first = client.recordUsage(new Models.UsageBatchRequest(
-				List.of(new Models.UsageEvent("job-1", "page", new BigDecimal("3"), null, null),
-						new Models.UsageEvent(null, "llm_token", new BigDecimal("1234"), null, null)), null));
+		// the builder, as the SDK's README shows; the record constructor below is the other way
+		Models.UsageBatchResponse first = client.recordUsage(Models.UsageBatchRequest.builder()
+			.events(List.of(
+					Models.UsageEvent.builder().idempotencyKey("job-1").meter("page").quantity(new BigDecimal("3")).build(),
+					Models.UsageEvent.builder().meter("llm_token").quantity(new BigDecimal("1234")).build()))
+			.build());
 		assertThat(first.results()).extracting(Models.EventResult::status).containsExactly("recorded", "recorded");
 		assertThat(first.results().get(1).idempotencyKey()).isNotBlank();
 		Models.UsageBatchResponse again = client.recordUsage(new Models.UsageBatchRequest(

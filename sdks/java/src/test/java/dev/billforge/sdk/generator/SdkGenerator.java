@@ -24,8 +24,17 @@ public final class SdkGenerator {
 
 	static final String NOTICE = "Generated from api/openapi.json by SdkGenerator (sdks/java/src/test); do not edit.";
 
-	private static final Set<String> JAVA_KEYWORDS = Set.of("default", "class", "interface", "enum", "package", "new",
-			"public", "private", "static", "final", "switch", "case", "return", "import", "native", "abstract");
+	// Every reserved word and literal: a property named like one is refused, not renamed, because in
+	// this API it has only ever meant a leaked Java type (a JsonNode's bean properties: null, float ...).
+	private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+			"catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+			"final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
+			"long", "native", "new", "package", "private", "protected", "public", "return", "short", "static",
+			"strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+			"volatile", "while", "true", "false", "null", "_");
+
+	private static final java.util.regex.Pattern JAVA_IDENTIFIER = java.util.regex.Pattern
+		.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
 	private final JsonNode spec;
 
@@ -118,7 +127,17 @@ public final class SdkGenerator {
 			throw new IllegalStateException("no schema " + name);
 		}
 		schemas.put(name, schema);
+		schema.path("properties").properties().forEach(p -> requireJavaName(name, p.getKey()));
 		schema.path("properties").forEach(p -> reachSchema(p, request));
+	}
+
+	private static void requireJavaName(String schema, String property) {
+		if (!JAVA_IDENTIFIER.matcher(property).matches() || JAVA_KEYWORDS.contains(property)) {
+			throw new IllegalStateException("schema " + schema + " has a property '" + property
+					+ "' that cannot be a Java record component (a keyword or not an identifier); an untyped "
+					+ "object (JsonNode, Object) in the API usually leaks its bean properties like this: "
+					+ "give it @Schema(implementation = ...)");
+		}
 	}
 
 	private void reachSchema(JsonNode schema, boolean request) {
@@ -356,14 +375,39 @@ public final class SdkGenerator {
 			out.append("\t@JsonInclude(JsonInclude.Include.NON_NULL)\n\t@JsonIgnoreProperties(ignoreUnknown = true)\n");
 			List<String> components = new ArrayList<>();
 			schema.path("properties").properties().forEach(e -> {
-				String field = JAVA_KEYWORDS.contains(e.getKey()) ? e.getKey() + "_" : e.getKey();
 				String doc = e.getValue().path("description").asString("");
 				components.add((doc.isBlank() ? "" : "\t\t\t/** " + javaDoc(doc) + " */\n") + "\t\t\t@JsonProperty(\"" + e.getKey()
-						+ "\") " + javaType(e.getValue()) + " " + field);
+						+ "\") " + javaType(e.getValue()) + " " + e.getKey());
 			});
-			out.append("\tpublic record ").append(name).append("(\n").append(String.join(",\n", components)).append(") {\n\t}\n");
+			out.append("\tpublic record ").append(name).append("(\n").append(String.join(",\n", components)).append(") {\n");
+			if (requestSchemas.contains(name)) {
+				javaBuilder(out, name, schema);
+			}
+			out.append("\t}\n");
 		});
 		return out.append("\n}\n").toString();
+	}
+
+	/**
+	 * Request records get a builder: their canonical constructor gains a parameter whenever the API
+	 * gains a field, a builder call stays valid.
+	 */
+	private void javaBuilder(StringBuilder out, String name, JsonNode schema) {
+		out.append("\n\t\t/** A builder: code using it keeps compiling when the API adds optional fields. */\n");
+		out.append("\t\tpublic static Builder builder() {\n\t\t\treturn new Builder();\n\t\t}\n\n");
+		out.append("\t\t/** Builds a {@link ").append(name).append("}; unset fields are absent (null). */\n");
+		out.append("\t\tpublic static final class Builder {\n");
+		List<String> fields = new ArrayList<>();
+		schema.path("properties").properties().forEach(e -> {
+			out.append("\n\t\t\tprivate ").append(javaType(e.getValue())).append(" ").append(e.getKey()).append(";\n");
+			fields.add(e.getKey());
+		});
+		out.append("\n\t\t\tprivate Builder() {\n\t\t\t}\n");
+		schema.path("properties").properties().forEach(e -> out.append("\n\t\t\tpublic Builder ").append(e.getKey())
+			.append("(").append(javaType(e.getValue())).append(" ").append(e.getKey()).append(") {\n\t\t\t\tthis.")
+			.append(e.getKey()).append(" = ").append(e.getKey()).append(";\n\t\t\t\treturn this;\n\t\t\t}\n"));
+		out.append("\n\t\t\tpublic ").append(name).append(" build() {\n\t\t\t\treturn new ").append(name).append("(")
+			.append(String.join(", ", fields)).append(");\n\t\t\t}\n\n\t\t}\n\n");
 	}
 
 	private String javaOperations() {
