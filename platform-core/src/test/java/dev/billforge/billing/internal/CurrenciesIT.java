@@ -2,6 +2,11 @@ package dev.billforge.billing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,6 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -37,11 +46,16 @@ import dev.billforge.billing.CatalogEntry;
 import dev.billforge.common.ProblemException;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.ledger.GrantSource;
+import dev.billforge.notifications.Notifications;
+import dev.billforge.orgs.Membership;
+import dev.billforge.orgs.Memberships;
+import dev.billforge.orgs.OrgId;
 import dev.billforge.metering.Metering;
 import dev.billforge.metering.UsageEvent;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.web.BillingLinks;
@@ -60,6 +74,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"billforge.billing.catalog.location=classpath:billing-currencies-catalog.yml",
 		"billforge.billing.jobs.enabled=false" })
 @Import(CurrenciesIT.Clocks.class)
+@AutoConfigureMockMvc
 class CurrenciesIT {
 
 	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -114,7 +129,67 @@ class CurrenciesIT {
 	@Autowired
 	CatalogService catalog;
 
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	Memberships memberships;
+
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void theBillingPageOffersTheCurrenciesUntilTheFirstPurchaseThenShowsAndChargesOnlyTheOrgsOne() throws Exception {
+		String email = "pages@currency.test";
+		MockHttpSession owner = signUpAndSignIn(email);
+		mvc.perform(post("/onboarding").param("name", "Page Co").param("timeZone", "UTC").with(csrf()).session(owner))
+			.andExpect(redirectedUrl("/"));
+		OrgId org = memberships.ofPerson(email).stream().map(Membership::orgId).findFirst().orElseThrow();
+
+		String usd = page("/billing", owner);
+		assertThat(usd).contains("$99.00").contains("name=\"currency\"").contains(">EUR</option>")
+			.contains(">JPY</option>").contains(">KWD</option>");
+		String eur = page("/billing?currency=eur", owner);
+		assertThat(eur).contains("€92.00").contains("€9.20").doesNotContain("$99.00")
+			.contains("<input type=\"hidden\" name=\"currency\" value=\"eur\">");
+		assertThat(page("/billing?currency=%3Cb%3E", owner)).as("a malformed choice shows the default").contains("$99.00");
+
+		// The page's checkout form in euros hands over to a Checkout in euros.
+		mvc.perform(post("/billing/checkout").param("lookupKey", "cur_pack_1000").param("currency", "eur").with(csrf())
+			.session(owner)).andExpect(status().isOk());
+		String customer = customers.customerOf(org).orElseThrow();
+		assertThat(stripe.v1().checkout().sessions().list(SessionListParams.builder().setCustomer(customer).build())
+			.getData()).singleElement().satisfies(s -> {
+				assertThat(s.getCurrency()).isEqualTo("eur");
+				assertThat(s.getAmountTotal()).isEqualTo(920L);
+			});
+
+		// Once a purchase fixed the currency: prices in it, no choice, and a post in another is a readable refusal.
+		customers.fixCurrency(org, "eur");
+		String fixed = page("/billing?currency=usd", owner);
+		assertThat(fixed).contains("Prices are in EUR").contains("€92.00").doesNotContain(">JPY</option>");
+		MvcResult refused = mvc.perform(post("/billing/checkout").param("lookupKey", "cur_pack_1000")
+			.param("currency", "usd").with(csrf()).session(owner)).andExpect(redirectedUrl("/billing")).andReturn();
+		assertThat(mvc.perform(get("/billing").session(owner).flashAttrs(refused.getFlashMap())).andReturn().getResponse()
+			.getContentAsString()).contains("Your org pays in the currency of its first purchase").contains("role=\"alert\"");
+		assertThat(sessions(customer)).as("nothing created in Stripe").isEqualTo(1);
+	}
+
+	private MockHttpSession signUpAndSignIn(String email) throws Exception {
+		mvc.perform(post("/signup").param("email", email).param("password", "a long enough password").with(csrf()))
+			.andExpect(redirectedUrl("/login?registered"));
+		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
+		return (MockHttpSession) mvc.perform(post("/login").param("username", email)
+			.param("password", "a long enough password").with(csrf())).andExpect(redirectedUrl("/")).andReturn()
+			.getRequest().getSession();
+	}
+
+	private String page(String path, MockHttpSession session) throws Exception {
+		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+	}
 
 	@Test
 	void anOrgBuysInEurosRenewsIntoOverageBilledInEuroCentsAndCannotThenBuyInDollars() throws Exception {
