@@ -163,7 +163,8 @@ public final class Models {
 			@JsonProperty("features") Models.FeatureSet features,
 			@JsonProperty("perSeat") Boolean perSeat,
 			@JsonProperty("trial") Models.Trial trial,
-			@JsonProperty("promotionCodes") Boolean promotionCodes) {
+			@JsonProperty("promotionCodes") Boolean promotionCodes,
+			@JsonProperty("currencyOptions") Map<String, Models.CurrencyOption> currencyOptions) {
 	}
 
 	/** CatalogResponse */
@@ -172,7 +173,11 @@ public final class Models {
 	public record CatalogResponse(
 			@JsonProperty("testMode") Boolean testMode,
 			@JsonProperty("plans") List<Models.CatalogEntry> plans,
-			@JsonProperty("packs") List<Models.CatalogEntry> packs) {
+			@JsonProperty("packs") List<Models.CatalogEntry> packs,
+			/** ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase */
+			@JsonProperty("currency") String currency,
+			/** Whether the org's currency is fixed (by its first purchase); Checkout in another is refused */
+			@JsonProperty("currencyFixed") Boolean currencyFixed) {
 	}
 
 	/** Either `credits`, or `meter` and `quantity`, or `feature` (and `quantity` for a limit). */
@@ -225,7 +230,9 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CheckoutRequest(
 			@JsonProperty("lookupKey") String lookupKey,
-			@JsonProperty("quantity") Integer quantity) {
+			@JsonProperty("quantity") Integer quantity,
+			/** ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency */
+			@JsonProperty("currency") String currency) {
 	}
 
 	/** CommitRequest */
@@ -269,6 +276,15 @@ public final class Models {
 			@JsonProperty("name") String name,
 			/** IANA zone of the billing period; default UTC. */
 			@JsonProperty("timeZone") String timeZone) {
+	}
+
+	/** CurrencyOption */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record CurrencyOption(
+			@JsonProperty("unitAmount") Long unitAmount,
+			/** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
+			@JsonProperty("overageUnitAmountDecimal") BigDecimal overageUnitAmountDecimal) {
 	}
 
 	/** Draw */
