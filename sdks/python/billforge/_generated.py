@@ -141,6 +141,7 @@ class CatalogEntry(TypedDict, total=False):
     perSeat: bool
     trial: Trial
     promotionCodes: bool
+    currencyOptions: Dict[str, CurrencyOption]
 
 
 class CatalogResponse(TypedDict, total=False):
@@ -149,6 +150,10 @@ class CatalogResponse(TypedDict, total=False):
     testMode: bool
     plans: List[CatalogEntry]
     packs: List[CatalogEntry]
+    currency: str
+    """ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase"""
+    currencyFixed: bool
+    """Whether the org's currency is fixed (by its first purchase); Checkout in another is refused"""
 
 
 class CheckRequest(TypedDict, total=False):
@@ -198,6 +203,8 @@ class CheckoutRequest(TypedDict, total=False):
 
     lookupKey: str
     quantity: int
+    currency: str
+    """ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency"""
 
 
 class CommitRequest(TypedDict, total=False):
@@ -236,6 +243,14 @@ class CreateOrg(TypedDict, total=False):
     name: str
     timeZone: str
     """IANA zone of the billing period; default UTC."""
+
+
+class CurrencyOption(TypedDict, total=False):
+    """CurrencyOption"""
+
+    unitAmount: int
+    overageUnitAmountDecimal: Union[int, Decimal, str]
+    """An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way."""
 
 
 class Draw(TypedDict, total=False):

@@ -129,12 +129,17 @@ export interface CatalogEntry {
   perSeat?: boolean;
   trial?: Trial;
   promotionCodes?: boolean;
+  currencyOptions?: Record<string, CurrencyOption>;
 }
 
 export interface CatalogResponse {
   testMode?: boolean;
   plans?: Array<CatalogEntry>;
   packs?: Array<CatalogEntry>;
+  /** ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase */
+  currency?: string;
+  /** Whether the org's currency is fixed (by its first purchase); Checkout in another is refused */
+  currencyFixed?: boolean;
 }
 
 /** Either `credits`, or `meter` and `quantity`, or `feature` (and `quantity` for a limit). */
@@ -177,6 +182,8 @@ export interface CheckoutLink {
 export interface CheckoutRequest {
   lookupKey?: string;
   quantity?: number;
+  /** ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency */
+  currency?: string;
 }
 
 export interface CommitRequest {
@@ -205,6 +212,12 @@ export interface CreateOrg {
   name: string;
   /** IANA zone of the billing period; default UTC. */
   timeZone?: string;
+}
+
+export interface CurrencyOption {
+  unitAmount?: number;
+  /** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
+  overageUnitAmountDecimal?: number;
 }
 
 export interface Draw {

@@ -42,6 +42,38 @@ public interface BillingLinks {
 	/** Creates a Checkout session for the price with this lookup key; success/cancel URLs are the server's. */
 	URI checkout(OrgId org, String lookupKey);
 
+	/**
+	 * The currency the page shows prices in and Checkout charges in: the org's own once its first purchase fixed
+	 * it, else {@code requested} when the catalog sells in it, else the catalog's default. Null when this
+	 * deployment has one currency only.
+	 */
+	default Currencies currencies(OrgId org, String requested) {
+		return null;
+	}
+
+	/** {@link #packs(OrgId, Locale)} priced in {@code currency} (see {@link #currencies}); packs not sold in it left out. */
+	default List<Offer> packs(OrgId org, Locale locale, String currency) {
+		return packs(org, locale);
+	}
+
+	/** {@link #plans(OrgId, Locale)} priced in {@code currency}; plans not sold in it left out. */
+	default List<Offer> plans(OrgId org, Locale locale, String currency) {
+		return plans(org, locale);
+	}
+
+	/** {@link #checkout(OrgId, String)} in {@code currency} (null: the org's, else the default). */
+	default URI checkout(OrgId org, String lookupKey, String currency) {
+		return checkout(org, lookupKey);
+	}
+
+	/**
+	 * @param current ISO code (lower case) prices are shown and charged in
+	 * @param fixed whether the org's first purchase fixed it (then {@code choices} is just {@code current})
+	 * @param choices the currencies the org may pick, in order
+	 */
+	record Currencies(String current, boolean fixed, List<String> choices) {
+	}
+
 	/** Creates a Billing Portal session for the org's billing account. */
 	URI portal(OrgId org);
 

@@ -160,6 +160,25 @@ final class AbuseSuiteEndpoints {
 						List.of()));
 	}
 
+	/**
+	 * The currency a purchase is made in: the API's {@code currency} field, the billing page's choice
+	 * ({@code GET /billing?currency=}, ignored unless well-formed) and its checkout form, which a plain member may
+	 * not post.
+	 */
+	static List<Endpoint> currencies() {
+		String form = "lookupKey=pack_small&currency=usd";
+		return List.of(
+				AbuseSuiteIT.json("checkout session in a currency", "POST", "/api/v1/billing/checkout-sessions",
+						Caller.ORG_KEY, "{\"lookupKey\":\"pack_small\",\"quantity\":1,\"currency\":\"usd\"}",
+						List.of("quantity"), List.of("lookupKey", "currency"), PROBLEM),
+				new Endpoint("billing page: currency choice", Kind.QUERY, "GET", "/billing", Caller.OWNER_WEB, "currency=eur",
+						List.of(), List.of("currency"), PAGE),
+				// a refused purchase comes back to the billing page with its message, never an error page
+				new Endpoint("billing page: checkout in a currency", Kind.FORM, "POST", "/billing/checkout",
+						Caller.OWNER_WEB, form, List.of(), List.of("lookupKey", "currency"), answer -> answer.status() / 100 != 5),
+				webForm("billing page: checkout as a plain member", Caller.MEMBER_WEB, "/billing/checkout", form, List.of()));
+	}
+
 	/** One span in OTLP/JSON with an int and a double attribute. */
 	static String span(String traceId) {
 		return """

@@ -146,6 +146,7 @@ class AbuseSuiteIT {
 		all.addAll(AbuseSuiteEndpoints.telemetryOperatorAndAccount(fixture()));
 		all.addAll(AbuseSuiteEndpoints.entitlements());
 		all.addAll(AbuseSuiteEndpoints.autoTopUpAndUpcomingInvoice());
+		all.addAll(AbuseSuiteEndpoints.currencies());
 		return all;
 	}
 

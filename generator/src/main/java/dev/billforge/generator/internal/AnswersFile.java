@@ -93,7 +93,9 @@ public final class AnswersFile {
     public static TenantAnswers read(String yaml, String source) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a key written twice (eur under currency-options) is refused, never the last one silently kept
+            root = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (RuntimeException e) {
             throw new InvalidAnswerException(source, "is not valid YAML: " + e.getMessage());
         }

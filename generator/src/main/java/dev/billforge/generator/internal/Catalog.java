@@ -59,9 +59,12 @@ public record Catalog(String currency, boolean allowPromotionCodes, SortedMap<St
         }
         for (Plan p : plans) {
             Decimals.minorUnits("--plan", p.price(), currency);
+            CurrencyOption.check("--plan", "plan '" + p.key() + "'", currency, p.overage() != null, false,
+                    p.currencyOptions());
         }
         for (Pack p : packs) {
             Decimals.minorUnits("--pack", p.price(), currency);
+            CurrencyOption.check("--pack", "pack '" + p.catalogKey() + "'", currency, false, true, p.currencyOptions());
         }
         for (Coupon c : coupons) {
             if (c.amountOff() != null) {

@@ -16,9 +16,9 @@ final class CatalogAnswers {
             "free-tier-features", "enterprise-features", "plans", "packs", "coupons");
     private static final Set<String> PLAN_FIELDS = Set.of("key", "name", "lookup-key", "price", "included-credits",
             "overage", "interval", "seats", "features", "trial-days", "trial-card-required", "trial-credits",
-            "allow-promotion-codes");
+            "allow-promotion-codes", "currency-options");
     private static final Set<String> PACK_FIELDS = Set.of("credits", "price", "key", "name", "lookup-key",
-            "min-quantity", "max-quantity", "features", "allow-promotion-codes");
+            "min-quantity", "max-quantity", "features", "allow-promotion-codes", "currency-options");
     private static final Set<String> COUPON_FIELDS = Set.of("id", "name", "percent-off", "amount-off", "duration",
             "duration-in-months", "promotion-codes");
 
@@ -79,6 +79,7 @@ final class CatalogAnswers {
             if (p.allowPromotionCodes() != null) {
                 y.append("      allow-promotion-codes: ").append(p.allowPromotionCodes()).append('\n');
             }
+            currencyOptions(y, p.currencyOptions());
         }
         y.append("  packs:").append(c.packs().isEmpty() ? " []" : "").append('\n');
         for (Pack p : c.packs()) {
@@ -99,6 +100,7 @@ final class CatalogAnswers {
             if (p.allowPromotionCodes() != null) {
                 y.append("      allow-promotion-codes: ").append(p.allowPromotionCodes()).append('\n');
             }
+            currencyOptions(y, p.currencyOptions());
         }
         if (!c.coupons().isEmpty()) {
             y.append("  coupons:\n");
@@ -116,6 +118,13 @@ final class CatalogAnswers {
                             .collect(java.util.stream.Collectors.joining(", ", "[", "]"))).append('\n');
                 }
             }
+        }
+    }
+
+    private static void currencyOptions(StringBuilder y, Map<String, CurrencyOption> options) {
+        if (!options.isEmpty()) {
+            y.append("      currency-options:\n");
+            options.forEach((code, o) -> y.append("        ").append(code).append(": ").append(o.yaml()).append('\n'));
         }
     }
 
@@ -159,7 +168,7 @@ final class CatalogAnswers {
                     AnswersFile.opt(e, "lookup-key"), flag(e, "seats", what) == Boolean.TRUE,
                     Features.read("--plan", e.get("features")), whole(e, "trial-days", what),
                     flag(e, "trial-card-required", what), decimal("--plan", e, "trial-credits", what),
-                    flag(e, "allow-promotion-codes", what)));
+                    flag(e, "allow-promotion-codes", what), CurrencyOption.read("--plan", e, what, true)));
         }
         List<Pack> packs = new ArrayList<>();
         for (Map<?, ?> e : AnswersFile.maps(c, "packs")) {
@@ -169,7 +178,7 @@ final class CatalogAnswers {
                     Decimals.read("--pack", e.get("price"), "price of " + what), AnswersFile.opt(e, "key"),
                     AnswersFile.opt(e, "name"), AnswersFile.opt(e, "lookup-key"), whole(e, "min-quantity", what),
                     whole(e, "max-quantity", what), Features.read("--pack", e.get("features")),
-                    flag(e, "allow-promotion-codes", what)));
+                    flag(e, "allow-promotion-codes", what), CurrencyOption.read("--pack", e, what, false)));
         }
         List<Coupon> coupons = new ArrayList<>();
         for (Map<?, ?> e : AnswersFile.maps(c, "coupons")) {

@@ -2,6 +2,7 @@ package dev.billforge.generator.internal;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -84,6 +85,7 @@ final class CatalogRenderer {
         if (p.allowPromotionCodes() != null) {
             y.append("    allowPromotionCodes: ").append(p.allowPromotionCodes()).append('\n');
         }
+        currencyOptions(y, "--plan", p.currencyOptions());
     }
 
     private static void pack(StringBuilder y, TenantAnswers a, Pack p) {
@@ -101,6 +103,24 @@ final class CatalogRenderer {
         if (p.allowPromotionCodes() != null) {
             y.append("    allowPromotionCodes: ").append(p.allowPromotionCodes()).append('\n');
         }
+        currencyOptions(y, "--pack", p.currencyOptions());
+    }
+
+    /**
+     * Only when set: {@code eur: {amount: 9200, overagePerCredit: "0.92"}}, amounts in that currency's minor units
+     * (overage per credit may be fractional, so quoted as the platform reads it exactly).
+     */
+    private static void currencyOptions(StringBuilder y, String option, Map<String, CurrencyOption> options) {
+        if (options.isEmpty()) {
+            return;
+        }
+        y.append("    currencyOptions:\n");
+        options.forEach((code, o) -> {
+            String value = "{amount: " + Decimals.minorUnits(option, o.price(), code) + (o.overage() == null ? ""
+                    : ", overagePerCredit: " + decimal(Decimals.minorUnitsPerCredit(o.overage(), code))) + "}";
+            y.append("      ").append(code).append(": ").append(value).append("  # ").append(money(o.price(), code))
+                    .append('\n');
+        });
     }
 
     private static void coupon(StringBuilder y, String currency, Coupon c) {

@@ -52,13 +52,23 @@ final class Decimals {
 
     /** Amount in the currency's major unit to its minor units; refuses fractions of the minor unit. */
     static long minorUnits(String option, BigDecimal major, String currency) {
+        return minorUnits(option, "price", major, currency);
+    }
+
+    /** As {@link #minorUnits(String, BigDecimal, String)}, naming the amount {@code what} when refused. */
+    static long minorUnits(String option, String what, BigDecimal major, String currency) {
         BigDecimal minor = major.movePointRight(exponent(currency));
         if (minor.stripTrailingZeros().scale() > 0) {
-            throw new InvalidAnswerException(option, "price " + major.toPlainString() + " has fractions of "
-                    + (exponent(currency) == 0 ? "a whole " + currency.toUpperCase(java.util.Locale.ROOT) : "a cent"));
+            String code = currency.toUpperCase(java.util.Locale.ROOT);
+            throw new InvalidAnswerException(option, what + " " + major.toPlainString() + " has fractions of "
+                    + switch (exponent(currency)) {
+                        case 0 -> "a whole " + code;
+                        case 3 -> "a thousandth of " + code;
+                        default -> "a cent";
+                    });
         }
         if (minor.compareTo(BigDecimal.valueOf(99_999_999_999L)) > 0) {
-            throw new InvalidAnswerException(option, "price " + major.toPlainString() + " is larger than Stripe accepts");
+            throw new InvalidAnswerException(option, what + " " + major.toPlainString() + " is larger than Stripe accepts");
         }
         return minor.longValueExact();
     }

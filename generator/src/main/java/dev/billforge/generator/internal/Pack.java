@@ -1,6 +1,7 @@
 package dev.billforge.generator.internal;
 
 import java.math.BigDecimal;
+import java.util.SortedMap;
 
 /**
  * A one-time credit pack: {@code credits} for {@code price} in the currency's major unit. The rest mirrors the
@@ -13,9 +14,11 @@ import java.math.BigDecimal;
  * @param maxQuantity         most packs one Checkout sells; null: 100
  * @param features            features the pack's credits carry while they last
  * @param allowPromotionCodes whether Checkout takes promotion codes; null: the catalog's {@code allow-promotion-codes}
+ * @param currencyOptions     the price in other currencies, by lower-case code; empty: the catalog's only
  */
 public record Pack(BigDecimal credits, BigDecimal price, String key, String name, String lookupKey, Integer minQuantity,
-        Integer maxQuantity, Features features, Boolean allowPromotionCodes) {
+        Integer maxQuantity, Features features, Boolean allowPromotionCodes,
+        SortedMap<String, CurrencyOption> currencyOptions) {
 
     /** Most packs one Checkout may sell (Stripe's adjustable quantity is bounded too). */
     static final int MAX_QUANTITY = 10_000;
@@ -44,11 +47,12 @@ public record Pack(BigDecimal credits, BigDecimal price, String key, String name
             throw new InvalidAnswerException("--pack", what + ": quantities must satisfy 1 <= min-quantity <= max-quantity <= " + MAX_QUANTITY);
         }
         features = features == null ? Features.NONE : features;
+        currencyOptions = CurrencyOption.copy("--pack", what, currencyOptions);
     }
 
     /** A pack with only the command line's fields. */
     public Pack(BigDecimal credits, BigDecimal price) {
-        this(credits, price, null, null, null, null, null, Features.NONE, null);
+        this(credits, price, null, null, null, null, null, Features.NONE, null, null);
     }
 
     /** Parses {@code credits:price}, e.g. {@code 1000:10}. */

@@ -3,6 +3,7 @@ package dev.billforge.generator.internal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +18,12 @@ import java.util.regex.Pattern;
  * @param trialCardRequired   whether Checkout asks for a card for the trial; null: the platform default (true)
  * @param trialCredits        credits granted for the trial; null: none
  * @param allowPromotionCodes whether Checkout takes promotion codes; null: the catalog's {@code allow-promotion-codes}
+ * @param currencyOptions     the price (and overage) in other currencies, by lower-case code; empty: the catalog's only
  */
 public record Plan(String key, BigDecimal price, BigDecimal includedCredits, BigDecimal overage, String interval,
         String name, String lookupKey, boolean seats, Features features, Integer trialDays, Boolean trialCardRequired,
-        BigDecimal trialCredits, Boolean allowPromotionCodes) {
+        BigDecimal trialCredits, Boolean allowPromotionCodes,
+        SortedMap<String, CurrencyOption> currencyOptions) {
 
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,29}");
     /** Lookup keys the generator writes: bounded, and safe in YAML, URLs and Stripe search queries. */
@@ -58,11 +61,12 @@ public record Plan(String key, BigDecimal price, BigDecimal includedCredits, Big
         if (trialCredits != null && trialCredits.signum() < 0) {
             throw new InvalidAnswerException("--plan", option + ": trial-credits must not be negative");
         }
+        currencyOptions = CurrencyOption.copy("--plan", option, currencyOptions);
     }
 
     /** A plan with only the command line's fields. */
     public Plan(String key, BigDecimal price, BigDecimal includedCredits, BigDecimal overage, String interval) {
-        this(key, price, includedCredits, overage, interval, null, null, false, Features.NONE, null, null, null, null);
+        this(key, price, includedCredits, overage, interval, null, null, false, Features.NONE, null, null, null, null, null);
     }
 
     /** A product name shown in Checkout and invoices: one line, at most 80 characters; null stays null (the default). */
@@ -120,7 +124,7 @@ public record Plan(String key, BigDecimal price, BigDecimal includedCredits, Big
             }
         }
         return new Plan(key, price, included, overage, interval, null, null, seats, Features.NONE, trialDays, null,
-                null, null);
+                null, null, null);
     }
 
     String intervalSuffix() {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 
+import dev.billforge.billing.CatalogEntry.CurrencyOption;
 import dev.billforge.billing.CatalogEntry.Kind;
 import dev.billforge.billing.FeatureCatalog;
 import dev.billforge.billing.FeatureSet;
@@ -48,12 +49,15 @@ class GeneratedCatalogRoundTripTest {
                 new CatalogFile.Item(Kind.PLAN, "team_seat", "Acme Team (per seat)", "acme_team_seat_v2", 4990, "year",
                         new BigDecimal("100.5"), new BigDecimal("1.25"), null, null, null,
                         features(Set.of("mcp_access"), Map.of("documents_per_month", 500L)), true,
-                        new CatalogFile.TrialSpec(14, false, new BigDecimal("250")), false),
+                        new CatalogFile.TrialSpec(14, false, new BigDecimal("250")), false,
+                        Map.of("usd", new CurrencyOption(5490, new BigDecimal("1.35")),
+                                "jpy", new CurrencyOption(7900, new BigDecimal("2")),
+                                "kwd", new CurrencyOption(16750, new BigDecimal("4")))),
                 new CatalogFile.Item(Kind.PLAN, "basic", "Acme Docs Basic", "acme_docs_basic_monthly", 900, "month",
                         new BigDecimal("1000"), null, null, null, null, FeatureSet.EMPTY, false, null, true),
                 new CatalogFile.Item(Kind.PACK, "block_10h", "10 hours (1,500 Credits)", "acme_block_1500", 160000, null,
                         null, null, new BigDecimal("1500"), 2, 10, features(Set.of("priority_queue"), Map.of()), false,
-                        null, true),
+                        null, true, Map.of("chf", new CurrencyOption(150050, null))),
                 new CatalogFile.Item(Kind.PACK, "pack_100", "100 Credits", "acme_docs_pack_100", 500, null, null, null,
                         new BigDecimal("100"), 1, 100, FeatureSet.EMPTY, false, null, true));
         assertThat(file.coupons()).containsExactly(
@@ -69,7 +73,13 @@ class GeneratedCatalogRoundTripTest {
                 .containsEntry("included_credits", "100.5").containsEntry("overage_unit_amount_decimal", "1.25")
                 .containsEntry("trial_days", "14").containsEntry("trial_card_required", "false")
                 .containsEntry("trial_credits", "250").containsEntry("features", "documents_per_month=500,mcp_access")
-                .doesNotContainKey("allow_promotion_codes");
+                .doesNotContainKey("allow_promotion_codes")
+                // each other currency's overage rate, exact, in that currency's minor units per credit
+                .containsEntry("overage_unit_amount_decimal_usd", "1.35")
+                .containsEntry("overage_unit_amount_decimal_jpy", "2")
+                .containsEntry("overage_unit_amount_decimal_kwd", "4");
+        assertThat(file.items().get(2).priceMetadata("acme_docs").keySet())
+                .noneMatch(key -> key.startsWith(CatalogFile.OVERAGE_IN));
     }
 
     @Test
@@ -88,6 +98,8 @@ class GeneratedCatalogRoundTripTest {
         assertThat(team.priceMetadata("acme_docs").keySet()).containsExactlyInAnyOrder("product", "kind", "tier",
                 "catalog_key", "included_credits", "overage_unit_amount_decimal");
         assertThat(team.overagePerCredit()).isEqualTo(new BigDecimal("1"));
+        assertThat(team.currencyOptions()).isEmpty();
+        assertThat(CatalogFixtures.catalogYml(answers)).doesNotContain("currencyOptions");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.billforge.generator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -109,6 +110,23 @@ class CatalogAnswersTest {
         "\"launch-friends\"|\"launch friends!\"|promotion code 'launch friends!' must be letters, digits, _ and -",
         "id: \"TENOFF\"|id: \"LAUNCH50\"|coupons: 'LAUNCH50' is given twice",
         "currency: \"eur\"|currency: \"euro\"|--currency: 'euro' is not a three-letter ISO currency code",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|USD: {price: \"54.90\", overage: \"0.0135\"}|--plan: plan 'team_seat': currency-options: 'USD' is not a lower-case three-letter ISO 4217 currency code",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usdollar: {price: \"54.90\", overage: \"0.0135\"}|currency-options: 'usdollar' is not a lower-case three-letter ISO 4217 currency code",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|eur: {price: \"54.90\", overage: \"0.0135\"}|--plan: plan 'team_seat': currency-options: eur is the catalog's own currency",
+        "jpy: {price: \"7900\", overage: \"2\"}|usd: {price: \"7900\", overage: \"2\"}|found duplicate key usd",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: \"54.90\"|--plan: plan 'team_seat': currency-options: usd needs {price: ...}",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: 54.90, overage: \"0.0135\"}|price of plan 'team_seat': currency-options: usd 54.9 must be quoted",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: \"54.90\", overage: 0.0135}|overage of plan 'team_seat': currency-options: usd 0.0135 must be quoted",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: \"-54.90\", overage: \"0.0135\"}|is not a non-negative decimal",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: \"54.905\", overage: \"0.0135\"}|--plan: plan 'team_seat': currency-options: usd: price 54.905 has fractions of a cent",
+        "jpy: {price: \"7900\", overage: \"2\"}|jpy: {price: \"7900.5\", overage: \"2\"}|currency-options: jpy: price 7900.5 has fractions of a whole JPY",
+        "kwd: {price: \"16.750\", overage: \"0.004\"}|kwd: {price: \"16.7505\", overage: \"0.004\"}|currency-options: kwd: price 16.7505 has fractions of a thousandth of KWD",
+        "kwd: {price: \"16.750\", overage: \"0.004\"}|kwd: {price: \"16.755\", overage: \"0.004\"}|currency-options: kwd: price 16.755 must end in 0",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: \"999999999999\", overage: \"0.0135\"}|currency-options: usd: price 999999999999 is larger than Stripe accepts",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: \"54.90\"}|--plan: plan 'team_seat': currency-options: usd: overage is required, since the plan has overage",
+        "usd: {price: \"54.90\", overage: \"0.0135\"}|usd: {price: \"54.90\", overage: \"0.0135\", amount: 5490}|currency-options: usd: unknown field 'amount'; known: overage, price",
+        "chf: {price: \"1500.50\"}|chf: {price: \"1500.50\", overage: \"0.01\"}|--pack: pack block_10h: currency-options: chf: unknown field 'overage'; known: price",
+        "chf: {price: \"1500.50\"}|chf: {price: \"0\"}|--pack: pack 'block_10h': currency-options: chf: price must be positive",
     })
     void badCatalogInputIsRefusedNamingTheField(String line, String replacement, String message) {
         assertThat(CatalogFixtures.EVERY_FIELD).contains(line);
@@ -125,6 +143,63 @@ class CatalogAnswersTest {
         String yaml = CatalogFixtures.EVERY_FIELD.replace("features: {priority_queue: true}", "features: " + many);
 
         assertThatThrownBy(() -> CatalogFixtures.read(yaml)).hasMessageContaining("at most 20 features");
+    }
+
+    @Test
+    void currencyOptionsAreRenderedInEachCurrencysMinorUnitsOnlyWhereSet() {
+        TenantAnswers a = CatalogFixtures.read(CatalogFixtures.EVERY_FIELD);
+
+        assertThat(a.plans().get(0).currencyOptions()).containsOnlyKeys("jpy", "kwd", "usd")
+                .containsEntry("kwd", new CurrencyOption(new BigDecimal("16.75"), new BigDecimal("0.004")));
+        assertThat(a.plans().get(1).currencyOptions()).isEmpty();
+        assertThat(CatalogFixtures.catalogYml(a)).contains("""
+                    currencyOptions:
+                      jpy: {amount: 7900, overagePerCredit: 2}  # JPY 7900
+                      kwd: {amount: 16750, overagePerCredit: 4}  # KWD 16.75
+                      usd: {amount: 5490, overagePerCredit: "1.35"}  # USD 54.9
+                """, """
+                    currencyOptions:
+                      chf: {amount: 150050}  # CHF 1500.5
+                """).containsOnlyOnce("currencyOptions:\n      jpy");
+    }
+
+    @Test
+    void overageInAnotherCurrencyNeedsOverageInTheCatalogsCurrency() {
+        assertThatThrownBy(() -> CatalogFixtures.read("""
+                catalog:
+                  currency: "usd"
+                  plans:
+                    - key: "basic"
+                      price: "9"
+                      included-credits: "100"
+                      currency-options: {eur: {price: "8", overage: "0.01"}}
+                """)).hasMessageContaining("--plan: plan 'basic': currency-options: eur: overage is allowed only on a plan with overage");
+    }
+
+    @Test
+    void currencyOptionsMustBeABoundedMappingOfCurrencies() {
+        String many = IntStream.range(0, CurrencyOption.MAX + 1)
+                .mapToObj(i -> "a" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + ": {price: \"1\"}")
+                .collect(Collectors.joining(", ", "{", "}"));
+
+        assertThatThrownBy(() -> CatalogFixtures.read(pack("currency-options: " + many)))
+                .hasMessageContaining("--pack: pack 100: at most 30 currency-options");
+        assertThatThrownBy(() -> CatalogFixtures.read(pack("currency-options: [eur]")))
+                .hasMessageContaining("--pack: pack 100: currency-options must be a mapping of currency: {price: ...}");
+        assertThatThrownBy(() -> CatalogFixtures.read(pack("currency-options: {true: {price: \"1\"}}")))
+                .hasMessageContaining("currency-options: 'true' is not a lower-case three-letter ISO 4217 currency code");
+    }
+
+    private static String pack(String line) {
+        return """
+                catalog:
+                  currency: "usd"
+                  plans: []
+                  packs:
+                    - credits: "100"
+                      price: "5"
+                      %s
+                """.formatted(line);
     }
 
     @Test

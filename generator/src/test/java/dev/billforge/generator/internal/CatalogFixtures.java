@@ -30,6 +30,10 @@ public final class CatalogFixtures {
                   trial-card-required: false
                   trial-credits: "250"
                   allow-promotion-codes: false
+                  currency-options:
+                    usd: {price: "54.90", overage: "0.0135"}
+                    jpy: {price: "7900", overage: "2"}
+                    kwd: {price: "16.750", overage: "0.004"}
                 - key: "basic"
                   price: "9"
                   included-credits: "1000"
@@ -42,6 +46,8 @@ public final class CatalogFixtures {
                   min-quantity: 2
                   max-quantity: 10
                   features: {priority_queue: true}
+                  currency-options:
+                    chf: {price: "1500.50"}
                 - credits: "100"
                   price: "5"
               coupons:

@@ -164,13 +164,16 @@ class AutoTopUps {
 			return;
 		}
 		Optional<CatalogEntry> pack = catalog.byLookupKey(s.lookupKey()).filter(e -> e.kind() == CatalogEntry.Kind.PACK);
-		if (pack.isEmpty()) {
+		// Charged in the org's currency (fixed at its first purchase) at the pack's price in it.
+		String currency = customers.currencyOf(org).orElse(pack.map(CatalogEntry::currency).orElse(null));
+		Optional<Long> amount = pack.flatMap(p -> p.unitAmountIn(currency));
+		if (pack.isEmpty() || amount.isEmpty()) {
 			store.disable(org, "pack_unavailable");
 			notifyOrg(org, s.purchaseId(), "pack_unavailable", true);
 			return;
 		}
 		TopUpPurchases.Purchase purchase = new TopUpPurchases.Purchase(s.purchaseId(), org, s.crossing(), "pending",
-				pack.get().lookupKey(), pack.get().credits().toString(), pack.get().unitAmount(), pack.get().currency(),
+				pack.get().lookupKey(), pack.get().credits().toString(), amount.get(), currency,
 				null, null, now);
 		if (purchases.claim(purchase)) {
 			pay(purchase);

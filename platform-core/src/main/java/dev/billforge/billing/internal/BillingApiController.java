@@ -47,16 +47,24 @@ class BillingApiController {
 		this.mode = mode;
 	}
 
-	record CatalogResponse(boolean testMode, List<CatalogEntry> plans, List<CatalogEntry> packs) {
+	/**
+	 * {@code currency}: the org's currency when {@code currencyFixed} (fixed at its first purchase), else the
+	 * catalog's default; each entry's {@code currencyOptions} lists the other currencies it can be bought in first.
+	 */
+	record CatalogResponse(boolean testMode, List<CatalogEntry> plans, List<CatalogEntry> packs,
+			@Schema(description = "ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase", example = "eur") String currency,
+			@Schema(description = "Whether the org's currency is fixed (by its first purchase); Checkout in another is refused") boolean currencyFixed) {
 	}
 
 	@Operation(operationId = "getCatalog", summary = "Plans and credit packs on sale")
 	@GetMapping("/catalog")
 	CatalogResponse catalog(OrgId org) {
 		List<CatalogEntry> entries = catalog.entries();
+		java.util.Optional<String> fixed = flows.orgCurrency(org);
 		return new CatalogResponse(mode.testMode(),
 				entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.PLAN).toList(),
-				entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.PACK).toList());
+				entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.PACK).toList(),
+				fixed.orElse(entries.isEmpty() ? null : entries.get(0).currency()), fixed.isPresent());
 	}
 
 	/** {@code contract}: the org's enterprise contract (operator-managed), null when it never had one. */
@@ -69,14 +77,16 @@ class BillingApiController {
 		return new SubscriptionResponse(subscriptions.current(org).orElse(null), contracts.find(org).orElse(null));
 	}
 
-	record CheckoutRequest(String lookupKey, Integer quantity) {
+	record CheckoutRequest(String lookupKey, Integer quantity,
+			@Schema(description = "ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency", example = "eur") String currency) {
 	}
 
 	@Operation(operationId = "createCheckoutSession", summary = "A Stripe Checkout link for a plan or pack")
 	@PostMapping("/checkout-sessions")
 	@ResponseStatus(HttpStatus.CREATED)
 	BillingFlows.CheckoutLink checkout(OrgId org, @RequestBody CheckoutRequest request) {
-		return flows.checkout(org, request.lookupKey(), request.quantity());
+		return flows.checkout(org, request.lookupKey(), request.quantity(),
+				dev.billforge.common.TextInput.optional("currency", request.currency(), 3));
 	}
 
 	@Operation(operationId = "createPortalSession", summary = "A Stripe Billing Portal link")

@@ -2,6 +2,8 @@ package dev.billforge.billing.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,6 +88,44 @@ class BillingFlows {
 	}
 
 	CheckoutLink checkout(OrgId org, String lookupKey, Integer quantity) {
+		return checkout(org, lookupKey, quantity, null);
+	}
+
+	/**
+	 * The org's currency: fixed at its first purchase (its billing record, else its subscription's), empty before.
+	 */
+	Optional<String> orgCurrency(OrgId org) {
+		return customers.currencyOf(org).or(() -> subscriptions.currency(org));
+	}
+
+	/**
+	 * The currency a Checkout for {@code entry} charges in: the org's fixed one (asking for another is refused),
+	 * else the one asked for, else the catalog's default. Refused when the price is not sold in it. Checked before
+	 * anything is created in Stripe, so a refusal leaves nothing behind.
+	 */
+	String checkoutCurrency(OrgId org, CatalogEntry entry, String requested) {
+		String asked = requested == null || requested.isBlank() ? null : requested.strip().toLowerCase(Locale.ROOT);
+		if (asked != null && !CatalogFile.CURRENCY.matcher(asked).matches()) {
+			throw ProblemException.invalid("currency", "currency must be a three-letter ISO code such as eur");
+		}
+		Optional<String> fixed = orgCurrency(org);
+		if (fixed.isPresent() && asked != null && !asked.equals(fixed.get())) {
+			throw ProblemException.conflict("currency_mismatch", "the org pays in " + fixed.get().toUpperCase(Locale.ROOT)
+					+ " (fixed at its first purchase); it cannot buy in " + asked.toUpperCase(Locale.ROOT));
+		}
+		String currency = fixed.orElse(asked != null ? asked : entry.currency());
+		if (entry.unitAmountIn(currency).isEmpty()) {
+			if (fixed.isPresent()) {
+				throw ProblemException.conflict("currency_unavailable", entry.lookupKey() + " is not sold in "
+						+ currency.toUpperCase(Locale.ROOT) + ", the org's currency");
+			}
+			throw ProblemException.invalid("currency", entry.lookupKey() + " is sold in "
+					+ String.join(", ", entry.currencies()).toUpperCase(Locale.ROOT) + " only");
+		}
+		return currency;
+	}
+
+	CheckoutLink checkout(OrgId org, String lookupKey, Integer quantity, String requestedCurrency) {
 		if (lookupKey == null || lookupKey.isBlank()) {
 			throw ProblemException.invalid("lookupKey", "lookupKey is required (see GET /api/v1/billing/catalog)");
 		}
@@ -115,12 +155,14 @@ class BillingFlows {
 			throw ProblemException.conflict("already_subscribed",
 					"the org already has a subscription; change plans in the billing portal (POST /api/v1/billing/portal-sessions)");
 		}
+		String currency = checkoutCurrency(org, entry, requestedCurrency);
 		String customer = customers.ensureCustomer(org);
 		com.stripe.param.checkout.SessionCreateParams.Builder params = com.stripe.param.checkout.SessionCreateParams
 			.builder()
 			.setMode(plan ? com.stripe.param.checkout.SessionCreateParams.Mode.SUBSCRIPTION
 					: com.stripe.param.checkout.SessionCreateParams.Mode.PAYMENT)
 			.setCustomer(customer)
+			.setCurrency(currency)
 			.setClientReferenceId(org.value())
 			.setSuccessUrl(urls.checkoutSuccess())
 			.setCancelUrl(urls.checkoutCancel())

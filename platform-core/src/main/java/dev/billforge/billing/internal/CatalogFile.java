@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import dev.billforge.billing.CatalogEntry.CurrencyOption;
 import dev.billforge.billing.CatalogEntry.Kind;
 import dev.billforge.billing.FeatureCatalog;
 import dev.billforge.billing.FeatureSet;
@@ -32,14 +33,34 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9_]{1,40}");
 
+	/** Price metadata key prefix of a currency option's overage rate: {@code overage_unit_amount_decimal_eur}. */
+	static final String OVERAGE_IN = "overage_unit_amount_decimal_";
+
+	/** An ISO 4217 code as Stripe writes it. */
+	static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
+
 	/**
 	 * One plan or pack. Amounts in minor units; {@code overagePerCredit} in minor units, may be fractional.
 	 * {@code perSeat}: a plan priced per seat (quantity = seats, {@code amount} and {@code includedCredits}
-	 * per seat).
+	 * per seat). {@code currencyOptions}: the same price in other currencies (amount and overage per credit in
+	 * that currency's minor units), pushed as Stripe's {@code currency_options}; never null.
 	 */
 	record Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
 			BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
-			Integer maxQuantity, FeatureSet features, boolean perSeat, TrialSpec trial, boolean promotionCodes) {
+			Integer maxQuantity, FeatureSet features, boolean perSeat, TrialSpec trial, boolean promotionCodes,
+			Map<String, CurrencyOption> currencyOptions) {
+
+		Item {
+			currencyOptions = currencyOptions == null ? Map.of()
+					: java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(currencyOptions));
+		}
+
+		Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
+				BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
+				Integer maxQuantity, FeatureSet features, boolean perSeat, TrialSpec trial, boolean promotionCodes) {
+			this(kind, key, name, lookupKey, amount, interval, includedCredits, overagePerCredit, credits, minQuantity,
+					maxQuantity, features, perSeat, trial, promotionCodes, Map.of());
+		}
 
 		Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
 				BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
@@ -88,6 +109,12 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			if (promotionCodes) {
 				m.put("allow_promotion_codes", "true");
 			}
+			// Each other currency's overage rate; the option's amount is Stripe's own currency_options.
+			currencyOptions.forEach((code, option) -> {
+				if (option.overageUnitAmountDecimal() != null) {
+					m.put(OVERAGE_IN + code, option.overageUnitAmountDecimal().toPlainString());
+				}
+			});
 			return m;
 		}
 
@@ -123,7 +150,10 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 		if (!(root instanceof Map<?, ?> map)) {
 			throw new IllegalArgumentException(source + ": expected a mapping with currency, plans and packs");
 		}
-		String currency = text(map, "currency", source);
+		String currency = text(map, "currency", source).toLowerCase(java.util.Locale.ROOT);
+		if (!CURRENCY.matcher(currency).matches()) {
+			throw new IllegalArgumentException(source + ": currency must be a three-letter ISO code such as usd");
+		}
 		boolean codesByDefault = flag(map, "allowPromotionCodes", false, source);
 		List<Item> items = new ArrayList<>();
 		for (Object o : list(map.get("plans"), "plans", source)) {
@@ -141,7 +171,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 					amount(p, "amount", source), interval, decimal(p, "includedCredits", source, true),
 					decimal(p, "overagePerCredit", source, false), null, null, null,
 					features(p.get("features"), source + ": plan " + key), (Boolean) seats, trial(p, key, source),
-					flag(p, "allowPromotionCodes", codesByDefault, source)));
+					flag(p, "allowPromotionCodes", codesByDefault, source),
+					currencyOptions(p, currency, p.get("overagePerCredit") != null, source + ": plan " + key)));
 		}
 		for (Object o : list(map.get("packs"), "packs", source)) {
 			Map<String, Object> p = (Map<String, Object>) o;
@@ -150,7 +181,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 					amount(p, "amount", source), null, null, null, decimal(p, "credits", source, true),
 					(Integer) p.getOrDefault("minQuantity", 1), (Integer) p.getOrDefault("maxQuantity", 100),
 					features(p.get("features"), source + ": pack " + key), false, null,
-					flag(p, "allowPromotionCodes", codesByDefault, source)));
+					flag(p, "allowPromotionCodes", codesByDefault, source),
+					currencyOptions(p, currency, false, source + ": pack " + key)));
 		}
 		List<CouponSpec> coupons = new ArrayList<>();
 		for (Object o : list(map.get("coupons"), "coupons", source)) {
@@ -165,7 +197,7 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 				|| codes != coupons.stream().mapToLong(c -> c.promotionCodes().size()).sum()) {
 			throw new IllegalArgumentException(source + ": coupon ids and promotion codes must be unique");
 		}
-		return new CatalogFile(currency.toLowerCase(), List.copyOf(items), featureCatalog(map, source),
+		return new CatalogFile(currency, List.copyOf(items), featureCatalog(map, source),
 				List.copyOf(coupons));
 	}
 
@@ -201,6 +233,51 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			codes.add(s);
 		}
 		return new CouponSpec(id, (String) c.get("name"), percent, amountOff, duration, months, List.copyOf(codes));
+	}
+
+	/**
+	 * {@code currencyOptions: {eur: {amount: 9200, overagePerCredit: 0.92}}}: a three-letter code other than the
+	 * default, a whole amount (a multiple of 10 in three-decimal currencies, which Stripe requires), and an overage
+	 * rate exactly when the plan has one, so overage is billable in every currency the plan is sold in.
+	 */
+	private static Map<String, CurrencyOption> currencyOptions(Map<String, Object> p, String defaultCurrency,
+			boolean overage, String where) {
+		Object value = p.get("currencyOptions");
+		if (value == null) {
+			return Map.of();
+		}
+		if (!(value instanceof Map<?, ?> options)) {
+			throw new IllegalArgumentException(where + ": currencyOptions must be a mapping of currency: {amount: ...}");
+		}
+		Map<String, CurrencyOption> result = new java.util.TreeMap<>();
+		for (Map.Entry<?, ?> e : options.entrySet()) {
+			String code = String.valueOf(e.getKey());
+			if (!CURRENCY.matcher(code).matches() || code.equals(defaultCurrency)) {
+				throw new IllegalArgumentException(where + ": currencyOptions: '" + code
+						+ "' must be a lower-case three-letter currency code other than the catalog's " + defaultCurrency);
+			}
+			if (!(e.getValue() instanceof Map<?, ?> o)) {
+				throw new IllegalArgumentException(where + ": currencyOptions: " + code + " needs {amount: ...}");
+			}
+			@SuppressWarnings("unchecked")
+			Map<String, Object> option = (Map<String, Object>) o;
+			String in = where + ": currencyOptions: " + code;
+			if (!option.keySet().stream().allMatch(k -> "amount".equals(k) || "overagePerCredit".equals(k))) {
+				throw new IllegalArgumentException(in + ": only amount and overagePerCredit are allowed");
+			}
+			long amount = amount(option, "amount", in);
+			if (MoneyFormat.decimals(code) == 3 && amount % 10 != 0) {
+				throw new IllegalArgumentException(in + ": amount must be a multiple of 10 in a three-decimal currency");
+			}
+			BigDecimal rate = decimal(option, "overagePerCredit", in, false);
+			if (overage != (rate != null)) {
+				throw new IllegalArgumentException(in + (overage
+						? ": overagePerCredit is required, since the plan has overage"
+						: ": overagePerCredit is allowed only on a plan with overagePerCredit"));
+			}
+			result.put(code, new CurrencyOption(amount, rate));
+		}
+		return result;
 	}
 
 	private static TrialSpec trial(Map<String, Object> p, String key, String source) {

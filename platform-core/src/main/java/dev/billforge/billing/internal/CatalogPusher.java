@@ -96,6 +96,8 @@ class CatalogPusher {
 				PriceCreateParams.Builder price = PriceCreateParams.builder().setProduct(productId)
 					.setCurrency(file.currency()).setUnitAmount(item.amount()).setLookupKey(item.lookupKey())
 					.setTransferLookupKey(true).setNickname(item.name()).putAllMetadata(metadata);
+				item.currencyOptions().forEach((code, option) -> price.putCurrencyOption(code,
+						PriceCreateParams.CurrencyOption.builder().setUnitAmount(option.unitAmount()).build()));
 				if (item.kind() == Kind.PLAN) {
 					price.setRecurring(PriceCreateParams.Recurring.builder()
 						.setInterval(PriceCreateParams.Recurring.Interval.valueOf(item.interval().toUpperCase())).build());
@@ -136,7 +138,9 @@ class CatalogPusher {
 	}
 
 	private Price findPrice(String lookupKey) throws StripeException {
-		PriceListParams params = PriceListParams.builder().addLookupKey(lookupKey).setLimit(1L).build();
+		// currency_options is includable: Stripe returns it only when expanded.
+		PriceListParams params = PriceListParams.builder().addLookupKey(lookupKey).addExpand("data.currency_options")
+			.setLimit(1L).build();
 		List<Price> prices = stripe.v1().prices().list(params).getData();
 		return prices.isEmpty() ? null : prices.get(0);
 	}
@@ -148,11 +152,28 @@ class CatalogPusher {
 				&& currency.equalsIgnoreCase(price.getCurrency())
 				&& Objects.equals(price.getUnitAmount(), item.amount()) && recurring == (item.kind() == Kind.PLAN)
 				&& (!recurring || item.interval().equals(price.getRecurring().getInterval()))
-				&& metadata.equals(price.getMetadata());
+				&& metadata.equals(price.getMetadata()) && sameCurrencyOptions(price, currency, item);
+	}
+
+	/** The price's other currencies (its own currency, which Stripe lists too, left out) equal the file's. */
+	private static boolean sameCurrencyOptions(Price price, String currency, CatalogFile.Item item) {
+		Map<String, Long> stripe = new java.util.TreeMap<>();
+		if (price.getCurrencyOptions() != null) {
+			price.getCurrencyOptions().forEach((code, option) -> {
+				if (!code.equalsIgnoreCase(currency)) {
+					stripe.put(code.toLowerCase(java.util.Locale.ROOT), option.getUnitAmount());
+				}
+			});
+		}
+		Map<String, Long> file = new java.util.TreeMap<>();
+		item.currencyOptions().forEach((code, option) -> file.put(code, option.unitAmount()));
+		return stripe.equals(file);
 	}
 
 	private static String describe(String currency, CatalogFile.Item item) {
-		String amount = item.amount() + " " + currency + (item.interval() == null ? "" : "/" + item.interval());
+		String amount = item.amount() + " " + currency + item.currencyOptions().entrySet().stream()
+			.map(e -> ", " + e.getValue().unitAmount() + " " + e.getKey())
+			.collect(java.util.stream.Collectors.joining()) + (item.interval() == null ? "" : "/" + item.interval());
 		return item.kind() == Kind.PLAN
 				? amount + ", " + item.includedCredits().toPlainString() + " credits"
 						+ (item.overagePerCredit() == null ? "" : ", overage " + item.overagePerCredit().toPlainString() + "/credit")
@@ -160,7 +181,8 @@ class CatalogPusher {
 	}
 
 	private static String fingerprint(String currency, CatalogFile.Item item, Map<String, String> metadata) {
-		String text = currency + "|" + item.amount() + "|" + item.interval() + "|" + item.name() + "|" + metadata;
+		String text = currency + "|" + item.amount() + "|" + item.interval() + "|" + item.name() + "|" + metadata
+				+ (item.currencyOptions().isEmpty() ? "" : "|" + item.currencyOptions());
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash, 0, 12);

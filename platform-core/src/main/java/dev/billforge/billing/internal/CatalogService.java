@@ -86,7 +86,7 @@ class CatalogService {
 				.build();
 			for (Product product : stripe.v1().products().search(search).autoPagingIterable()) {
 				PriceListParams prices = PriceListParams.builder().setProduct(product.getId()).setActive(true)
-					.setLimit(100L).build();
+					.addExpand("data.currency_options").setLimit(100L).build();
 				for (Price price : stripe.v1().prices().list(prices).autoPagingIterable()) {
 					fromPrice(price, product.getName()).ifPresent(entries::add);
 				}
@@ -128,11 +128,49 @@ class CatalogService {
 					credits(m.get("credits")), integer(m.get("min_quantity")), integer(m.get("max_quantity")),
 					FeatureSet.fromMetadata(m.get("features")), "true".equals(m.get("per_seat")),
 					trial(m.get("trial_days"), m.get("trial_card_required"), m.get("trial_credits")),
-					"true".equals(m.get("allow_promotion_codes"))));
+					"true".equals(m.get("allow_promotion_codes")), currencyOptions(price)));
 		}
 		catch (IllegalArgumentException ex) { // NumberFormatException included
 			log.warn("Price {} has malformed billing metadata {}; ignored", price.getId(), m);
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The price's other currencies: amounts from Stripe's {@code currency_options} (present when expanded; its entry
+	 * for the price's own currency left out), overage rates from {@code overage_unit_amount_decimal_<cur>} metadata.
+	 */
+	static Map<String, CatalogEntry.CurrencyOption> currencyOptions(Price price) {
+		Map<String, CatalogEntry.CurrencyOption> options = new java.util.TreeMap<>();
+		String own = price.getCurrency() == null ? "" : price.getCurrency().toLowerCase(java.util.Locale.ROOT);
+		Map<String, String> m = price.getMetadata() == null ? Map.of() : price.getMetadata();
+		if (price.getCurrencyOptions() != null) {
+			price.getCurrencyOptions().forEach((code, option) -> {
+				String c = code.toLowerCase(java.util.Locale.ROOT);
+				if (!c.equals(own) && option.getUnitAmount() != null && CatalogFile.CURRENCY.matcher(c).matches()) {
+					options.put(c, new CatalogEntry.CurrencyOption(option.getUnitAmount(),
+							decimal(m.get(CatalogFile.OVERAGE_IN + c))));
+				}
+			});
+		}
+		return options;
+	}
+
+	/**
+	 * The price of one credit beyond the allowance in {@code currency}, read from the price's own metadata (no
+	 * expansion needed, so also for a subscription item's price): {@code overage_unit_amount_decimal} in the price's
+	 * currency, {@code overage_unit_amount_decimal_<cur>} in another. Null when the plan has no overage in it.
+	 */
+	static BigDecimal overageRate(Price price, String currency) {
+		Map<String, String> m = price.getMetadata() == null ? Map.of() : price.getMetadata();
+		String c = currency == null ? price.getCurrency() : currency.toLowerCase(java.util.Locale.ROOT);
+		try {
+			return c == null || c.equalsIgnoreCase(price.getCurrency()) ? decimal(m.get("overage_unit_amount_decimal"))
+					: decimal(m.get(CatalogFile.OVERAGE_IN + c));
+		}
+		catch (NumberFormatException ex) {
+			log.warn("Price {} has a malformed overage rate for {}; no overage", price.getId(), c);
+			return null;
 		}
 	}
 
@@ -181,7 +219,27 @@ class CatalogService {
 			.append("trialDays", e.trial() == null ? null : e.trial().days())
 			.append("trialCardRequired", e.trial() == null ? null : e.trial().cardRequired())
 			.append("trialCredits", e.trial() == null || e.trial().credits() == null ? null : e.trial().credits().toString())
-			.append("promotionCodes", e.promotionCodes());
+			.append("promotionCodes", e.promotionCodes())
+			.append("currencyOptions", currencyOptionsDocument(e.currencyOptions()));
+	}
+
+	private static Document currencyOptionsDocument(Map<String, CatalogEntry.CurrencyOption> options) {
+		Document d = new Document();
+		options.forEach((code, o) -> d.append(code, new Document("unitAmount", o.unitAmount()).append("overage",
+				o.overageUnitAmountDecimal() == null ? null : o.overageUnitAmountDecimal().toPlainString())));
+		return d;
+	}
+
+	private static Map<String, CatalogEntry.CurrencyOption> currencyOptions(Document d) {
+		Map<String, CatalogEntry.CurrencyOption> options = new java.util.TreeMap<>();
+		if (d != null) {
+			d.forEach((code, value) -> {
+				Document o = (Document) value;
+				options.put(code, new CatalogEntry.CurrencyOption(((Number) o.get("unitAmount")).longValue(),
+						decimal(o.getString("overage"))));
+			});
+		}
+		return options;
 	}
 
 	private static CatalogEntry fromDocument(Document d) {
@@ -193,7 +251,7 @@ class CatalogService {
 				Boolean.TRUE.equals(d.getBoolean("perSeat")),
 				d.getInteger("trialDays") == null ? null : new CatalogEntry.Trial(d.getInteger("trialDays"),
 						!Boolean.FALSE.equals(d.getBoolean("trialCardRequired")), credits(d.getString("trialCredits"))),
-				Boolean.TRUE.equals(d.getBoolean("promotionCodes")));
+				Boolean.TRUE.equals(d.getBoolean("promotionCodes")), currencyOptions(d.get("currencyOptions", Document.class)));
 	}
 
 }

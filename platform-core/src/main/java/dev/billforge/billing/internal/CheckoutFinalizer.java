@@ -88,6 +88,7 @@ class CheckoutFinalizer {
 		if (!"complete".equals(session.getStatus())) {
 			return Outcome.NOT_COMPLETE;
 		}
+		customers.fixCurrency(org, session.getCurrency());
 		if ("subscription".equals(session.getMode())) {
 			if (session.getSubscription() != null) {
 				boolean duplicate = settleDuplicate(session.getSubscription());

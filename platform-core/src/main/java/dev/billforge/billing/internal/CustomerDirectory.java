@@ -74,7 +74,24 @@ class CustomerDirectory {
 		}
 	}
 
-	/** The org a Stripe customer belongs to: from the mapping, else from the customer's metadata. */
+	/**
+	 * The org's currency, fixed at its first completed purchase (a Stripe customer has one currency); empty before.
+	 */
+	Optional<String> currencyOf(OrgId org) {
+		return Optional.ofNullable(byOrg.find(Filters.eq("_id", org.value())).first()).map(d -> d.getString("currency"));
+	}
+
+	/**
+	 * Fixes the org's currency at its first completed purchase; a later purchase never changes it (the filter
+	 * matches only a record without one, so concurrent first purchases keep the first written).
+	 */
+	void fixCurrency(OrgId org, String currency) {
+		if (currency != null && !currency.isBlank()) {
+			byOrg.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.exists("currency", false)),
+					com.mongodb.client.model.Updates.set("currency", currency.toLowerCase(java.util.Locale.ROOT)));
+		}
+	}
+
 	/** The org a customer is mapped to here, without asking Stripe. */
 	Optional<OrgId> mappedOrgOf(String customerId) {
 		if (customerId == null) {

@@ -117,24 +117,64 @@ class StripeBillingLinks implements BillingLinks {
 		return offers(CatalogEntry.Kind.PLAN, locale, subscriptions.current(org).isEmpty());
 	}
 
+	@Override
+	public List<Offer> packs(OrgId org, Locale locale, String currency) {
+		return offers(CatalogEntry.Kind.PACK, locale, false, currency);
+	}
+
+	@Override
+	public List<Offer> plans(OrgId org, Locale locale, String currency) {
+		return offers(CatalogEntry.Kind.PLAN, locale, subscriptions.current(org).isEmpty(), currency);
+	}
+
+	@Override
+	public Currencies currencies(OrgId org, String requested) {
+		Optional<String> fixed = flows.orgCurrency(org);
+		if (fixed.isPresent()) {
+			return new Currencies(fixed.get(), true, List.of(fixed.get()));
+		}
+		List<CatalogEntry> entries = catalog.entries();
+		if (entries.isEmpty()) {
+			return null;
+		}
+		String fallback = entries.get(0).currency();
+		java.util.Set<String> all = new java.util.LinkedHashSet<>(List.of(fallback));
+		entries.forEach(e -> all.addAll(e.currencies()));
+		String asked = requested == null ? null : requested.toLowerCase(Locale.ROOT);
+		return new Currencies(all.contains(asked) ? asked : fallback, false, List.copyOf(all));
+	}
+
+	@Override
+	public URI checkout(OrgId org, String lookupKey, String currency) {
+		return URI.create(flows.checkout(org, lookupKey, 1, currency).url());
+	}
+
 	private List<Offer> offers(CatalogEntry.Kind kind, Locale locale) {
 		return offers(kind, locale, false);
 	}
 
 	private List<Offer> offers(CatalogEntry.Kind kind, Locale locale, boolean trialAvailable) {
-		return catalog.entries().stream().filter(e -> e.kind() == kind).map(e -> offer(e, locale, trialAvailable)).toList();
+		return offers(kind, locale, trialAvailable, null);
+	}
+
+	/** {@code currency} null: each entry in its default currency. Entries not sold in {@code currency} are left out. */
+	private List<Offer> offers(CatalogEntry.Kind kind, Locale locale, boolean trialAvailable, String currency) {
+		return catalog.entries().stream().filter(e -> e.kind() == kind)
+			.filter(e -> currency == null || e.unitAmountIn(currency).isPresent())
+			.map(e -> offer(e, locale, trialAvailable, currency)).toList();
 	}
 
 	Offer offer(CatalogEntry entry, Locale locale) {
-		return offer(entry, locale, false);
+		return offer(entry, locale, false, null);
 	}
 
-	private Offer offer(CatalogEntry entry, Locale locale, boolean trialAvailable) {
+	private Offer offer(CatalogEntry entry, Locale locale, boolean trialAvailable, String currency) {
 		boolean plan = entry.kind() == CatalogEntry.Kind.PLAN;
 		Credits credits = plan ? entry.includedCredits() : entry.credits();
+		String code = currency == null ? entry.currency() : currency;
 		return new Offer(entry.lookupKey(), entry.name(), credits == null ? null : credits(credits.amount(), locale),
-				MoneyFormat.format(entry.unitAmount(), entry.currency(), locale), plan ? entry.interval() : null,
-				trialAvailable && entry.trial() != null ? entry.trial().days() : null);
+				MoneyFormat.format(entry.unitAmountIn(code).orElse(entry.unitAmount()), code, locale),
+				plan ? entry.interval() : null, trialAvailable && entry.trial() != null ? entry.trial().days() : null);
 	}
 
 	private String credits(BigDecimal amount, Locale locale) {

@@ -131,6 +131,9 @@ class SubscriptionSync {
 			freeTier = trials.neverConverted(sub);
 			converted = !freeTier;
 		}
+		// Overage is billed in the subscription's currency, at that currency's rate on the price it is on.
+		String currency = sub.getCurrency() != null ? sub.getCurrency() : price == null ? null : price.getCurrency();
+		java.math.BigDecimal overageRate = plan == null ? null : CatalogService.overageRate(price, currency);
 		Credits included = plan == null || plan.includedCredits() == null ? Credits.ZERO
 				: new Credits(plan.includedCredits().amount().multiply(java.math.BigDecimal.valueOf(quantity)));
 		Document doc = new Document("_id", sub.getId()).append("orgId", org.value())
@@ -139,11 +142,9 @@ class SubscriptionSync {
 			.append("priceId", price == null ? null : price.getId())
 			.append("lookupKey", plan == null ? null : plan.lookupKey())
 			.append("tier", plan == null ? null : plan.tier())
-			.append("currency", price == null ? null : price.getCurrency())
+			.append("currency", currency)
 			.append("includedCredits", included.toString())
-			.append("overageUnitAmountDecimal",
-					plan == null || plan.overageUnitAmountDecimal() == null ? null
-							: plan.overageUnitAmountDecimal().toPlainString())
+			.append("overageUnitAmountDecimal", overageRate == null ? null : overageRate.toPlainString())
 			.append("periodStart", start == null ? null : start.toString())
 			.append("periodEnd", end == null ? null : end.toString())
 			.append("cancelAtPeriodEnd", Boolean.TRUE.equals(sub.getCancelAtPeriodEnd()))
@@ -157,14 +158,17 @@ class SubscriptionSync {
 			.append("converted", converted)
 			.append("syncedAt", clock.instant().toString());
 		mirror.replaceOne(Filters.eq("_id", sub.getId()), doc, new ReplaceOptions().upsert(true));
+		if (LIVE.contains(status)) {
+			customers.fixCurrency(org, currency); // an org that subscribed before its currency was recorded
+		}
 		trials.grantTrialCredits(org, sub, plan);
-		applyToLedger(org, sub.getId(), status, start, end, plan, pastDueSince, freeTier);
+		applyToLedger(org, sub.getId(), status, start, end, plan, overageRate, pastDueSince, freeTier);
 		return plan;
 	}
 
 	/** {@code freeTier}: a trial that ended unpaid — no plan terms, but not blocked either. */
 	private void applyToLedger(OrgId org, String subId, String status, Instant start, Instant end, CatalogEntry plan,
-			Instant pastDueSince, boolean freeTier) {
+			java.math.BigDecimal overageRate, Instant pastDueSince, boolean freeTier) {
 		if (current(org).map(v -> !v.id().equals(subId)).orElse(false) && !LIVE.contains(status)) {
 			return; // an old, ended subscription must not override the org's current one
 		}
@@ -176,7 +180,8 @@ class SubscriptionSync {
 				ledger.startPeriod(org, "sub:" + subId + ":" + start.getEpochSecond(), period);
 			}
 		}
-		boolean overage = !freeTier && LIVE.contains(status) && plan != null && plan.overageAllowed();
+		boolean overage = !freeTier && LIVE.contains(status) && plan != null && overageRate != null
+				&& overageRate.signum() > 0;
 		if (balance.overageAllowed() != overage) {
 			ledger.setOverageAllowed(org, overage);
 		}
@@ -198,13 +203,22 @@ class SubscriptionSync {
 
 	/** The org's current subscription: the newest live one, else the newest one. */
 	Optional<SubscriptionView> current(OrgId org) {
+		return currentDocument(org).map(SubscriptionSync::view);
+	}
+
+	/** The currency of the org's current subscription (how an org that subscribed before currencies were fixed has one). */
+	Optional<String> currency(OrgId org) {
+		return currentDocument(org).map(d -> d.getString("currency"));
+	}
+
+	private Optional<Document> currentDocument(OrgId org) {
 		Document best = null;
 		for (Document d : mirror.find(Filters.eq("orgId", org.value())).sort(Sorts.descending("created"))) {
 			if (best == null || (LIVE.contains(d.getString("status")) && !LIVE.contains(best.getString("status")))) {
 				best = d;
 			}
 		}
-		return Optional.ofNullable(best).map(SubscriptionSync::view);
+		return Optional.ofNullable(best);
 	}
 
 	Optional<Document> mirrored(String subscriptionId) {

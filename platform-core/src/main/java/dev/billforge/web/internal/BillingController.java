@@ -62,13 +62,20 @@ class BillingController {
 	}
 
 	@GetMapping("/billing")
-	String billing(HttpServletRequest request, Model model) {
+	String billing(@RequestParam(defaultValue = "") String currency, HttpServletRequest request, Model model) {
 		OrgContext ctx = contexts.require(request);
-		fill(ctx, model);
+		// Only a well-formed code is looked at; anything else shows the default currency.
+		fill(ctx, model, CURRENCY.matcher(currency).matches() ? currency : null);
 		return "billing";
 	}
 
+	static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[a-z]{3}");
+
 	private void fill(OrgContext ctx, Model model) {
+		fill(ctx, model, null);
+	}
+
+	private void fill(OrgContext ctx, Model model, String requestedCurrency) {
 		BillingLinks links = billing.getIfAvailable(() -> BillingLinks.NOT_CONFIGURED);
 		Balance balance = ledger.balance(ctx.orgId());
 		model.addAttribute("links", links);
@@ -76,8 +83,11 @@ class BillingController {
 		model.addAttribute("canPurchase", ctx.role().canPurchase());
 		model.addAttribute("plan", links.plan(ctx.orgId()));
 		try {
-			model.addAttribute("packs", links.packs(ctx.orgId(), locale));
-			model.addAttribute("plans", links.plans(ctx.orgId(), locale));
+			BillingLinks.Currencies currencies = links.currencies(ctx.orgId(), requestedCurrency);
+			String currency = currencies == null ? null : currencies.current();
+			model.addAttribute("currencies", currencies);
+			model.addAttribute("packs", links.packs(ctx.orgId(), locale, currency));
+			model.addAttribute("plans", links.plans(ctx.orgId(), locale, currency));
 			// Hosted invoice links let anyone holding them see and pay the invoice: buyers only.
 			model.addAttribute("invoices", ctx.role().canPurchase() ? links.invoices(ctx.orgId(), locale) : List.of());
 			model.addAttribute("upcoming", ctx.role().canPurchase() ? links.upcomingInvoice(ctx.orgId(), locale) : null);

@@ -44,11 +44,14 @@ class PaymentController {
 	}
 
 	@PostMapping("/billing/checkout")
-	String checkout(@RequestParam(defaultValue = "") String lookupKey, HttpServletRequest request,
-			HttpServletResponse response, Model model, RedirectAttributes flash) {
+	String checkout(@RequestParam(defaultValue = "") String lookupKey, @RequestParam(defaultValue = "") String currency,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
 		OrgContext ctx = contexts.require(request).require(Role::canPurchase);
 		try {
-			URI url = links().checkout(ctx.orgId(), lookupKey.strip());
+			// Bounded before use; the billing module checks it against the org's fixed currency and the price.
+			String code = dev.billforge.common.TextInput.optional("currency", currency, 3);
+			URI url = code == null ? links().checkout(ctx.orgId(), lookupKey.strip())
+					: links().checkout(ctx.orgId(), lookupKey.strip(), code);
 			return handOver(url, "checkout", response, model);
 		}
 		catch (RuntimeException ex) {
@@ -101,7 +104,8 @@ class PaymentController {
 		}
 		return switch (p.code()) {
 			case "invalid_request" -> "unknown_offer";
-			case "already_subscribed", "no_billing_account", "payment_provider_unavailable", "billing_not_configured" -> p.code();
+			case "already_subscribed", "no_billing_account", "payment_provider_unavailable", "billing_not_configured",
+					"currency_mismatch", "currency_unavailable" -> p.code();
 			default -> "payment_provider_error";
 		};
 	}

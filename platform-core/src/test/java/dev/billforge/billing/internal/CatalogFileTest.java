@@ -139,6 +139,70 @@ class CatalogFileTest {
 	}
 
 	@Test
+	void currencyOptionsCarryEachCurrencysAmountAndOverageRate() {
+		CatalogFile file = parse("""
+				currency: usd
+				plans:
+				  - key: team
+				    name: Team
+				    lookupKey: dr_team
+				    amount: 9900
+				    includedCredits: 15000
+				    overagePerCredit: 1
+				    currencyOptions:
+				      eur: {amount: 9200, overagePerCredit: 0.92}
+				      jpy: {amount: 1500, overagePerCredit: 0.15}
+				      kwd: {amount: 3050, overagePerCredit: 0.3}
+				packs:
+				  - {key: pack, name: Pack, lookupKey: dr_pack, amount: 1000, credits: 1000, currencyOptions: {eur: {amount: 920}}}
+				""");
+		CatalogFile.Item plan = file.items().get(0);
+		assertThat(plan.currencyOptions()).containsOnlyKeys("eur", "jpy", "kwd");
+		assertThat(plan.currencyOptions().get("jpy").unitAmount()).isEqualTo(1500L);
+		assertThat(plan.priceMetadata("doc_router")).containsEntry("overage_unit_amount_decimal", "1")
+			.containsEntry("overage_unit_amount_decimal_eur", "0.92")
+			.containsEntry("overage_unit_amount_decimal_jpy", "0.15")
+			.containsEntry("overage_unit_amount_decimal_kwd", "0.3");
+		CatalogFile.Item pack = file.items().get(1);
+		assertThat(pack.currencyOptions().get("eur").unitAmount()).isEqualTo(920L);
+		assertThat(pack.currencyOptions().get("eur").overageUnitAmountDecimal()).isNull();
+		assertThat(pack.priceMetadata("doc_router")).doesNotContainKey("overage_unit_amount_decimal_eur");
+		assertThat(parse("""
+				currency: usd
+				packs:
+				  - {key: pack, name: Pack, lookupKey: dr_pack, amount: 1000, credits: 1000}
+				""").items().get(0).currencyOptions()).isEmpty();
+	}
+
+	@Test
+	void aCurrencyOptionMustBeAnotherCurrencyWithAChargeableAmountAndOverageWhereThePlanHasIt() {
+		String plan = """
+				currency: usd
+				plans:
+				  - {key: team, name: Team, lookupKey: dr_team, amount: 9900, includedCredits: 15000, overagePerCredit: 1,
+				     currencyOptions: {%s}}
+				""";
+		assertThatThrownBy(() -> parse(plan.formatted("usd: {amount: 9000, overagePerCredit: 1}")))
+			.hasMessageContaining("other than the catalog's usd");
+		assertThatThrownBy(() -> parse(plan.formatted("EURO: {amount: 9000, overagePerCredit: 1}")))
+			.hasMessageContaining("three-letter currency code");
+		assertThatThrownBy(() -> parse(plan.formatted("eur: {amount: 9000}")))
+			.hasMessageContaining("overagePerCredit is required");
+		assertThatThrownBy(() -> parse(plan.formatted("eur: {amount: 90.5, overagePerCredit: 1}")))
+			.hasMessageContaining("whole number of minor units");
+		assertThatThrownBy(() -> parse(plan.formatted("kwd: {amount: 3055, overagePerCredit: 1}")))
+			.hasMessageContaining("multiple of 10");
+		assertThatThrownBy(() -> parse(plan.formatted("eur: {amount: 9000, overagePerCredit: 1, credits: 5}")))
+			.hasMessageContaining("only amount and overagePerCredit");
+		assertThatThrownBy(() -> parse("""
+				currency: usd
+				packs:
+				  - {key: pack, name: Pack, lookupKey: dr_pack, amount: 1000, credits: 1000,
+				     currencyOptions: {eur: {amount: 920, overagePerCredit: 1}}}
+				""")).hasMessageContaining("allowed only on a plan with overagePerCredit");
+	}
+
+	@Test
 	void missingFileMeansNothingToPush() {
 		assertThat(CatalogFile.load(new ByteArrayResource(new byte[0]) {
 			@Override

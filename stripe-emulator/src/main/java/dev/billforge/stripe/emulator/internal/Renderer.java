@@ -1,5 +1,6 @@
 package dev.billforge.stripe.emulator.internal;
 
+import dev.billforge.stripe.emulator.internal.billing.PriceCurrencies;
 import dev.billforge.stripe.emulator.internal.store.Json;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +37,13 @@ public final class Renderer {
         if ("checkout.session".equals(Json.str(out, "object")) && expand.contains("line_items")) {
             out.set("line_items", sessionLineItems(stored));
         }
+        // currency_options is includable on prices: present only when expanded (with the price's own currency).
+        if ("price".equals(Json.str(out, "object")) && expand.contains("currency_options")) {
+            out.set("currency_options", stored.path(PriceCurrencies.FIELD).isObject()
+                    ? stored.get(PriceCurrencies.FIELD).deepCopy() : Json.obj());
+        }
         for (String path : expand) {
-            if (!"line_items".equals(path)) {
+            if (!"line_items".equals(path) && !"currency_options".equals(path)) {
                 expandPath(out, path);
             }
         }

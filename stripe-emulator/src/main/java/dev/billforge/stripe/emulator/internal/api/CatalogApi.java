@@ -1,6 +1,7 @@
 package dev.billforge.stripe.emulator.internal.api;
 
 import dev.billforge.stripe.emulator.internal.Core;
+import dev.billforge.stripe.emulator.internal.billing.PriceCurrencies;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.http.ApiRequest;
 import dev.billforge.stripe.emulator.internal.http.FormParams;
@@ -148,7 +149,7 @@ final class CatalogApi {
     private JsonNode createPrice(ApiRequest r) {
         FormParams p = r.params().allowOnly("currency", "unit_amount", "unit_amount_decimal", "product",
                 "product_data", "recurring", "lookup_key", "transfer_lookup_key", "nickname", "metadata", "active",
-                "tax_behavior", "billing_scheme");
+                "tax_behavior", "billing_scheme", "currency_options");
         String currency = p.requiredString("currency").toLowerCase(Locale.ROOT);
         if (currency.length() != 3) {
             throw ApiError.invalid("currency", "Invalid currency: " + currency);
@@ -219,12 +220,64 @@ final class CatalogApi {
             price.putNull("unit_amount");
         }
         price.put("unit_amount_decimal", dec.stripTrailingZeros().toPlainString());
+        price.set(PriceCurrencies.FIELD, currencyOptions(p.nested("currency_options"), currency, price));
         if (holder != null) {
             moveLookupKey(holder);
         }
         core.store().put("price", price);
         s.events().emit("price.created", price);
         return s.renderer().render(price, r.expand());
+    }
+
+    /**
+     * {@code currency_options[<cur>][unit_amount]} (or {@code unit_amount_decimal}, {@code tax_behavior}), stored with
+     * an entry for the price's own currency too, as Stripe lists it when {@code currency_options} is expanded.
+     */
+    private static ObjectNode currencyOptions(FormParams options, String currency, ObjectNode price) {
+        ObjectNode all = Json.obj();
+        all.set(currency, option(price.get("unit_amount"), Json.str(price, "unit_amount_decimal"),
+                Json.str(price, "tax_behavior")));
+        if (options == null) {
+            return all;
+        }
+        for (String code : options.keys()) {
+            String c = code.toLowerCase(Locale.ROOT);
+            if (c.length() != 3 || !c.chars().allMatch(Character::isLetter) || c.equals(currency)) {
+                throw ApiError.invalid("currency_options", "Invalid currency in currency_options: " + code
+                        + (c.equals(currency) ? " (the price's own currency is set with `currency`)." : "."));
+            }
+            FormParams o = options.nested(code);
+            if (o == null) {
+                throw ApiError.invalid("currency_options[" + code + "]", "Expected an object with unit_amount.");
+            }
+            o.allowOnly("unit_amount", "unit_amount_decimal", "tax_behavior");
+            Long amount = o.longValue("unit_amount");
+            String decimal = o.string("unit_amount_decimal");
+            if ((amount == null) == (decimal == null) || (amount != null && amount < 0)) {
+                throw ApiError.invalid("currency_options[" + code + "][unit_amount]",
+                        "Specify exactly one of unit_amount (at least 0) or unit_amount_decimal.");
+            }
+            BigDecimal dec;
+            try {
+                dec = amount != null ? BigDecimal.valueOf(amount) : new BigDecimal(decimal);
+            } catch (NumberFormatException e) {
+                throw ApiError.invalid("currency_options[" + code + "][unit_amount_decimal]", "Invalid decimal: " + decimal);
+            }
+            all.set(c, option(dec.stripTrailingZeros().scale() <= 0 ? Json.obj().numberNode(dec.longValueExact())
+                    : null, dec.stripTrailingZeros().toPlainString(),
+                    o.oneOf("tax_behavior", "unspecified", "inclusive", "exclusive", "unspecified")));
+        }
+        return all;
+    }
+
+    /** One {@code currency_options} entry in Stripe's shape. */
+    private static ObjectNode option(JsonNode unitAmount, String unitAmountDecimal, String taxBehavior) {
+        ObjectNode o = Json.obj();
+        o.putNull("custom_unit_amount");
+        o.put("tax_behavior", taxBehavior);
+        o.set("unit_amount", unitAmount == null ? Json.obj().nullNode() : unitAmount);
+        o.put("unit_amount_decimal", unitAmountDecimal);
+        return o;
     }
 
     private String productFor(FormParams p) {

@@ -1,6 +1,8 @@
 package dev.billforge.stripe.emulator.internal.api;
 
 import dev.billforge.stripe.emulator.internal.Core;
+import dev.billforge.stripe.emulator.internal.billing.PriceCurrencies;
+import dev.billforge.stripe.emulator.internal.billing.Subscriptions;
 import dev.billforge.stripe.emulator.internal.http.ApiError;
 import dev.billforge.stripe.emulator.internal.http.ApiRequest;
 import dev.billforge.stripe.emulator.internal.http.FormParams;
@@ -43,7 +45,7 @@ final class CheckoutApi {
                 "payment_intent_data", "allow_promotion_codes", "expires_at", "automatic_tax",
                 "billing_address_collection", "locale", "ui_mode", "invoice_creation", "payment_method_types",
                 "consent_collection", "saved_payment_method_options", "payment_method_collection",
-                "branding_settings", "tax_id_collection", "customer_update");
+                "branding_settings", "tax_id_collection", "customer_update", "currency");
         String mode = p.requiredString("mode");
         if (!"payment".equals(mode) && !"subscription".equals(mode)) {
             throw ApiError.invalid("mode", "The emulator supports mode=payment and mode=subscription only.");
@@ -65,7 +67,10 @@ final class CheckoutApi {
         String clock = customer == null ? null : Json.str(customer, "test_clock");
         long now = core.epoch(clock);
         ArrayNode lineItems = Json.arr();
-        String currency = null;
+        // `currency` picks one of the prices' currency_options; without it, the prices' own currency.
+        String requested = p.string("currency") == null || p.string("currency").isEmpty() ? null
+                : p.string("currency").toLowerCase(java.util.Locale.ROOT);
+        String currency = requested;
         long total = 0;
         for (FormParams item : items) {
             item.allowOnly("price", "quantity", "adjustable_quantity");
@@ -82,17 +87,23 @@ final class CheckoutApi {
                 throw ApiError.invalid(item.name("price"), "The emulator accepts only recurring prices in "
                         + "`subscription` mode.");
             }
-            if (currency != null && !currency.equals(Json.str(price, "currency"))) {
+            if (requested == null && currency != null && !currency.equals(Json.str(price, "currency"))) {
                 throw ApiError.invalid(item.name("price"), "All line items must use the same currency.");
             }
-            currency = Json.str(price, "currency");
+            if (requested == null) {
+                currency = Json.str(price, "currency");
+            }
             long quantity = item.longValue("quantity", 1);
             if (quantity < 1) {
                 throw ApiError.invalid(item.name("quantity"), "Quantity must be at least 1.");
             }
-            long amount = Json.lng(price, "unit_amount", 0) * quantity;
+            long amount = PriceCurrencies.unitAmount(price, currency, "currency") * quantity;
             total += amount;
-            lineItems.add(lineItem(price, quantity, amount));
+            lineItems.add(lineItem(price, quantity, amount, currency));
+        }
+        String fixed = customer == null ? null : Json.str(customer, "currency");
+        if ("subscription".equals(mode) && fixed != null && !fixed.equals(currency)) {
+            throw ApiError.invalid("currency", Subscriptions.mixedCurrencies(fixed));
         }
         ObjectNode cs = Json.obj();
         String id = "cs_test_" + core.store().randomToken(58);
@@ -228,7 +239,7 @@ final class CheckoutApi {
         return s.renderer().render(cs, r.expand());
     }
 
-    private ObjectNode lineItem(ObjectNode price, long quantity, long amount) {
+    private ObjectNode lineItem(ObjectNode price, long quantity, long amount, String currency) {
         ObjectNode li = Json.obj();
         li.put("id", core.store().newId("li_", 24));
         li.put("object", "item");
@@ -236,7 +247,7 @@ final class CheckoutApi {
         li.put("amount_subtotal", amount);
         li.put("amount_tax", 0);
         li.put("amount_total", amount);
-        li.put("currency", Json.str(price, "currency"));
+        li.put("currency", currency);
         ObjectNode product = core.store().get("product", Json.str(price, "product"));
         li.put("description", product == null ? null : Json.str(product, "name"));
         li.set("price", s.renderer().render(price));

@@ -58,7 +58,8 @@ final class SubscriptionApi {
                 "error_if_incomplete", "pending_if_incomplete");
         ObjectNode sub = s.subscriptions().create(new Subscriptions.Create(p.requiredString("customer"), items(p),
                 Metadata.create(p), p.longValue("trial_period_days"), p.longValue("trial_end"), behavior,
-                Boolean.TRUE.equals(p.bool("cancel_at_period_end"))));
+                Boolean.TRUE.equals(p.bool("cancel_at_period_end")), null, null, false,
+                p.string("currency") == null || p.string("currency").isEmpty() ? null : p.string("currency")));
         return s.renderer().render(sub, r.expand());
     }
 

@@ -121,7 +121,7 @@ public final class CheckoutFlow {
                             ? (ObjectNode) session.get("_subscription_metadata").deepCopy() : null,
                     trial.isMissingNode() || trial.isNull() ? null : trial.asLong(), null, "allow_incomplete", false,
                     Json.str(session, "_trial_missing_payment_method"),
-                    discount == null ? null : Json.str(discount, "id"), tax));
+                    discount == null ? null : Json.str(discount, "id"), tax, Json.str(session, "currency")));
             session.put("subscription", Json.str(sub, "id"));
             session.put("invoice", Json.str(sub, "latest_invoice"));
             ObjectNode inv = core.store().get("invoice", Json.str(sub, "latest_invoice"));

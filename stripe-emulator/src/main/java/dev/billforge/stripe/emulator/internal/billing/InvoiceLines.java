@@ -31,11 +31,13 @@ final class InvoiceLines {
     static ObjectNode fromSubscriptionItem(String lineId, ObjectNode sub, ObjectNode item, ObjectNode price,
             ObjectNode product, long start, long end, long unitAmountOverride) {
         long quantity = Json.lng(item, "quantity", 1);
-        long unit = unitAmountOverride >= 0 ? unitAmountOverride : Json.lng(price, "unit_amount", 0);
-        String currency = Json.str(price, "currency");
+        // A subscription is billed in its own currency: the price's amount in it (a currency option, or its own).
+        String currency = Json.str(sub, "currency") != null ? Json.str(sub, "currency") : Json.str(price, "currency");
+        long listed = PriceCurrencies.unitAmount(price, currency, "currency");
+        long unit = unitAmountOverride >= 0 ? unitAmountOverride : listed;
         String interval = Json.str(price.path("recurring"), "interval");
         String description = quantity + " × " + (product == null ? "Subscription" : Json.str(product, "name"))
-                + " (at " + Money.format(Json.lng(price, "unit_amount", 0), currency) + " / " + interval + ")";
+                + " (at " + Money.format(listed, currency) + " / " + interval + ")";
         ObjectNode line = base(lineId, null, unit * quantity, currency, description, quantity);
         line.put("subscription", Json.str(sub, "id"));
         line.putObject("metadata");

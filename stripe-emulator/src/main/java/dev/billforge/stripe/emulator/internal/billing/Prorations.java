@@ -26,7 +26,11 @@ final class Prorations {
     private final long end;
     private final List<Line> lines = new ArrayList<>();
 
-    Prorations(Core core, long now, long start, long end) {
+    /** The subscription's currency: prices are prorated at their amount in it. */
+    private final String currency;
+
+    Prorations(Core core, long now, long start, long end, String currency) {
+        this.currency = currency;
         this.core = core;
         this.now = now;
         this.start = start;
@@ -34,13 +38,13 @@ final class Prorations {
     }
 
     void credit(ObjectNode oldPrice, long quantity) {
-        long amount = -prorated(Json.lng(oldPrice, "unit_amount", 0) * quantity);
+        long amount = -prorated(PriceCurrencies.unitAmount(oldPrice, currency, "items") * quantity);
         lines.add(new Line(amount, quantity, "Unused time on " + quantity + " × " + productName(oldPrice) + " after "
                 + date(now), Json.str(oldPrice, "id"), Json.str(oldPrice, "product")));
     }
 
     void charge(ObjectNode newPrice, long quantity) {
-        long amount = prorated(Json.lng(newPrice, "unit_amount", 0) * quantity);
+        long amount = prorated(PriceCurrencies.unitAmount(newPrice, currency, "items") * quantity);
         lines.add(new Line(amount, quantity, "Remaining time on " + quantity + " × " + productName(newPrice) + " after "
                 + date(now), Json.str(newPrice, "id"), Json.str(newPrice, "product")));
     }

@@ -45,7 +45,15 @@ public final class Subscriptions {
      */
     public record Create(String customer, List<ItemSpec> items, ObjectNode metadata, Long trialPeriodDays,
             Long trialEnd, String paymentBehavior, boolean cancelAtPeriodEnd, String missingPaymentMethod,
-            String discount, boolean automaticTax) {
+            String discount, boolean automaticTax, String currency) {
+
+        /** In the prices' own currency. */
+        public Create(String customer, List<ItemSpec> items, ObjectNode metadata, Long trialPeriodDays, Long trialEnd,
+                String paymentBehavior, boolean cancelAtPeriodEnd, String missingPaymentMethod, String discount,
+                boolean automaticTax) {
+            this(customer, items, metadata, trialPeriodDays, trialEnd, paymentBehavior, cancelAtPeriodEnd,
+                    missingPaymentMethod, discount, automaticTax, null);
+        }
 
         public Create(String customer, List<ItemSpec> items, ObjectNode metadata, Long trialPeriodDays, Long trialEnd,
                 String paymentBehavior, boolean cancelAtPeriodEnd) {
@@ -63,15 +71,21 @@ public final class Subscriptions {
         for (ItemSpec spec : c.items()) {
             prices.add(recurringPrice(spec.price(), spec.param() + "[price]"));
         }
-        String currency = Json.str(prices.get(0), "currency");
+        String currency = c.currency() != null ? c.currency().toLowerCase(java.util.Locale.ROOT)
+                : Json.str(prices.get(0), "currency");
         String interval = Json.str(prices.get(0).path("recurring"), "interval");
         long intervalCount = Json.lng(prices.get(0).path("recurring"), "interval_count", 1);
         for (ObjectNode p : prices) {
-            if (!currency.equals(Json.str(p, "currency"))
+            if (!PriceCurrencies.sells(p, currency)
                     || !interval.equals(Json.str(p.path("recurring"), "interval"))) {
                 throw ApiError.invalid("items", "All prices on a subscription must have the same currency and "
                         + "recurring interval.");
             }
+        }
+        // A customer has one currency, fixed by its first subscription (or invoice).
+        String fixed = Json.str(customer, "currency");
+        if (fixed != null && !fixed.equals(currency)) {
+            throw ApiError.invalid("currency", mixedCurrencies(fixed));
         }
         String clock = Json.str(customer, "test_clock");
         long now = core.epoch(clock);
@@ -88,6 +102,7 @@ public final class Subscriptions {
         long cycles = trialEnd != null ? 0 : 1;
         long periodEnd = trialEnd != null ? trialEnd : Periods.add(anchor, interval, intervalCount);
         ObjectNode sub = newSubscription(c, customer, currency, now, anchor, trialEnd);
+        customer.put("currency", currency);
         sub.put("_cycles", cycles);
         if (c.discount() != null) {
             ((ArrayNode) sub.get("discounts")).add(c.discount());
@@ -119,6 +134,12 @@ public final class Subscriptions {
             invoices.attemptPayment(inv, true);
         }
         return sub;
+    }
+
+    /** Stripe's refusal of a second currency on one customer. */
+    public static String mixedCurrencies(String fixed) {
+        return "You cannot combine currencies on a single customer. This customer has an active subscription, "
+                + "subscription schedule, discount, quote, or invoice item with currency " + fixed + ".";
     }
 
     private static long quantity(ItemSpec spec) {
@@ -263,7 +284,7 @@ public final class Subscriptions {
         long start = current.isEmpty() ? now : Json.lng(current.get(0), "current_period_start", now);
         long end = current.isEmpty() ? now : Json.lng(current.get(0), "current_period_end", now);
         boolean prorate = !"none".equals(u.prorationBehavior()) && "active".equals(status) && end > now;
-        Prorations prorations = new Prorations(core, now, start, end);
+        Prorations prorations = new Prorations(core, now, start, end, Json.str(sub, "currency"));
         for (ItemSpec spec : u.items()) {
             ObjectNode existing = spec.id() == null ? null : current.stream()
                     .filter(si -> spec.id().equals(Json.str(si, "id"))).findFirst()
@@ -283,7 +304,7 @@ public final class Subscriptions {
             if (newPrice == null) {
                 throw ApiError.missingParam(spec.param() + "[price]");
             }
-            if (!Json.str(newPrice, "currency").equals(Json.str(sub, "currency"))) {
+            if (!PriceCurrencies.sells(newPrice, Json.str(sub, "currency"))) {
                 throw ApiError.invalid(spec.param() + "[price]", "The price's currency must match the subscription's.");
             }
             long newQty = spec.quantity() == null ? Math.max(oldQty, 1) : quantity(spec);
