@@ -18,10 +18,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.BillingScenarioTest;
 import dev.billforge.testsupport.Browser;
 
 /**
@@ -29,15 +28,12 @@ import dev.billforge.testsupport.Browser;
  * Checkout with a promotion code (the invoice on the billing page shows the discount and the tax, the plan's
  * credits are granted in full), turns automatic top-up on from the billing page, and when usage takes the
  * credits below the threshold exactly one pack is bought with the saved card and its credits show on the
- * dashboard. Catalog {@code billing-chaos-catalog.yml} (promotion code {@code HALF}: 50 % off), tax on.
+ * dashboard. Catalog {@code billing-chaos-catalog.yml} (promotion code {@code HALF}: 50 % off), tax on, in
+ * {@code WebhookChaosIT}'s context ({@link BillingScenarioTest}).
  * Screenshots in {@code target/screenshots/billing-*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.public-base-url=", "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1",
-		"billforge.notifications.dispatch-interval=PT1H",
-		"billforge.billing.catalog.location=classpath:billing-chaos-catalog.yml", "billforge.billing.jobs.enabled=false",
-		"billforge.billing.tax.enabled=true" })
+@BillingScenarioTest
 class BillingBrowserJourneyIT {
 
 	static final String PASSWORD = "a long billing passphrase";
@@ -69,7 +65,7 @@ class BillingBrowserJourneyIT {
 		browser.type("name", "Promo & Top-up");
 		new Select(driver.findElement(By.id("timeZone"))).selectByValue("Europe/Berlin");
 		browser.submit("/onboarding");
-		assertThat(browser.body()).contains("100 credits");
+		assertThat(browser.body()).contains("100 SPU");
 
 		// Subscribe on the hosted Checkout with the promotion code and a German billing address.
 		browser.open("/billing");
@@ -85,7 +81,7 @@ class BillingBrowserJourneyIT {
 		Browser.clickAndWait(driver, pay);
 		slow.until(ExpectedConditions.urlContains("localhost:" + port + "/?billing=checkout_complete"));
 		// 100 free + the plan's 2,000: half the price, all the credits.
-		assertThat(browser.body()).contains("Payment received.").contains("2100 credits");
+		assertThat(browser.body()).contains("Payment received.").contains("2100 SPU");
 
 		// The invoice shows the discount and the tax (DE: 19 % of $9.50).
 		browser.open("/billing");
@@ -101,7 +97,7 @@ class BillingBrowserJourneyIT {
 		browser.type("top-up-limit", "3");
 		browser.submit("/billing/auto-top-up");
 		browser.open("/billing");
-		assertThat(browser.text("#auto-top-up")).contains("On: when available credits fall below 500")
+		assertThat(browser.text("#auto-top-up")).contains("On: when available credits fall below 500 SPU")
 			.contains("(0 this month)");
 		browser.screenshot("billing-03-auto-top-up-on");
 
@@ -110,12 +106,12 @@ class BillingBrowserJourneyIT {
 		use(key, "job-1", 1700);
 		new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(d -> {
 			browser.open("/");
-			return browser.body().contains("1400 credits");
+			return browser.body().contains("1400 SPU");
 		});
 		// More usage above the threshold buys nothing more.
 		use(key, "job-2", 10);
 		browser.open("/");
-		assertThat(browser.body()).contains("1390 credits");
+		assertThat(browser.body()).contains("1390 SPU");
 		browser.open("/billing");
 		assertThat(browser.text("#auto-top-up")).contains("(1 this month)");
 		assertThat(driver.findElements(By.xpath("//tr[td[1]='Credit pack' and td[2]='1000']"))).hasSize(1);

@@ -18,11 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -46,7 +46,7 @@ import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.stripe.emulator.Fault;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
+import dev.billforge.testsupport.BillingScenarioTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,11 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dbilling.chaos.extra-schedules=N} adds N plain random schedules per history for a longer soak.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-chaos-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.tax.enabled=true",
-		"logging.level.dev.billforge.billing=ERROR" })
+@BillingScenarioTest
 class WebhookChaosIT {
 
 	static final int EXTRA_SCHEDULES = Integer.getInteger("billing.chaos.extra-schedules", 0);
@@ -147,6 +143,14 @@ class WebhookChaosIT {
 		String clean = purchases.clean();
 		// 100 free + (1,000 pack - 250 refunded) + 2,000 individual + 13,000 upgrade difference
 		assertThat(clean).as(purchases.types().toString()).contains("available=15850 ").contains("team").contains("active");
+	}
+
+	@AfterAll
+	void resumeDelivery() throws Exception {
+		// The context is shared (BillingBrowserJourneyIT): Stripe delivers to it again.
+		for (WebhookEndpoint endpoint : stripe.v1().webhookEndpoints().list().getData()) {
+			stripe.v1().webhookEndpoints().update(endpoint.getId(), WebhookEndpointUpdateParams.builder().setDisabled(false).build());
+		}
 	}
 
 	@Test
