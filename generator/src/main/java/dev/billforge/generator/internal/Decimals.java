@@ -67,6 +67,10 @@ final class Decimals {
                         default -> "a cent";
                     });
         }
+        if (exponent(currency) == 3 && minor.remainder(BigDecimal.TEN).signum() != 0) {
+            throw new InvalidAnswerException(option, what + " " + major.toPlainString()
+                    + " must end in 0 (Stripe takes three-decimal currencies in multiples of 0.010)");
+        }
         if (minor.compareTo(BigDecimal.valueOf(99_999_999_999L)) > 0) {
             throw new InvalidAnswerException(option, what + " " + major.toPlainString() + " is larger than Stripe accepts");
         }

@@ -54,12 +54,20 @@ class CatalogAnswersTest {
                 catalog:
                   currency: "kwd"
                   plans:
-                    - {key: "team", price: "19.995", included-credits: "100"}
+                    - {key: "team", price: "19.990", included-credits: "100"}
                   packs: []
                 """));
 
         assertThat(yen).contains("amount: 4900 ", "overagePerCredit: \"1.5\"\n");
-        assertThat(dinar).contains("amount: 19995 ");
+        assertThat(dinar).contains("amount: 19990 ");
+        // Stripe refuses three-decimal amounts that are not multiples of 10, in the catalog's own currency too
+        assertThatThrownBy(() -> CatalogFixtures.read("""
+                catalog:
+                  currency: "kwd"
+                  plans:
+                    - {key: "team", price: "19.995", included-credits: "100"}
+                  packs: []
+                """)).hasMessageContaining("must end in 0");
         assertThatThrownBy(() -> CatalogFixtures.read("""
                 catalog:
                   currency: "jpy"

@@ -188,6 +188,12 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 		for (Object o : list(map.get("coupons"), "coupons", source)) {
 			coupons.add(coupon((Map<String, Object>) o, source));
 		}
+		if (MoneyFormat.decimals(currency) == 3) {
+			// Stripe takes three-decimal currencies in multiples of 10 minor units, the catalog's own as its options.
+			items.stream().filter(i -> i.amount() % 10 != 0).findFirst().ifPresent(i -> {
+				throw new IllegalArgumentException(source + ": " + i.key() + ": amount must be a multiple of 10 in a three-decimal currency");
+			});
+		}
 		long distinct = items.stream().map(Item::lookupKey).distinct().count();
 		if (distinct != items.size() || items.stream().map(Item::key).distinct().count() != items.size()) {
 			throw new IllegalArgumentException(source + ": keys and lookup keys must be unique");

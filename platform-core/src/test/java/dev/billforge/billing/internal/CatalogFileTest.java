@@ -192,6 +192,11 @@ class CatalogFileTest {
 			.hasMessageContaining("whole number of minor units");
 		assertThatThrownBy(() -> parse(plan.formatted("kwd: {amount: 3055, overagePerCredit: 1}")))
 			.hasMessageContaining("multiple of 10");
+		assertThatThrownBy(() -> parse("""
+				currency: kwd
+				packs:
+				  - {key: pack, name: Pack, lookupKey: kw_pack, amount: 3055, credits: 1000}
+				""")).hasMessageContaining("pack: amount must be a multiple of 10");
 		assertThatThrownBy(() -> parse(plan.formatted("eur: {amount: 9000, overagePerCredit: 1, credits: 5}")))
 			.hasMessageContaining("only amount and overagePerCredit");
 		assertThatThrownBy(() -> parse("""
