@@ -66,13 +66,16 @@ public final class BenchmarkMain {
 					: "embedded mongo-java-server 1.47.0, H2 backend, temporary data directory";
 			System.out.println("storage: " + storageKind);
 			int emulatorPort = BenchApp.freePort();
-			try (ConfigurableApplicationContext context = BenchApp.start(storage, emulatorPort)) {
-				ApiClient api = new ApiClient(BenchApp.port(context));
+			// --only=telemetry runs its own application alone
+			boolean docRouterParts = only.stream().anyMatch(part -> !part.equals("telemetry") && !part.equals("jmh"));
+			try (ConfigurableApplicationContext context = docRouterParts ? BenchApp.start(storage, emulatorPort) : null) {
+				ApiClient api = docRouterParts ? new ApiClient(BenchApp.port(context)) : null;
 				if (only.contains("ingest")) {
 					section("1. ingestion");
 					new IngestionBenchmark(api, context, settings).run(results);
 				}
-				HttpBenchmarks http = new HttpBenchmarks(api, settings, context.getBean(MongoCommandStats.class));
+				HttpBenchmarks http = docRouterParts
+						? new HttpBenchmarks(api, settings, context.getBean(MongoCommandStats.class)) : null;
 				if (only.contains("check")) {
 					section("2. entitlement check over HTTP");
 					http.checkLatency(results);

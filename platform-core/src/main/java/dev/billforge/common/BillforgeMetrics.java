@@ -15,9 +15,12 @@ public final class BillforgeMetrics {
 	private BillforgeMetrics() {
 	}
 
-	/** A usage event's outcome: {@code billforge_usage_events_total{status, reason}}. */
-	public static void usageEvent(String status, String reason) {
-		Metrics.counter("billforge.usage.events", "status", tag(status), "reason", tag(reason)).increment();
+	/**
+	 * {@code count} usage events with the same outcome: {@code billforge_usage_events_total{status, reason}}
+	 * (one registry look-up for a batch's events of that outcome).
+	 */
+	public static void usageEvents(String status, String reason, int count) {
+		Metrics.counter("billforge.usage.events", "status", tag(status), "reason", tag(reason)).increment(count);
 	}
 
 	/** A Stripe webhook event handled: {@code billforge_stripe_webhook_events_total{type, outcome}}. */

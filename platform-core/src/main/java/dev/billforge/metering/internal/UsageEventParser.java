@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.billforge.common.DecimalInput;
 import dev.billforge.metering.MeteringProperties;
@@ -25,8 +24,6 @@ final class UsageEventParser {
 	private static final Set<String> FIELDS = Set.of("idempotencyKey", "meter", "quantity", "occurredAt", "properties");
 
 	private static final int MAX_KEY_LENGTH = 255;
-
-	private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
 
 	private static final int MAX_METER_LENGTH = 100;
 
@@ -68,7 +65,7 @@ final class UsageEventParser {
 				return invalid(key, name, "unknown field " + name);
 			}
 		}
-		if (key == null || key.length() > MAX_KEY_LENGTH || !KEY.matcher(key).matches()) {
+		if (key == null || !isKey(key)) {
 			return invalid(key, "idempotencyKey", "idempotencyKey is required: 1 to 255 printable ASCII characters");
 		}
 		JsonNode meterNode = node.get("meter");
@@ -98,7 +95,7 @@ final class UsageEventParser {
 				return invalid(key, "occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
 			}
 			try {
-				occurredAt = Instant.parse(at.asString());
+				occurredAt = IsoInstants.parse(at.stringValue());
 			}
 			catch (DateTimeParseException ex) {
 				return invalid(key, "occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
@@ -118,11 +115,12 @@ final class UsageEventParser {
 			}
 			for (String name : propsNode.propertyNames()) {
 				JsonNode value = propsNode.get(name);
-				if (!value.isValueNode() || value.isNull() || name.length() > 64
-						|| value.asString().length() > MAX_PROPERTY_LENGTH || hasControlCharacter(name + value.asString())) {
+				String text = value.isValueNode() && !value.isNull() ? value.asString() : null;
+				if (text == null || name.length() > 64 || text.length() > MAX_PROPERTY_LENGTH || hasControlCharacter(name)
+						|| hasControlCharacter(text)) {
 					return invalid(key, "properties." + name, "property values must be short strings or numbers");
 				}
-				props.put(name, value.asString());
+				props.put(name, text);
 			}
 		}
 		return new Parsed(new UsageEvent(key, meter.name(), quantity, occurredAt, props), key, null, null);
@@ -139,7 +137,26 @@ final class UsageEventParser {
 	}
 
 	private static boolean hasControlCharacter(String text) {
-		return text.chars().anyMatch(Character::isISOControl);
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** 1 to 255 printable ASCII characters (0x21–0x7E), checked without a regular expression (one per event). */
+	static boolean isKey(String key) {
+		if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (c < 0x21 || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Parsed invalid(String key, String field, String error) {

@@ -56,8 +56,18 @@ class UsageService implements Metering {
 	public List<UsageOutcome> record(OrgId org, List<UsageEvent> events, boolean enforce) {
 		List<UsageCharge> charges = events.stream().map(this::charge).toList();
 		List<UsageOutcome> outcomes = ledger.recordUsage(org, charges, enforce);
-		outcomes.forEach(o -> dev.billforge.common.BillforgeMetrics.usageEvent(o.status().code(), o.rejectedFor() == null ? null : o.rejectedFor().name()));
+		countOutcomes(outcomes);
 		return outcomes;
+	}
+
+	/** One counter increment per (status, reason) of the batch, not one registry look-up per event. */
+	private static void countOutcomes(List<UsageOutcome> outcomes) {
+		Map<List<String>, Integer> counts = new LinkedHashMap<>();
+		for (UsageOutcome outcome : outcomes) {
+			String reason = outcome.rejectedFor() == null ? null : outcome.rejectedFor().name();
+			counts.merge(java.util.Arrays.asList(outcome.status().code(), reason), 1, Integer::sum);
+		}
+		counts.forEach((key, count) -> dev.billforge.common.BillforgeMetrics.usageEvents(key.get(0), key.get(1), count));
 	}
 
 	private UsageCharge charge(UsageEvent event) {

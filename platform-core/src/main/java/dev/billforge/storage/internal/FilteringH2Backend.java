@@ -19,7 +19,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
@@ -35,7 +34,9 @@ import org.h2.mvstore.MVStore;
  * Boot's MongoDB health check sends it to the application's database; upstream knows it only as the
  * admin handshake, so {@code /actuator/health} said DOWN), unique indexes compare keys by value rather
  * than by serialising them ({@link ValueOrderedKeys}), and documents are stored as BSON rather than
- * Java-serialised ({@link BsonDocuments}). The last two apply to stores created with them.
+ * Java-serialised ({@link BsonDocuments}). The last two apply to stores created with them, and so does
+ * the third: a query that pins {@code _id} next to other conditions reads by the {@code _id} index
+ * ({@link IdLedH2Collection}).
  */
 public class FilteringH2Backend extends H2Backend {
 
@@ -133,7 +134,7 @@ public class FilteringH2Backend extends H2Backend {
 			MVMap<Object, Document> data = store.openMap("databases." + namespace,
 					new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
 			MVMap<String, Object> meta = store.openMap("meta." + namespace);
-			return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+			return new IdLedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
 		}
 
 		/** Upstream logs a WARN per such index; they are listed once at start-up instead. */

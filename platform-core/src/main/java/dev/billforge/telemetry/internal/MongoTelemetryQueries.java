@@ -97,11 +97,7 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 		if (traceId == null || traceId.length() != 32 || !traceId.matches("[0-9a-f]{32}")) {
 			return Optional.empty();
 		}
-		List<Document> spans = store.collection(TelemetryStore.SPANS)
-			.find(Filters.and(Filters.eq("org", org.value()), Filters.eq("traceId", traceId)))
-			.sort(Sorts.ascending("startNanos"))
-			.limit(MAX_TRACE_SPANS)
-			.into(new ArrayList<>());
+		List<Document> spans = spans(org.value(), traceId);
 		if (spans.isEmpty()) {
 			return Optional.empty();
 		}
@@ -129,6 +125,29 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 					attributes(s)));
 		}
 		return Optional.of(new TraceView(traceId, Instant.ofEpochMilli(start / 1_000_000), (end - start) / 1e6, views));
+	}
+
+	/**
+	 * A trace's spans in start order: by their ids from the trace's summary (one lookup by {@code _id},
+	 * which every store answers from its primary index), else — a trace past the ids a summary keeps — by
+	 * the (org, trace) index.
+	 */
+	private List<Document> spans(String org, String traceId) {
+		Document summary = store.summaries(org, List.of(traceId)).get(traceId);
+		List<String> spanIds = summary == null ? null : summary.getList("spanIds", String.class);
+		if (spanIds != null && spanIds.size() == summary.get("spans", Number.class).intValue()) {
+			List<String> ids = spanIds.stream().map(spanId -> org + ":" + traceId + spanId).toList();
+			List<Document> spans = store.collection(TelemetryStore.SPANS)
+				.find(Filters.and(Filters.in("_id", ids), Filters.eq("org", org)))
+				.into(new ArrayList<>());
+			spans.sort(java.util.Comparator.comparingLong(s -> s.get("startNanos", Number.class).longValue()));
+			return spans;
+		}
+		return store.collection(TelemetryStore.SPANS)
+			.find(Filters.and(Filters.eq("org", org), Filters.eq("traceId", traceId)))
+			.sort(Sorts.ascending("startNanos"))
+			.limit(MAX_TRACE_SPANS)
+			.into(new ArrayList<>());
 	}
 
 	/** Parents before children, siblings by start: the order of a waterfall. */

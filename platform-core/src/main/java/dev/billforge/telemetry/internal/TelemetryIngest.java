@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
@@ -83,15 +84,15 @@ final class TelemetryIngest {
 		}
 		TelemetryCharges.Result result = charges.charge(org, items);
 		List<Document> docs = new ArrayList<>();
-		Set<String> traces = new LinkedHashSet<>();
+		Map<String, List<Document>> traces = new LinkedHashMap<>();
 		for (int i = 0; i < spans.size(); i++) {
 			if (result.accepted()[i]) {
 				docs.add(spans.get(i).doc());
-				traces.add(spans.get(i).traceId());
+				traces.computeIfAbsent(spans.get(i).traceId(), id -> new ArrayList<>()).add(spans.get(i).doc());
 			}
 		}
 		store.insertNew(TelemetryStore.SPANS, docs);
-		store.refreshTraces(org.value(), traces, now);
+		store.foldTraces(org.value(), traces, now);
 		return new Outcome(spans.size(), result.rejected(), result.reason(), "spans");
 	}
 
