@@ -21,6 +21,7 @@ import liquibase.ext.mongodb.database.MongoLiquibaseDatabase;
 import liquibase.lockservice.LockServiceFactory;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,6 +31,8 @@ import static dev.billforge.storage.StorageTestSupport.uriOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+// Sets a JVM-wide Liquibase system property while it runs: no other class may start an app meanwhile.
+@Isolated
 class LiquibaseLockRecoveryIT {
 
 	private static final String LOCKS = "DATABASECHANGELOGLOCK";

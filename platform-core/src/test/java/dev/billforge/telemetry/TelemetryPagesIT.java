@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.InputStream;
@@ -56,8 +55,8 @@ class TelemetryPagesIT {
 
 	@Test
 	void aMemberSeesTheOrgsTracesSessionsCostsAndClaudeCode() throws Exception {
-		MockHttpSession session = signUp("dev@travel.test");
-		OrgId org = onboard(session, "Travel");
+		MockHttpSession session = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "dev@travel.test", PASSWORD);
+		OrgId org = LocalAccountsTestSupport.onboard(mvc, memberships, session, "Travel");
 		String key = orgs.createApiKey(org, "ci").key();
 		OtlpClient client = new OtlpClient(port);
 		assertThat(client.post("/v1/traces", key, OtlpClient.JSON, golden("genai-trace.json"), true).statusCode()).isEqualTo(200);
@@ -89,16 +88,16 @@ class TelemetryPagesIT {
 		String claude = page(session, "/telemetry/claude-code?days=3650");
 		assertThat(claude).contains("$0.0081", "input: 1200", "output: 300", "+42 / −0", "Bash");
 
-		MockHttpSession stranger = signUp("other@elsewhere.test");
-		onboard(stranger, "Elsewhere");
+		MockHttpSession stranger = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "other@elsewhere.test", PASSWORD);
+		LocalAccountsTestSupport.onboard(mvc, memberships, stranger, "Elsewhere");
 		mvc.perform(get("/telemetry/traces/" + TRACE).session(stranger)).andExpect(status().isNotFound());
 		assertThat(page(stranger, "/telemetry/traces")).doesNotContain("invoke_agent planner");
 	}
 
 	@Test
 	void theQuickStartIssuesAKeyAndFillsItIntoTheSetUps() throws Exception {
-		MockHttpSession session = signUp("owner@quick.test");
-		onboard(session, "Quick");
+		MockHttpSession session = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "owner@quick.test", PASSWORD);
+		LocalAccountsTestSupport.onboard(mvc, memberships, session, "Quick");
 		String before = page(session, "/telemetry/quick-start");
 		assertThat(before).contains("CLAUDE_CODE_ENABLE_TELEMETRY", "OTEL_EXPORTER_OTLP_PROTOCOL&quot;: &quot;http/protobuf",
 				"otlphttp:", "OTLPSpanExporter", "OtlpHttpSpanExporter", "YOUR_API_KEY");
@@ -115,25 +114,6 @@ class TelemetryPagesIT {
 
 	private String page(MockHttpSession session, String path) throws Exception {
 		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-	}
-
-	private MockHttpSession signUp(String email) throws Exception {
-		mvc.perform(post("/signup").param("email", email).param("password", PASSWORD).with(csrf()))
-			.andExpect(redirectedUrl("/login?registered"));
-		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
-		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", email).param("password", PASSWORD).with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-	}
-
-	private OrgId onboard(MockHttpSession session, String name) throws Exception {
-		mvc.perform(post("/onboarding").param("name", name).param("timeZone", "Europe/Berlin").with(csrf()).session(session))
-			.andExpect(redirectedUrl("/"));
-		var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-		return memberships.ofPerson(context.getAuthentication().getName()).get(0).orgId();
 	}
 
 	private static byte[] golden(String name) throws Exception {

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextConfiguration;
@@ -18,12 +19,14 @@ import org.springframework.test.context.TestExecutionListeners;
  * context closes). Boots {@link TestApplication} unless {@link #classes()} says otherwise.
  * The injectable {@link TestStorage} bean describes the storage in use. Every MongoDB lookup the application
  * sends must be served by an index the changelogs declare: the class fails otherwise ({@link IndexCoverage}).
+ * Classes run in parallel with classes on other contexts, never with one on the same ({@link OneClassPerContext}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest
+@ResourceLock(providers = OneClassPerContext.class)
 @ContextConfiguration(initializers = FreshStorageInitializer.class)
 @TestExecutionListeners(listeners = IndexCoverageCheck.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

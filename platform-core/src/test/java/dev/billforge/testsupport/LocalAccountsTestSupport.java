@@ -9,11 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.billforge.notifications.Notifications;
 import dev.billforge.notifications.OutboxMail;
+import dev.billforge.orgs.Memberships;
+import dev.billforge.orgs.OrgId;
 
 /**
  * Local accounts in page tests: the links people get by mail (verification, reset, operator
@@ -100,6 +103,26 @@ public final class LocalAccountsTestSupport {
 			.session(browser)).andReturn();
 		assertThat(signedIn.getResponse().getRedirectedUrl()).as("sign-in of " + email).isEqualTo("/");
 		return (MockHttpSession) signedIn.getRequest().getSession();
+	}
+
+	/**
+	 * Creates an org through the onboarding form as the signed-in browser {@code session} (time zone
+	 * Europe/Berlin); the new org, the person's first.
+	 */
+	public static OrgId onboard(MockMvc mvc, Memberships memberships, MockHttpSession session, String orgName)
+			throws Exception {
+		MvcResult created = mvc.perform(post("/onboarding").param("name", orgName).param("timeZone", "Europe/Berlin")
+			.param("_csrf", csrf(mvc, session, "/onboarding"))
+			.session(session)).andReturn();
+		assertThat(created.getResponse().getRedirectedUrl()).as("onboarding of " + orgName).isEqualTo("/");
+		return memberships.ofPerson(signedInPerson(session)).get(0).orgId();
+	}
+
+	/** Who is signed in to the browser {@code session}. */
+	public static String signedInPerson(MockHttpSession session) {
+		var context = (SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+		assertThat(context).as("a signed-in session").isNotNull();
+		return context.getAuthentication().getName();
 	}
 
 	/** The CSRF token of the form on {@code path}, read as the browser {@code session} sees it. */

@@ -19,6 +19,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,6 +41,8 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 @BillforgeIntegrationTest(properties = { "billforge.value-metric.meters.page.rate=1",
 		"billforge.value-metric.meters.llm_token.rate=0.001", "billforge.value-metric.meters.minute.rate=0.5" })
 @AutoConfigureMockMvc
+// Its figure is a time: measured with no other test class running beside it (Failsafe runs classes in parallel).
+@Isolated
 class DashboardRenderMeasurementIT {
 
 	static final long EVENTS = 1_000_000;

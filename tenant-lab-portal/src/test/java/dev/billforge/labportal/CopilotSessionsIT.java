@@ -6,8 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +37,6 @@ class CopilotSessionsIT {
 
 	private static final String PASSWORD = "correct horse battery";
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@Autowired
 	MockMvc mvc;
 
@@ -58,8 +54,8 @@ class CopilotSessionsIT {
 
 	@Test
 	void eachCopilotSessionIsChargedOnceAcrossBatchesAndRetriesAndShownOnTheSessionsPage() throws Exception {
-		MockHttpSession member = memberOfNewOrg("dev@client-lab.test", "Client Lab");
-		OrgId org = memberships.ofPerson(email(member)).get(0).orgId();
+		MockHttpSession member = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "dev@client-lab.test", PASSWORD);
+		OrgId org = LocalAccountsTestSupport.onboard(mvc, memberships, member, "Client Lab");
 		ledger.grant(org, new GrantRequest("pack-1", GrantSource.PACK, Credits.of(100), null, null, "pack", null));
 		String key = orgs.createApiKey(org, "copilot").key();
 		long now = Instant.now().toEpochMilli() * 1_000_000L;
@@ -114,50 +110,10 @@ class CopilotSessionsIT {
 				+ session + "\"}}]}]}]}]}";
 	}
 
-	// --- the real local-accounts sign-up, sign-in and onboarding forms ---
-
-	private static String email(MockHttpSession session) {
-		var context = (org.springframework.security.core.context.SecurityContext) session
-			.getAttribute("SPRING_SECURITY_CONTEXT");
-		return context.getAuthentication().getName();
-	}
-
-	private MockHttpSession memberOfNewOrg(String email, String orgName) throws Exception {
-		MockHttpSession session = signUpAndSignIn(email);
-		String onboarding = page(session, "/onboarding");
-		MvcResult created = mvc.perform(post("/onboarding").param("name", orgName).param("timeZone", "Europe/Berlin")
-			.param("_csrf", csrf(onboarding))
-			.session(session)).andReturn();
-		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/");
-		return session;
-	}
-
-	private MockHttpSession signUpAndSignIn(String email) throws Exception {
-		MockHttpSession anonymous = new MockHttpSession();
-		String signup = page(anonymous, "/signup");
-		MvcResult registered = mvc.perform(post("/signup").param("email", email).param("password", PASSWORD)
-			.param("_csrf", csrf(signup))
-			.session(anonymous)).andReturn();
-		assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/login?registered");
-		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
-		String login = page(anonymous, "/login");
-		MvcResult signedIn = mvc.perform(post("/login").param("username", email).param("password", PASSWORD)
-			.param("_csrf", csrf(login))
-			.session(anonymous)).andReturn();
-		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
-		return (MockHttpSession) signedIn.getRequest().getSession();
-	}
-
 	private String page(MockHttpSession session, String path) throws Exception {
 		MvcResult result = mvc.perform(get(path).session(session)).andReturn();
 		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private static String csrf(String html) {
-		Matcher token = CSRF.matcher(html);
-		assertThat(token.find()).as("a form with a CSRF token").isTrue();
-		return token.group(1);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,17 +21,11 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import com.stripe.StripeClient;
-import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentMethodAttachParams;
@@ -44,7 +37,6 @@ import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.orgs.Role;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
@@ -58,26 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
  * a purchase a crash left pending. And the next invoice: Stripe's preview of a subscription on a test clock plus
  * the overage the run-rate projection expects, or a clear 404 without a subscription.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.auto-top-up.max-failures=2",
+@BillingIntegrationTest(properties = { "billforge.billing.auto-top-up.max-failures=2",
 		"billforge.billing.auto-top-up.retry-after=PT1H" })
-@Import(AutoTopUpAndInvoicePreviewIT.Clocks.class)
 class AutoTopUpAndInvoicePreviewIT {
 
 	static final Instant START = Instant.parse("2026-11-10T12:00:00Z");
 
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@LocalServerPort
 	int port;
@@ -117,6 +95,9 @@ class AutoTopUpAndInvoicePreviewIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	EmulatorSteps emulator;
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -287,7 +268,7 @@ class AutoTopUpAndInvoicePreviewIT {
 		topUps.disable(org.id()); // no trigger while the crash is staged
 		usage("p1", 700);
 		String endpoint = stripe.v1().webhookEndpoints().list().getData().get(0).getId();
-		form("/v1/webhook_endpoints/" + endpoint, "disabled=true");
+		emulator.form("/v1/webhook_endpoints/" + endpoint, "disabled=true");
 		try {
 			// The crash: the crossing was claimed and Stripe charged, but the answer never got recorded here.
 			String purchaseId = org.id().value() + ":0";
@@ -306,7 +287,7 @@ class AutoTopUpAndInvoicePreviewIT {
 			assertThat(purchases.find(purchaseId).orElseThrow().status()).isEqualTo("succeeded");
 		}
 		finally {
-			form("/v1/webhook_endpoints/" + endpoint, "disabled=false");
+			emulator.form("/v1/webhook_endpoints/" + endpoint, "disabled=false");
 		}
 	}
 
@@ -315,13 +296,10 @@ class AutoTopUpAndInvoicePreviewIT {
 		JsonNode none = call("GET", "/api/v1/billing/upcoming-invoice", null, 404);
 		assertThat(none.get("code").asString()).isEqualTo("no_upcoming_invoice");
 
-		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + START.getEpochSecond()).get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
-		customers.link(org.id(), customer.getId());
+		emulator.customerOn(emulator.testClock(START), org);
 		String session = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_team_monthly\"}", 201)
 			.get("id").asString();
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
+		emulator.completeCheckout(session, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		JsonNode sub = call("GET", "/api/v1/billing/subscription", null, 200).get("subscription");
 		Instant periodEnd = Instant.parse(sub.get("currentPeriodEnd").asString());
@@ -353,7 +331,7 @@ class AutoTopUpAndInvoicePreviewIT {
 	private String buyPack() throws Exception {
 		String id = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}",
 				201).get("id").asString();
-		form("/v1/test_helpers/checkout/sessions/" + id + "/complete", "outcome=card_success");
+		emulator.completeCheckout(id, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1100)));
 		return customers.customerOf(org.id()).orElseThrow();
@@ -405,17 +383,6 @@ class AutoTopUpAndInvoicePreviewIT {
 			assertThat(Instant.now()).as("condition not met in time").isBefore(until);
 			Thread.sleep(50);
 		}
-	}
-
-	private JsonNode form(String path, String body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
 	}
 
 	private JsonNode call(String method, String path, String body, int expected) {

@@ -23,17 +23,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionListParams;
 
@@ -48,7 +43,6 @@ import dev.billforge.outcomes.OutcomeCandidate;
 import dev.billforge.outcomes.OutcomeStatus;
 import dev.billforge.outcomes.Outcomes;
 import dev.billforge.stripe.emulator.Fault;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
@@ -59,26 +53,12 @@ import tools.jackson.databind.json.JsonMapper;
  * catalog, Checkout (packs and plans), the redirect-vs-webhook race, refunds, forged webhooks, Stripe
  * faults, and a renewal through a test clock that bills overage exactly once.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.max-network-retries=2",
+@BillingIntegrationTest(properties = { "billforge.billing.max-network-retries=2",
 		"billforge.outcomes.types.report.fee=100", "billforge.outcomes.types.report.dispute-window=0s" })
-@Import(BillingIT.Clocks.class)
 class BillingIT {
 
 	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@LocalServerPort
 	int port;
@@ -112,6 +92,9 @@ class BillingIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	EmulatorSteps emulator;
 
 	@Autowired
 	Outcomes outcomes;
@@ -170,7 +153,7 @@ class BillingIT {
 		JsonNode session = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":2}", 201);
 		String id = session.get("id").asString();
 		assertThat(session.get("url").asString()).contains(id);
-		completeCheckout(id, "card_success");
+		emulator.completeCheckout(id, "card_success");
 		// The success redirect and several webhook-path finalizations race.
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Future<?>> racers = new ArrayList<>();
@@ -197,7 +180,7 @@ class BillingIT {
 	void delayedPackPaymentGrantsOnlyOnceItSucceedsAndNothingWhenItFails() throws Exception {
 		String paid = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":2}", 201)
 			.get("id").asString();
-		completeCheckout(paid, "delayed_success");
+		emulator.completeCheckout(paid, "delayed_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(stripe.v1().checkout().sessions().retrieve(paid).getPaymentStatus()).isEqualTo("unpaid");
 		assertThat(eventTypesFor(paid)).contains("checkout.session.completed");
@@ -206,7 +189,7 @@ class BillingIT {
 		assertThat(redirect.headers().firstValue("Location").orElseThrow()).contains("billing=payment_pending");
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(100));
 
-		form("/v1/test_helpers/checkout/sessions/" + paid + "/settle", "");
+		emulator.form("/v1/test_helpers/checkout/sessions/" + paid + "/settle", "");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).as("settled: the pack, once").isEqualTo(Credits.of(2100));
 
@@ -228,9 +211,9 @@ class BillingIT {
 
 		String failed = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
 			.get("id").asString();
-		completeCheckout(failed, "delayed_failure");
+		emulator.completeCheckout(failed, "delayed_failure");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
-		form("/v1/test_helpers/checkout/sessions/" + failed + "/settle", "");
+		emulator.form("/v1/test_helpers/checkout/sessions/" + failed + "/settle", "");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		JsonNode failure = eventFor(failed, "checkout.session.async_payment_failed");
 		assertThat(deliver(failure)).isEqualTo(200);
@@ -270,7 +253,7 @@ class BillingIT {
 	void refundsClawBackTheirShareOfThePack() throws Exception {
 		String id = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
 			.get("id").asString();
-		completeCheckout(id, "card_success");
+		emulator.completeCheckout(id, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1100));
 		Session session = stripe.v1().checkout().sessions().retrieve(id);
@@ -326,14 +309,12 @@ class BillingIT {
 	@Test
 	void subscriptionRenewalBillsOverageOnceAndGrantsTheNewAllowance() throws Exception {
 		// A customer on a test clock, so the renewal can be driven.
-		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + START.getEpochSecond()).get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
-		customers.link(org.id(), customer.getId());
+		String testClock = emulator.testClock(START);
+		Customer customer = emulator.customerOn(testClock, org);
 
 		String id = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_team_monthly\"}", 201)
 			.get("id").asString();
-		completeCheckout(id, "card_success");
+		emulator.completeCheckout(id, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		JsonNode sub = call("GET", "/api/v1/billing/subscription", null, 200).get("subscription");
 		assertThat(sub.get("status").asString()).isEqualTo("active");
@@ -366,10 +347,10 @@ class BillingIT {
 		clock.set(renewal);
 		// Stripe fails twice while the overage line is attached: retried with the same key, one line.
 		backend.emulator().injectFault(new Fault("POST", "/v1/invoiceitems", Fault.Kind.SERVER_ERROR, 2, null));
-		form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + renewal.getEpochSecond());
+		emulator.form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + renewal.getEpochSecond());
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(30));
 		clock.set(renewal.plus(Duration.ofHours(2)));
-		form("/v1/test_helpers/test_clocks/" + testClock + "/advance",
+		emulator.form("/v1/test_helpers/test_clocks/" + testClock + "/advance",
 				"frozen_time=" + renewal.plus(Duration.ofHours(2)).getEpochSecond());
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(30));
 
@@ -404,21 +385,6 @@ class BillingIT {
 
 	private long sessionsOf(String customer) throws Exception {
 		return stripe.v1().checkout().sessions().list(SessionListParams.builder().setCustomer(customer).build()).getData().size();
-	}
-
-	private void completeCheckout(String sessionId, String outcome) throws Exception {
-		form("/v1/test_helpers/checkout/sessions/" + sessionId + "/complete", "outcome=" + outcome);
-	}
-
-	private JsonNode form(String path, String body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
 	}
 
 	private String base() {

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stripe.StripeClient;
@@ -30,7 +29,6 @@ import com.stripe.param.WebhookEndpointUpdateParams;
 import dev.billforge.ledger.CreditLedger;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,10 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * granted by reconciliation (once), a refund that fails gives back the credits it took, and two plans bought at
  * once end as one subscription and one charge.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.notifications.dispatch-interval=PT1H" })
+@BillingIntegrationTest(properties = "billforge.notifications.dispatch-interval=PT1H")
 class BillingRepairIT {
 
 	@LocalServerPort
@@ -57,6 +52,9 @@ class BillingRepairIT {
 
 	@Autowired
 	StripeBackend backend;
+
+	@Autowired
+	EmulatorSteps emulator;
 
 	@Autowired
 	Orgs orgs;
@@ -84,7 +82,7 @@ class BillingRepairIT {
 		String session = buyPack();
 		setWebhooksDisabled(true);
 		try {
-			form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
+			emulator.completeCheckout(session, "card_success");
 			assertThat(ledger.balance(org.id()).available()).as("nothing told Billforge").isEqualTo(Credits.of(100));
 
 			assertThat(reconciler.run().packsRepaired()).isGreaterThanOrEqualTo(1);
@@ -103,7 +101,7 @@ class BillingRepairIT {
 	@Test
 	void aRefundThatFailsGivesBackTheCreditsItTook() throws Exception {
 		String id = buyPack();
-		form("/v1/test_helpers/checkout/sessions/" + id + "/complete", "outcome=card_success");
+		emulator.completeCheckout(id, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1100));
 		Session session = stripe.v1().checkout().sessions().retrieve(id);
@@ -112,7 +110,7 @@ class BillingRepairIT {
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).as("a quarter refunded").isEqualTo(Credits.of(850));
 
-		form("/v1/test_helpers/refunds/" + refund.getId() + "/fail", "");
+		emulator.form("/v1/test_helpers/refunds/" + refund.getId() + "/fail", "");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).as("the refund failed: credits back").isEqualTo(Credits.of(1100));
 
@@ -129,8 +127,8 @@ class BillingRepairIT {
 			.asString();
 		String second = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}").get("id")
 			.asString();
-		form("/v1/test_helpers/checkout/sessions/" + first + "/complete", "outcome=card_success");
-		form("/v1/test_helpers/checkout/sessions/" + second + "/complete", "outcome=card_success");
+		emulator.completeCheckout(first, "card_success");
+		emulator.completeCheckout(second, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(30));
 
 		// The one created first is kept (same second: the smaller id), whatever order the events came in.
@@ -174,15 +172,6 @@ class BillingRepairIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return json.readTree(response.body());
-	}
-
-	private void form(String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 }

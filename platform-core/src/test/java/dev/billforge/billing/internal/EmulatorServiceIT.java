@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +23,6 @@ import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.stripe.emulator.EmulatorConfig;
 import dev.billforge.stripe.emulator.StripeEmulator;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The compose demo runs the Stripe emulator as its own service: the app, with the development switch and
  * the service's URL, pushes its catalog there, registers its webhook there, and a paid Checkout grants credits.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.emulator.enabled=true" })
+@BillingIntegrationTest
 class EmulatorServiceIT {
 
 	static final StripeEmulator SERVICE = StripeEmulator.start(EmulatorConfig.builder()

@@ -7,12 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +27,6 @@ import dev.billforge.entitlements.RequiresFeature;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the emulator: the free tier's set, a plan's (bought through Checkout), a pack's on top, an enterprise
  * contract's; limits counted from usage; a plan keeps its features when the catalog changes them.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1",
-		"billforge.billing.catalog.location=classpath:entitlements-test-catalog.yml", "billforge.billing.jobs.enabled=false" })
+@BillingIntegrationTest(properties = "billforge.billing.catalog.location=classpath:entitlements-test-catalog.yml")
 @Import(FeatureEntitlementsIT.Guarded.class)
 class FeatureEntitlementsIT {
 
@@ -68,6 +62,9 @@ class FeatureEntitlementsIT {
 
 	@Autowired
 	StripeBackend backend;
+
+	@Autowired
+	EmulatorSteps emulator;
 
 	@Autowired
 	Orgs orgs;
@@ -173,8 +170,8 @@ class FeatureEntitlementsIT {
 
 	private void buy(OrgId org, String lookupKey) throws Exception {
 		String session = flows.checkout(org, lookupKey, null).id();
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
-		assertThat(backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(60))).isTrue();
+		emulator.completeCheckout(session, "card_success");
+		emulator.settle();
 	}
 
 	private static JsonNode feature(JsonNode list, String name) {
@@ -194,15 +191,6 @@ class FeatureEntitlementsIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		return response.body().startsWith("{") ? json.readTree(response.body()) : json.readTree("{}");
-	}
-
-	private void form(String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 }

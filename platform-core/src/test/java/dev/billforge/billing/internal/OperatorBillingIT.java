@@ -18,11 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +36,6 @@ import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.accounts.Accounts;
 import dev.billforge.notifications.Notifications;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
@@ -52,13 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * period granted once, however often the job runs), the per-org Stripe event log with replay, and the
  * catalog page — and that nobody but an operator reaches them.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false",
-		"billforge.api.operator-token=" + OperatorBillingIT.TOKEN, "billforge.notifications.dispatch-interval=PT1H" })
+@BillingIntegrationTest(properties = { "billforge.api.operator-token=" + OperatorBillingIT.TOKEN,
+		"billforge.notifications.dispatch-interval=PT1H" })
 @AutoConfigureMockMvc
-@Import(OperatorBillingIT.Clocks.class)
 class OperatorBillingIT {
 
 	static final String TOKEN = "op-token-billing-0123456789abcdef0123456789";
@@ -66,17 +57,6 @@ class OperatorBillingIT {
 	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
 	static final String PASSWORD = "correct horse battery";
-
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@Autowired
 	MockMvc mvc;
@@ -89,6 +69,9 @@ class OperatorBillingIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	EmulatorSteps emulator;
 
 	@Autowired
 	Orgs orgs;
@@ -245,7 +228,7 @@ class OperatorBillingIT {
 		String session = api(post("/api/v1/billing/checkout-sessions"), key, "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
 			.get("id").asString();
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
-		complete(session);
+		emulator.completeCheckout(session, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1100));
 
@@ -298,17 +281,6 @@ class OperatorBillingIT {
 			assertThat(result.getResponse().getContentType()).contains("application/problem+json");
 		}
 		return text.isEmpty() ? json.readTree("{}") : json.readTree(text);
-	}
-
-	private void complete(String sessionId) throws Exception {
-		var http = java.net.http.HttpClient.newHttpClient();
-		var response = http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(backend.apiBase() + "/v1/test_helpers/checkout/sessions/" + sessionId + "/complete"))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("outcome=card_success"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	private MockHttpSession operator(String email) throws Exception {

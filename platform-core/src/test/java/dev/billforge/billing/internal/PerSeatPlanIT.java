@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,17 +20,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceLineItem;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceLineItemListParams;
 
 import dev.billforge.billing.SubscriptionView;
@@ -42,7 +36,6 @@ import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.orgs.Role;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
@@ -54,24 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * allowance at once), invitations racing for the last seat (one wins), a revoked invitation lowering the
  * seats without a proration, and the renewal invoicing and granting the lower count.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=0",
-		"billforge.value-metric.meters.page.rate=1",
-		"billforge.billing.catalog.location=classpath:entitlements-test-catalog.yml", "billforge.billing.jobs.enabled=false" })
-@Import(PerSeatPlanIT.Clocks.class)
+@BillingIntegrationTest(properties = { "billforge.value-metric.free-tier=0",
+		"billforge.billing.catalog.location=classpath:entitlements-test-catalog.yml" })
 class PerSeatPlanIT {
-
-	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@LocalServerPort
 	int port;
@@ -95,9 +73,6 @@ class PerSeatPlanIT {
 	CreditLedger ledger;
 
 	@Autowired
-	CustomerDirectory customers;
-
-	@Autowired
 	BillingFlows flows;
 
 	@Autowired
@@ -105,6 +80,9 @@ class PerSeatPlanIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	EmulatorSteps emulator;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -115,15 +93,14 @@ class PerSeatPlanIT {
 		Org org = orgs.create("Seats", ZoneId.of("UTC"));
 		memberships.add(org.id(), "owner@seats.test", Role.OWNER);
 		String key = orgs.createApiKey(org.id(), "ci").key();
-		testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + START.getEpochSecond()).get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
-		customers.link(org.id(), customer.getId());
+		Instant start = clock.instant();
+		testClock = emulator.testClock(start);
+		Customer customer = emulator.customerOn(testClock, org);
 
 		// Bought for two seats: quantity 2 on the Checkout line item, two seats' allowance.
 		String session = flows.checkout(org.id(), "test_team_seat_monthly", 2).id();
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
-		settle();
+		emulator.completeCheckout(session, "card_success");
+		emulator.settle();
 		SubscriptionView sub = subscriptions.current(org.id()).orElseThrow();
 		assertThat(sub.perSeat()).isTrue();
 		assertThat(sub.quantity()).isEqualTo(2);
@@ -140,11 +117,11 @@ class PerSeatPlanIT {
 			});
 
 		// A third seat, a day into the period: prorated now, and the full seat's allowance at once.
-		advance(START.plus(Duration.ofDays(1)));
+		emulator.advance(testClock, start.plus(Duration.ofDays(1)));
 		assertThat(api("PUT", "/api/v1/billing/seats", key, "{\"seats\":1}", 400).get("field").asString()).isEqualTo("seats");
 		JsonNode seats = api("PUT", "/api/v1/billing/seats", key, "{\"seats\":3}", 200);
 		assertThat(seats.get("paid").asLong()).isEqualTo(3);
-		settle();
+		emulator.settle();
 		String prorationInvoice = stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice();
 		Invoice invoice = stripe.v1().invoices().retrieve(prorationInvoice);
 		assertThat(invoice.getBillingReason()).isEqualTo("subscription_update");
@@ -159,7 +136,7 @@ class PerSeatPlanIT {
 
 		// The same target again changes nothing in Stripe.
 		api("PUT", "/api/v1/billing/seats", key, "{\"seats\":3}", 200);
-		settle();
+		emulator.settle();
 		assertThat(stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice()).isEqualTo(prorationInvoice);
 
 		// Six invitations race for the one free seat: exactly one is issued.
@@ -192,15 +169,15 @@ class PerSeatPlanIT {
 
 		// A revoked invitation frees a seat: the quantity drops without a proration, from the next invoice on.
 		memberships.revokeInvitation(org.id(), first.invitation().id());
-		settle();
+		emulator.settle();
 		assertThat(stripe.v1().subscriptions().retrieve(sub.id()).getItems().getData().get(0).getQuantity()).isEqualTo(2);
 		assertThat(stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice()).isEqualTo(prorationInvoice);
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(3000));
 
 		// Renewal: two seats invoiced, two seats' allowance granted.
 		Instant periodEnd = subscriptions.current(org.id()).orElseThrow().currentPeriodEnd();
-		advance(periodEnd.plusSeconds(60));
-		advance(periodEnd.plus(Duration.ofHours(2)));
+		emulator.advance(testClock, periodEnd.plusSeconds(60));
+		emulator.advance(testClock, periodEnd.plus(Duration.ofHours(2)));
 		String renewal = stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice();
 		Invoice renewed = stripe.v1().invoices().retrieve(renewal);
 		assertThat(renewed.getBillingReason()).isEqualTo("subscription_cycle");
@@ -212,16 +189,6 @@ class PerSeatPlanIT {
 		});
 	}
 
-	private void advance(Instant to) throws Exception {
-		clock.set(to);
-		form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + to.getEpochSecond());
-		settle();
-	}
-
-	private void settle() throws Exception {
-		assertThat(backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(60))).isTrue();
-	}
-
 	private JsonNode api(String method, String path, String key, String body, int status) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", "Bearer " + key)
@@ -229,16 +196,6 @@ class PerSeatPlanIT {
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		return json.readTree(response.body());
-	}
-
-	private JsonNode form(String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body());
 	}
 

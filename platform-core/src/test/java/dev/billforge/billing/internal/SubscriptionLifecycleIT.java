@@ -2,26 +2,16 @@ package dev.billforge.billing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.Subscription;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.SubscriptionUpdateParams;
 
@@ -30,11 +20,8 @@ import dev.billforge.ledger.CreditLedger;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.stripe.emulator.PaymentOutcome;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A subscription's life through a test clock, as the org's credits and access see it: subscribe →
@@ -42,28 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * declined card (past_due, still allowed within the grace) → dunning past the grace (blocked) → paid
  * (unblocked, the renewal's allowance granted) → canceled (blocked).
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.past-due-grace=7d" })
-@Import(SubscriptionLifecycleIT.Clocks.class)
+@BillingIntegrationTest(properties = "billforge.billing.past-due-grace=7d")
 class SubscriptionLifecycleIT {
-
-	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
-
-	@Autowired
-	JsonMapper json;
 
 	@Autowired
 	StripeClient stripe;
@@ -78,9 +45,6 @@ class SubscriptionLifecycleIT {
 	CreditLedger ledger;
 
 	@Autowired
-	CustomerDirectory customers;
-
-	@Autowired
 	BillingFlows flows;
 
 	@Autowired
@@ -89,21 +53,20 @@ class SubscriptionLifecycleIT {
 	@Autowired
 	MutableClock clock;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	@Autowired
+	EmulatorSteps emulator;
 
 	private String testClock;
 
 	@Test
 	void upgradeDowngradeDunningAndCancelReachTheLedger() throws Exception {
 		Org org = orgs.create("Lifecycle", ZoneId.of("UTC"));
-		testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + START.getEpochSecond()).get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
-		customers.link(org.id(), customer.getId());
+		testClock = emulator.testClock(clock.instant());
+		Customer customer = emulator.customerOn(testClock, org);
 
 		String session = flows.checkout(org.id(), "test_individual_monthly", 1).id();
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
-		settle();
+		emulator.completeCheckout(session, "card_success");
+		emulator.settle();
 		SubscriptionView sub = subscriptions.current(org.id()).orElseThrow();
 		assertThat(sub.tier()).isEqualTo("individual");
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
@@ -124,14 +87,14 @@ class SubscriptionLifecycleIT {
 		// Renewal with a declining card: past_due, but work is still allowed within the grace.
 		backend.emulator().setPaymentOutcome(customer.getId(), PaymentOutcome.DECLINE);
 		Instant periodEnd = subscriptions.current(org.id()).orElseThrow().currentPeriodEnd();
-		advance(periodEnd.plusSeconds(60));
-		advance(periodEnd.plus(Duration.ofHours(2)));
+		emulator.advance(testClock, periodEnd.plusSeconds(60));
+		emulator.advance(testClock, periodEnd.plus(Duration.ofHours(2)));
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("past_due");
 		assertThat(ledger.balance(org.id()).blockedReason()).isNull();
 		assertThat(ledger.check(org.id(), Credits.of(1)).allowed()).isTrue();
 
 		// Dunning retries fail past the 7-day grace: new work is denied.
-		advance(periodEnd.plus(Duration.ofDays(8)).plus(Duration.ofHours(3)));
+		emulator.advance(testClock, periodEnd.plus(Duration.ofDays(8)).plus(Duration.ofHours(3)));
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("past_due");
 		assertThat(ledger.balance(org.id()).blockedReason()).isEqualTo("payment_past_due");
 		assertThat(ledger.check(org.id(), Credits.of(1)).allowed()).isFalse();
@@ -139,8 +102,8 @@ class SubscriptionLifecycleIT {
 		// The customer fixes the card and the open invoice is paid: access is back, the allowance arrives.
 		backend.emulator().setPaymentOutcome(customer.getId(), PaymentOutcome.SUCCEED);
 		String open = stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice();
-		form("/v1/invoices/" + open + "/pay", "");
-		settle();
+		emulator.form("/v1/invoices/" + open + "/pay", "");
+		emulator.settle();
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("active");
 		assertThat(ledger.balance(org.id()).blockedReason()).isNull();
 		assertThat(ledger.balance(org.id()).grants()).anySatisfy(g -> {
@@ -150,7 +113,7 @@ class SubscriptionLifecycleIT {
 
 		// Cancel: no new work.
 		stripe.v1().subscriptions().cancel(sub.id());
-		settle();
+		emulator.settle();
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("canceled");
 		assertThat(ledger.balance(org.id()).blockedReason()).isEqualTo("subscription_canceled");
 	}
@@ -162,27 +125,7 @@ class SubscriptionLifecycleIT {
 			.addItem(SubscriptionUpdateParams.Item.builder().setId(sub.getItems().getData().get(0).getId()).setPrice(price).build())
 			.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
 			.build());
-		settle();
-	}
-
-	private void advance(Instant to) throws Exception {
-		clock.set(to);
-		form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + to.getEpochSecond());
-		settle();
-	}
-
-	private void settle() throws Exception {
-		assertThat(backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(60))).isTrue();
-	}
-
-	private JsonNode form(String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
+		emulator.settle();
 	}
 
 }

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 
 import com.stripe.StripeClient;
-import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.PromotionCodeListParams;
 
@@ -42,7 +31,6 @@ import dev.billforge.notifications.Notification;
 import dev.billforge.notifications.Notifications;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.web.BillingLinks;
@@ -53,25 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Trials, promotion codes and Stripe Tax through Checkout and a test clock, as the org's credits, notifications
  * and invoices see them (catalog {@code billing-trials-catalog.yml}, tax on; the emulator taxes DE at 19 %).
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.billing.catalog.location=classpath:billing-trials-catalog.yml",
-		"billforge.billing.jobs.enabled=false", "billforge.billing.tax.enabled=true" })
-@Import(TrialsCouponsTaxIT.Clocks.class)
+@BillingIntegrationTest(properties = { "billforge.billing.catalog.location=classpath:billing-trials-catalog.yml",
+		"billforge.billing.tax.enabled=true" })
 class TrialsCouponsTaxIT {
-
-	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
 
 	@Autowired
 	JsonMapper json;
@@ -113,9 +85,10 @@ class TrialsCouponsTaxIT {
 	MutableClock clock;
 
 	@Autowired
-	CatalogPusher pusher;
+	EmulatorSteps emulator;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	@Autowired
+	CatalogPusher pusher;
 
 	@Test
 	void aTrialGrantsItsCreditsWarnsThreeDaysAheadAndConvertsWithADiscountedTaxedInvoiceAndTheFullAllowance()
@@ -135,9 +108,9 @@ class TrialsCouponsTaxIT {
 		assertThat(created.getBillingAddressCollection()).isEqualTo("required");
 		assertThat(created.getTaxIdCollection().getEnabled()).isTrue();
 		assertThat(created.getPaymentMethodCollection()).as("card required for this trial").isEqualTo("always");
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete",
+		emulator.form("/v1/test_helpers/checkout/sessions/" + session + "/complete",
 				"outcome=card_success&country=DE&promotion_code=launch");
-		settle();
+		emulator.settle();
 
 		SubscriptionView sub = subscriptions.current(org.id()).orElseThrow();
 		assertThat(sub.status()).isEqualTo("trialing");
@@ -152,9 +125,9 @@ class TrialsCouponsTaxIT {
 		}).noneSatisfy(g -> assertThat(g.source()).isEqualTo(GrantSource.PLAN_ALLOWANCE));
 
 		// Three days ahead: one notice in the org's inbox (and its delivery channels), even when redelivered.
-		advance(testClock, trialEnd.minus(Duration.ofDays(3)).minusSeconds(60));
+		emulator.advance(testClock, trialEnd.minus(Duration.ofDays(3)).minusSeconds(60));
 		assertThat(trialNotices(org)).isEmpty();
-		advance(testClock, trialEnd.minus(Duration.ofDays(3)).plusSeconds(60));
+		emulator.advance(testClock, trialEnd.minus(Duration.ofDays(3)).plusSeconds(60));
 		assertThat(trialNotices(org)).singleElement().satisfies(n -> {
 			assertThat(n.details()).containsEntry("trialEnd", trialEnd.toString());
 			assertThat(n.details()).containsEntry("subscription", sub.id());
@@ -165,8 +138,8 @@ class TrialsCouponsTaxIT {
 		assertThat(trialNotices(org)).hasSize(1);
 
 		// The trial ends: the first paid invoice is 50 % off, taxed at 19 %, and grants the full allowance.
-		advance(testClock, trialEnd.plusSeconds(60));
-		advance(testClock, trialEnd.plus(Duration.ofHours(2)));
+		emulator.advance(testClock, trialEnd.plusSeconds(60));
+		emulator.advance(testClock, trialEnd.plus(Duration.ofHours(2)));
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("active");
 		Invoice first = cycleInvoices(org).get(0);
 		assertThat(first.getStatus()).isEqualTo("paid");
@@ -192,8 +165,8 @@ class TrialsCouponsTaxIT {
 		Instant periodEnd = subscriptions.current(org.id()).orElseThrow().currentPeriodEnd();
 		metering.record(org.id(), List.of(new UsageEvent("u2", "page", new BigDecimal("15200"), clock.instant(), Map.of())),
 				false);
-		advance(testClock, periodEnd.plusSeconds(60));
-		advance(testClock, periodEnd.plus(Duration.ofHours(2)));
+		emulator.advance(testClock, periodEnd.plusSeconds(60));
+		emulator.advance(testClock, periodEnd.plus(Duration.ofHours(2)));
 		Invoice second = cycleInvoices(org).get(0);
 		List<InvoiceLineItem> overage = stripe.v1().invoices().lineItems().list(second.getId()).getData().stream()
 			.filter(l -> l.getDescription() != null && l.getDescription().startsWith("Overage")).toList();
@@ -213,13 +186,13 @@ class TrialsCouponsTaxIT {
 		String testClock = customerOnTestClock(org);
 		String session = flows.checkout(org.id(), "trial_starter_monthly", 1).id();
 		assertThat(stripe.v1().checkout().sessions().retrieve(session).getPaymentMethodCollection()).isEqualTo("if_required");
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=no_card&country=FR");
-		settle();
+		emulator.form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=no_card&country=FR");
+		emulator.settle();
 		SubscriptionView sub = subscriptions.current(org.id()).orElseThrow();
 		assertThat(sub.status()).isEqualTo("trialing");
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(300));
 
-		advance(testClock, sub.trialEnd().plusSeconds(60));
+		emulator.advance(testClock, sub.trialEnd().plusSeconds(60));
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("canceled");
 		assertThat(ledger.balance(org.id()).blockedReason()).as("free tier, not blocked").isNull();
 		assertThat(ledger.balance(org.id()).overageAllowed()).isFalse();
@@ -237,8 +210,8 @@ class TrialsCouponsTaxIT {
 		Org org = orgs.create("Pack buyer", ZoneId.of("UTC"));
 		customerOnTestClock(org);
 		String session = flows.checkout(org.id(), "trial_pack_1000", 1).id();
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success&country=GB&promotion_code=TENOFF");
-		settle();
+		emulator.form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success&country=GB&promotion_code=TENOFF");
+		emulator.settle();
 		Session paid = stripe.v1().checkout().sessions().retrieve(session);
 		assertThat(paid.getTotalDetails().getAmountDiscount()).as("capped at the price").isEqualTo(1000L);
 		assertThat(paid.getAmountTotal()).isZero();
@@ -276,32 +249,9 @@ class TrialsCouponsTaxIT {
 
 	private String customerOnTestClock(Org org) throws Exception {
 		// Each test's clock starts where the app's clock is (tests run in any order and move it forward).
-		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + clock.instant().getEpochSecond())
-			.get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
-		customers.link(org.id(), customer.getId());
+		String testClock = emulator.testClock(clock.instant());
+		emulator.customerOn(testClock, org);
 		return testClock;
-	}
-
-	private void advance(String testClock, Instant to) throws Exception {
-		clock.set(to);
-		form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + to.getEpochSecond());
-		settle();
-	}
-
-	private void settle() throws Exception {
-		assertThat(backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(60))).isTrue();
-	}
-
-	private JsonNode form(String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
 	}
 
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -45,6 +46,8 @@ import org.springframework.web.util.HtmlUtils;
  * Signs in through Keycloak's real login form into a minimal app built on platform-core's
  * auto-configuration, and checks identity, role mapping, the operator guard and logout.
  */
+// The Keycloak ITs share one server (KeycloakTestServer) and its realms: one at a time.
+@ResourceLock("keycloak")
 @ContextConfiguration(initializers = FreshStorageInitializer.class)
 @SpringBootTest(classes = KeycloakLoginIT.TenantApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeycloakLoginIT {

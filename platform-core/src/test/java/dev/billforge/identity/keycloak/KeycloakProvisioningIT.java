@@ -24,6 +24,7 @@ import dev.billforge.identity.provisioning.RealmSpecFactory;
 import jakarta.ws.rs.NotFoundException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -37,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Provisioning against a real Keycloak: creates everything once, then changes nothing. */
+// The Keycloak ITs share one server (KeycloakTestServer) and its realms: one at a time.
+@ResourceLock("keycloak")
 class KeycloakProvisioningIT {
 
     private static final KeycloakTestServer KEYCLOAK = KeycloakTestServer.shared();

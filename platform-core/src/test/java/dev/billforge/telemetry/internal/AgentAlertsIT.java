@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -55,11 +54,11 @@ class AgentAlertsIT {
 
 	@Test
 	void anAlertIsRaisedOncePerBreachAndDeliveredInAppAndByMail() throws Exception {
-		MockHttpSession owner = signUp("owner@agents.test");
-		OrgId org = onboard(owner, "Agents");
+		MockHttpSession owner = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "owner@agents.test", PASSWORD);
+		OrgId org = LocalAccountsTestSupport.onboard(mvc, memberships, owner, "Agents");
 		String key = orgs.createApiKey(org, "otel").key();
 		memberships.add(org, "admin@agents.test", Role.ADMIN);
-		MockHttpSession admin = signUp("admin@agents.test");
+		MockHttpSession admin = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "admin@agents.test", PASSWORD);
 
 		assertThat(save(owner, "50", "15", "2", "0.01")).contains("Alerts saved");
 		assertThat(mvc.perform(post("/telemetry/alerts").param("errorRatePercent", "500").param("llmCostPerHourUsd", "5")
@@ -142,25 +141,6 @@ class AgentAlertsIT {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private MockHttpSession signUp(String email) throws Exception {
-		mvc.perform(post("/signup").param("email", email).param("password", PASSWORD).with(csrf()))
-			.andExpect(redirectedUrl("/login?registered"));
-		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
-		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", email).param("password", PASSWORD).with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-	}
-
-	private OrgId onboard(MockHttpSession session, String name) throws Exception {
-		mvc.perform(post("/onboarding").param("name", name).param("timeZone", "Europe/Berlin").with(csrf()).session(session))
-			.andExpect(redirectedUrl("/"));
-		var context = (org.springframework.security.core.context.SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
-		return memberships.ofPerson(context.getAuthentication().getName()).get(0).orgId();
 	}
 
 }
