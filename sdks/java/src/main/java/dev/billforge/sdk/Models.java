@@ -234,7 +234,8 @@ public final class Models {
 			@JsonProperty("features") Models.FeatureSet features,
 			@JsonProperty("perSeat") Boolean perSeat,
 			@JsonProperty("trial") Models.Trial trial,
-			@JsonProperty("promotionCodes") Boolean promotionCodes) {
+			@JsonProperty("promotionCodes") Boolean promotionCodes,
+			@JsonProperty("currencyOptions") Map<String, Models.CurrencyOption> currencyOptions) {
 	}
 
 	/** CatalogResponse */
@@ -243,7 +244,11 @@ public final class Models {
 	public record CatalogResponse(
 			@JsonProperty("testMode") Boolean testMode,
 			@JsonProperty("plans") List<Models.CatalogEntry> plans,
-			@JsonProperty("packs") List<Models.CatalogEntry> packs) {
+			@JsonProperty("packs") List<Models.CatalogEntry> packs,
+			/** ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase */
+			@JsonProperty("currency") String currency,
+			/** Whether the org's currency is fixed (by its first purchase); Checkout in another is refused */
+			@JsonProperty("currencyFixed") Boolean currencyFixed) {
 	}
 
 	/** Either `credits`, or `meter` and `quantity`, or `feature` (and `quantity` for a limit). */
@@ -342,7 +347,9 @@ public final class Models {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record CheckoutRequest(
 			@JsonProperty("lookupKey") String lookupKey,
-			@JsonProperty("quantity") Integer quantity) {
+			@JsonProperty("quantity") Integer quantity,
+			/** ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency */
+			@JsonProperty("currency") String currency) {
 
 		/** A builder: code using it keeps compiling when the API adds optional fields. */
 		public static Builder builder() {
@@ -355,6 +362,8 @@ public final class Models {
 			private String lookupKey;
 
 			private Integer quantity;
+
+			private String currency;
 
 			private Builder() {
 			}
@@ -369,8 +378,13 @@ public final class Models {
 				return this;
 			}
 
+			public Builder currency(String currency) {
+				this.currency = currency;
+				return this;
+			}
+
 			public CheckoutRequest build() {
-				return new CheckoutRequest(lookupKey, quantity);
+				return new CheckoutRequest(lookupKey, quantity, currency);
 			}
 
 		}
@@ -571,6 +585,15 @@ public final class Models {
 
 		}
 
+	}
+
+	/** CurrencyOption */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record CurrencyOption(
+			@JsonProperty("unitAmount") Long unitAmount,
+			/** An exact decimal number; requests may also send it as a string ("12.5") so no float rounding happens on the way. */
+			@JsonProperty("overageUnitAmountDecimal") BigDecimal overageUnitAmountDecimal) {
 	}
 
 	/** Draw */
