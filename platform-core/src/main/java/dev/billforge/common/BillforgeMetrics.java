@@ -1,8 +1,10 @@
 package dev.billforge.common;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Counters the modules bump in one line where something a operator watches happens (docs/deploy.md lists them
@@ -28,6 +30,21 @@ public final class BillforgeMetrics {
 		Metrics.counter("billforge.stripe.webhook.events", "type", tag(type), "outcome", tag(String.valueOf(outcome)))
 			.increment();
 		return outcome;
+	}
+
+	/**
+	 * How long after Stripe created an event this app processed it: {@code billforge_stripe_webhook_lag_seconds}, a
+	 * histogram (buckets 1 s to 1 day: Stripe retries a failed delivery for days). Stripe's {@code created} is in
+	 * whole seconds, so short lags read as up to a second more.
+	 */
+	public static void stripeWebhookLag(Duration lag) {
+		Timer.builder("billforge.stripe.webhook.lag")
+			.description("Stripe event created to processed")
+			.serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+					Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(1),
+					Duration.ofHours(6), Duration.ofDays(1))
+			.register(Metrics.globalRegistry)
+			.record(lag.isNegative() ? Duration.ZERO : lag);
 	}
 
 	/** A notification delivery: {@code billforge_notification_deliveries_total{channel, outcome}} (mail, webhook). */

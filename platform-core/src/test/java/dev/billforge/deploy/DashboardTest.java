@@ -56,6 +56,9 @@ class DashboardTest {
 			.isTrue());
 		assertThat(queried).as("every documented Billforge series is on the dashboard")
 			.containsAll(exact.stream().filter(name -> name.startsWith("billforge_")).toList());
+		assertThat(prefixes.stream().filter(prefix -> prefix.startsWith("billforge_")))
+			.as("every documented Billforge histogram is on the dashboard")
+			.allSatisfy(prefix -> assertThat(queried).anyMatch(name -> name.startsWith(prefix + "_")));
 	}
 
 }

@@ -35,6 +35,7 @@ import dev.billforge.valuemetric.Credits;
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.billing.jobs.enabled=false",
+		"billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
 		"billforge.api.operator-token=" + ObservabilityIT.OPERATOR_TOKEN,
 		"management.prometheus.metrics.export.enabled=true", "management.endpoint.health.show-components=always",
 		"billforge.notifications.dispatch-interval=PT1S" })
@@ -112,6 +113,32 @@ class ObservabilityIT {
 		// Scheduled jobs are timed by Spring's observation of @Scheduled methods (runs and durations).
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/prometheus", OPERATOR_TOKEN).body())
 			.containsPattern("tasks_scheduled_execution_seconds_count\\{[^}]*code_function=\"dispatch\"[^}]*} [1-9]"));
+	}
+
+	@Test
+	void webhookLagFromStripesEventToItsProcessingIsAHistogram() throws Exception {
+		Org org = orgs.create("Lag " + System.nanoTime(), ZoneId.of("UTC"));
+		String key = orgs.createApiKey(org.id(), "test").key();
+		HttpResponse<String> checkout = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/billing/checkout-sessions"))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(201);
+		String url = checkout.body().replaceAll("(?s).*\"url\":\"([^\"]+)\".*", "$1");
+		URI page = URI.create(url);
+		HttpResponse<String> paid = http.send(HttpRequest.newBuilder(page.resolve(page.getPath() + "/pay"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("method=card_success"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(paid.statusCode()).as(paid.body()).isIn(200, 302, 303);
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/prometheus", OPERATOR_TOKEN).body())
+			.containsPattern("billforge_stripe_webhook_events_total\\{outcome=\"processed\",type=\"checkout.session.completed\"} [1-9]")
+			.containsPattern("billforge_stripe_webhook_lag_seconds_count [1-9]")
+			.containsPattern("billforge_stripe_webhook_lag_seconds_bucket\\{le=\"86400.0\"} [1-9]")
+			.contains("billforge_stripe_webhook_lag_seconds_bucket{le=\"1.0\"}"));
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package dev.billforge.billing.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +115,13 @@ class WebhookProcessor {
 				.append("receivedAt", clock.instant().toString())
 				.append("payload", payload));
 		}
-		return dev.billforge.common.BillforgeMetrics.stripeWebhookEvent(type, process(id, type, event.path("data").path("object")));
+		Result result = process(id, type, event.path("data").path("object"));
+		long created = event.path("created").asLong();
+		if ((result == Result.PROCESSED || result == Result.IGNORED) && created > 0) {
+			dev.billforge.common.BillforgeMetrics
+				.stripeWebhookLag(Duration.between(Instant.ofEpochSecond(created), clock.instant()));
+		}
+		return dev.billforge.common.BillforgeMetrics.stripeWebhookEvent(type, result);
 	}
 
 	/**

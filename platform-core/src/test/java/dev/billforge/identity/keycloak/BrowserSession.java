@@ -23,7 +23,7 @@ import org.springframework.web.util.HtmlUtils;
  * A minimal browser for the ITs: java.net.http with a cookie jar and redirects followed, plus
  * helpers to fill Keycloak's real login form and the app's forms.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
     private final CookieJar cookies = new CookieJar();
     private final HttpClient client = HttpClient.newBuilder()
@@ -32,12 +32,12 @@ final class BrowserSession {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String url, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String url, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -50,14 +50,14 @@ final class BrowserSession {
      * Opens {@code appUrl}, expects to be sent to Keycloak's login form, submits it and returns
      * the page finally reached.
      */
-    HttpResponse<String> signIn(String appUrl, String username, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String appUrl, String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> loginPage = get(appUrl);
         String action = loginFormAction(loginPage);
         return post(action, Map.of("username", username, "password", password, "credentialId", ""));
     }
 
     /** The action URL of Keycloak's login form (id kc-form-login) on the given page. */
-    static String loginFormAction(HttpResponse<String> page) {
+    public static String loginFormAction(HttpResponse<String> page) {
         Matcher form = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL).matcher(page.body());
         if (!form.find()) {
             throw new AssertionError("Expected Keycloak's login form at " + page.uri() + " (HTTP " + page.statusCode()
@@ -71,7 +71,7 @@ final class BrowserSession {
     }
 
     /** Value of the hidden _csrf field of the app's page. */
-    static String csrfToken(String html) {
+    public static String csrfToken(String html) {
         Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
         if (!matcher.find()) {
             throw new AssertionError("No _csrf field in:\n" + abbreviate(html));
@@ -79,7 +79,7 @@ final class BrowserSession {
         return matcher.group(1);
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() > 3000 ? text.substring(0, 3000) + "..." : text;
     }
 
