@@ -22,14 +22,18 @@ import com.sun.net.httpserver.HttpServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The OpenTelemetry Java agent's cost on ingestion (issue 13): the same app ({@link BenchApp}, embedded store) runs
- * twice as child JVMs, one plain and one with {@code -javaagent:} and the environment the compose file gives a tenant
- * (service name, OTLP/HTTP exporter, metrics and logs exporters off), exporting to an OTLP endpoint in this JVM that
- * accepts and counts. Rounds of {@code POST /api/v1/usage} (batches of 1,000 events, one org per client thread)
- * alternate between the two, so both see the same machine load; events per second and each child's CPU per 1,000
- * events are reported. Run: {@code java -cp benchmarks/target/benchmarks.jar dev.billforge.benchmarks.AgentCostBenchmark
- * [--quick] [--agent=path]} (default agent: {@code benchmarks/target/otel/opentelemetry-javaagent.jar}, copied by
- * the build). Separate from {@link BenchmarkMain} so the main run's parts stay as they are.
+ * The OpenTelemetry Java agent's cost on ingestion (issue 13): the same app
+ * ({@link BenchApp}, embedded store) runs twice as child JVMs, one plain and one with
+ * {@code -javaagent:} and the environment the compose file gives a tenant (service name,
+ * OTLP/HTTP exporter, metrics and logs exporters off), exporting to an OTLP endpoint in
+ * this JVM that accepts and counts. Rounds of {@code POST /api/v1/usage} (batches of
+ * 1,000 events, one org per client thread) alternate between the two, so both see the
+ * same machine load; events per second and each child's CPU per 1,000 events are
+ * reported. Run:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.billforge.benchmarks.AgentCostBenchmark
+ * [--quick] [--agent=path]} (default agent:
+ * {@code benchmarks/target/otel/opentelemetry-javaagent.jar}, copied by the build).
+ * Separate from {@link BenchmarkMain} so the main run's parts stay as they are.
  */
 public final class AgentCostBenchmark {
 
@@ -48,10 +52,17 @@ public final class AgentCostBenchmark {
 			return;
 		}
 		boolean quick = List.of(args).contains("--quick");
-		Path agent = Path.of(List.of(args).stream().filter(a -> a.startsWith("--agent=")).map(a -> a.substring(8))
-			.findFirst().orElse("benchmarks/target/otel/opentelemetry-javaagent.jar")).toAbsolutePath();
+		Path agent = Path
+			.of(List.of(args)
+				.stream()
+				.filter(a -> a.startsWith("--agent="))
+				.map(a -> a.substring(8))
+				.findFirst()
+				.orElse("benchmarks/target/otel/opentelemetry-javaagent.jar"))
+			.toAbsolutePath();
 		if (!Files.isRegularFile(agent)) {
-			throw new IllegalStateException("no agent at " + agent + " (build the module: ./mvnw -pl benchmarks -am package)");
+			throw new IllegalStateException(
+					"no agent at " + agent + " (build the module: ./mvnw -pl benchmarks -am package)");
 		}
 		int threads = 4;
 		int batchesPerRound = quick ? 2 : 5;
@@ -93,15 +104,17 @@ public final class AgentCostBenchmark {
 			long events = (long) rounds * threads * batchesPerRound * BATCH;
 			double plainRate = events / (plainWall / 1e9);
 			double tracedRate = events / (tracedWall / 1e9);
-			String report = String.join("\n",
-					String.format("agent cost on ingestion (%,d events per app, %d threads, batches of %,d; load before %.2f, after %.2f)",
-							events, threads, BATCH, plain.loadAtStart, Machine.load()),
+			String report = String.join("\n", String.format(
+					"agent cost on ingestion (%,d events per app, %d threads, batches of %,d; load before %.2f, after %.2f)",
+					events, threads, BATCH, plain.loadAtStart, Machine.load()),
 					String.format("  without agent: %,.0f events/s, app CPU %.0f ms per 1,000 events", plainRate,
 							plainCpu / 1e6 / (events / (double) BATCH)),
-					String.format("  with agent:    %,.0f events/s, app CPU %.0f ms per 1,000 events (%,d OTLP exports, %,d bytes)",
-							tracedRate, tracedCpu / 1e6 / (events / (double) BATCH), exports.get(), exportedBytes.get()),
-					String.format("  with / without: throughput %.1f %%, CPU per event %.1f %%", tracedRate / plainRate * 100,
-							(double) tracedCpu / plainCpu * 100));
+					String.format(
+							"  with agent:    %,.0f events/s, app CPU %.0f ms per 1,000 events (%,d OTLP exports, %,d bytes)",
+							tracedRate, tracedCpu / 1e6 / (events / (double) BATCH), exports.get(),
+							exportedBytes.get()),
+					String.format("  with / without: throughput %.1f %%, CPU per event %.1f %%",
+							tracedRate / plainRate * 100, (double) tracedCpu / plainCpu * 100));
 			System.out.println(report);
 			Files.writeString(Path.of("benchmarks/target/agent-cost.md"), report + "\n", StandardCharsets.UTF_8);
 		}
@@ -123,7 +136,10 @@ public final class AgentCostBenchmark {
 		return orgs;
 	}
 
-	/** Wall nanos of one round: every thread posts its batches (payloads built before the clock starts). */
+	/**
+	 * Wall nanos of one round: every thread posts its batches (payloads built before the
+	 * clock starts).
+	 */
 	private static long round(ApiClient api, List<ApiClient.OrgKey> orgs, String round, int batches, Instant now) {
 		List<List<String>> payloads = new ArrayList<>();
 		for (int t = 0; t < orgs.size(); t++) {
@@ -149,12 +165,13 @@ public final class AgentCostBenchmark {
 
 		static Child start(String name, Path work, Path agent, int otlpPort) {
 			int port = BenchApp.freePort();
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 			if (agent != null) {
 				command.add("-javaagent:" + agent);
 			}
-			command.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentCostBenchmark.class.getName(), "--child",
-					"--server.port=" + port));
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), AgentCostBenchmark.class.getName(),
+					"--child", "--server.port=" + port));
 			Path log = work.resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			Map<String, String> env = builder.environment();

@@ -20,7 +20,10 @@ final class ApiClient {
 	private final String base;
 
 	ApiClient(int port) {
-		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
 		this.base = "http://127.0.0.1:" + port;
 	}
 
@@ -41,7 +44,8 @@ final class ApiClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(120))
 			.header("Authorization", "Bearer " + token)
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -57,7 +61,10 @@ final class ApiClient {
 		}
 	}
 
-	/** Sends and fails loudly on any other status: a benchmark that counts errors as work would lie. */
+	/**
+	 * Sends and fails loudly on any other status: a benchmark that counts errors as work
+	 * would lie.
+	 */
 	JsonNode expect(int status, String method, String path, String token, String body) {
 		HttpResponse<String> response = send(method, path, token, body);
 		if (response.statusCode() != status) {

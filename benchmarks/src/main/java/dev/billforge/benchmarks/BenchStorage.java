@@ -17,11 +17,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /**
- * Where a benchmark application keeps its data: the embedded server on a new temporary data directory,
- * or, when env {@code MONGODB_URI} is set, a new database {@code bf_bench_<uuid>} on that MongoDB.
- * {@link #close()} drops the database and deletes the directory. (platform-core's test-jar has the
- * same for tests, but its test classes cannot be on a class path without the test libraries: the
- * platform's auto-configuration scans packages they live in.)
+ * Where a benchmark application keeps its data: the embedded server on a new temporary
+ * data directory, or, when env {@code MONGODB_URI} is set, a new database
+ * {@code bf_bench_<uuid>} on that MongoDB. {@link #close()} drops the database and
+ * deletes the directory. (platform-core's test-jar has the same for tests, but its test
+ * classes cannot be on a class path without the test libraries: the platform's
+ * auto-configuration scans packages they live in.)
  */
 public final class BenchStorage implements AutoCloseable {
 
@@ -55,7 +56,10 @@ public final class BenchStorage implements AutoCloseable {
 		return database;
 	}
 
-	/** Starts {@code source} on this storage; command-line arguments outrank env vars such as MONGODB_URI. */
+	/**
+	 * Starts {@code source} on this storage; command-line arguments outrank env vars such
+	 * as MONGODB_URI.
+	 */
 	ConfigurableApplicationContext run(Class<?> source, List<String> extraArgs) {
 		List<String> args = new ArrayList<>(extraArgs);
 		args.add("--billforge.storage.data-dir=" + dataDirectory);

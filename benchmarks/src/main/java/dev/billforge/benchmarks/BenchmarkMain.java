@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
+
 /**
- * Runs every benchmark and writes {@code benchmarks/target/results.md}. Options: {@code --quick} (smoke
- * run), {@code --summary-events=N} (events seeded for the summary), {@code --summary-ledger-events=N} (how many of
- * them take the full ledger path), {@code --telemetry-spans=N} (spans stored for the trace latency),
+ * Runs every benchmark and writes {@code benchmarks/target/results.md}. Options:
+ * {@code --quick} (smoke run), {@code --summary-events=N} (events seeded for the
+ * summary), {@code --summary-ledger-events=N} (how many of them take the full ledger
+ * path), {@code --telemetry-spans=N} (spans stored for the trace latency),
  * {@code --only=ingest,check,holds,summary,webhooks,telemetry,jmh}.
  */
 public final class BenchmarkMain {
 
-	private static final List<String> PARTS = List.of("ingest", "check", "holds", "summary", "webhooks", "telemetry", "jmh");
+	private static final List<String> PARTS = List.of("ingest", "check", "holds", "summary", "webhooks", "telemetry",
+			"jmh");
 
 	private BenchmarkMain() {
 	}
@@ -32,7 +35,8 @@ public final class BenchmarkMain {
 				continue;
 			}
 			if (arg.startsWith("--summary-events=")) {
-				settings = settings.withSummaryEvents(Long.parseLong(arg.substring("--summary-events=".length()).replace("_", "")));
+				settings = settings
+					.withSummaryEvents(Long.parseLong(arg.substring("--summary-events=".length()).replace("_", "")));
 			}
 			else if (arg.startsWith("--summary-ledger-events=")) {
 				settings = settings.withSummaryLedgerEvents(
@@ -48,7 +52,9 @@ public final class BenchmarkMain {
 				}
 			}
 			else {
-				System.err.println("unknown option " + arg + "; options: --quick --summary-events=N --summary-ledger-events=N --telemetry-spans=N --only=" + String.join(",", PARTS));
+				System.err.println("unknown option " + arg
+						+ "; options: --quick --summary-events=N --summary-ledger-events=N --telemetry-spans=N --only="
+						+ String.join(",", PARTS));
 				System.exit(2);
 			}
 		}
@@ -56,19 +62,22 @@ public final class BenchmarkMain {
 		Files.createDirectories(target);
 		Instant started = Instant.now();
 		String machine = Machine.describe();
-		System.out.println("Billforge benchmarks" + (settings.quick() ? " (--quick: a smoke run, not a measurement)" : ""));
+		System.out
+			.println("Billforge benchmarks" + (settings.quick() ? " (--quick: a smoke run, not a measurement)" : ""));
 		System.out.print(machine);
 
 		Results results = new Results();
 		String storageKind;
 		try (BenchStorage storage = BenchStorage.create()) {
-			storageKind = storage.isExternal() ? "real MongoDB from env MONGODB_URI (fresh database " + storage.database() + ")"
+			storageKind = storage.isExternal()
+					? "real MongoDB from env MONGODB_URI (fresh database " + storage.database() + ")"
 					: "embedded mongo-java-server 1.47.0, H2 backend, temporary data directory";
 			System.out.println("storage: " + storageKind);
 			int emulatorPort = BenchApp.freePort();
 			// --only=telemetry runs its own application alone
 			boolean docRouterParts = only.stream().anyMatch(part -> !part.equals("telemetry") && !part.equals("jmh"));
-			try (ConfigurableApplicationContext context = docRouterParts ? BenchApp.start(storage, emulatorPort) : null) {
+			try (ConfigurableApplicationContext context = docRouterParts ? BenchApp.start(storage, emulatorPort)
+					: null) {
 				ApiClient api = docRouterParts ? new ApiClient(BenchApp.port(context)) : null;
 				if (only.contains("ingest")) {
 					section("1. ingestion");
@@ -90,8 +99,9 @@ public final class BenchmarkMain {
 				}
 				if (only.contains("webhooks")) {
 					section("Stripe webhooks (issue 3)");
-					new WebhookBenchmark(api, settings, context.getBean(MongoCommandStats.class), BenchApp.port(context),
-							emulatorPort).run(results);
+					new WebhookBenchmark(api, settings, context.getBean(MongoCommandStats.class),
+							BenchApp.port(context), emulatorPort)
+						.run(results);
 				}
 			}
 			if (only.contains("telemetry")) {
@@ -115,9 +125,9 @@ public final class BenchmarkMain {
 		String header = "# Billforge benchmark results\n\n" + "- run: " + started + ", took " + took.toSeconds() + " s"
 				+ (settings.quick() ? " — **--quick smoke run, not a measurement**" : "") + "\n- command: `java -jar "
 				+ "benchmarks/target/benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args)) + "`\n"
-				+ "- storage: " + storageKind + "\n" + "- settings: " + settings + "\n"
-				+ "- application properties: `" + String.join(" ", BenchApp.SETTINGS).replace(BenchApp.OPERATOR_TOKEN, "***")
-				+ "`\n\n```\n" + machine + "```\n";
+				+ "- storage: " + storageKind + "\n" + "- settings: " + settings + "\n" + "- application properties: `"
+				+ String.join(" ", BenchApp.SETTINGS).replace(BenchApp.OPERATOR_TOKEN, "***") + "`\n\n```\n" + machine
+				+ "```\n";
 		Path file = target.resolve("results.md");
 		results.writeMarkdown(file, header);
 		System.out.println("\nwritten: " + file + " (" + took.toSeconds() + " s)");

@@ -13,10 +13,10 @@ import org.bson.types.Decimal128;
 import dev.billforge.metering.UsageEvent;
 
 /**
- * Synthetic DocRouter usage: alternating {@code page} (1–5 pages) and {@code llm_token} (100–5,099
- * tokens) events with an {@code operation} property, in the three shapes the benchmarks need (API
- * JSON, raw documents with the same fields, {@link UsageEvent}s). Deterministic: the event's number
- * picks everything.
+ * Synthetic DocRouter usage: alternating {@code page} (1–5 pages) and {@code llm_token}
+ * (100–5,099 tokens) events with an {@code operation} property, in the three shapes the
+ * benchmarks need (API JSON, raw documents with the same fields, {@link UsageEvent}s).
+ * Deterministic: the event's number picks everything.
  */
 final class Events {
 
@@ -34,7 +34,10 @@ final class Events {
 		return new Event(keyPrefix + n, page ? "page" : "llm_token", quantity, occurredAt, OPERATIONS[(int) (n % 3)]);
 	}
 
-	/** {@code count} events numbered from {@code first}, all within the minute before {@code now}. */
+	/**
+	 * {@code count} events numbered from {@code first}, all within the minute before
+	 * {@code now}.
+	 */
 	static List<Event> batch(String keyPrefix, long first, int count, Instant now) {
 		List<Event> events = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {

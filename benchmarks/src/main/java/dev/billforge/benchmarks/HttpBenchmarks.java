@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 
-/** Targets 2 (HTTP part) and 3 (HTTP part): entitlement check latency and hold+commit throughput over loopback. */
+/**
+ * Targets 2 (HTTP part) and 3 (HTTP part): entitlement check latency and hold+commit
+ * throughput over loopback.
+ */
 final class HttpBenchmarks {
 
 	private static final String CHECK_BODY = "{\"meter\":\"page\",\"quantity\":5}";
@@ -25,7 +28,10 @@ final class HttpBenchmarks {
 		this.stats = stats;
 	}
 
-	/** One client, one request at a time: the latency a product sees before starting a job. */
+	/**
+	 * One client, one request at a time: the latency a product sees before starting a
+	 * job.
+	 */
 	void checkLatency(Results results) {
 		ApiClient.OrgKey org = api.createOrg("check-http");
 		// Some history, so the account is not trivially empty.
@@ -49,8 +55,9 @@ final class HttpBenchmarks {
 		String shape = f("%,d calls, 1 client", latencies.count());
 		results.info("2. check over HTTP p50 (" + shape + ")", f("%.3f ms", latencies.percentileMillis(50)));
 		double p99 = latencies.percentileMillis(99);
-		results.target("2. check over HTTP p99", f("%.3f ms (max %.1f ms, %,.0f calls/s)", p99, latencies.maxMillis(),
-				latencies.count() / seconds), "< 10 ms", p99 < 10);
+		results.target("2. check over HTTP p99",
+				f("%.3f ms (max %.1f ms, %,.0f calls/s)", p99, latencies.maxMillis(), latencies.count() / seconds),
+				"< 10 ms", p99 < 10);
 		results.info("2. check over HTTP: JVM CPU per call (server + client)", f("%.3f ms", cpuPerCall));
 		results.note("1 HTTP check → " + commands);
 	}
@@ -62,7 +69,10 @@ final class HttpBenchmarks {
 		}
 	}
 
-	/** Many clients holding and committing on ONE org: the AccountBook's per-org group commit under load. */
+	/**
+	 * Many clients holding and committing on ONE org: the AccountBook's per-org group
+	 * commit under load.
+	 */
 	void holdsOnOneHotOrg(Results results) {
 		ApiClient.OrgKey org = api.createOrg("hot-http");
 		int clients = settings.holdClients();
@@ -95,8 +105,8 @@ final class HttpBenchmarks {
 				long t0 = System.nanoTime();
 				JsonNode hold = api.expect(201, "POST", "/api/v1/reservations", org.key(),
 						"{\"idempotencyKey\":\"job-" + t + "-" + i + "\",\"credits\":5,\"ttlSeconds\":600}");
-				JsonNode committed = api.expect(200, "POST", "/api/v1/reservations/" + hold.get("id").asString() + "/commit",
-						org.key(), "{\"credits\":3}");
+				JsonNode committed = api.expect(200, "POST",
+						"/api/v1/reservations/" + hold.get("id").asString() + "/commit", org.key(), "{\"credits\":3}");
 				if (!"committed".equals(committed.get("status").asString())) {
 					throw new IllegalStateException("commit answered " + committed);
 				}

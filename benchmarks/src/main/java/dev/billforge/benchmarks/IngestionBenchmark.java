@@ -18,10 +18,10 @@ import dev.billforge.metering.Metering;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Target 1: usage ingestion through {@code POST /api/v1/usage} (batches of 1,000, one org per client
- * thread) against {@code insertMany} of documents with the same fields, batches of 1,000, the same
- * number of threads, into a scratch collection of the same database. Rounds alternate raw and API so
- * both see the same store size and warmth.
+ * Target 1: usage ingestion through {@code POST /api/v1/usage} (batches of 1,000, one org
+ * per client thread) against {@code insertMany} of documents with the same fields,
+ * batches of 1,000, the same number of threads, into a scratch collection of the same
+ * database. Rounds alternate raw and API so both see the same store size and warmth.
  */
 final class IngestionBenchmark {
 
@@ -69,8 +69,10 @@ final class IngestionBenchmark {
 		String shape = f("%,d events, %d threads, 1 org each", events, threads);
 		results.info("1. ingestion: POST /api/v1/usage (" + shape + ")", f("%,.0f events/s", httpRate));
 		results.info("1. ingestion: raw insertMany, same docs (" + shape + ")", f("%,.0f events/s", rawRate));
-		results.target("1. ingestion: API / raw bulk insert (events/s)", f("%.1f %%", ratio * 100), ">= 50 %", ratio >= 0.5);
-		// CPU time of this JVM (server, embedded database and clients) is less at the mercy of other load.
+		results.target("1. ingestion: API / raw bulk insert (events/s)", f("%.1f %%", ratio * 100), ">= 50 %",
+				ratio >= 0.5);
+		// CPU time of this JVM (server, embedded database and clients) is less at the
+		// mercy of other load.
 		double httpCpu = http.cpuNanos() / 1e6 / (events / (double) BATCH);
 		double rawCpu = raw.cpuNanos() / 1e6 / (events / (double) BATCH);
 		results.info("1. ingestion: JVM CPU per 1,000 events, API / raw",
@@ -96,7 +98,8 @@ final class IngestionBenchmark {
 		results.info(f("1. ingestion: in-process Metering.record (%,d events, %d threads)", inProcessEvents, threads),
 				f("%,.0f events/s, CPU %.0f ms per 1,000", inProcessEvents / (inProcess.wallNanos() / 1e9),
 						inProcess.cpuNanos() / 1e6 / (inProcessEvents / (double) BATCH)));
-		// Where the time goes: the MongoDB commands behind one batch of 1,000 events, one at a time.
+		// Where the time goes: the MongoDB commands behind one batch of 1,000 events, one
+		// at a time.
 		MongoCommandStats stats = context.getBean(MongoCommandStats.class);
 		var before = stats.snapshot();
 		httpRound(orgs.subList(0, 1), "diag", 1, now);
@@ -104,7 +107,8 @@ final class IngestionBenchmark {
 		before = stats.snapshot();
 		rawRound(scratch, orgs.subList(0, 1), "diag", 1, now);
 		results.note("1 raw insertMany of 1,000 documents → " + stats.perOp(before, 1));
-		// How big one ledger commit of a 1,000-event batch is: the per-org group commit merges up to 256
+		// How big one ledger commit of a 1,000-event batch is: the per-org group commit
+		// merges up to 256
 		// queued requests into one such document, and MongoDB caps a document at 16 MiB.
 		int largest = 0;
 		for (RawBsonDocument doc : context.getBean(MongoTemplate.class)
@@ -134,7 +138,8 @@ final class IngestionBenchmark {
 
 	private Timing httpRound(List<ApiClient.OrgKey> orgs, String round, int batches, Instant now) {
 		int threads = orgs.size();
-		// Payloads are built before the clock starts: the client's JSON is not the server's cost.
+		// Payloads are built before the clock starts: the client's JSON is not the
+		// server's cost.
 		List<List<String>> payloads = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
 			List<String> mine = new ArrayList<>();
@@ -147,7 +152,8 @@ final class IngestionBenchmark {
 			for (String payload : payloads.get(t)) {
 				HttpResponse<String> response = api.send("POST", "/api/v1/usage", orgs.get(t).key(), payload);
 				if (response.statusCode() != 200) {
-					throw new IllegalStateException("usage batch returned " + response.statusCode() + ": " + response.body());
+					throw new IllegalStateException(
+							"usage batch returned " + response.statusCode() + ": " + response.body());
 				}
 				int recorded = count(response.body(), "\"status\":\"recorded\"");
 				if (recorded != BATCH) {

@@ -15,7 +15,10 @@ import org.openjdk.jmh.util.Statistics;
 
 import dev.billforge.benchmarks.jmh.LedgerBenchmarks;
 
-/** Runs the JMH benchmarks of {@link LedgerBenchmarks} (each in its own forked JVM) and reads their results. */
+/**
+ * Runs the JMH benchmarks of {@link LedgerBenchmarks} (each in its own forked JVM) and
+ * reads their results.
+ */
 final class JmhBenchmarks {
 
 	private final Settings settings;

@@ -2,7 +2,9 @@ package dev.billforge.benchmarks;
 
 import java.util.Arrays;
 
-/** Recorded latencies (nanoseconds) and exact nearest-rank percentiles over all of them. */
+/**
+ * Recorded latencies (nanoseconds) and exact nearest-rank percentiles over all of them.
+ */
 final class Latencies {
 
 	private long[] nanos;

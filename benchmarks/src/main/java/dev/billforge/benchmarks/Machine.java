@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** What the numbers were measured on, and how busy it was: other processes share these 2 cores. */
+/**
+ * What the numbers were measured on, and how busy it was: other processes share these 2
+ * cores.
+ */
 final class Machine {
 
 	private Machine() {
@@ -22,7 +25,10 @@ final class Machine {
 		}
 	}
 
-	/** CPU time this JVM has used (all threads: the embedded database, the server and the clients). */
+	/**
+	 * CPU time this JVM has used (all threads: the embedded database, the server and the
+	 * clients).
+	 */
 	static long processCpuNanos() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();

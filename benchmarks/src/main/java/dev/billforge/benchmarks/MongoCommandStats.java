@@ -16,9 +16,9 @@ import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 
 /**
- * Counts the MongoDB commands the application sends, per command and collection, with the time the
- * driver waited for each: where the time of an API call goes, in numbers that do not depend on how
- * busy the machine is (the counts) and that do (the times).
+ * Counts the MongoDB commands the application sends, per command and collection, with the
+ * time the driver waited for each: where the time of an API call goes, in numbers that do
+ * not depend on how busy the machine is (the counts) and that do (the times).
  */
 public final class MongoCommandStats implements CommandListener {
 
@@ -75,8 +75,9 @@ public final class MongoCommandStats implements CommandListener {
 	}
 
 	/**
-	 * The commands sent since {@code before}, per {@code ops} operations: e.g. "4.0 commands, 1.9 ms:
-	 * insert ledger_ops 1.0 (0.8 ms), ...", skipping the driver's own monitoring commands.
+	 * The commands sent since {@code before}, per {@code ops} operations: e.g. "4.0
+	 * commands, 1.9 ms: insert ledger_ops 1.0 (0.8 ms), ...", skipping the driver's own
+	 * monitoring commands.
 	 */
 	String perOp(Map<String, Stat> before, double ops) {
 		Map<String, Stat> after = snapshot();

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs one task per thread, all released at once; returns the wall time until the last one finished. */
+/**
+ * Runs one task per thread, all released at once; returns the wall time until the last
+ * one finished.
+ */
 final class Parallel {
 
 	interface Task {

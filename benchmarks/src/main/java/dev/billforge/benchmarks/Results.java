@@ -46,8 +46,8 @@ final class Results {
 
 	private void add(Row row) {
 		rows.add(row);
-		System.out.printf("  %s | %s | %s | %s | load %.1f%n", row.benchmark(), row.result(), row.target(), row.verdict().label,
-				row.load());
+		System.out.printf("  %s | %s | %s | %s | load %.1f%n", row.benchmark(), row.result(), row.target(),
+				row.verdict().label, row.load());
 	}
 
 	static String f(String format, Object... args) {
@@ -61,8 +61,8 @@ final class Results {
 		String format = "%-" + width + "s  %-" + resultWidth + "s  %-10s  %-7s  %s%n";
 		out.append(f(format, "benchmark", "result", "target", "verdict", "load"));
 		out.append("-".repeat(width + resultWidth + 32)).append('\n');
-		rows.forEach(row -> out.append(f(format, row.benchmark(), row.result(), row.target(), row.verdict().label,
-				f("%.1f", row.load()))));
+		rows.forEach(row -> out.append(
+				f(format, row.benchmark(), row.result(), row.target(), row.verdict().label, f("%.1f", row.load()))));
 		return out.toString();
 	}
 

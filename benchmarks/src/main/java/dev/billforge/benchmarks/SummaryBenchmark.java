@@ -29,17 +29,19 @@ import dev.billforge.orgs.OrgId;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Target 4: the usage summary of one org over 30 days of events, then {@code GET /api/v1/usage/summary}
- * timed over loopback.
+ * Target 4: the usage summary of one org over 30 days of events, then
+ * {@code GET /api/v1/usage/summary} timed over loopback.
  * <p>
- * Seeding, in batches of 1,000 events spread evenly over the 30 days: every k-th batch goes through
- * {@link Metering#record} (the full ledger path the API uses, minus HTTP; this part is an ingestion
- * soak), the other batches are handed to the production rollup maintainer(s) — every
- * {@link LedgerCommitListener} bean, i.e. metering's {@code UsageRollups} — as the ledger commits the
- * ledger path would have produced (same rating through {@link Metering#rate}, same op keys, increasing
- * sequence numbers). The summary reads only those rollup buckets, whose number and size depend on days,
- * meters, hours and property values, not on how many events were counted into them. With
- * {@code --summary-ledger-events} equal to {@code --summary-events} every event takes the ledger path.
+ * Seeding, in batches of 1,000 events spread evenly over the 30 days: every k-th batch
+ * goes through {@link Metering#record} (the full ledger path the API uses, minus HTTP;
+ * this part is an ingestion soak), the other batches are handed to the production rollup
+ * maintainer(s) — every {@link LedgerCommitListener} bean, i.e. metering's
+ * {@code UsageRollups} — as the ledger commits the ledger path would have produced (same
+ * rating through {@link Metering#rate}, same op keys, increasing sequence numbers). The
+ * summary reads only those rollup buckets, whose number and size depend on days, meters,
+ * hours and property values, not on how many events were counted into them. With
+ * {@code --summary-ledger-events} equal to {@code --summary-events} every event takes the
+ * ledger path.
  */
 final class SummaryBenchmark {
 
@@ -65,11 +67,13 @@ final class SummaryBenchmark {
 		long ledgerBatches = Math.min(batches, Math.max(1, (settings.summaryLedgerEvents() + batch - 1) / batch));
 		Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Instant from = to.minus(Duration.ofDays(30));
-		// Evenly over the 30 days, the first event a minute after `from`, so none is older than allowed.
+		// Evenly over the 30 days, the first event a minute after `from`, so none is
+		// older than allowed.
 		Instant first = from.plusSeconds(60);
 		long spacingNanos = Duration.between(first, to.minusSeconds(60)).toNanos() / total;
 
-		// 1. The ledger share: batches spread over the whole range (every k-th batch), two client threads.
+		// 1. The ledger share: batches spread over the whole range (every k-th batch),
+		// two client threads.
 		List<Long> viaLedger = new ArrayList<>();
 		List<Long> viaRollups = new ArrayList<>();
 		for (long b = 0; b < batches; b++) {
@@ -87,7 +91,8 @@ final class SummaryBenchmark {
 				List<Events.Event> events = events(viaLedger.get((int) i), batch, total, first, spacingNanos);
 				for (UsageOutcome outcome : metering.record(org, Events.usageEvents(events), false)) {
 					if (outcome.status() != UsageOutcome.Status.RECORDED) {
-						throw new IllegalStateException("seed event " + outcome.idempotencyKey() + " was " + outcome.status());
+						throw new IllegalStateException(
+								"seed event " + outcome.idempotencyKey() + " was " + outcome.status());
 					}
 					mine = mine.add(outcome.credits().amount());
 					recorded.incrementAndGet();
@@ -104,8 +109,11 @@ final class SummaryBenchmark {
 		results.info(f("4. seed via ledger (Metering.record, %d threads): %,d events", settings.summarySeedThreads(),
 				recorded.get()), f("%,.0f events/s (%.0f s)", recorded.get() / seedSeconds, seedSeconds));
 
-		// 2. The rest as ledger commits handed to the rollup maintainers, in sequence order.
-		List<LedgerCommitListener> listeners = context.getBeanProvider(LedgerCommitListener.class).orderedStream().toList();
+		// 2. The rest as ledger commits handed to the rollup maintainers, in sequence
+		// order.
+		List<LedgerCommitListener> listeners = context.getBeanProvider(LedgerCommitListener.class)
+			.orderedStream()
+			.toList();
 		long seq = context.getBean(CreditLedger.class).balance(org).ledgerSeq();
 		long fed = 0;
 		BigDecimal fedCredits = BigDecimal.ZERO;
@@ -115,8 +123,8 @@ final class SummaryBenchmark {
 			for (Events.Event e : events(b, batch, total, first, spacingNanos)) {
 				BigDecimal quantity = BigDecimal.valueOf(e.quantity());
 				var credits = metering.rate(e.meter(), quantity);
-				charges.add(new LedgerCommitted.Charged("usage:" + e.key(), e.meter(), quantity, credits, e.occurredAt(),
-						Map.of("operation", e.operation())));
+				charges.add(new LedgerCommitted.Charged("usage:" + e.key(), e.meter(), quantity, credits,
+						e.occurredAt(), Map.of("operation", e.operation())));
 				fedCredits = fedCredits.add(credits.amount());
 			}
 			LedgerCommitted commit = new LedgerCommitted(org, ++seq, charges, List.of(), List.of());
@@ -167,7 +175,9 @@ final class SummaryBenchmark {
 				+ "total, %s SPU, equals the credits they were rated at", events, recorded.get(), fed, shown));
 	}
 
-	/** Batch {@code b}: events numbered b*size.., each at its even share of the 30 days. */
+	/**
+	 * Batch {@code b}: events numbered b*size.., each at its even share of the 30 days.
+	 */
 	private static List<Events.Event> events(long b, int size, long total, Instant first, long spacingNanos) {
 		long start = b * size;
 		int count = (int) Math.min(size, total - start);

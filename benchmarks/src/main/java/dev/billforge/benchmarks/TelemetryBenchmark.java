@@ -41,10 +41,11 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 
 /**
- * Telemetry (issue 11): spans/s through {@code POST /v1/traces} in protobuf batches of 512 spans, gzip
- * on, against {@code insertMany} of the very documents the receiver stored (read back, given new ids)
- * into a scratch collection of the same database with the same indexes, in the same run, alternating
- * rounds; then trace list and trace view latency on one org holding {@code telemetrySpans} stored spans.
+ * Telemetry (issue 11): spans/s through {@code POST /v1/traces} in protobuf batches of
+ * 512 spans, gzip on, against {@code insertMany} of the very documents the receiver
+ * stored (read back, given new ids) into a scratch collection of the same database with
+ * the same indexes, in the same run, alternating rounds; then trace list and trace view
+ * latency on one org holding {@code telemetrySpans} stored spans.
  */
 final class TelemetryBenchmark {
 
@@ -122,11 +123,11 @@ final class TelemetryBenchmark {
 		double rawRate = rawSpans / (rawNanos / 1e9);
 		String shape = f("%d threads, one org each, protobuf batches of %d spans (%d traces), gzip, %d rounds", threads,
 				BATCH, TRACES_PER_BATCH, rounds);
-		results.target("T1. telemetry: POST /v1/traces (" + shape + ")", f("%,.0f spans/s", apiRate), ">= 20,000 spans/s",
-				apiRate >= 20_000);
+		results.target("T1. telemetry: POST /v1/traces (" + shape + ")", f("%,.0f spans/s", apiRate),
+				">= 20,000 spans/s", apiRate >= 20_000);
 		results.info("T1. telemetry: raw insertMany of the same span documents", f("%,.0f spans/s", rawRate));
-		results.target("T1. telemetry: /v1/traces / raw insert (spans/s)", f("%.1f %%", apiRate / rawRate * 100), ">= 50 %",
-				apiRate / rawRate >= 0.5);
+		results.target("T1. telemetry: /v1/traces / raw insert (spans/s)", f("%.1f %%", apiRate / rawRate * 100),
+				">= 50 %", apiRate / rawRate >= 0.5);
 		results.info("T1. telemetry: JVM CPU per 1,000 spans, API / raw",
 				f("%.0f ms / %.0f ms", apiCpu / 1e6 / (apiSpans / 1000.0), rawCpu / 1e6 / (rawSpans / 1000.0)));
 	}
@@ -150,7 +151,8 @@ final class TelemetryBenchmark {
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build(), HttpResponse.BodyHandlers.ofByteArray());
 				if (response.statusCode() != 200 || response.body().length != 0) {
-					// a full success is an empty ExportTraceServiceResponse; anything else is not counted as work
+					// a full success is an empty ExportTraceServiceResponse; anything
+					// else is not counted as work
 					throw new IllegalStateException("/v1/traces answered " + response.statusCode() + " with "
 							+ response.body().length + " bytes");
 				}
@@ -181,14 +183,18 @@ final class TelemetryBenchmark {
 		});
 	}
 
-	/** 512 spans in 8 traces of 64: a root agent span, LLM calls (model, tokens) and tool calls, 1 in 16 failing. */
+	/**
+	 * 512 spans in 8 traces of 64: a root agent span, LLM calls (model, tokens) and tool
+	 * calls, 1 in 16 failing.
+	 */
 	private ExportTraceServiceRequest batch(Instant at) {
 		long start = at.toEpochMilli() * 1_000_000L;
 		ScopeSpans.Builder scope = ScopeSpans.newBuilder();
 		int perTrace = BATCH / TRACES_PER_BATCH;
 		for (int t = 0; t < TRACES_PER_BATCH; t++) {
 			long seq = traceSeq.getAndIncrement();
-			ByteString traceId = ByteString.copyFrom(ByteBuffer.allocate(16).putLong(0x5eed000000000000L).putLong(seq).array());
+			ByteString traceId = ByteString
+				.copyFrom(ByteBuffer.allocate(16).putLong(0x5eed000000000000L).putLong(seq).array());
 			ByteString root = null;
 			for (int s = 0; s < perTrace; s++) {
 				ByteString spanId = ByteString.copyFrom(ByteBuffer.allocate(8).putLong(seq * 1000 + s + 1).array());
@@ -199,24 +205,32 @@ final class TelemetryBenchmark {
 					.setEndTimeUnixNano(start + s * 1_000_000L + 900_000L);
 				if (s == 0) {
 					root = spanId;
-					span.setName("invoke_agent planner").addAttributes(kv("gen_ai.operation.name", "invoke_agent"))
+					span.setName("invoke_agent planner")
+						.addAttributes(kv("gen_ai.operation.name", "invoke_agent"))
 						.addAttributes(kv("gen_ai.agent.name", "planner"))
 						.addAttributes(kv("gen_ai.conversation.id", "conv-" + (seq % 100)));
 				}
 				else if (s % 2 == 1) {
-					span.setParentSpanId(root).setName("chat gpt-4o").addAttributes(kv("gen_ai.operation.name", "chat"))
+					span.setParentSpanId(root)
+						.setName("chat gpt-4o")
+						.addAttributes(kv("gen_ai.operation.name", "chat"))
 						.addAttributes(kv("gen_ai.request.model", "gpt-4o"))
-						.addAttributes(KeyValue.newBuilder().setKey("gen_ai.usage.input_tokens")
+						.addAttributes(KeyValue.newBuilder()
+							.setKey("gen_ai.usage.input_tokens")
 							.setValue(AnyValue.newBuilder().setIntValue(1200 + s)))
-						.addAttributes(KeyValue.newBuilder().setKey("gen_ai.usage.output_tokens")
+						.addAttributes(KeyValue.newBuilder()
+							.setKey("gen_ai.usage.output_tokens")
 							.setValue(AnyValue.newBuilder().setIntValue(300)));
 				}
 				else {
-					span.setParentSpanId(root).setName("execute_tool search").addAttributes(kv("gen_ai.operation.name", "execute_tool"))
+					span.setParentSpanId(root)
+						.setName("execute_tool search")
+						.addAttributes(kv("gen_ai.operation.name", "execute_tool"))
 						.addAttributes(kv("gen_ai.tool.name", "search"))
 						.addAttributes(kv("gen_ai.tool.call.arguments", "{\"q\":\"flights " + s + "\"}"));
 					if (s % 16 == 0) {
-						span.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("timeout"));
+						span.setStatus(
+								Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("timeout"));
 					}
 				}
 				scope.addSpans(span);
@@ -241,13 +255,15 @@ final class TelemetryBenchmark {
 		return out.toByteArray();
 	}
 
-	// ------------------------------------------------------------------ latency on N stored spans
+	// ------------------------------------------------------------------ latency on N
+	// stored spans
 
 	/**
-	 * One org gets one API batch (8 traces of 64 spans); its stored span and trace documents are then
-	 * copied with new trace ids and earlier times (spread over 30 days) until it holds {@code spans}
-	 * spans — what ingestion writes, without spending the run's budget on it. Then the trace list (newest
-	 * first; by model; by service; free text) and the trace view are timed in-process through
+	 * One org gets one API batch (8 traces of 64 spans); its stored span and trace
+	 * documents are then copied with new trace ids and earlier times (spread over 30
+	 * days) until it holds {@code spans} spans — what ingestion writes, without spending
+	 * the run's budget on it. Then the trace list (newest first; by model; by service;
+	 * free text) and the trace view are timed in-process through
 	 * {@link TelemetryQueries}, and over HTTP through the MCP tools.
 	 */
 	private void latency(Results results, long spans) throws Exception {
@@ -285,7 +301,8 @@ final class TelemetryBenchmark {
 				traceDocs.insertMany(traceBatch, new InsertManyOptions().ordered(false));
 			}
 		});
-		// Counted from the trace summaries: a count over 1M span documents makes the embedded store
+		// Counted from the trace summaries: a count over 1M span documents makes the
+		// embedded store
 		// materialise all of them (it ran out of heap doing so).
 		long stored = 0;
 		long traces = 0;
@@ -293,19 +310,20 @@ final class TelemetryBenchmark {
 			stored += trace.get("spans", Number.class).longValue();
 			traces++;
 		}
-		results.note(f("telemetry latency: %,d spans in %,d traces stored for one org (seeded in %.0f s)", stored, traces,
-				(System.nanoTime() - seedStarted) / 1e9));
+		results.note(f("telemetry latency: %,d spans in %,d traces stored for one org (seeded in %.0f s)", stored,
+				traces, (System.nanoTime() - seedStarted) / 1e9));
 
 		TelemetryQueries queries = context.getBean(TelemetryQueries.class);
 		OrgId orgId = new OrgId(org.orgId());
 		int warmup = settings.quick() ? 5 : 30;
 		int calls = settings.quick() ? 20 : 200;
 		String someTrace = traceTemplates.get(0).getString("traceId");
-		TelemetryQueries.TraceFilter none = new TelemetryQueries.TraceFilter(null, null, null, null, null, null, null, null, null);
-		TelemetryQueries.TraceFilter byModel = new TelemetryQueries.TraceFilter(null, null, "gpt-4o", "error", null, null, null,
+		TelemetryQueries.TraceFilter none = new TelemetryQueries.TraceFilter(null, null, null, null, null, null, null,
 				null, null);
-		TelemetryQueries.TraceFilter byText = new TelemetryQueries.TraceFilter("travel-agent", null, null, null, null, null,
-				null, null, "flights 17");
+		TelemetryQueries.TraceFilter byModel = new TelemetryQueries.TraceFilter(null, null, "gpt-4o", "error", null,
+				null, null, null, null);
+		TelemetryQueries.TraceFilter byText = new TelemetryQueries.TraceFilter("travel-agent", null, null, null, null,
+				null, null, null, "flights 17");
 		time(results, f("T2. trace list, newest 50 (in-process, %,d spans)", stored), warmup, calls,
 				() -> queries.traces(orgId, none, 0, 50));
 		time(results, f("T2. trace list, model + errors filter (in-process, %,d spans)", stored), warmup, calls,
@@ -361,11 +379,13 @@ final class TelemetryBenchmark {
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json, text/event-stream")
 			.header("Authorization", "Bearer " + key)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":"
-					+ "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + "{\"name\":\"" + tool
+						+ "\",\"arguments\":" + arguments + "}}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200 || response.body().contains("\"isError\":true")) {
-			throw new IllegalStateException("MCP " + tool + " answered " + response.statusCode() + ": " + response.body());
+			throw new IllegalStateException(
+					"MCP " + tool + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return response.body();
 	}
@@ -378,8 +398,8 @@ final class TelemetryBenchmark {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(gzip(batch.toByteArray())))
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("/v1/traces answered " + response.statusCode() + " to " + batch.getSerializedSize()
-					+ " bytes of protobuf");
+			throw new IllegalStateException("/v1/traces answered " + response.statusCode() + " to "
+					+ batch.getSerializedSize() + " bytes of protobuf");
 		}
 	}
 

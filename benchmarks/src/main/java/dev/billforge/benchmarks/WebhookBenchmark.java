@@ -26,21 +26,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 3 §6: Stripe webhook events processed per second, with signature verification, on the embedded
- * store. Real objects are made in the in-process Stripe emulator first (orgs buy packs and subscribe
- * through the app's own Checkout API and the emulator's completion helper) while the emulator's own
- * delivery to the app is switched off; then the emulator's snapshot events ({@code invoice.paid} of
- * each subscription's first invoice, {@code checkout.session.completed} of each pack) are posted to
- * {@code /stripe/webhook}, each signed at send time with the endpoint secret exactly as Stripe signs
- * ({@code t=<unix>,v1=HMAC-SHA256(secret, t + "." + body)}), from a few client threads. Every answer
- * must be 2xx and afterwards every org must hold exactly its packs and one plan allowance.
+ * Issue 3 §6: Stripe webhook events processed per second, with signature verification, on
+ * the embedded store. Real objects are made in the in-process Stripe emulator first (orgs
+ * buy packs and subscribe through the app's own Checkout API and the emulator's
+ * completion helper) while the emulator's own delivery to the app is switched off; then
+ * the emulator's snapshot events ({@code invoice.paid} of each subscription's first
+ * invoice, {@code checkout.session.completed} of each pack) are posted to
+ * {@code /stripe/webhook}, each signed at send time with the endpoint secret exactly as
+ * Stripe signs ({@code t=<unix>,v1=HMAC-SHA256(secret, t + "." + body)}), from a few
+ * client threads. Every answer must be 2xx and afterwards every org must hold exactly its
+ * packs and one plan allowance.
  */
 final class WebhookBenchmark {
 
-	/** The signing secret the benchmark app trusts ({@code billforge.billing.webhook-secrets}). */
+	/**
+	 * The signing secret the benchmark app trusts
+	 * ({@code billforge.billing.webhook-secrets}).
+	 */
 	static final String SECRET = "whsec_billforge_bench_0123456789abcdef";
 
-	/** The key the embedded emulator accepts (platform-core's {@code StripeConfiguration}). */
+	/**
+	 * The key the embedded emulator accepts (platform-core's
+	 * {@code StripeConfiguration}).
+	 */
 	private static final String EMULATOR_KEY = "sk_test_billforge_emulator";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,8 +65,10 @@ final class WebhookBenchmark {
 
 	private final String emulator;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	private final String webhookUrl;
 
@@ -118,7 +128,8 @@ final class WebhookBenchmark {
 		results.info("webhooks: JVM CPU per event (app + emulator + clients)", f("%.2f ms", cpuPerEvent));
 		results.note("1 first webhook delivery → " + commands);
 
-		// Stripe delivers at least once: every event again, which must be acknowledged without effect.
+		// Stripe delivers at least once: every event again, which must be acknowledged
+		// without effect.
 		Latencies duplicates = new Latencies(events.size());
 		long dupElapsed = deliverAll(events, duplicates);
 		results.info(f("webhooks: duplicate deliveries (%,d events, %d client threads)", events.size(), threads),
@@ -126,12 +137,16 @@ final class WebhookBenchmark {
 						duplicates.percentileMillis(50), duplicates.percentileMillis(99)));
 
 		verifyEffects(orgs, before, packs);
-		results.note(f("webhooks: %d orgs each hold exactly %d pack grant(s) and 1 plan allowance afterwards "
-				+ "(available = before + %s × 1,000 + 15,000); every one of %,d deliveries answered 2xx", orgCount, packs,
-				packs, events.size() * 2));
+		results.note(f(
+				"webhooks: %d orgs each hold exactly %d pack grant(s) and 1 plan allowance afterwards "
+						+ "(available = before + %s × 1,000 + 15,000); every one of %,d deliveries answered 2xx",
+				orgCount, packs, packs, events.size() * 2));
 	}
 
-	/** Posts the events from {@code webhookThreads} clients; returns the wall time. Any non-2xx fails the run. */
+	/**
+	 * Posts the events from {@code webhookThreads} clients; returns the wall time. Any
+	 * non-2xx fails the run.
+	 */
 	private long deliverAll(List<String> events, Latencies latencies) {
 		AtomicInteger next = new AtomicInteger();
 		return Parallel.run(settings.webhookThreads(), t -> {
@@ -147,7 +162,8 @@ final class WebhookBenchmark {
 				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 				latencies.add(System.nanoTime() - t0);
 				if (response.statusCode() / 100 != 2) {
-					throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
+					throw new IllegalStateException(
+							"webhook answered " + response.statusCode() + ": " + response.body());
 				}
 			}
 		});
@@ -167,9 +183,9 @@ final class WebhookBenchmark {
 			BigDecimal available = new BigDecimal(balance.get("available").asString());
 			if (packGrants != packs || allowances != 1
 					|| available.compareTo(before.get(org.orgId()).add(gained)) != 0) {
-				throw new IllegalStateException("org " + org.orgId() + " has " + packGrants + " pack grants, " + allowances
-						+ " allowances and " + available + " available after the webhooks; expected " + packs + ", 1 and "
-						+ before.get(org.orgId()).add(gained));
+				throw new IllegalStateException("org " + org.orgId() + " has " + packGrants + " pack grants, "
+						+ allowances + " allowances and " + available + " available after the webhooks; expected "
+						+ packs + ", 1 and " + before.get(org.orgId()).add(gained));
 			}
 		}
 	}
@@ -187,8 +203,9 @@ final class WebhookBenchmark {
 	}
 
 	/**
-	 * The app registered its webhook endpoint with the emulator at startup; pausing it leaves the events
-	 * to this benchmark (events made while an endpoint is disabled are not delivered to it later).
+	 * The app registered its webhook endpoint with the emulator at startup; pausing it
+	 * leaves the events to this benchmark (events made while an endpoint is disabled are
+	 * not delivered to it later).
 	 */
 	private void disableEmulatorDelivery() {
 		for (JsonNode endpoint : emulatorCall("GET", "/v1/webhook_endpoints?limit=100", null).get("data")) {
@@ -201,8 +218,10 @@ final class WebhookBenchmark {
 		List<String> out = new ArrayList<>();
 		String after = null;
 		while (true) {
-			JsonNode page = emulatorCall("GET", "/v1/events?limit=100&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
-					+ (after == null ? "" : "&starting_after=" + after), null);
+			JsonNode page = emulatorCall("GET",
+					"/v1/events?limit=100&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
+							+ (after == null ? "" : "&starting_after=" + after),
+					null);
 			for (JsonNode event : page.get("data")) {
 				if (keep.test(event)) {
 					out.add(JSON.writeValueAsString(event));
@@ -221,7 +240,8 @@ final class WebhookBenchmark {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + EMULATOR_KEY)
-			.method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
+			.method(method,
+					form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
 		if (form != null) {
 			request.header("Content-Type", "application/x-www-form-urlencoded");
 		}

@@ -6,8 +6,8 @@ import java.util.Objects;
 /** Links to the product's terms of service and privacy policy (always https). */
 public record LegalLinks(URI terms, URI privacy) {
 
-    public LegalLinks {
-        Objects.requireNonNull(terms, "terms");
-        Objects.requireNonNull(privacy, "privacy");
-    }
+	public LegalLinks {
+		Objects.requireNonNull(terms, "terms");
+		Objects.requireNonNull(privacy, "privacy");
+	}
 }

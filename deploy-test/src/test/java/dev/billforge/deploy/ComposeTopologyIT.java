@@ -37,21 +37,28 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo profile of docker-compose.yml, brought up without Docker: every tenant jar runs with exactly the
- * environment the compose file gives its container (interpolated from deploy/demo.env; service names mapped to
- * 127.0.0.1 and ports to free ones by {@link LocalTopology}), next to Keycloak from its distribution zip run with
- * the compose service's command and environment, each tenant's Stripe emulator run with its service's command, a
- * MongoDB wire-protocol server answering as the replica set the URIs name, and an OTLP endpoint in place of the
- * collector. The one-shot provisioning services run first and must exit 0, as {@code service_completed_successfully}
- * requires; readiness is what the compose health checks ask. Then a person signs in through Keycloak, creates an
- * org and an API key, records usage and pays a Checkout on the emulator's hosted page, and the webhook grants the
- * credits. Replaced, and said so in docs/deploy.md: PostgreSQL (Keycloak's dev-file database), Mailpit, Jaeger.
+ * The demo profile of docker-compose.yml, brought up without Docker: every tenant jar
+ * runs with exactly the environment the compose file gives its container (interpolated
+ * from deploy/demo.env; service names mapped to 127.0.0.1 and ports to free ones by
+ * {@link LocalTopology}), next to Keycloak from its distribution zip run with the compose
+ * service's command and environment, each tenant's Stripe emulator run with its service's
+ * command, a MongoDB wire-protocol server answering as the replica set the URIs name, and
+ * an OTLP endpoint in place of the collector. The one-shot provisioning services run
+ * first and must exit 0, as {@code service_completed_successfully} requires; readiness is
+ * what the compose health checks ask. Then a person signs in through Keycloak, creates an
+ * org and an API key, records usage and pays a Checkout on the emulator's hosted page,
+ * and the webhook grants the credits. Replaced, and said so in docs/deploy.md: PostgreSQL
+ * (Keycloak's dev-file database), Mailpit, Jaeger.
  */
 class ComposeTopologyIT {
 
-	private static final Duration KEYCLOAK_START = Duration.ofSeconds(Long.getLong("keycloak.startup.timeout.seconds", 480));
+	private static final Duration KEYCLOAK_START = Duration
+		.ofSeconds(Long.getLong("keycloak.startup.timeout.seconds", 480));
 
-	/** An app start is ~15 s on a quiet machine and minutes on a shared, overloaded one; override with -Dapp.startup.timeout.seconds. */
+	/**
+	 * An app start is ~15 s on a quiet machine and minutes on a shared, overloaded one;
+	 * override with -Dapp.startup.timeout.seconds.
+	 */
 	private static final Duration APP_START = Duration.ofSeconds(Long.getLong("app.startup.timeout.seconds", 600));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,7 +80,8 @@ class ComposeTopologyIT {
 		Map<String, String> demo = ComposeFile.envFile("deploy/demo.env");
 		Path work = Files.createDirectories(Path.of("target", "compose-topology")).toAbsolutePath();
 		deleteRecursively(work);
-		LocalTopology topology = new LocalTopology(compose, demo, work, Path.of(System.getProperty("otel.javaagent.jar")));
+		LocalTopology topology = new LocalTopology(compose, demo, work,
+				Path.of(System.getProperty("otel.javaagent.jar")));
 
 		ReplicaSetMongo mongo = new ReplicaSetMongo(replicaSetName(compose));
 		running.push(mongo);
@@ -82,7 +90,8 @@ class ComposeTopologyIT {
 		Set<String> otlpServices = otlpEndpoint(topology.port("otel-collector", 4318));
 		startKeycloak(compose, topology, work);
 
-		List<String> tenants = compose.tenants().stream()
+		List<String> tenants = compose.tenants()
+			.stream()
 			.filter(t -> System.getProperty("compose.tenants", "").isBlank()
 					|| Arrays.asList(System.getProperty("compose.tenants").split(",")).contains(t))
 			.toList();
@@ -95,7 +104,8 @@ class ComposeTopologyIT {
 
 			String provisioning = dependency(compose, tenant, "provision-");
 			Map<String, String> provisioningEnv = topology.environment(provisioning);
-			try (LocalProcess run = LocalProcess.start(provisioning, javaJar(compose, provisioning), provisioningEnv, work)) {
+			try (LocalProcess run = LocalProcess.start(provisioning, javaJar(compose, provisioning), provisioningEnv,
+					work)) {
 				assertThat(run.awaitExit(APP_START)).as("%s exits 0%s", provisioning, run.tail()).isZero();
 			}
 
@@ -117,8 +127,9 @@ class ComposeTopologyIT {
 		BrowserSession browser = new BrowserSession();
 		HttpResponse<String> landed = browser.signIn(base + "/", provisioningEnv.get("KEYCLOAK_OPERATOR_EMAIL"),
 				provisioningEnv.get("KEYCLOAK_OPERATOR_PASSWORD"));
-		assertThat(landed.uri().toString()).as("signed in through %s and back on %s%s", env.get("KEYCLOAK_URL"), base,
-				app.tail()).startsWith(base);
+		assertThat(landed.uri().toString())
+			.as("signed in through %s and back on %s%s", env.get("KEYCLOAK_URL"), base, app.tail())
+			.startsWith(base);
 		assertThat(landed.statusCode()).isEqualTo(200);
 
 		HttpResponse<String> onboarding = browser.get(base + "/onboarding");
@@ -131,15 +142,17 @@ class ComposeTopologyIT {
 				Map.of("name", "compose", "_csrf", BrowserSession.csrfToken(keys.body())));
 		String key = HtmlUtils.htmlUnescape(find(issued.body(), "id=\"new-key\"[^>]*value=\"([^\"]+)\""));
 
-		JsonNode usage = api(base, key, "POST", "/api/v1/usage", "{\"events\":[{\"idempotencyKey\":\"compose-1\",\"meter\":\""
-				+ firstMeter(tenant) + "\",\"quantity\":1}]}");
+		JsonNode usage = api(base, key, "POST", "/api/v1/usage",
+				"{\"events\":[{\"idempotencyKey\":\"compose-1\",\"meter\":\"" + firstMeter(tenant)
+						+ "\",\"quantity\":1}]}");
 		assertThat(usage.at("/results/0/status").asString()).as(usage.toString()).isEqualTo("recorded");
 
 		HttpResponse<String> billing = browser.get(base + "/billing");
 		String lookupKey = find(billing.body(), "name=\"lookupKey\" value=\"([^\"]+)\"");
 		HttpResponse<String> handover = browser.post(base + "/billing/checkout",
 				Map.of("lookupKey", lookupKey, "_csrf", BrowserSession.csrfToken(billing.body())));
-		String checkoutUrl = HtmlUtils.htmlUnescape(find(handover.body(), "id=\"handover-link\"[^>]*href=\"([^\"]+)\""));
+		String checkoutUrl = HtmlUtils
+			.htmlUnescape(find(handover.body(), "id=\"handover-link\"[^>]*href=\"([^\"]+)\""));
 		assertThat(checkoutUrl).as("the emulator's hosted page on its published port")
 			.startsWith(topologyPublicUrl(env) + "/checkout/");
 
@@ -155,8 +168,10 @@ class ComposeTopologyIT {
 		}
 		URI checkoutUri = URI.create(checkoutUrl);
 		HttpResponse<String> paid = browser.post(checkoutUri.resolve(pay).toString(), form);
-		assertThat(paid.uri().toString()).as("back on the tenant after paying: %s", BrowserSession.abbreviate(paid.body()))
-			.startsWith(base + "/").contains("billing=checkout_complete");
+		assertThat(paid.uri().toString())
+			.as("back on the tenant after paying: %s", BrowserSession.abbreviate(paid.body()))
+			.startsWith(base + "/")
+			.contains("billing=checkout_complete");
 
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		JsonNode balance = api(base, key, "GET", "/api/v1/balance", null);
@@ -164,8 +179,10 @@ class ComposeTopologyIT {
 			Thread.sleep(500);
 			balance = api(base, key, "GET", "/api/v1/balance", null);
 		}
-		assertThat(hasPaidGrant(balance)).as("the emulator's webhook reached %s and granted what was paid: %s%s",
-				env.get("BILLFORGE_BILLING_EMULATOR_WEBHOOK_URL"), balance, app.tail()).isTrue();
+		assertThat(hasPaidGrant(balance))
+			.as("the emulator's webhook reached %s and granted what was paid: %s%s",
+					env.get("BILLFORGE_BILLING_EMULATOR_WEBHOOK_URL"), balance, app.tail())
+			.isTrue();
 		assertThat(balance.get("usedInPeriod").decimalValue()).as("the usage recorded").isPositive();
 	}
 
@@ -188,7 +205,8 @@ class ComposeTopologyIT {
 		String image = String.valueOf(compose.services().get("keycloak").get("image"));
 		assertThat(image).as("the Keycloak the compose file runs is the one tested here")
 			.endsWith(":" + dist.getFileName().toString().substring("keycloak-".length()));
-		// The bootstrap admin from the env file is only created in an empty database: start from an empty one unless
+		// The bootstrap admin from the env file is only created in an empty database:
+		// start from an empty one unless
 		// the kept one (target/, a re-run) was made with the same admin.
 		Path made = dist.resolve("data").resolve("compose-topology-admin");
 		String admin = topology.environment("keycloak").get("KC_BOOTSTRAP_ADMIN_USERNAME") + ":"
@@ -206,7 +224,8 @@ class ComposeTopologyIT {
 		}
 		List<String> command = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString()));
 		for (String arg : topology.command("keycloak")) {
-			// keycloak-db (PostgreSQL) is not run here: dev mode keeps Keycloak's data in its own H2 file
+			// keycloak-db (PostgreSQL) is not run here: dev mode keeps Keycloak's data in
+			// its own H2 file
 			command.add("start".equals(arg) ? "start-dev" : arg);
 		}
 		command.add("--http-host=127.0.0.1");
@@ -220,18 +239,24 @@ class ComposeTopologyIT {
 	}
 
 	private static List<String> emulatorCommand(LocalTopology topology, String emulator) {
-		List<String> command = new ArrayList<>(List.of(LocalProcess.java(), "-cp", System.getProperty("java.class.path"),
-				StripeEmulatorMain.class.getName()));
+		List<String> command = new ArrayList<>(List.of(LocalProcess.java(), "-cp",
+				System.getProperty("java.class.path"), StripeEmulatorMain.class.getName()));
 		command.addAll(topology.command(emulator));
 		return command;
 	}
 
-	/** {@code java -jar} on the module's Boot jar: the image {@code billforge/<module>:<version>} holds the same code. */
+	/**
+	 * {@code java -jar} on the module's Boot jar: the image
+	 * {@code billforge/<module>:<version>} holds the same code.
+	 */
 	private static List<String> javaJar(ComposeFile compose, String service) {
 		String image = String.valueOf(compose.services().get(service).get("image"));
 		String module = image.substring(image.indexOf('/') + 1, image.indexOf(':'));
 		String version = image.substring(image.indexOf(':') + 1);
-		Path jar = ComposeFile.ROOT.resolve(module).resolve("target").resolve(module + "-" + version + ".jar").toAbsolutePath();
+		Path jar = ComposeFile.ROOT.resolve(module)
+			.resolve("target")
+			.resolve(module + "-" + version + ".jar")
+			.toAbsolutePath();
 		assertThat(jar).as("built by the reactor before this module").exists();
 		return List.of(LocalProcess.java(), "-jar", jar.normalize().toString());
 	}
@@ -248,12 +273,17 @@ class ComposeTopologyIT {
 
 	@SuppressWarnings("unchecked")
 	private static String firstMeter(String module) throws IOException {
-		Map<String, Object> tenant = new Yaml().load(Files.readString(ComposeFile.ROOT.resolve(module).resolve("tenant.yml")));
-		List<Map<String, Object>> meters = (List<Map<String, Object>>) ((Map<String, Object>) tenant.get("value-metric")).get("meters");
+		Map<String, Object> tenant = new Yaml()
+			.load(Files.readString(ComposeFile.ROOT.resolve(module).resolve("tenant.yml")));
+		List<Map<String, Object>> meters = (List<Map<String, Object>>) ((Map<String, Object>) tenant
+			.get("value-metric")).get("meters");
 		return String.valueOf(meters.get(0).get("name"));
 	}
 
-	/** Stands in for the collector: accepts OTLP/HTTP and notes which services' exports arrived. */
+	/**
+	 * Stands in for the collector: accepts OTLP/HTTP and notes which services' exports
+	 * arrived.
+	 */
 	private Set<String> otlpEndpoint(int port) throws IOException {
 		Set<String> bodies = ConcurrentHashMap.newKeySet();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -268,7 +298,8 @@ class ComposeTopologyIT {
 		return bodies;
 	}
 
-	private static void awaitExport(Set<String> exports, String serviceName, LocalProcess app) throws InterruptedException {
+	private static void awaitExport(Set<String> exports, String serviceName, LocalProcess app)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (exports.stream().anyMatch(e -> e.startsWith("/v1/traces ") && e.contains(serviceName))) {
@@ -276,14 +307,16 @@ class ComposeTopologyIT {
 			}
 			Thread.sleep(500);
 		}
-		throw new AssertionError("no OTLP trace export from " + serviceName + " reached the collector's address" + app.tail());
+		throw new AssertionError(
+				"no OTLP trace export from " + serviceName + " reached the collector's address" + app.tail());
 	}
 
 	private JsonNode api(String base, String key, String method, String path, String body) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 201);

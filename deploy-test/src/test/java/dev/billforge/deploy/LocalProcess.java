@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the topology as a child process, its output in a log file; stopped like a container (SIGTERM). */
+/**
+ * One service of the topology as a child process, its output in a log file; stopped like
+ * a container (SIGTERM).
+ */
 final class LocalProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -33,7 +36,10 @@ final class LocalProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts {@code command} with exactly {@code environment} (nothing inherited but PATH). */
+	/**
+	 * Starts {@code command} with exactly {@code environment} (nothing inherited but
+	 * PATH).
+	 */
 	static LocalProcess start(String name, List<String> command, Map<String, String> environment, Path work) {
 		try {
 			Path log = Files.createDirectories(work.resolve("logs")).resolve(name + ".log");
@@ -55,15 +61,19 @@ final class LocalProcess implements AutoCloseable {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	/** Waits until {@code url} answers 200 with {@code expected} in its body, as the compose health checks do. */
+	/**
+	 * Waits until {@code url} answers 200 with {@code expected} in its body, as the
+	 * compose health checks do.
+	 */
 	LocalProcess awaitHealthy(String url, String expected, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String last = "no answer";
 		while (System.nanoTime() < deadline) {
 			assertAlive();
 			try {
-				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = HTTP.send(
+						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200 && response.body().contains(expected)) {
 					return this;
 				}
@@ -78,10 +88,14 @@ final class LocalProcess implements AutoCloseable {
 			}
 			sleep();
 		}
-		throw new AssertionError(name + " not healthy at " + url + " within " + timeout + " (last: " + last + ")" + tail());
+		throw new AssertionError(
+				name + " not healthy at " + url + " within " + timeout + " (last: " + last + ")" + tail());
 	}
 
-	/** Waits until something accepts connections on the port (the emulator's compose health check). */
+	/**
+	 * Waits until something accepts connections on the port (the emulator's compose
+	 * health check).
+	 */
 	LocalProcess awaitListening(int port, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {

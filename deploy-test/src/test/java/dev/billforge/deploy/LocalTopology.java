@@ -13,10 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * docker-compose.yml's services as local processes on one machine: each {@code service:containerPort} becomes
- * {@code 127.0.0.1:<free port>}, each published {@code localhost:hostPort} becomes {@code localhost:<that same
- * port>}, each named volume a directory, and the files the images add (the Java agent) their local copies. Nothing
- * else of a service's environment or command is changed.
+ * docker-compose.yml's services as local processes on one machine: each
+ * {@code service:containerPort} becomes {@code 127.0.0.1:<free port>}, each published
+ * {@code localhost:hostPort} becomes {@code localhost:<that same
+ * port>}, each named volume a directory, and the files the images add (the Java agent)
+ * their local copies. Nothing else of a service's environment or command is changed.
  */
 final class LocalTopology {
 
@@ -27,7 +28,10 @@ final class LocalTopology {
 	/** Where the images' Jib extra directory puts the agent (pom.xml, profile image). */
 	static final String IMAGE_AGENT = "/otel/opentelemetry-javaagent.jar";
 
-	/** The images' data directory (writable by their user); a container's own when no volume is mounted there. */
+	/**
+	 * The images' data directory (writable by their user); a container's own when no
+	 * volume is mounted there.
+	 */
 	static final String IMAGE_DATA = "/data";
 
 	private final ComposeFile compose;
@@ -44,7 +48,10 @@ final class LocalTopology {
 	/** published host port → [service, container port]. */
 	private final Map<Integer, Object[]> published = new LinkedHashMap<>();
 
-	/** named volume → local directory (volumes a service keeps in its own installation are registered first). */
+	/**
+	 * named volume → local directory (volumes a service keeps in its own installation are
+	 * registered first).
+	 */
 	private final Map<String, Path> volumes = new LinkedHashMap<>();
 
 	LocalTopology(ComposeFile compose, Map<String, String> envFile, Path work, Path localAgent) {
@@ -66,20 +73,30 @@ final class LocalTopology {
 		});
 	}
 
-	/** The local port that stands for {@code service:containerPort} (and for its published port, if any). */
+	/**
+	 * The local port that stands for {@code service:containerPort} (and for its published
+	 * port, if any).
+	 */
 	synchronized int port(String service, int containerPort) {
 		if (!compose.services().containsKey(service)) {
 			throw new IllegalArgumentException("no service " + service + " in docker-compose.yml");
 		}
-		return ports.computeIfAbsent(service, s -> new LinkedHashMap<>()).computeIfAbsent(containerPort, p -> freePort());
+		return ports.computeIfAbsent(service, s -> new LinkedHashMap<>())
+			.computeIfAbsent(containerPort, p -> freePort());
 	}
 
-	/** A service that picks its own port (the MongoDB server here) stands for {@code service:containerPort}. */
+	/**
+	 * A service that picks its own port (the MongoDB server here) stands for
+	 * {@code service:containerPort}.
+	 */
 	synchronized void assign(String service, int containerPort, int localPort) {
 		ports.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(containerPort, localPort);
 	}
 
-	/** A volume that a locally installed service keeps at its own place (e.g. Keycloak's themes directory). */
+	/**
+	 * A volume that a locally installed service keeps at its own place (e.g. Keycloak's
+	 * themes directory).
+	 */
 	void volumeAt(String volume, Path local) {
 		volumes.put(volume, local);
 	}
@@ -95,14 +112,21 @@ final class LocalTopology {
 		});
 	}
 
-	/** The service's environment, interpolated from the env file as compose does, then mapped to this machine. */
+	/**
+	 * The service's environment, interpolated from the env file as compose does, then
+	 * mapped to this machine.
+	 */
 	Map<String, String> environment(String service) {
 		Map<String, String> env = new LinkedHashMap<>();
-		compose.environment(service, envFile).forEach((key, value) -> env.put(key, localPort(service, local(service, value))));
+		compose.environment(service, envFile)
+			.forEach((key, value) -> env.put(key, localPort(service, local(service, value))));
 		return env;
 	}
 
-	/** The service's command, mapped the same way; a bare container port of the service becomes its local port. */
+	/**
+	 * The service's command, mapped the same way; a bare container port of the service
+	 * becomes its local port.
+	 */
 	@SuppressWarnings("unchecked")
 	List<String> command(String service) {
 		List<String> command = new ArrayList<>();
@@ -114,7 +138,10 @@ final class LocalTopology {
 		return command;
 	}
 
-	/** A bare port of the service itself ({@code PORT=8080}, {@code --http-port=8080}) becomes its local port. */
+	/**
+	 * A bare port of the service itself ({@code PORT=8080}, {@code --http-port=8080})
+	 * becomes its local port.
+	 */
 	private String localPort(String service, String value) {
 		Matcher port = Pattern.compile("(--[a-z-]+=)?(\\d{2,5})").matcher(value);
 		if (port.matches() && containerPorts(service).contains(Integer.valueOf(port.group(2)))) {
@@ -123,7 +150,10 @@ final class LocalTopology {
 		return value;
 	}
 
-	/** The URL of the service's compose health check request, on this machine (port and path from the file). */
+	/**
+	 * The URL of the service's compose health check request, on this machine (port and
+	 * path from the file).
+	 */
 	String healthUrl(String service) {
 		String check = String.valueOf(compose.services().get(service).get("healthcheck"));
 		Matcher port = Pattern.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+)").matcher(check);
@@ -138,7 +168,9 @@ final class LocalTopology {
 		List<Integer> result = new ArrayList<>();
 		published.values().stream().filter(p -> p[0].equals(service)).forEach(p -> result.add((Integer) p[1]));
 		String check = String.valueOf(compose.services().get(service).get("healthcheck"));
-		Pattern.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+)").matcher(check).results()
+		Pattern.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+)")
+			.matcher(check)
+			.results()
 			.forEach(r -> result.add(Integer.valueOf(r.group(1))));
 		return result;
 	}

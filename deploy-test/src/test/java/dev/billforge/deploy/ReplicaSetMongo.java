@@ -10,10 +10,11 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's MongoDB wire-protocol server, started on its own in place of the compose file's
- * {@code mongodb} service. The compose file's URIs name the replica set ({@code ?replicaSet=rs0}), and a driver
- * given a set name ignores a server that does not say it is that set's primary, so the handshake answers as
- * the single-node replica set {@code mongodb}'s health check initiates.
+ * The embedded store's MongoDB wire-protocol server, started on its own in place of the
+ * compose file's {@code mongodb} service. The compose file's URIs name the replica set
+ * ({@code ?replicaSet=rs0}), and a driver given a set name ignores a server that does not
+ * say it is that set's primary, so the handshake answers as the single-node replica set
+ * {@code mongodb}'s health check initiates.
  */
 final class ReplicaSetMongo implements AutoCloseable {
 

@@ -6,9 +6,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /**
- * The signed-in local account, as form login puts it into the session. {@code sessionVersion} is the
- * account's at sign-in: once a password reset raised it, the session is over (the web app checks it
- * on every request).
+ * The signed-in local account, as form login puts it into the session.
+ * {@code sessionVersion} is the account's at sign-in: once a password reset raised it,
+ * the session is over (the web app checks it on every request).
  */
 public class AccountPrincipal extends User {
 

@@ -5,15 +5,20 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code billforge.accounts.*}: local accounts (embedded default, no Keycloak). Operators are not
- * configured here: {@code accounts create-operator --email ...} or the operator API makes them.
+ * {@code billforge.accounts.*}: local accounts (embedded default, no Keycloak). Operators
+ * are not configured here: {@code accounts create-operator --email ...} or the operator
+ * API makes them.
  *
  * @param minimumPasswordLength shortest password accepted
- * @param maxFailedSignIns failed sign-ins per address <em>from one client</em> within {@code throttleWindow}
- *        before that client is locked out of that address for the window (others are not)
- * @param maxFailedSignInsPerClient failed sign-ins from one client, over all addresses, within the window
- * @param maxResetRequests reset (and verification) mails per address within {@code throttleWindow}
- * @param maxResetRequestsPerClient reset requests from one client, over all addresses, within the window
+ * @param maxFailedSignIns failed sign-ins per address <em>from one client</em> within
+ * {@code throttleWindow} before that client is locked out of that address for the window
+ * (others are not)
+ * @param maxFailedSignInsPerClient failed sign-ins from one client, over all addresses,
+ * within the window
+ * @param maxResetRequests reset (and verification) mails per address within
+ * {@code throttleWindow}
+ * @param maxResetRequestsPerClient reset requests from one client, over all addresses,
+ * within the window
  * @param resetLinkValidity how long a reset link works
  * @param verificationLinkValidity how long an email verification link works
  * @param operatorLinkValidity how long an operator's set-password link works

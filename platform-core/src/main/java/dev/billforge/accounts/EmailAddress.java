@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An email address as people type it, normalised (trimmed, lower case) and bounded: at most
- * {@value #MAX_LENGTH} characters (RFC 5321's limit), checked before the pattern runs. The pattern
- * backtracks over the domain part, so an unbounded input ({@code x@} and 60,000 dots) kept a request
- * thread busy for seconds.
+ * An email address as people type it, normalised (trimmed, lower case) and bounded: at
+ * most {@value #MAX_LENGTH} characters (RFC 5321's limit), checked before the pattern
+ * runs. The pattern backtracks over the domain part, so an unbounded input ({@code x@}
+ * and 60,000 dots) kept a request thread busy for seconds.
  */
 public record EmailAddress(String value) {
 
@@ -22,7 +22,10 @@ public record EmailAddress(String value) {
 		}
 	}
 
-	/** The address in {@code text}, or empty when it is not one (or is too long to be one). */
+	/**
+	 * The address in {@code text}, or empty when it is not one (or is too long to be
+	 * one).
+	 */
 	public static Optional<EmailAddress> parse(String text) {
 		if (text == null || text.length() > MAX_LENGTH + 64) {
 			return Optional.empty();

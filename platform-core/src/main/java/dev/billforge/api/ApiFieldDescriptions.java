@@ -6,9 +6,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 
 /**
- * Descriptions of the response fields whose records live in domain modules (ledger, billing, orgs,
- * outcomes). Kept here, next to the contract, so the domain types stay free of documentation
- * annotations; a description written on the record itself wins.
+ * Descriptions of the response fields whose records live in domain modules (ledger,
+ * billing, orgs, outcomes). Kept here, next to the contract, so the domain types stay
+ * free of documentation annotations; a description written on the record itself wins.
  */
 final class ApiFieldDescriptions {
 
@@ -22,8 +22,7 @@ final class ApiFieldDescriptions {
 			Map.entry("LedgerEntry.holdId", "The hold held, committed or released."),
 			Map.entry("LedgerEntry.meter", "The meter of a usage debit."),
 			Map.entry("LedgerEntry.draws", "Which grants a charge was drawn from."),
-			Map.entry("LedgerEntry.reason", "Why (grants, adjustments)."),
-			Map.entry("Alert.id", "The alert's id."),
+			Map.entry("LedgerEntry.reason", "Why (grants, adjustments)."), Map.entry("Alert.id", "The alert's id."),
 			Map.entry("Alert.threshold", "Percent of the period's credits, for threshold alerts."),
 			Map.entry("Alert.periodStart", "Start of the billing period the alert belongs to."),
 			Map.entry("Alert.firedAt", "When it fired."),
@@ -31,7 +30,8 @@ final class ApiFieldDescriptions {
 			Map.entry("IssuedApiKey.id", "The key's id (to revoke it)."),
 			Map.entry("IssuedApiKey.key", "The secret key, `<tag>_sk_...`; shown only in this answer."),
 			Map.entry("IssuedApiKey.prefix", "The key's visible prefix, shown in lists."),
-			Map.entry("LedgerVerification.consistent", "Whether every balance re-derived from the ledger matches the stored one."),
+			Map.entry("LedgerVerification.consistent",
+					"Whether every balance re-derived from the ledger matches the stored one."),
 			Map.entry("LedgerVerification.commits", "Commits read."),
 			Map.entry("LedgerVerification.entries", "Entries read."),
 			Map.entry("LedgerVerification.differences", "What did not match, for people."),
@@ -65,7 +65,8 @@ final class ApiFieldDescriptions {
 		FIELDS.forEach((key, description) -> {
 			String[] parts = key.split("\\.", 2);
 			Schema<?> schema = schemas == null ? null : schemas.get(parts[0]);
-			Schema<?> property = schema == null || schema.getProperties() == null ? null : schema.getProperties().get(parts[1]);
+			Schema<?> property = schema == null || schema.getProperties() == null ? null
+					: schema.getProperties().get(parts[1]);
 			if (property != null && property.getDescription() == null && property.get$ref() == null) {
 				property.setDescription(description);
 			}

@@ -21,13 +21,14 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
- * JSON read by the app is bounded before anything is computed from it: every {@code BigDecimal}
- * field is read from the number's text through {@link DecimalInput} (a refusal names the field), and
- * an object with a duplicate key is refused instead of silently keeping the last value. Nesting depth
- * (500), number length (1,000 characters) and body size ({@link ApiProperties#getMaxBodySize()}) are
- * bounded by Jackson's stream constraints and {@link BodySizeLimitFilter}. Ids are written as
- * plain strings ({@code "orgId":"org_…"}, not {@code {"value":…}}); an exception written as JSON
- * never carries its stack trace.
+ * JSON read by the app is bounded before anything is computed from it: every
+ * {@code BigDecimal} field is read from the number's text through {@link DecimalInput} (a
+ * refusal names the field), and an object with a duplicate key is refused instead of
+ * silently keeping the last value. Nesting depth (500), number length (1,000 characters)
+ * and body size ({@link ApiProperties#getMaxBodySize()}) are bounded by Jackson's stream
+ * constraints and {@link BodySizeLimitFilter}. Ids are written as plain strings
+ * ({@code "orgId":"org_…"}, not {@code {"value":…}}); an exception written as JSON never
+ * carries its stack trace.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration {
@@ -36,11 +37,14 @@ class ApiJsonConfiguration {
 	JsonMapperBuilderCustomizer boundedJson() {
 		SimpleModule module = new SimpleModule("bounded-decimals");
 		module.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
-		module.addDeserializer(Integer.class, new BoundedIntegerDeserializer<>(Integer.MIN_VALUE, Integer.MAX_VALUE, value -> (int) value));
-		module.addDeserializer(Long.class, new BoundedIntegerDeserializer<>(Long.MIN_VALUE, Long.MAX_VALUE, value -> value));
+		module.addDeserializer(Integer.class,
+				new BoundedIntegerDeserializer<>(Integer.MIN_VALUE, Integer.MAX_VALUE, value -> (int) value));
+		module.addDeserializer(Long.class,
+				new BoundedIntegerDeserializer<>(Long.MIN_VALUE, Long.MAX_VALUE, value -> value));
 		module.addSerializer(OrgId.class, new ToStringSerializer(OrgId.class));
 		module.addDeserializer(OrgId.class, new OrgIdDeserializer());
-		// a library that answers with an exception object (the MCP transport does) must not ship its stack
+		// a library that answers with an exception object (the MCP transport does) must
+		// not ship its stack
 		module.setMixInAnnotation(Throwable.class, QuietThrowable.class);
 		return builder -> builder.addModule(module).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
@@ -50,7 +54,9 @@ class ApiJsonConfiguration {
 
 	}
 
-	/** An org id from its string form only; a malformed one is refused naming the field. */
+	/**
+	 * An org id from its string form only; a malformed one is refused naming the field.
+	 */
 	static final class OrgIdDeserializer extends ValueDeserializer<OrgId> {
 
 		@Override
@@ -79,8 +85,8 @@ class ApiJsonConfiguration {
 	}
 
 	/**
-	 * Whole numbers by the same rule: Jackson's own would truncate {@code 1.9} to 1 and read
-	 * {@code "1\u0000"} as 1 (it trims control characters).
+	 * Whole numbers by the same rule: Jackson's own would truncate {@code 1.9} to 1 and
+	 * read {@code "1\u0000"} as 1 (it trims control characters).
 	 */
 	static final class BoundedIntegerDeserializer<T extends Number> extends ValueDeserializer<T> {
 
@@ -100,7 +106,8 @@ class ApiJsonConfiguration {
 		public T deserialize(JsonParser p, DeserializationContext ctxt) {
 			String field = field(p);
 			BigDecimal value = decimal(p);
-			if (value.scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+			if (value.scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
+					|| value.compareTo(BigDecimal.valueOf(max)) > 0) {
 				throw ProblemException.invalid(field, field + " must be a whole number between " + min + " and " + max);
 			}
 			return convert.apply(value.longValueExact());
@@ -111,7 +118,8 @@ class ApiJsonConfiguration {
 	private static BigDecimal decimal(JsonParser p) {
 		JsonToken token = p.currentToken();
 		String field = field(p);
-		if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING) {
+		if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+				|| token == JsonToken.VALUE_STRING) {
 			return DecimalInput.parse(field, p.getString());
 		}
 		throw ProblemException.invalid(field, field + " must be a number");

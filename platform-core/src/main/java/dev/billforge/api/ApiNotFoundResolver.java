@@ -13,9 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * An unknown path under {@code /api/} answers the documented problem+json ({@code not_found}). No
- * controller handles such a path, so {@link ApiProblemHandler} (scoped to the app's controllers) never
- * sees it, and the framework would answer with its own error JSON.
+ * An unknown path under {@code /api/} answers the documented problem+json
+ * ({@code not_found}). No controller handles such a path, so {@link ApiProblemHandler}
+ * (scoped to the app's controllers) never sees it, and the framework would answer with
+ * its own error JSON.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

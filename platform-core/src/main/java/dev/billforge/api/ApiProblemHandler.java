@@ -22,9 +22,9 @@ import dev.billforge.common.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Every API error as RFC 9457 problem+json with a stable {@code code} (and the {@code field} for
- * bad input). Nothing reaches the client as a stack trace; unexpected failures are logged here
- * and answered with a generic 500.
+ * Every API error as RFC 9457 problem+json with a stable {@code code} (and the
+ * {@code field} for bad input). Nothing reaches the client as a stack trace; unexpected
+ * failures are logged here and answered with a generic 500.
  */
 @RestControllerAdvice(basePackages = "dev.billforge")
 class ApiProblemHandler {
@@ -83,8 +83,8 @@ class ApiProblemHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-		return respond(500, "internal_error", "something went wrong on our side; nothing was charged twice, retry safely",
-				null);
+		return respond(500, "internal_error",
+				"something went wrong on our side; nothing was charged twice, retry safely", null);
 	}
 
 	static ResponseEntity<ProblemDetail> respond(int status, String code, String detail, String field) {

@@ -7,7 +7,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("billforge.api")
 public class ApiProperties {
 
-	/** Bearer token of the operator API; the operator API is off unless it is set (at least 32 characters). */
+	/**
+	 * Bearer token of the operator API; the operator API is off unless it is set (at
+	 * least 32 characters).
+	 */
 	private String operatorToken;
 
 	/** Largest request body accepted. */
@@ -16,10 +19,15 @@ public class ApiProperties {
 	/** Largest {@code /stripe/webhook} body accepted (Stripe events are a few KB). */
 	private DataSize maxWebhookBodySize = DataSize.ofKilobytes(256);
 
-	/** Largest body of any other request (web forms); multipart uploads have their own limits. */
+	/**
+	 * Largest body of any other request (web forms); multipart uploads have their own
+	 * limits.
+	 */
 	private DataSize maxFormBodySize = DataSize.ofKilobytes(64);
 
-	/** Requests per second allowed per API key (token bucket; bursts up to twice this). */
+	/**
+	 * Requests per second allowed per API key (token bucket; bursts up to twice this).
+	 */
 	private int requestsPerSecond = 1000;
 
 	public String getOperatorToken() {

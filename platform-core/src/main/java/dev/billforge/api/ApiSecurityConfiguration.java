@@ -26,10 +26,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The machine API's security: stateless Bearer authentication, no sessions, no CSRF (no cookies are
- * involved). Org API keys reach {@code /api/v1/**} and the OTLP receiver's {@code /v1/traces|metrics|logs}
- * (telemetry, when switched on); only the operator token reaches {@code /api/v1/operator/**}, and only
- * when it is configured.
+ * The machine API's security: stateless Bearer authentication, no sessions, no CSRF (no
+ * cookies are involved). Org API keys reach {@code /api/v1/**} and the OTLP receiver's
+ * {@code /v1/traces|metrics|logs} (telemetry, when switched on); only the operator token
+ * reaches {@code /api/v1/operator/**}, and only when it is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -72,7 +72,10 @@ class ApiSecurityConfiguration {
 		return http.build();
 	}
 
-	/** Authenticates the Bearer token; leaves the request anonymous (→ 401) when it is missing or wrong. */
+	/**
+	 * Authenticates the Bearer token; leaves the request anonymous (→ 401) when it is
+	 * missing or wrong.
+	 */
 	static final class BearerFilter extends OncePerRequestFilter {
 
 		private final Orgs orgs;
@@ -106,7 +109,8 @@ class ApiSecurityConfiguration {
 				if (principal != null) {
 					if (!limiter.tryAcquire(token)) {
 						response.setHeader("Retry-After", "1");
-						ProblemWriter.writeStatic(response, 429, "rate_limited", "too many requests for this key; retry shortly");
+						ProblemWriter.writeStatic(response, 429, "rate_limited",
+								"too many requests for this key; retry shortly");
 						return;
 					}
 					SecurityContextHolder.getContext().setAuthentication(new ApiAuthentication(principal));

@@ -18,13 +18,14 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses request bodies above their limit with 413, whether or not the client declared a length:
- * {@code /api/**} bodies, {@code /stripe/webhook} bodies and every other body (web forms) each have
- * their own limit ({@link ApiProperties}). Multipart uploads from pages are bounded by the multipart settings.
- * Form parameters are parsed by the container, past any stream wrapper, so a form must declare its
- * length (browsers always do); one that does not is refused with 411. OTLP exports ({@code /v1/traces},
- * {@code /v1/metrics}, {@code /v1/logs}) are left to the receiver, which bounds them after decompression and
- * answers in OTLP's own error shape.
+ * Refuses request bodies above their limit with 413, whether or not the client declared a
+ * length: {@code /api/**} bodies, {@code /stripe/webhook} bodies and every other body
+ * (web forms) each have their own limit ({@link ApiProperties}). Multipart uploads from
+ * pages are bounded by the multipart settings. Form parameters are parsed by the
+ * container, past any stream wrapper, so a form must declare its length (browsers always
+ * do); one that does not is refused with 411. OTLP exports ({@code /v1/traces},
+ * {@code /v1/metrics}, {@code /v1/logs}) are left to the receiver, which bounds them
+ * after decompression and answers in OTLP's own error shape.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -48,9 +49,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// uploads from web pages are bounded by the multipart settings; API uploads by the API limit
+		// uploads from web pages are bounded by the multipart settings; API uploads by
+		// the API limit
 		if (OTLP.contains(request.getRequestURI())) {
-			return true; // an exporter's uncompressed batch is often past the form limit: the receiver's own bound applies
+			return true; // an exporter's uncompressed batch is often past the form limit:
+							// the receiver's own bound applies
 		}
 		return isMultipart(request) && !request.getRequestURI().startsWith("/api/");
 	}

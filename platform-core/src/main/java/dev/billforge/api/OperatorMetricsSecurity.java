@@ -23,8 +23,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code /actuator/prometheus} answers only to the operator token as Bearer (metrics name orgs' activity and
- * the platform's load). Without an operator token it answers nobody. Stateless, no CSRF (no cookies).
+ * {@code /actuator/prometheus} answers only to the operator token as Bearer (metrics name
+ * orgs' activity and the platform's load). Without an operator token it answers nobody.
+ * Stateless, no CSRF (no cookies).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -65,9 +66,11 @@ class OperatorMetricsSecurity {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String header = request.getHeader("Authorization");
-			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && token.matches(header.substring(7).strip())) {
-				SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-						"operator", null, List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+					&& token.matches(header.substring(7).strip())) {
+				SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("operator", null,
+							List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
 			}
 			chain.doFilter(request, response);
 		}

@@ -8,10 +8,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * The operator's Bearer token ({@code billforge.api.operator-token}, env {@code BILLFORGE_OPERATOR_TOKEN}).
- * A blank value counts as unset — a compose file or an {@code .env} line {@code BILLFORGE_OPERATOR_TOKEN=}
- * turns the operator API off instead of stopping the app — and a set token shorter than 32 characters
- * stops the app, because a short operator token can be guessed.
+ * The operator's Bearer token ({@code billforge.api.operator-token}, env
+ * {@code BILLFORGE_OPERATOR_TOKEN}). A blank value counts as unset — a compose file or an
+ * {@code .env} line {@code BILLFORGE_OPERATOR_TOKEN=} turns the operator API off instead
+ * of stopping the app — and a set token shorter than 32 characters stops the app, because
+ * a short operator token can be guessed.
  */
 public final class OperatorToken {
 
@@ -23,7 +24,9 @@ public final class OperatorToken {
 		this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** The configured token: the property wins over the env variable; blank means unset. */
+	/**
+	 * The configured token: the property wins over the env variable; blank means unset.
+	 */
 	public static OperatorToken resolve(ApiProperties properties, Environment environment) {
 		String value = Optional.ofNullable(properties.getOperatorToken())
 			.filter(StringUtils::hasText)

@@ -19,8 +19,8 @@ class ProblemWriter {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status + ",\"code\":\""
-				+ code + "\",\"detail\":\"" + escape(detail) + "\"}";
+		String body = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
+				+ ",\"code\":\"" + code + "\",\"detail\":\"" + escape(detail) + "\"}";
 		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -10,9 +10,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A token bucket per API key: {@code perSecond} sustained, bursts up to twice that. Buckets are
- * keyed by the SHA-256 of the key (never the secret itself), bounded in number, and dropped once
- * idle long enough to have refilled, which is when a fresh bucket is the same.
+ * A token bucket per API key: {@code perSecond} sustained, bursts up to twice that.
+ * Buckets are keyed by the SHA-256 of the key (never the secret itself), bounded in
+ * number, and dropped once idle long enough to have refilled, which is when a fresh
+ * bucket is the same.
  */
 final class RateLimiter {
 

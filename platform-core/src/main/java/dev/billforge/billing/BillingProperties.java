@@ -7,23 +7,35 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Stripe billing settings under {@code billforge.billing}. The secrets also come from the env
- * variables {@code STRIPE_SECRET_KEY} and {@code STRIPE_WEBHOOK_SECRET} (comma-separated during
- * rotation), which is how a deployment should set them.
+ * Stripe billing settings under {@code billforge.billing}. The secrets also come from the
+ * env variables {@code STRIPE_SECRET_KEY} and {@code STRIPE_WEBHOOK_SECRET}
+ * (comma-separated during rotation), which is how a deployment should set them.
  */
 @ConfigurationProperties("billforge.billing")
 public class BillingProperties {
 
-	/** Stripe secret key (sk_test_... or sk_live_...); env STRIPE_SECRET_KEY. Unset: the emulator (dev only). */
+	/**
+	 * Stripe secret key (sk_test_... or sk_live_...); env STRIPE_SECRET_KEY. Unset: the
+	 * emulator (dev only).
+	 */
 	private String stripeSecretKey;
 
-	/** Webhook signing secrets (whsec_...); several are accepted during rotation. Env STRIPE_WEBHOOK_SECRET. */
+	/**
+	 * Webhook signing secrets (whsec_...); several are accepted during rotation. Env
+	 * STRIPE_WEBHOOK_SECRET.
+	 */
 	private List<String> webhookSecrets = new ArrayList<>();
 
-	/** Public base URL of this app, used for Checkout success/cancel and Portal return URLs. Unset: http://localhost:port. */
+	/**
+	 * Public base URL of this app, used for Checkout success/cancel and Portal return
+	 * URLs. Unset: http://localhost:port.
+	 */
 	private String publicBaseUrl;
 
-	/** Where Checkout success and cancel land, relative to the public base URL (a UI page may finalize there too). */
+	/**
+	 * Where Checkout success and cancel land, relative to the public base URL (a UI page
+	 * may finalize there too).
+	 */
 	private String returnPath = "/";
 
 	/** How long a past_due subscription keeps access before new work is blocked. */
@@ -32,7 +44,10 @@ public class BillingProperties {
 	/** Maximum age of a webhook signature timestamp. */
 	private Duration webhookTolerance = Duration.ofSeconds(300);
 
-	/** Stripe client: automatic retries (with the same idempotency key) on network errors, 409, 429 and 5xx. */
+	/**
+	 * Stripe client: automatic retries (with the same idempotency key) on network errors,
+	 * 409, 429 and 5xx.
+	 */
 	private int maxNetworkRetries = 2;
 
 	private Duration connectTimeout = Duration.ofSeconds(10);
@@ -50,13 +65,22 @@ public class BillingProperties {
 	/** Automatic top-up of prepaid credits (docs/billing.md, "Automatic top-up"). */
 	public static class AutoTopUp {
 
-		/** Failed purchases in a row (declined, authentication required, no card) after which auto top-up turns itself off. */
+		/**
+		 * Failed purchases in a row (declined, authentication required, no card) after
+		 * which auto top-up turns itself off.
+		 */
 		private int maxFailures = 3;
 
-		/** After a failed purchase, how long before a commit below the threshold tries again. */
+		/**
+		 * After a failed purchase, how long before a commit below the threshold tries
+		 * again.
+		 */
 		private Duration retryAfter = Duration.ofHours(1);
 
-		/** How often purchases left pending (a crash, Stripe down) are resumed and retries that came due are run. */
+		/**
+		 * How often purchases left pending (a crash, Stripe down) are resumed and retries
+		 * that came due are run.
+		 */
 		private Duration sweepInterval = Duration.ofMinutes(5);
 
 		public int getMaxFailures() {
@@ -91,8 +115,10 @@ public class BillingProperties {
 	public static class Tax {
 
 		/**
-		 * Checkout and the invoices of its subscriptions compute tax ({@code automatic_tax[enabled]}), with the billing
-		 * address and tax IDs collected. Needs Stripe Tax set up (registrations, origin address) on the account.
+		 * Checkout and the invoices of its subscriptions compute tax
+		 * ({@code automatic_tax[enabled]}), with the billing address and tax IDs
+		 * collected. Needs Stripe Tax set up (registrations, origin address) on the
+		 * account.
 		 */
 		private boolean enabled;
 
@@ -114,24 +140,31 @@ public class BillingProperties {
 	public static class Emulator {
 
 		/**
-		 * Run the emulator although storage is external (development switch). Unset: only with the embedded
-		 * storage default. Ignored when a Stripe secret key is set.
+		 * Run the emulator although storage is external (development switch). Unset: only
+		 * with the embedded storage default. Ignored when a Stripe secret key is set.
 		 */
 		private Boolean enabled;
 
 		/** Port of the emulator on 127.0.0.1; 0 picks a free one. */
 		private int port = 0;
 
-		/** Base URL browsers use for the emulator's hosted Checkout and Portal pages. Unset: http://127.0.0.1:port. */
+		/**
+		 * Base URL browsers use for the emulator's hosted Checkout and Portal pages.
+		 * Unset: http://127.0.0.1:port.
+		 */
 		private String publicBaseUrl;
 
 		/**
-		 * Base URL of an emulator running as its own service (e.g. http://stripe-emulator:12111 in compose)
-		 * instead of in-process; needs the development switch {@code enabled=true}.
+		 * Base URL of an emulator running as its own service (e.g.
+		 * http://stripe-emulator:12111 in compose) instead of in-process; needs the
+		 * development switch {@code enabled=true}.
 		 */
 		private String url;
 
-		/** Where that emulator service delivers webhooks to this app. Unset: http://127.0.0.1:port/stripe/webhook. */
+		/**
+		 * Where that emulator service delivers webhooks to this app. Unset:
+		 * http://127.0.0.1:port/stripe/webhook.
+		 */
 		private String webhookUrl;
 
 		public Boolean getEnabled() {
@@ -182,7 +215,10 @@ public class BillingProperties {
 		/** The tenant's catalog file. A missing file means "nothing to push". */
 		private String location = "classpath:catalog.yml";
 
-		/** Push the catalog file to Stripe and exit (0 = pushed or nothing to do, 1 = failed). */
+		/**
+		 * Push the catalog file to Stripe and exit (0 = pushed or nothing to do, 1 =
+		 * failed).
+		 */
 		private boolean push;
 
 		/** With push: only print what a push would change, and exit. */
@@ -191,7 +227,10 @@ public class BillingProperties {
 		/** Push the catalog into the emulator at startup (the embedded default). */
 		private boolean pushToEmulatorOnStartup = true;
 
-		/** How long the cached catalog is trusted before it is discovered again (events refresh it sooner). */
+		/**
+		 * How long the cached catalog is trusted before it is discovered again (events
+		 * refresh it sooner).
+		 */
 		private Duration cacheTtl = Duration.ofHours(1);
 
 		public String getLocation() {
@@ -239,7 +278,9 @@ public class BillingProperties {
 	/** Scheduled jobs (one instance at a time, via a lock in the shedlock collection). */
 	public static class Jobs {
 
-		/** Run the overage catch-up, reconciliation and contract allowance jobs at all. */
+		/**
+		 * Run the overage catch-up, reconciliation and contract allowance jobs at all.
+		 */
 		private boolean enabled = true;
 
 		/** How often missed overage is billed as pending invoice items. */
@@ -248,7 +289,10 @@ public class BillingProperties {
 		/** How often the local mirror is compared with Stripe. */
 		private Duration reconcileInterval = Duration.ofHours(1);
 
-		/** How often enterprise contracts' period allowances are granted (idempotent per org and period). */
+		/**
+		 * How often enterprise contracts' period allowances are granted (idempotent per
+		 * org and period).
+		 */
 		private Duration contractInterval = Duration.ofMinutes(15);
 
 		public Duration getContractInterval() {

@@ -9,15 +9,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * An operator-managed enterprise contract: {@code creditsPerPeriod} granted each period (no Stripe
- * customer or card), periods of {@code intervalCount} × {@code interval} counted from {@code anchor} in
- * the org's time zone.
+ * An operator-managed enterprise contract: {@code creditsPerPeriod} granted each period
+ * (no Stripe customer or card), periods of {@code intervalCount} × {@code interval}
+ * counted from {@code anchor} in the org's time zone.
  *
  * @param status {@code active} or {@code ended}
- * @param cap the per-period spend cap on overage set with the contract, or null (none set)
+ * @param cap the per-period spend cap on overage set with the contract, or null (none
+ * set)
  * @param capMode {@code hard} or {@code soft} when {@code cap} is set
- * @param currentPeriodStart the period containing now (null before the anchor or once ended)
- * @param lastGrantedPeriodStart start of the latest period whose allowance was granted, or null
+ * @param currentPeriodStart the period containing now (null before the anchor or once
+ * ended)
+ * @param lastGrantedPeriodStart start of the latest period whose allowance was granted,
+ * or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnterpriseContract(String orgId, String name, Credits creditsPerPeriod, String interval,

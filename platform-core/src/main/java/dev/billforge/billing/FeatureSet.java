@@ -13,17 +13,20 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * The features a plan, pack, enterprise contract or the free tier carries: switches ({@code mcp_access})
- * and limits ({@code documents_per_month: 500}). On a Stripe price they travel as one metadata value
- * ({@code features = "documents_per_month=500,mcp_access"}), so a subscription keeps the features of the
- * price it is on (grandfathered like the allowance).
+ * The features a plan, pack, enterprise contract or the free tier carries: switches
+ * ({@code mcp_access}) and limits ({@code documents_per_month: 500}). On a Stripe price
+ * they travel as one metadata value
+ * ({@code features = "documents_per_month=500,mcp_access"}), so a subscription keeps the
+ * features of the price it is on (grandfathered like the allowance).
  */
 public record FeatureSet(SortedSet<String> switches, SortedMap<String, Long> limits) {
 
 	/** Feature names: like catalog keys. */
 	public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
-	/** At most this many features per set (Stripe metadata values hold 500 characters). */
+	/**
+	 * At most this many features per set (Stripe metadata values hold 500 characters).
+	 */
 	public static final int MAX_FEATURES = 20;
 
 	/** A limit has at most this many digits. */
@@ -83,7 +86,10 @@ public record FeatureSet(SortedSet<String> switches, SortedMap<String, Long> lim
 		return new FeatureSet(s, l);
 	}
 
-	/** This set with one limit replaced (a per-seat plan's {@code seats} is the subscription quantity). */
+	/**
+	 * This set with one limit replaced (a per-seat plan's {@code seats} is the
+	 * subscription quantity).
+	 */
 	public FeatureSet withLimit(String feature, long limit) {
 		TreeMap<String, Long> l = new TreeMap<>(limits);
 		l.put(feature, limit);
@@ -92,7 +98,10 @@ public record FeatureSet(SortedSet<String> switches, SortedMap<String, Long> lim
 		return new FeatureSet(s, l);
 	}
 
-	/** The Stripe metadata value: sorted, comma-separated, {@code name} or {@code name=limit}. */
+	/**
+	 * The Stripe metadata value: sorted, comma-separated, {@code name} or
+	 * {@code name=limit}.
+	 */
 	public String toMetadata() {
 		TreeMap<String, String> all = new TreeMap<>();
 		switches.forEach(s -> all.put(s, s));
@@ -101,8 +110,8 @@ public record FeatureSet(SortedSet<String> switches, SortedMap<String, Long> lim
 	}
 
 	/**
-	 * Reads {@link #toMetadata()} back. Metadata can be edited in Stripe's dashboard, so it is held to the
-	 * same bounds as the catalog file.
+	 * Reads {@link #toMetadata()} back. Metadata can be edited in Stripe's dashboard, so
+	 * it is held to the same bounds as the catalog file.
 	 * @throws IllegalArgumentException when malformed
 	 */
 	public static FeatureSet fromMetadata(String value) {
@@ -128,8 +137,8 @@ public record FeatureSet(SortedSet<String> switches, SortedMap<String, Long> lim
 	}
 
 	/**
-	 * Reads a catalog file's {@code features} mapping: {@code name: true} is a switch ({@code false} leaves
-	 * it out), {@code name: 500} a limit.
+	 * Reads a catalog file's {@code features} mapping: {@code name: true} is a switch
+	 * ({@code false} leaves it out), {@code name: 500} a limit.
 	 */
 	public static FeatureSet fromYaml(Object value) {
 		if (value == null) {

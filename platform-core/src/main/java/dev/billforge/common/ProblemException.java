@@ -1,9 +1,9 @@
 package dev.billforge.common;
 
 /**
- * A failure the caller caused or must know about, with an HTTP status and a stable error code
- * ({@code invalid_request}, {@code not_found}, {@code insufficient_credits}, ...). Never carries a
- * stack trace to the client.
+ * A failure the caller caused or must know about, with an HTTP status and a stable error
+ * code ({@code invalid_request}, {@code not_found}, {@code insufficient_credits}, ...).
+ * Never carries a stack trace to the client.
  */
 public class ProblemException extends RuntimeException {
 

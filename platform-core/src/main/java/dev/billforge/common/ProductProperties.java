@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("billforge.product")
 public class ProductProperties {
 
-	/** Product tag: prefixes API keys and selects the product's Stripe catalog, e.g. doc_router. */
+	/**
+	 * Product tag: prefixes API keys and selects the product's Stripe catalog, e.g.
+	 * doc_router.
+	 */
 	private String tag = "billforge";
 
 	/** Product name shown to people. */

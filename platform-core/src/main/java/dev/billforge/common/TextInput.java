@@ -1,9 +1,9 @@
 package dev.billforge.common;
 
 /**
- * The one rule for free text that comes from outside (names, reasons): a length bound checked first,
- * then no control characters (they corrupt logs, CSV exports and mail headers). Returns the text
- * stripped of surrounding white space.
+ * The one rule for free text that comes from outside (names, reasons): a length bound
+ * checked first, then no control characters (they corrupt logs, CSV exports and mail
+ * headers). Returns the text stripped of surrounding white space.
  */
 public final class TextInput {
 
@@ -12,8 +12,8 @@ public final class TextInput {
 
 	/**
 	 * {@code text} stripped, or {@code null} when it is null or blank.
-	 * @throws ProblemException {@code invalid_request} naming {@code field} when it is longer than
-	 * {@code maxLength} or holds a control character
+	 * @throws ProblemException {@code invalid_request} naming {@code field} when it is
+	 * longer than {@code maxLength} or holds a control character
 	 */
 	public static String optional(String field, String text, int maxLength) {
 		if (text == null) {

@@ -7,10 +7,12 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 
 /**
- * Spans around the platform's own operations (ledger writes, Stripe calls), named like {@code ledger.usage} or
- * {@code stripe.checkout.create} and carrying the org as {@link #ORG_ID}. They go to {@link GlobalOpenTelemetry}:
- * a no-op unless the OpenTelemetry Java agent (or a test) installed an SDK there, so the agent's HTTP and MongoDB
- * spans become their children and the cost without the agent is a few calls. See docs/deploy.md, "Traces".
+ * Spans around the platform's own operations (ledger writes, Stripe calls), named like
+ * {@code ledger.usage} or {@code stripe.checkout.create} and carrying the org as
+ * {@link #ORG_ID}. They go to {@link GlobalOpenTelemetry}: a no-op unless the
+ * OpenTelemetry Java agent (or a test) installed an SDK there, so the agent's HTTP and
+ * MongoDB spans become their children and the cost without the agent is a few calls. See
+ * docs/deploy.md, "Traces".
  */
 public final class Tracing {
 
@@ -30,7 +32,10 @@ public final class Tracing {
 
 	}
 
-	/** Runs {@code work} in a span {@code name} for {@code orgId}; a failure marks the span as an error. */
+	/**
+	 * Runs {@code work} in a span {@code name} for {@code orgId}; a failure marks the
+	 * span as an error.
+	 */
 	public static <T, E extends Exception> T span(String name, String orgId, Work<T, E> work) throws E {
 		Span span = GlobalOpenTelemetry.getTracer(INSTRUMENTATION).spanBuilder(name).startSpan();
 		if (orgId != null) {

@@ -5,13 +5,16 @@ import java.util.List;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Feature entitlements for tenant code: {@code entitlements.has(org, "mcp_access")}. Features come from
- * the catalog ({@code docs/billing.md}, "Feature entitlements"); a feature the org's plan does not
- * name is off.
+ * Feature entitlements for tenant code: {@code entitlements.has(org, "mcp_access")}.
+ * Features come from the catalog ({@code docs/billing.md}, "Feature entitlements"); a
+ * feature the org's plan does not name is off.
  */
 public interface Entitlements {
 
-	/** Problem code when a feature is not included (402, with the upgrade page for people). */
+	/**
+	 * Problem code when a feature is not included (402, with the upgrade page for
+	 * people).
+	 */
 	String NOT_INCLUDED = "feature_not_included";
 
 	/** Problem code when a limit would be exceeded (402). */
@@ -24,8 +27,9 @@ public interface Entitlements {
 	List<Entitlement> list(OrgId org);
 
 	/**
-	 * Whether {@code quantity} more of a limit fit ({@code used + quantity <= limit}; a limit without a
-	 * counter only needs {@code quantity <= limit}), or for a switch whether it is on.
+	 * Whether {@code quantity} more of a limit fit ({@code used + quantity <= limit}; a
+	 * limit without a counter only needs {@code quantity <= limit}), or for a switch
+	 * whether it is on.
 	 */
 	Check check(OrgId org, String feature, long quantity);
 

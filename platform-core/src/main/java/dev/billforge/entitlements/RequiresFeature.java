@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Guards a controller (class or method) behind a feature: a person whose org lacks it sees the upgrade
- * page (402), an API call gets problem+json 402 {@code feature_not_included}. The org is the signed-in
- * person's current org on pages and the API key's org under {@code /api/}.
+ * Guards a controller (class or method) behind a feature: a person whose org lacks it
+ * sees the upgrade page (402), an API call gets problem+json 402
+ * {@code feature_not_included}. The org is the signed-in person's current org on pages
+ * and the API key's org under {@code /api/}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.billforge.orgs.OrgId;
 
 /**
- * A fired alert: a usage threshold (70/90/100 % of the period's credits), {@code cap_reached} or
- * {@code projected_exhaustion}. Each fires at most once per org, period and kind; stored as a
- * notification event for the UI, email and outgoing webhooks to deliver.
+ * A fired alert: a usage threshold (70/90/100 % of the period's credits),
+ * {@code cap_reached} or {@code projected_exhaustion}. Each fires at most once per org,
+ * period and kind; stored as a notification event for the UI, email and outgoing webhooks
+ * to deliver.
  */
 public record Alert(String id, OrgId orgId, AlertType type, Integer threshold, Instant periodStart, Instant firedAt,
 		Map<String, String> details) {
@@ -32,7 +33,9 @@ public record Alert(String id, OrgId orgId, AlertType type, Integer threshold, I
 
 	}
 
-	/** The per-period identity of an alert; the same alert never fires twice in a period. */
+	/**
+	 * The per-period identity of an alert; the same alert never fires twice in a period.
+	 */
 	public static String key(AlertType type, Integer threshold) {
 		return threshold == null ? type.code() : type.code() + ":" + threshold;
 	}

@@ -7,8 +7,10 @@ import dev.billforge.valuemetric.Credits;
 /**
  * An org's credit account as the customer sees it.
  *
- * @param available credits the org can spend now: remaining grants minus holds minus debt, never below 0
- * @param periodCredits what the org held at period start plus what it was granted during the period
+ * @param available credits the org can spend now: remaining grants minus holds minus
+ * debt, never below 0
+ * @param periodCredits what the org held at period start plus what it was granted during
+ * the period
  * @param usedInPeriod usage charged in the period (from grants, overage and debt alike)
  * @param overageInPeriod billable overage in the period
  * @param overCapInPeriod usage recorded beyond a hard cap (not billable)

@@ -15,7 +15,9 @@ public record BillingPeriod(Instant start, Instant end) {
 		}
 	}
 
-	/** The calendar month containing {@code instant} in the org's time zone (DST-correct). */
+	/**
+	 * The calendar month containing {@code instant} in the org's time zone (DST-correct).
+	 */
 	public static BillingPeriod calendarMonth(Instant instant, ZoneId zone) {
 		LocalDate first = instant.atZone(zone).toLocalDate().withDayOfMonth(1);
 		ZonedDateTime start = first.atStartOfDay(zone);

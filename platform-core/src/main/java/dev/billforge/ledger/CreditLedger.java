@@ -7,9 +7,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * An org's credit account. Every method is safe under any concurrency and across instances, and
- * every write is idempotent on its key: a repeated request gets the first answer, never a second
- * charge. The rules are in {@code docs/ledger.md}.
+ * An org's credit account. Every method is safe under any concurrency and across
+ * instances, and every write is idempotent on its key: a repeated request gets the first
+ * answer, never a second charge. The rules are in {@code docs/ledger.md}.
  */
 public interface CreditLedger {
 
@@ -20,9 +20,10 @@ public interface CreditLedger {
 	CheckResult check(OrgId org, Credits credits);
 
 	/**
-	 * Records rated usage, exactly once per (org, idempotency key) forever. Without {@code enforce}
-	 * usage is a fact and is always recorded (as overage or debt when unfunded); with it, events
-	 * that cannot be funded are rejected and nothing is recorded for them.
+	 * Records rated usage, exactly once per (org, idempotency key) forever. Without
+	 * {@code enforce} usage is a fact and is always recorded (as overage or debt when
+	 * unfunded); with it, events that cannot be funded are rejected and nothing is
+	 * recorded for them.
 	 */
 	List<UsageOutcome> recordUsage(OrgId org, List<UsageCharge> charges, boolean enforce);
 
@@ -32,15 +33,19 @@ public interface CreditLedger {
 	 */
 	Reservation reserve(OrgId org, String key, Credits credits, String meter, Duration ttl);
 
-	/** Charges a hold with the actual cost and releases the rest; a repeated commit returns the first result. */
+	/**
+	 * Charges a hold with the actual cost and releases the rest; a repeated commit
+	 * returns the first result.
+	 */
 	default Reservation commit(OrgId org, String reservationId, Credits actual) {
 		return commit(org, reservationId, actual, java.util.Map.of());
 	}
 
 	/**
-	 * {@link #commit(OrgId, String, Credits)} whose charge carries {@code dimensions} (e.g.
-	 * {@code operation=extract}) into the ledger entry and on to read models such as the usage
-	 * rollups, like a usage event's properties. A repeated commit keeps the first commit's dimensions.
+	 * {@link #commit(OrgId, String, Credits)} whose charge carries {@code dimensions}
+	 * (e.g. {@code operation=extract}) into the ledger entry and on to read models such
+	 * as the usage rollups, like a usage event's properties. A repeated commit keeps the
+	 * first commit's dimensions.
 	 */
 	Reservation commit(OrgId org, String reservationId, Credits actual, java.util.Map<String, String> dimensions);
 
@@ -50,8 +55,8 @@ public interface CreditLedger {
 	GrantReceipt grant(OrgId org, GrantRequest request);
 
 	/**
-	 * Takes credits back, from one grant (e.g. a refunded pack) or in consumption order; what was
-	 * already spent becomes debt. Idempotent on {@code key}.
+	 * Takes credits back, from one grant (e.g. a refunded pack) or in consumption order;
+	 * what was already spent becomes debt. Idempotent on {@code key}.
 	 */
 	void clawBack(OrgId org, String key, Credits credits, String grantId, String reason);
 
@@ -61,16 +66,20 @@ public interface CreditLedger {
 	void setOverageAllowed(OrgId org, boolean allowed);
 
 	/**
-	 * The org's own alert thresholds (percent of its period credits; at most 5, each 1–100); an
-	 * empty list goes back to the tenant's defaults. A new threshold the org has already passed in
-	 * the current period fires with its next charge (once per period, as every threshold).
+	 * The org's own alert thresholds (percent of its period credits; at most 5, each
+	 * 1–100); an empty list goes back to the tenant's defaults. A new threshold the org
+	 * has already passed in the current period fires with its next charge (once per
+	 * period, as every threshold).
 	 */
 	void setAlertThresholds(OrgId org, List<Integer> percents);
 
 	/** The thresholds alerts fire at for this org: its own, or the tenant's defaults. */
 	List<Integer> alertThresholds(OrgId org);
 
-	/** Stops new work (checks and holds are denied) until {@link #unblock}; usage is still recorded. */
+	/**
+	 * Stops new work (checks and holds are denied) until {@link #unblock}; usage is still
+	 * recorded.
+	 */
 	void block(OrgId org, String reason);
 
 	void unblock(OrgId org);
@@ -87,8 +96,8 @@ public interface CreditLedger {
 	LedgerVerification verify(OrgId org);
 
 	/**
-	 * Applies due hold and grant expiries and period rollovers to the accounts whose due date has come
-	 * (not to every account); returns how many accounts were read.
+	 * Applies due hold and grant expiries and period rollovers to the accounts whose due
+	 * date has come (not to every account); returns how many accounts were read.
 	 */
 	int settleDueAccounts();
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where credits came from. The default priority decides the consumption order: lower is spent
- * first, so the plan allowance (which expires at period end) and free credits go before paid packs.
+ * Where credits came from. The default priority decides the consumption order: lower is
+ * spent first, so the plan allowance (which expires at period end) and free credits go
+ * before paid packs.
  */
 public enum GrantSource {
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import dev.billforge.valuemetric.Credits;
 
-/** Credits reserved for a job of unknown cost until it commits, is released or expires. */
+/**
+ * Credits reserved for a job of unknown cost until it commits, is released or expires.
+ */
 public record Hold(String id, String key, Credits credits, String meter, Instant createdAt, Instant expiresAt) {
 }

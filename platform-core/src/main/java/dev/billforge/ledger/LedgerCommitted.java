@@ -8,7 +8,9 @@ import java.util.Map;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
-/** A ledger commit as read models see it: the usage it charged and any period that closed. */
+/**
+ * A ledger commit as read models see it: the usage it charged and any period that closed.
+ */
 public record LedgerCommitted(OrgId orgId, long seq, List<Charged> charges, List<PeriodClosed> closedPeriods,
 		List<Alert> alerts) {
 

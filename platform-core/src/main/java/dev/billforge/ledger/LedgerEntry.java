@@ -7,11 +7,12 @@ import java.util.List;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * One credit movement with the balance after it. {@code credits} is the magnitude moved; the
- * breakdown says where a charge went: drawn from grants, billable overage, recorded beyond a hard
- * cap (not billable), or debt.
+ * One credit movement with the balance after it. {@code credits} is the magnitude moved;
+ * the breakdown says where a charge went: drawn from grants, billable overage, recorded
+ * beyond a hard cap (not billable), or debt.
  *
- * @param seq the ledger commit this entry belongs to (entries of one commit were applied atomically)
+ * @param seq the ledger commit this entry belongs to (entries of one commit were applied
+ * atomically)
  * @param index position within the commit
  */
 public record LedgerEntry(long seq, int index, Instant at, EntryType type, String opKey, Credits credits,

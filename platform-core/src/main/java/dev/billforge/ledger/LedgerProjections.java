@@ -5,9 +5,9 @@ import java.util.List;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Operator access to the ledger's read models: the projections that were parked after failing
- * (the operator alert) and the rebuild that recomputes an org's read models from its ledger, the
- * source of truth.
+ * Operator access to the ledger's read models: the projections that were parked after
+ * failing (the operator alert) and the rebuild that recomputes an org's read models from
+ * its ledger, the source of truth.
  */
 public interface LedgerProjections {
 
@@ -16,8 +16,8 @@ public interface LedgerProjections {
 
 	/**
 	 * Recomputes every read model of the org from its whole ledger (each listener's
-	 * {@link LedgerCommitListener#rebuild}) and, when all succeed, clears its parked projections.
-	 * Safe while the org keeps writing.
+	 * {@link LedgerCommitListener#rebuild}) and, when all succeed, clears its parked
+	 * projections. Safe while the org keeps writing.
 	 */
 	RebuildReport rebuild(OrgId org);
 

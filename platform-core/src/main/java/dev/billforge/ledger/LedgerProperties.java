@@ -18,30 +18,39 @@ public class LedgerProperties {
 	private Duration sweepInterval = Duration.ofMinutes(1);
 
 	/**
-	 * How old a commit of ANOTHER instance may be and still be missed by an entitlement check, which
-	 * then answers from memory instead of asking the database. Checks are advisory (holds and debits
-	 * are the atomic guard); balances, holds and debits always see every commit. 0 asks every time.
+	 * How old a commit of ANOTHER instance may be and still be missed by an entitlement
+	 * check, which then answers from memory instead of asking the database. Checks are
+	 * advisory (holds and debits are the atomic guard); balances, holds and debits always
+	 * see every commit. 0 asks every time.
 	 */
 	private Duration checkStaleness = Duration.ofMillis(100);
 
-	/** Most open holds per org; a further hold is refused with {@code too_many_holds} (HTTP 429). */
+	/**
+	 * Most open holds per org; a further hold is refused with {@code too_many_holds}
+	 * (HTTP 429).
+	 */
 	private int maxOpenHolds = 1000;
 
 	/**
-	 * Drains in which a commit's read models (usage rollups, notifications, overage records) may
-	 * fail before the commit is parked for an operator's rebuild and the org's later commits go on.
+	 * Drains in which a commit's read models (usage rollups, notifications, overage
+	 * records) may fail before the commit is parked for an operator's rebuild and the
+	 * org's later commits go on.
 	 */
 	private int projectionAttempts = 3;
 
-	/** Most accounts kept in memory; the least recently used are dropped (and reloaded when needed). */
+	/**
+	 * Most accounts kept in memory; the least recently used are dropped (and reloaded
+	 * when needed).
+	 */
 	private int maxCachedAccounts = 10_000;
 
 	/** How long an account nobody used stays in memory. */
 	private Duration accountIdle = Duration.ofMinutes(30);
 
 	/**
-	 * Most op keys of one org answered from memory because the store has not taken them yet; past
-	 * it the org's writes are refused ({@code ledger_unavailable}, HTTP 503) until the store recovers.
+	 * Most op keys of one org answered from memory because the store has not taken them
+	 * yet; past it the org's writes are refused ({@code ledger_unavailable}, HTTP 503)
+	 * until the store recovers.
 	 */
 	private int maxUnprojectedKeys = 50_000;
 

@@ -11,7 +11,10 @@ public final class McpAnswers {
 	private McpAnswers() {
 	}
 
-	/** The org's credit balance and its usage in the current period, amounts as exact decimal strings. */
+	/**
+	 * The org's credit balance and its usage in the current period, amounts as exact
+	 * decimal strings.
+	 */
 	public static Map<String, Object> balance(Balance balance, String creditName) {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("creditName", creditName);

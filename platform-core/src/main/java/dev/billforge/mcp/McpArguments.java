@@ -6,9 +6,9 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.common.TextInput;
 
 /**
- * A tool call's arguments, read with bounds checked before use: texts by length and without control
- * characters, integers by digit count and range. A wrong type is an {@code invalid_request}, never a
- * class cast.
+ * A tool call's arguments, read with bounds checked before use: texts by length and
+ * without control characters, integers by digit count and range. A wrong type is an
+ * {@code invalid_request}, never a class cast.
  */
 public final class McpArguments {
 
@@ -23,7 +23,10 @@ public final class McpArguments {
 		return values.get(name);
 	}
 
-	/** A text of at most {@code maxLength} characters, stripped; null when absent or blank. */
+	/**
+	 * A text of at most {@code maxLength} characters, stripped; null when absent or
+	 * blank.
+	 */
 	public String string(String name, int maxLength) {
 		Object value = values.get(name);
 		if (value == null) {

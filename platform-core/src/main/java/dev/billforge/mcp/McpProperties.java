@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The MCP server under {@code billforge.mcp}. {@code enabled} defaults to {@code billforge.telemetry.enabled}
- * (platform defaults), so the telemetry tools come with the feature; DocRouter switches it on itself.
+ * The MCP server under {@code billforge.mcp}. {@code enabled} defaults to
+ * {@code billforge.telemetry.enabled} (platform defaults), so the telemetry tools come
+ * with the feature; DocRouter switches it on itself.
  */
 @ConfigurationProperties("billforge.mcp")
 public class McpProperties {
@@ -14,7 +15,10 @@ public class McpProperties {
 	/** Whether {@code /api/v1/mcp} answers. */
 	private boolean enabled;
 
-	/** The server's name in {@code initialize} (defaults to {@code spring.application.name}). */
+	/**
+	 * The server's name in {@code initialize} (defaults to
+	 * {@code spring.application.name}).
+	 */
 	private String name;
 
 	private String version = "1.0.0";
@@ -22,7 +26,10 @@ public class McpProperties {
 	/** What an agent reads about the server as a whole. */
 	private String instructions;
 
-	/** A catalog feature an org's plan must include to use the server (e.g. {@code mcp_access}); none when unset. */
+	/**
+	 * A catalog feature an org's plan must include to use the server (e.g.
+	 * {@code mcp_access}); none when unset.
+	 */
 	private String requiredFeature;
 
 	/** Longest a tool call may take. */

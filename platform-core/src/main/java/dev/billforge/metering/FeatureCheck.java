@@ -3,8 +3,9 @@ package dev.billforge.metering;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Answers {@code POST /api/v1/entitlements/check} when the body names a {@code feature} (implemented by
- * the entitlements module; the credit check with {@code credits} or {@code meter} stays here).
+ * Answers {@code POST /api/v1/entitlements/check} when the body names a {@code feature}
+ * (implemented by the entitlements module; the credit check with {@code credits} or
+ * {@code meter} stays here).
  */
 public interface FeatureCheck {
 
@@ -14,8 +15,12 @@ public interface FeatureCheck {
 	 */
 	Answer check(OrgId org, String feature, long quantity);
 
-	/** Whether the org's plan allows {@code quantity} more of {@code feature}; limit fields are null for a switch. */
-	record Answer(boolean allowed, String feature, Long quantity, Long limit, Long used, Long remaining, String reason) {
+	/**
+	 * Whether the org's plan allows {@code quantity} more of {@code feature}; limit
+	 * fields are null for a switch.
+	 */
+	record Answer(boolean allowed, String feature, Long quantity, Long limit, Long used, Long remaining,
+			String reason) {
 	}
 
 }

@@ -17,11 +17,12 @@ public interface Metering {
 	List<UsageOutcome> record(OrgId org, List<UsageEvent> events, boolean enforce);
 
 	/**
-	 * Commits a hold ({@link CreditLedger#commit}) and labels the charge with usage properties (e.g.
-	 * {@code operation=extract}), so the usage rollups and the dashboard group the job like a usage
-	 * event with those properties. Only properties listed in {@code billforge.metering.rollup-dimensions}
-	 * are kept. They are part of the ledger's commit entry; a repeated call keeps the first labels and
-	 * is charged once, as with {@link CreditLedger#commit}.
+	 * Commits a hold ({@link CreditLedger#commit}) and labels the charge with usage
+	 * properties (e.g. {@code operation=extract}), so the usage rollups and the dashboard
+	 * group the job like a usage event with those properties. Only properties listed in
+	 * {@code billforge.metering.rollup-dimensions} are kept. They are part of the
+	 * ledger's commit entry; a repeated call keeps the first labels and is charged once,
+	 * as with {@link CreditLedger#commit}.
 	 */
 	Reservation commit(OrgId org, String reservationId, Credits actual, Map<String, String> properties);
 

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("billforge.metering")
 public class MeteringProperties {
 
-	/** Oldest {@code occurredAt} accepted; later reports of older work are refused as invalid. */
+	/**
+	 * Oldest {@code occurredAt} accepted; later reports of older work are refused as
+	 * invalid.
+	 */
 	private Duration maxEventAge = Duration.ofDays(35);
 
 	/** How far in the future {@code occurredAt} may be (clock skew). */
@@ -19,16 +22,22 @@ public class MeteringProperties {
 	/** Most events in one batch. */
 	private int maxBatchSize = 1000;
 
-	/** Event properties kept in the rollups, so usage can be grouped by them (e.g. operation). */
+	/**
+	 * Event properties kept in the rollups, so usage can be grouped by them (e.g.
+	 * operation).
+	 */
 	private List<String> rollupDimensions = new ArrayList<>(List.of("operation"));
 
 	/**
-	 * Distinct values of one rolled-up property that get their own slots per org, meter and UTC day;
-	 * further values are counted under {@code other}. Keeps a rollup document far below 16 MB.
+	 * Distinct values of one rolled-up property that get their own slots per org, meter
+	 * and UTC day; further values are counted under {@code other}. Keeps a rollup
+	 * document far below 16 MB.
 	 */
 	private int rollupMaxValues = 100;
 
-	/** Longest value of a rolled-up property kept in the rollups; longer values are cut. */
+	/**
+	 * Longest value of a rolled-up property kept in the rollups; longer values are cut.
+	 */
 	private int rollupValueMaxLength = 64;
 
 	public int getRollupMaxValues() {

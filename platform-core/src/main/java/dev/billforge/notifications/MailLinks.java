@@ -3,10 +3,11 @@ package dev.billforge.notifications;
 import java.util.function.IntSupplier;
 
 /**
- * Builds the links in mails (verification, password reset, invitation, operator set-password) from
- * the configured public base URL ({@code billforge.public-base-url} or env {@code PUBLIC_BASE_URL}),
- * never from the request's {@code Host} header, which the sender of the request chooses. Only on the
- * embedded default, without a configured URL, the base is {@code http://localhost:<server port>}.
+ * Builds the links in mails (verification, password reset, invitation, operator
+ * set-password) from the configured public base URL ({@code billforge.public-base-url} or
+ * env {@code PUBLIC_BASE_URL}), never from the request's {@code Host} header, which the
+ * sender of the request chooses. Only on the embedded default, without a configured URL,
+ * the base is {@code http://localhost:<server port>}.
  */
 public final class MailLinks {
 

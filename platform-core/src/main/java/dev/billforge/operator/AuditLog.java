@@ -5,10 +5,16 @@ import java.util.Map;
 
 import dev.billforge.orgs.OrgId;
 
-/** Append-only record of operator actions; the org's owners see the entries about their org. */
+/**
+ * Append-only record of operator actions; the org's owners see the entries about their
+ * org.
+ */
 public interface AuditLog {
 
-	/** Records an action; the same {@code key} records it once (a repeated form post is not a second entry). */
+	/**
+	 * Records an action; the same {@code key} records it once (a repeated form post is
+	 * not a second entry).
+	 */
 	AuditEntry record(String key, String actor, String action, OrgId org, String reason, Map<String, String> details);
 
 	/** Entries about one org, newest first. */

@@ -17,10 +17,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code POST /api/v1/operator/operators} (operator token): creates or promotes a local operator
- * account, mails its one-time set-password link and returns it. The only way besides the
- * {@code accounts create-operator} command to make an operator; in Keycloak mode the realm's
- * {@code operator} role does it.
+ * {@code POST /api/v1/operator/operators} (operator token): creates or promotes a local
+ * operator account, mails its one-time set-password link and returns it. The only way
+ * besides the {@code accounts create-operator} command to make an operator; in Keycloak
+ * mode the realm's {@code operator} role does it.
  */
 @RestController
 @Tag(name = "operator")

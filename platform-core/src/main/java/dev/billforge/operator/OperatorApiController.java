@@ -62,12 +62,15 @@ class OperatorApiController {
 		this.audit = audit;
 	}
 
-	record CreateOrg(@Schema(example = "Acme", maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED) String name,
-			@Schema(description = "IANA zone of the billing period; default UTC.", example = "Europe/Berlin") String timeZone) {
+	record CreateOrg(
+			@Schema(example = "Acme", maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(description = "IANA zone of the billing period; default UTC.",
+					example = "Europe/Berlin") String timeZone) {
 	}
 
 	@Schema(name = "Org")
-	record OrgResponse(String id, String name, String timeZone, @Schema(description = "Credits available (the free tier).") Credits available) {
+	record OrgResponse(String id, String name, String timeZone,
+			@Schema(description = "Credits available (the free tier).") Credits available) {
 	}
 
 	@Operation(operationId = "createOrg", summary = "Create an org (with the product's free tier)")
@@ -101,19 +104,23 @@ class OperatorApiController {
 		IssuedApiKey issued = orgs.createApiKey(org.id(), name);
 		// Like the console's actions: who did what to which org (never the key itself).
 		audit.record("operator-api-key:" + issued.id(), OperatorBillingApiController.ACTOR, "api_key.create", org.id(),
-				"API key issued through the operator API", Map.of("keyId", issued.id(), "prefix", issued.prefix(), "name", name));
+				"API key issued through the operator API",
+				Map.of("keyId", issued.id(), "prefix", issued.prefix(), "name", name));
 		return issued;
 	}
 
 	record CreateGrant(@Schema(example = "500", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal credits,
-			@Schema(allowableValues = { "free_tier", "plan_allowance", "pack", "promo", "adjustment" }, defaultValue = "adjustment") String source,
+			@Schema(allowableValues = {
+					"free_tier", "plan_allowance", "pack", "promo", "adjustment" },
+					defaultValue = "adjustment") String source,
 			@Schema(description = "When unused credits expire; never when absent.") Instant expiresAt,
-			@Schema(maxLength = 500, requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
+			@Schema(maxLength = 500, requiredMode = Schema.RequiredMode.REQUIRED) String reason){
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "GrantReceipt")
-	record GrantResponse(String grantId, Credits credits, @Schema(description = "The Idempotency-Key was used before; nothing granted twice.") boolean duplicate) {
+	record GrantResponse(String grantId, Credits credits,
+			@Schema(description = "The Idempotency-Key was used before; nothing granted twice.") boolean duplicate) {
 	}
 
 	@Operation(operationId = "grantCredits", summary = "Grant credits")
@@ -135,7 +142,8 @@ class OperatorApiController {
 			source = GrantSource.fromCode(request.source() == null ? "adjustment" : request.source());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ProblemException.invalid("source", "source must be free_tier, plan_allowance, pack, promo or adjustment");
+			throw ProblemException.invalid("source",
+					"source must be free_tier, plan_allowance, pack, promo or adjustment");
 		}
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
 			throw ProblemException.invalid("expiresAt", "expiresAt must be in the future");
@@ -151,12 +159,15 @@ class OperatorApiController {
 	}
 
 	record SetCap(@Schema(description = "Overage allowed per period; absent clears the cap.") BigDecimal credits,
-			@Schema(allowableValues = { "hard", "soft" }, defaultValue = "hard") String mode, @Schema(maxLength = 500) String reason) {
+			@Schema(allowableValues = {
+					"hard", "soft" }, defaultValue = "hard") String mode,
+			@Schema(maxLength = 500) String reason){
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "SpendCap")
-	record CapResponse(Credits credits, @Schema(allowableValues = { "hard", "soft" }) String mode) {
+	record CapResponse(Credits credits, @Schema(allowableValues = {
+			"hard", "soft" }) String mode){
 	}
 
 	@Operation(operationId = "setSpendCap", summary = "Set or clear the spend cap")
@@ -188,8 +199,8 @@ class OperatorApiController {
 	}
 
 	private void auditCap(Org org, SetCap request, Map<String, String> details) {
-		String reason = request.reason() == null || request.reason().isBlank() ? "spend cap set through the operator API"
-				: request.reason().strip();
+		String reason = request.reason() == null || request.reason().isBlank()
+				? "spend cap set through the operator API" : request.reason().strip();
 		audit.record("operator-cap:" + UUID.randomUUID(), OperatorBillingApiController.ACTOR, "cap.set", org.id(),
 				reason, new LinkedHashMap<>(details));
 	}

@@ -30,9 +30,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/operator/orgs/{id}/contract} (enterprise contract: manual allowances, no card) and
- * {@code /stripe-events} (the org's Stripe event log and replay). Every change is audited with actor
- * {@value #ACTOR} (the operator token has no person behind it); the reason is required.
+ * {@code /api/v1/operator/orgs/{id}/contract} (enterprise contract: manual allowances, no
+ * card) and {@code /stripe-events} (the org's Stripe event log and replay). Every change
+ * is audited with actor {@value #ACTOR} (the operator token has no person behind it); the
+ * reason is required.
  */
 @RestController
 @Tag(name = "operator")
@@ -72,11 +73,12 @@ class OperatorBillingApiController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Org org = OperatorOrgs.require(orgs, id);
 		String reason = reason(request.reason());
-		EnterpriseContract contract = contracts.put(org.id(), new ContractTerms(TextInput.required("name", request.name(), 200),
-				request.creditsPerPeriod(),
-				request.interval(), request.intervalCount(), request.anchor(), request.overageAllowed(), request.cap(),
-				request.capMode()));
-		audit.record(key("contract-put", idempotencyKey), ACTOR, "contract.put", org.id(), reason, contract.auditDetails());
+		EnterpriseContract contract = contracts.put(org.id(),
+				new ContractTerms(TextInput.required("name", request.name(), 200), request.creditsPerPeriod(),
+						request.interval(), request.intervalCount(), request.anchor(), request.overageAllowed(),
+						request.cap(), request.capMode()));
+		audit.record(key("contract-put", idempotencyKey), ACTOR, "contract.put", org.id(), reason,
+				contract.auditDetails());
 		return contract;
 	}
 

@@ -5,7 +5,10 @@ import dev.billforge.orgs.Org;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 
-/** The org an operator API path names, or a 404 problem (also for ids that are not well formed). */
+/**
+ * The org an operator API path names, or a 404 problem (also for ids that are not well
+ * formed).
+ */
 final class OperatorOrgs {
 
 	private OperatorOrgs() {

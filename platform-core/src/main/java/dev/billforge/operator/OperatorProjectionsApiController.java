@@ -19,9 +19,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/operator/projections} and {@code /api/v1/operator/orgs/{id}/rollups/rebuild}: the
- * operator alert for ledger commits whose read models were parked, and the rebuild of an org's
- * read models (usage rollups, notifications, overage records) from its ledger.
+ * {@code /api/v1/operator/projections} and
+ * {@code /api/v1/operator/orgs/{id}/rollups/rebuild}: the operator alert for ledger
+ * commits whose read models were parked, and the rebuild of an org's read models (usage
+ * rollups, notifications, overage records) from its ledger.
  */
 @RestController
 @Tag(name = "operator")

@@ -13,8 +13,9 @@ import java.util.Optional;
 public interface Memberships {
 
 	/**
-	 * Adds a member under their stable {@code subject} (see {@link Membership#subject()}), or returns the
-	 * existing membership unchanged (idempotent).
+	 * Adds a member under their stable {@code subject} (see
+	 * {@link Membership#subject()}), or returns the existing membership unchanged
+	 * (idempotent).
 	 */
 	Membership add(OrgId org, String subject, String email, Role role);
 
@@ -29,10 +30,11 @@ public interface Memberships {
 	List<Membership> ofPerson(String subject);
 
 	/**
-	 * Memberships stored before they were keyed on the subject carry the sign-in name of their time
-	 * (Keycloak's {@code preferred_username}, the address). At the person's first sign-in with a
-	 * verified address equal to that name they move to the stable subject; later a new person who takes
-	 * over the name gets nothing. @return how many moved
+	 * Memberships stored before they were keyed on the subject carry the sign-in name of
+	 * their time (Keycloak's {@code preferred_username}, the address). At the person's
+	 * first sign-in with a verified address equal to that name they move to the stable
+	 * subject; later a new person who takes over the name gets nothing. @return how many
+	 * moved
 	 */
 	int adoptLegacy(String legacyName, String subject);
 
@@ -48,12 +50,15 @@ public interface Memberships {
 
 	List<Invitation> pendingInvitations(OrgId org);
 
-	/** The invitation behind a token, if it exists and is still open (it may be expired). */
+	/**
+	 * The invitation behind a token, if it exists and is still open (it may be expired).
+	 */
 	Optional<Invitation> invitation(String token);
 
 	/**
-	 * Joins the invited org; the token works once and only for the invited address, which must be the
-	 * person's verified address ({@code verifiedEmail}; the caller checks it was verified).
+	 * Joins the invited org; the token works once and only for the invited address, which
+	 * must be the person's verified address ({@code verifiedEmail}; the caller checks it
+	 * was verified).
 	 */
 	Membership accept(String token, String subject, String verifiedEmail);
 
@@ -65,9 +70,10 @@ public interface Memberships {
 	void revokeInvitation(OrgId org, String invitationId);
 
 	/**
-	 * Seats the org fills: members plus open, unexpired invitations. With a {@link SeatPolicy} limit,
-	 * {@link #invite} refuses with 402 {@code seats_exhausted} when none is free, and of invitations racing
-	 * for the last seat exactly one is issued; removing a member or revoking an invitation tells the policy.
+	 * Seats the org fills: members plus open, unexpired invitations. With a
+	 * {@link SeatPolicy} limit, {@link #invite} refuses with 402 {@code seats_exhausted}
+	 * when none is free, and of invitations racing for the last seat exactly one is
+	 * issued; removing a member or revoking an invitation tells the policy.
 	 */
 	long seatsUsed(OrgId org);
 

@@ -7,13 +7,16 @@ import java.util.Optional;
 /** Orgs and their API keys. */
 public interface Orgs {
 
-	/** An org made by the operator (API or console): gets the free tier, not rate limited. */
+	/**
+	 * An org made by the operator (API or console): gets the free tier, not rate limited.
+	 */
 	Org create(String name, ZoneId timeZone);
 
 	/**
-	 * An org a signed-in person (stable {@code subject}) makes for themselves. Refused with 429
-	 * {@code org_limit} past {@link OrgsProperties#maxCreatedPerWindow()}; only the person's first
-	 * {@link OrgsProperties#freeTierOrgsPerPerson()} orgs get the free tier (free-tier farming).
+	 * An org a signed-in person (stable {@code subject}) makes for themselves. Refused
+	 * with 429 {@code org_limit} past {@link OrgsProperties#maxCreatedPerWindow()}; only
+	 * the person's first {@link OrgsProperties#freeTierOrgsPerPerson()} orgs get the free
+	 * tier (free-tier farming).
 	 */
 	Org createFor(String subject, String name, ZoneId timeZone);
 

@@ -11,11 +11,14 @@ public enum Role {
 	BILLING,
 	/** Sees usage and billing; uses the product. */
 	MEMBER,
-	/** A member who approves and disputes outcomes (where an outcome type names this role). */
+	/**
+	 * A member who approves and disputes outcomes (where an outcome type names this
+	 * role).
+	 */
 	REVIEWER,
 	/**
-	 * The consulting firm's staff in a client's org: proposes outcomes, logs time and resolves
-	 * disputes; cannot approve outcomes or buy credits.
+	 * The consulting firm's staff in a client's org: proposes outcomes, logs time and
+	 * resolves disputes; cannot approve outcomes or buy credits.
 	 */
 	CONSULTANT;
 
@@ -44,7 +47,10 @@ public enum Role {
 		return this == OWNER || this == BILLING;
 	}
 
-	/** Buying packs or plans and opening the billing portal: owners, admins and billing members. */
+	/**
+	 * Buying packs or plans and opening the billing portal: owners, admins and billing
+	 * members.
+	 */
 	public boolean canPurchase() {
 		return this == OWNER || this == ADMIN || this == BILLING;
 	}

@@ -3,8 +3,9 @@ package dev.billforge.orgs;
 import java.util.OptionalLong;
 
 /**
- * Limits an org's seats (members plus open invitations), for plans that pay per seat or cap members.
- * Implemented outside this module (entitlements); without a bean, orgs have no seat limit.
+ * Limits an org's seats (members plus open invitations), for plans that pay per seat or
+ * cap members. Implemented outside this module (entitlements); without a bean, orgs have
+ * no seat limit.
  */
 public interface SeatPolicy {
 
@@ -12,9 +13,9 @@ public interface SeatPolicy {
 	OptionalLong seats(OrgId org);
 
 	/**
-	 * A member left or an invitation was revoked, leaving {@code used} seats filled: a per-seat plan
-	 * may lower its quantity (billed from the next period). Failures are the policy's to log; they never
-	 * undo the removal.
+	 * A member left or an invitation was revoked, leaving {@code used} seats filled: a
+	 * per-seat plan may lower its quantity (billed from the next period). Failures are
+	 * the policy's to log; they never undo the removal.
 	 */
 	default void seatsFreed(OrgId org, long used) {
 	}

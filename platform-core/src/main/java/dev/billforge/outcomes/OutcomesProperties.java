@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Outcome types a tenant switches on ({@code billforge.outcomes.types.<type>.*}) and how often the
- * window sweep runs. No types, no outcomes.
+ * Outcome types a tenant switches on ({@code billforge.outcomes.types.<type>.*}) and how
+ * often the window sweep runs. No types, no outcomes.
  */
 @ConfigurationProperties("billforge.outcomes")
 public class OutcomesProperties {
@@ -43,7 +43,9 @@ public class OutcomesProperties {
 		/** The client org's role that may approve and dispute (owners always may). */
 		private String approverRole = "owner";
 
-		/** The role that resolves disputes and reverses billed fees (the consulting side). */
+		/**
+		 * The role that resolves disputes and reverses billed fees (the consulting side).
+		 */
 		private String resolverRole = "consultant";
 
 		/** How long after approval the client may dispute before the fee is charged. */

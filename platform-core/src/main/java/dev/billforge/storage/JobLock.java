@@ -18,11 +18,12 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
- * A lock so that a scheduled job runs on one instance at a time, in the {@code shedlock} collection
- * with ShedLock's document layout ({@code _id} = job name, {@code lockUntil}, {@code lockedAt},
- * {@code lockedBy}). Taking it is one atomic compare-and-set on {@code _id}; a crashed holder's lock
- * lapses at {@code lockUntil}. (ShedLock itself is not in this machine's Maven mirror.) Used by
- * billing's jobs and telemetry's agent alerts.
+ * A lock so that a scheduled job runs on one instance at a time, in the {@code shedlock}
+ * collection with ShedLock's document layout ({@code _id} = job name, {@code lockUntil},
+ * {@code lockedAt}, {@code lockedBy}). Taking it is one atomic compare-and-set on
+ * {@code _id}; a crashed holder's lock lapses at {@code lockUntil}. (ShedLock itself is
+ * not in this machine's Maven mirror.) Used by billing's jobs and telemetry's agent
+ * alerts.
  */
 public final class JobLock {
 
@@ -39,7 +40,9 @@ public final class JobLock {
 		this.clock = clock;
 	}
 
-	/** True when this instance now holds the lock {@code name} for at most {@code atMost}. */
+	/**
+	 * True when this instance now holds the lock {@code name} for at most {@code atMost}.
+	 */
 	public boolean tryLock(String name, Duration atMost) {
 		Instant now = clock.instant();
 		Date until = Date.from(now.plus(atMost));
@@ -53,7 +56,8 @@ public final class JobLock {
 		}
 		catch (MongoWriteException ex) {
 			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false; // held by someone else: the upsert collided with the live lock's _id
+				return false; // held by someone else: the upsert collided with the live
+								// lock's _id
 			}
 			throw ex;
 		}

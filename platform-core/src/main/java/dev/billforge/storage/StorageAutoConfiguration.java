@@ -30,9 +30,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
- * Storage: the embedded MongoDB server when no MongoDB is configured, the {@link StorageMode} bean, and
- * Liquibase migrations that run before any Mongo bean is used. Ordered before Boot's Mongo
- * auto-configurations so its {@link MongoConnectionDetails} replaces the property-based one.
+ * Storage: the embedded MongoDB server when no MongoDB is configured, the
+ * {@link StorageMode} bean, and Liquibase migrations that run before any Mongo bean is
+ * used. Ordered before Boot's Mongo auto-configurations so its
+ * {@link MongoConnectionDetails} replaces the property-based one.
  */
 @AutoConfiguration(before = { MongoAutoConfiguration.class, DataMongoAutoConfiguration.class,
 		DataMongoRepositoriesAutoConfiguration.class })
@@ -75,8 +76,9 @@ public final class StorageAutoConfiguration {
 	}
 
 	/**
-	 * Same rule as Boot's database factory: {@code spring.mongodb.database}, else the URI's database; the
-	 * environment post-processor defaults the property to {@code billforge} when neither names one.
+	 * Same rule as Boot's database factory: {@code spring.mongodb.database}, else the
+	 * URI's database; the environment post-processor defaults the property to
+	 * {@code billforge} when neither names one.
 	 */
 	static String databaseName(Environment environment) {
 		String configured = environment.getProperty(MongoUriEnvironmentPostProcessor.DATABASE_PROPERTY);

@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * Which MongoDB this application talks to, decided once at startup.
  *
- * @param kind          embedded in-process server or an external MongoDB
- * @param dataDirectory the application's data directory (always resolved; the embedded server keeps its
- *                      file here, other features may keep local files here too)
- * @param database      the MongoDB database name in use
+ * @param kind embedded in-process server or an external MongoDB
+ * @param dataDirectory the application's data directory (always resolved; the embedded
+ * server keeps its file here, other features may keep local files here too)
+ * @param database the MongoDB database name in use
  */
 public record StorageMode(Kind kind, Path dataDirectory, String database) {
 
@@ -25,10 +25,18 @@ public record StorageMode(Kind kind, Path dataDirectory, String database) {
 	}
 
 	public enum Kind {
-		/** In-process mongo-java-server with its H2 backend, persisting under the data directory. */
+
+		/**
+		 * In-process mongo-java-server with its H2 backend, persisting under the data
+		 * directory.
+		 */
 		EMBEDDED,
-		/** A MongoDB reached through {@code MONGODB_URI}, {@code spring.mongodb.*} or a connection-details bean. */
+		/**
+		 * A MongoDB reached through {@code MONGODB_URI}, {@code spring.mongodb.*} or a
+		 * connection-details bean.
+		 */
 		EXTERNAL
+
 	}
 
 }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class StorageProperties {
 
 	/**
-	 * Data directory. Defaults to env BILLFORGE_DATA_DIR, else ./data/${spring.application.name}.
+	 * Data directory. Defaults to env BILLFORGE_DATA_DIR, else
+	 * ./data/${spring.application.name}.
 	 */
 	private @Nullable Path dataDir;
 
@@ -39,9 +40,10 @@ public class StorageProperties {
 		private String changelog = "db/changelog/billforge-master.yaml";
 
 		/**
-		 * On an external MongoDB, a Liquibase lock held longer than this is treated as left behind by a
-		 * crashed run and released. (On the embedded server every lock found at startup is stale, since
-		 * the data file is exclusively locked by this process.)
+		 * On an external MongoDB, a Liquibase lock held longer than this is treated as
+		 * left behind by a crashed run and released. (On the embedded server every lock
+		 * found at startup is stale, since the data file is exclusively locked by this
+		 * process.)
 		 */
 		private Duration staleLockAfter = Duration.ofMinutes(10);
 

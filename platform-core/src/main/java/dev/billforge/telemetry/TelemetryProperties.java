@@ -8,26 +8,41 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/** Agent telemetry settings under {@code billforge.telemetry}; the feature is off unless {@code enabled}. */
+/**
+ * Agent telemetry settings under {@code billforge.telemetry}; the feature is off unless
+ * {@code enabled}.
+ */
 @ConfigurationProperties("billforge.telemetry")
 public class TelemetryProperties {
 
 	/** Switches the OTLP receiver, the store, charging and the telemetry pages on. */
 	private boolean enabled;
 
-	/** Largest request body, checked after decompression (a gzip bomb stops here too); 413 above. */
+	/**
+	 * Largest request body, checked after decompression (a gzip bomb stops here too); 413
+	 * above.
+	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(8);
 
 	/** Most spans, log records or data points in one request; 400 above. */
 	private int maxItemsPerRequest = 10_000;
 
-	/** Most attributes on one span, event, link, log record, data point, resource or scope; 400 above. */
+	/**
+	 * Most attributes on one span, event, link, log record, data point, resource or
+	 * scope; 400 above.
+	 */
 	private int maxAttributes = 256;
 
-	/** Deepest nesting of attribute values (arrays, key-value lists) and of JSON bodies; 400 above. */
+	/**
+	 * Deepest nesting of attribute values (arrays, key-value lists) and of JSON bodies;
+	 * 400 above.
+	 */
 	private int maxDepth = 16;
 
-	/** How long spans, log records and data points are kept (a purge job deletes older ones). */
+	/**
+	 * How long spans, log records and data points are kept (a purge job deletes older
+	 * ones).
+	 */
 	private Duration retention = Duration.ofDays(30);
 
 	/** How often the retention purge runs. */
@@ -114,8 +129,8 @@ public class TelemetryProperties {
 
 	/**
 	 * What is charged, by naming the value metric's meter for each kind of item
-	 * ({@code billforge.value-metric.meters.<name>.rate} gives the price). A kind whose meter is not
-	 * configured in the value metric is free.
+	 * ({@code billforge.value-metric.meters.<name>.rate} gives the price). A kind whose
+	 * meter is not configured in the value metric is free.
 	 */
 	public static class Charging {
 
@@ -131,16 +146,22 @@ public class TelemetryProperties {
 		/** Meter charged once per accepted metric data point. */
 		private String metricMeter = "data_point";
 
-		/** Meter charged per USD of observed LLM cost (spans and LLM request log events). */
+		/**
+		 * Meter charged per USD of observed LLM cost (spans and LLM request log events).
+		 */
 		private String llmCostMeter = "llm_cost";
 
 		/**
-		 * Meter charged once per session ({@code gen_ai.conversation.id}, else {@code session.id}) of a span,
-		 * log record or data point, across batches and retries: a copilot or chat session's fee.
+		 * Meter charged once per session ({@code gen_ai.conversation.id}, else
+		 * {@code session.id}) of a span, log record or data point, across batches and
+		 * retries: a copilot or chat session's fee.
 		 */
 		private String sessionMeter = "session";
 
-		/** Factor on the observed LLM cost before rating (1.2 = 20 % markup); exact decimal. */
+		/**
+		 * Factor on the observed LLM cost before rating (1.2 = 20 % markup); exact
+		 * decimal.
+		 */
 		private BigDecimal llmCostMarkup = BigDecimal.ONE;
 
 		public String getSpanMeter() {
@@ -202,15 +223,21 @@ public class TelemetryProperties {
 	}
 
 	/**
-	 * The model price table (USD per million tokens), versioned: each span's cost is computed at
-	 * ingestion and stored with the table's version, so a later price change never rewrites history.
+	 * The model price table (USD per million tokens), versioned: each span's cost is
+	 * computed at ingestion and stored with the table's version, so a later price change
+	 * never rewrites history.
 	 */
 	public static class Prices {
 
-		/** Version stored with every cost computed from this table (change it with the prices). */
+		/**
+		 * Version stored with every cost computed from this table (change it with the
+		 * prices).
+		 */
 		private String version = "none";
 
-		/** Prices by model; the longest {@code match} that prefixes the model name wins. */
+		/**
+		 * Prices by model; the longest {@code match} that prefixes the model name wins.
+		 */
 		private List<ModelPrice> models = new ArrayList<>();
 
 		public String getVersion() {
@@ -234,7 +261,10 @@ public class TelemetryProperties {
 	/** One model's prices in USD per million tokens of each type; exact decimals. */
 	public static class ModelPrice {
 
-		/** Model name or prefix, e.g. {@code claude-sonnet-4} matches {@code claude-sonnet-4-5-20250929}. */
+		/**
+		 * Model name or prefix, e.g. {@code claude-sonnet-4} matches
+		 * {@code claude-sonnet-4-5-20250929}.
+		 */
 		private String match;
 
 		private BigDecimal input = BigDecimal.ZERO;

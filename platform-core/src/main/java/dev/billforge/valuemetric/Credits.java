@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An exact amount of the tenant's credit unit. Never a floating point number: amounts are
- * {@link BigDecimal}s compared by value ({@code 1.0} equals {@code 1}) and written as plain strings.
+ * {@link BigDecimal}s compared by value ({@code 1.0} equals {@code 1}) and written as
+ * plain strings.
  */
 public record Credits(BigDecimal amount) implements Comparable<Credits> {
 

@@ -31,7 +31,10 @@ public class ValueMetricProperties {
 	/** Long name of the credit unit. */
 	private String creditDisplayName = "Credits";
 
-	/** Fractional digits kept for credit amounts; rated usage is rounded to this precision. */
+	/**
+	 * Fractional digits kept for credit amounts; rated usage is rounded to this
+	 * precision.
+	 */
 	private int scale = 2;
 
 	/** How rated usage is rounded to the precision; UP so that no event is free. */
@@ -50,13 +53,14 @@ public class ValueMetricProperties {
 		Map<String, Meter> resolved = new LinkedHashMap<>();
 		meters.forEach((name, meter) -> {
 			if (meter.getRate() == null || meter.getRate().signum() <= 0) {
-				throw new IllegalStateException("billforge.value-metric.meters." + name + ".rate must be a positive decimal");
+				throw new IllegalStateException(
+						"billforge.value-metric.meters." + name + ".rate must be a positive decimal");
 			}
 			resolved.put(name, new Meter(name, meter.getDisplayName() == null ? name : meter.getDisplayName(),
 					meter.getRate(), meter.getMaxQuantity()));
 		});
-		return new ValueMetric(creditName, creditDisplayName, scale, rounding, new Credits(freeTier), Map.copyOf(resolved),
-				List.copyOf(alertThresholds));
+		return new ValueMetric(creditName, creditDisplayName, scale, rounding, new Credits(freeTier),
+				Map.copyOf(resolved), List.copyOf(alertThresholds));
 	}
 
 	public String getCreditName() {

@@ -13,7 +13,10 @@ import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 
-/** {@code accounts create-operator --email ...}: a non-web run that makes the operator and mails the link. */
+/**
+ * {@code accounts create-operator --email ...}: a non-web run that makes the operator and
+ * mails the link.
+ */
 class CreateOperatorCommandIT {
 
 	@Test

@@ -11,7 +11,8 @@ class EmailAddressTest {
 	@Test
 	void aLongHostileAddressIsRefusedBeforeThePatternBacktracksOverIt() {
 		long started = System.nanoTime();
-		// the sign-up form's pattern backtracks quadratically over this: 13-19 s of one request thread
+		// the sign-up form's pattern backtracks quadratically over this: 13-19 s of one
+		// request thread
 		assertThat(EmailAddress.parse("x@" + ".".repeat(60_000) + "@")).isEmpty();
 		assertThat(EmailAddress.parse("x@" + ".".repeat(60_000))).isEmpty();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));

@@ -18,11 +18,15 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The machine API over real HTTP: auth, usage, balance, holds, ledger and errors as clients see them. */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.value-metric.meters.llm_token.rate=0.001",
-		"billforge.api.operator-token=" + MachineApiIT.OPERATOR_TOKEN })
+/**
+ * The machine API over real HTTP: auth, usage, balance, holds, ledger and errors as
+ * clients see them.
+ */
+@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU",
+				"billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1",
+				"billforge.value-metric.meters.llm_token.rate=0.001",
+				"billforge.api.operator-token=" + MachineApiIT.OPERATOR_TOKEN })
 class MachineApiIT {
 
 	static final String OPERATOR_TOKEN = "op-token-0123456789abcdef0123456789abcdef";
@@ -41,10 +45,12 @@ class MachineApiIT {
 
 	@BeforeEach
 	void createOrgWithKey() throws Exception {
-		JsonNode org = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN, "{\"name\":\"Acme\",\"timeZone\":\"Europe/Berlin\"}", 201);
+		JsonNode org = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN,
+				"{\"name\":\"Acme\",\"timeZone\":\"Europe/Berlin\"}", 201);
 		orgId = org.get("id").asString();
 		assertThat(org.get("available").asString()).isEqualTo("100");
-		JsonNode issued = call("POST", "/api/v1/operator/orgs/" + orgId + "/api-keys", OPERATOR_TOKEN, "{\"name\":\"ci\"}", 201);
+		JsonNode issued = call("POST", "/api/v1/operator/orgs/" + orgId + "/api-keys", OPERATOR_TOKEN,
+				"{\"name\":\"ci\"}", 201);
 		key = issued.get("key").asString();
 		assertThat(key).startsWith("doc_router_sk_");
 	}
@@ -53,7 +59,8 @@ class MachineApiIT {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -122,7 +129,8 @@ class MachineApiIT {
 	void malformedRequestsGetProblemJsonNeverA500() throws Exception {
 		HttpResponse<String> malformed = send("POST", "/api/v1/usage", key, "{\"events\":[");
 		assertThat(malformed.statusCode()).isEqualTo(400);
-		assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+		assertThat(malformed.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
 		assertThat(json.readTree(malformed.body()).get("code").asString()).isEqualTo("invalid_request");
 		assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at dev.");
 
@@ -132,14 +140,18 @@ class MachineApiIT {
 
 		StringBuilder many = new StringBuilder("{\"events\":[");
 		for (int i = 0; i < 1001; i++) {
-			many.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"k").append(i).append("\",\"meter\":\"page\",\"quantity\":1}");
+			many.append(i == 0 ? "" : ",")
+				.append("{\"idempotencyKey\":\"k")
+				.append(i)
+				.append("\",\"meter\":\"page\",\"quantity\":1}");
 		}
 		HttpResponse<String> tooMany = send("POST", "/api/v1/usage", key, many.append("]}").toString());
 		assertThat(tooMany.statusCode()).isEqualTo(413);
 		assertThat(json.readTree(tooMany.body()).get("code").asString()).isEqualTo("payload_too_large");
 		assertThat(call("GET", "/api/v1/balance", key, null, 200).get("available").asString()).isEqualTo("100");
 
-		HttpResponse<String> huge = send("POST", "/api/v1/usage", key, "{\"events\":[], \"pad\":\"" + "x".repeat(3_000_000) + "\"}");
+		HttpResponse<String> huge = send("POST", "/api/v1/usage", key,
+				"{\"events\":[], \"pad\":\"" + "x".repeat(3_000_000) + "\"}");
 		assertThat(huge.statusCode()).isEqualTo(413);
 	}
 
@@ -163,7 +175,8 @@ class MachineApiIT {
 		assertThat(committed.get("released").asString()).isEqualTo("15");
 		assertThat(call("GET", "/api/v1/balance", key, null, 200).get("available").asString()).isEqualTo("75");
 
-		JsonNode denied = call("POST", "/api/v1/reservations", key, "{\"idempotencyKey\":\"job-2\",\"credits\":500}", 402);
+		JsonNode denied = call("POST", "/api/v1/reservations", key, "{\"idempotencyKey\":\"job-2\",\"credits\":500}",
+				402);
 		assertThat(denied.get("code").asString()).isEqualTo("insufficient_credits");
 
 		JsonNode check = call("POST", "/api/v1/entitlements/check", key, "{\"meter\":\"page\",\"quantity\":80}", 200);
@@ -175,8 +188,10 @@ class MachineApiIT {
 	void anotherOrgsReservationIsNotFound() throws Exception {
 		JsonNode hold = call("POST", "/api/v1/reservations", key, "{\"idempotencyKey\":\"mine\",\"credits\":5}", 201);
 		JsonNode other = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN, "{\"name\":\"Other\"}", 201);
-		String otherKey = call("POST", "/api/v1/operator/orgs/" + other.get("id").asString() + "/api-keys", OPERATOR_TOKEN,
-				"{}", 201).get("key").asString();
+		String otherKey = call("POST", "/api/v1/operator/orgs/" + other.get("id").asString() + "/api-keys",
+				OPERATOR_TOKEN, "{}", 201)
+			.get("key")
+			.asString();
 		JsonNode notFound = call("POST", "/api/v1/reservations/" + hold.get("id").asString() + "/commit", otherKey,
 				"{\"credits\":5}", 404);
 		assertThat(notFound.get("code").asString()).isEqualTo("not_found");
@@ -186,12 +201,14 @@ class MachineApiIT {
 	@Test
 	void ledgerPagesNewestFirstAndVerifies() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			call("POST", "/api/v1/usage", key, "{\"events\":[{\"idempotencyKey\":\"p" + i + "\",\"meter\":\"page\",\"quantity\":1}]}", 200);
+			call("POST", "/api/v1/usage", key,
+					"{\"events\":[{\"idempotencyKey\":\"p" + i + "\",\"meter\":\"page\",\"quantity\":1}]}", 200);
 		}
 		JsonNode page1 = call("GET", "/api/v1/ledger?limit=4", key, null, 200);
 		assertThat(page1.get("entries").size()).isEqualTo(4);
 		assertThat(page1.get("entries").get(0).get("availableAfter").asString()).isEqualTo("95");
-		JsonNode page2 = call("GET", "/api/v1/ledger?limit=4&cursor=" + page1.get("nextCursor").asString(), key, null, 200);
+		JsonNode page2 = call("GET", "/api/v1/ledger?limit=4&cursor=" + page1.get("nextCursor").asString(), key, null,
+				200);
 		assertThat(page2.get("entries").size()).isEqualTo(2);
 		assertThat(page2.get("entries").get(1).get("type").asString()).isEqualTo("grant");
 		JsonNode verify = call("GET", "/api/v1/operator/orgs/" + orgId + "/ledger/verify", OPERATOR_TOKEN, null, 200);
@@ -207,7 +224,8 @@ class MachineApiIT {
 				]}""", 200);
 		String range = "from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z";
 		assertThat(send("GET", "/api/v1/usage/summary?" + range, key, null).statusCode()).isEqualTo(400);
-		String recent = "from=" + java.time.Instant.now().minus(Duration.ofDays(1)) + "&to=" + java.time.Instant.now().plus(Duration.ofDays(1));
+		String recent = "from=" + java.time.Instant.now().minus(Duration.ofDays(1)) + "&to="
+				+ java.time.Instant.now().plus(Duration.ofDays(1));
 		JsonNode byMeter = call("GET", "/api/v1/usage/summary?" + recent + "&granularity=day", key, null, 200);
 		assertThat(byMeter.get("total").asString()).isEqualTo("3");
 		JsonNode byOperation = call("GET", "/api/v1/usage/summary?" + recent + "&groupBy=operation", key, null, 200);

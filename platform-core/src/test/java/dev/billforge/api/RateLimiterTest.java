@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The per-key rate limiter keeps a bounded number of buckets, however many keys are seen. */
+/**
+ * The per-key rate limiter keeps a bounded number of buckets, however many keys are seen.
+ */
 class RateLimiterTest {
 
 	@Test

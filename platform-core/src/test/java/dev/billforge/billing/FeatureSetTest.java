@@ -41,7 +41,8 @@ class FeatureSetTest {
 	void metadataEditedInStripesDashboardIsHeldToTheCatalogsBounds() {
 		assertThatThrownBy(() -> FeatureSet.fromMetadata("seats=-1")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> FeatureSet.fromMetadata("seats=1e9")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> FeatureSet.fromMetadata("seats=" + "9".repeat(13))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> FeatureSet.fromMetadata("seats=" + "9".repeat(13)))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> FeatureSet.fromMetadata("Bad-Name")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> FeatureSet.fromMetadata("a,a=1")).hasMessageContaining("both");
 		StringBuilder many = new StringBuilder();

@@ -34,18 +34,18 @@ class DecimalInputTest {
 	@Test
 	void thirtySixSignificantDigitsAreRefusedNamingTheField() {
 		String digits36 = "1.00000000000000000000000000000000001";
-		assertThatThrownBy(() -> DecimalInput.parse("quantity", digits36)).isInstanceOfSatisfying(ProblemException.class,
-				ex -> {
-					assertThat(ex.code()).isEqualTo("invalid_request");
-					assertThat(ex.field()).isEqualTo("quantity");
-					assertThat(ex.status()).isEqualTo(400);
-				});
+		assertThatThrownBy(() -> DecimalInput.parse("quantity", digits36))
+			.isInstanceOfSatisfying(ProblemException.class, ex -> {
+				assertThat(ex.code()).isEqualTo("invalid_request");
+				assertThat(ex.field()).isEqualTo("quantity");
+				assertThat(ex.status()).isEqualTo(400);
+			});
 		assertThat(DecimalInput.tryParse("123456789012345678901234567890.123456")).isEmpty();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "NaN", "Infinity", "-Infinity", "+Infinity", "1e", "--1", "1..2", "", "   ", "0x10",
-			"１２", "١٢", "1_000", "1,5", "1 2" })
+	@ValueSource(strings = { "NaN", "Infinity", "-Infinity", "+Infinity", "1e", "--1", "1..2", "", "   ", "0x10", "１２",
+			"١٢", "1_000", "1,5", "1 2" })
 	void nonNumbersAreRefused(String text) {
 		assertThat(DecimalInput.tryParse(text)).isEmpty();
 	}

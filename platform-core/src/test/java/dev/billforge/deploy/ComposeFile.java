@@ -14,15 +14,23 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.Yaml;
 
-/** The repository's docker-compose.yml and its env files, read the way docker compose reads them. */
+/**
+ * The repository's docker-compose.yml and its env files, read the way docker compose
+ * reads them.
+ */
 record ComposeFile(String text, Map<String, Map<String, Object>> services) {
 
 	static final Path ROOT = Path.of("..");
 
-	/** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code ${NAME:?message}}. */
+	/**
+	 * {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}},
+	 * {@code ${NAME:?message}}.
+	 */
 	static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
 
-	/** Names that hold secrets: they must never get a value in the compose file itself. */
+	/**
+	 * Names that hold secrets: they must never get a value in the compose file itself.
+	 */
 	static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|_KEY)$");
 
 	@SuppressWarnings("unchecked")
@@ -58,7 +66,8 @@ record ComposeFile(String text, Map<String, Map<String, Object>> services) {
 
 	/** Every reference that gives a default ({@code :-} or {@code -}), as written. */
 	List<String> referencesWithDefault(String name) {
-		return VARIABLE.matcher(text).results()
+		return VARIABLE.matcher(text)
+			.results()
 			.filter(r -> r.group(1).equals(name) && r.group(2) != null && r.group(2).endsWith("-"))
 			.map(r -> r.group())
 			.toList();
@@ -70,7 +79,9 @@ record ComposeFile(String text, Map<String, Map<String, Object>> services) {
 		return env == null ? Map.of() : (Map<String, String>) env;
 	}
 
-	/** A service's environment as the container gets it, interpolated from an env file. */
+	/**
+	 * A service's environment as the container gets it, interpolated from an env file.
+	 */
 	Map<String, String> environment(String service, Map<String, String> envFile) {
 		Map<String, String> resolved = new LinkedHashMap<>();
 		environment(service).forEach((key, value) -> resolved.put(key, interpolate(String.valueOf(value), envFile)));
@@ -92,9 +103,13 @@ record ComposeFile(String text, Map<String, Map<String, Object>> services) {
 		return profiles == null ? List.of() : (List<String>) profiles;
 	}
 
-	/** Tenant services: those started from a billforge/tenant-* image that are not provisioning runs. */
+	/**
+	 * Tenant services: those started from a billforge/tenant-* image that are not
+	 * provisioning runs.
+	 */
 	List<String> tenants() {
-		return services.keySet().stream()
+		return services.keySet()
+			.stream()
 			.filter(name -> String.valueOf(services.get(name).get("image")).startsWith("billforge/tenant-"))
 			.filter(name -> !"true".equals(environment(name).get("KEYCLOAK_PROVISION")))
 			.toList();

@@ -27,15 +27,20 @@ import dev.billforge.identity.internal.KeycloakClientRegistrations;
 import dev.billforge.identity.internal.KeycloakEnvironmentAliases;
 
 /**
- * docker-compose.yml against the code, without Docker: every variable is documented in .env.example and set by
- * the demo's env file, no secret has a default, images are pinned, every service is health-checked (or listed
- * below with the reason), dependencies wait for health, and each tenant's environment — interpolated as compose
- * does, for the demo and for production — is one the app's own configuration code accepts: Keycloak sign-in with
- * a browser URL and a back-channel URL, Stripe or the emulator service, the operator token, the agent.
+ * docker-compose.yml against the code, without Docker: every variable is documented in
+ * .env.example and set by the demo's env file, no secret has a default, images are
+ * pinned, every service is health-checked (or listed below with the reason), dependencies
+ * wait for health, and each tenant's environment — interpolated as compose does, for the
+ * demo and for production — is one the app's own configuration code accepts: Keycloak
+ * sign-in with a browser URL and a back-channel URL, Stripe or the emulator service, the
+ * operator token, the agent.
  */
 class ComposeFileTest {
 
-	/** Images without a shell or a probe binary (distroless): nothing may wait for their health. */
+	/**
+	 * Images without a shell or a probe binary (distroless): nothing may wait for their
+	 * health.
+	 */
 	static final Set<String> WITHOUT_HEALTHCHECK = Set.of("otel-collector", "jaeger");
 
 	static ComposeFile compose;
@@ -76,7 +81,8 @@ class ComposeFileTest {
 		for (String service : compose.services().keySet()) {
 			compose.environment(service).forEach((key, value) -> {
 				if (ComposeFile.SECRET_NAME.matcher(key).matches()) {
-					assertThat(String.valueOf(value)).as("%s of %s comes from a variable", key, service).matches("\\$\\{[A-Z0-9_]+}");
+					assertThat(String.valueOf(value)).as("%s of %s comes from a variable", key, service)
+						.matches("\\$\\{[A-Z0-9_]+}");
 				}
 			});
 		}
@@ -89,7 +95,8 @@ class ComposeFileTest {
 		String text = java.nio.file.Files.readString(ComposeFile.ROOT.resolve(".env.example"));
 		for (String name : example.keySet()) {
 			if (ComposeFile.SECRET_NAME.matcher(name).matches() && !name.equals("DOCROUTER_LLM_API_KEY")) {
-				assertThat(text).as("%s is marked SECRET", name).containsPattern("# SECRET[^\\n]*\\n(#[^\\n]*\\n)*" + name + "=");
+				assertThat(text).as("%s is marked SECRET", name)
+					.containsPattern("# SECRET[^\\n]*\\n(#[^\\n]*\\n)*" + name + "=");
 			}
 		}
 	}
@@ -107,14 +114,17 @@ class ComposeFileTest {
 	void theImagesTheComposeFileRunsAreBuiltNonRootWithTheAgentItAttaches() throws IOException {
 		String pom = java.nio.file.Files.readString(ComposeFile.ROOT.resolve("pom.xml"));
 		assertThat(pom).contains("<artifactId>jib-maven-plugin</artifactId>", "<user>1000:1000</user>",
-				"<artifactId>opentelemetry-javaagent</artifactId>", "<destFileName>opentelemetry-javaagent.jar</destFileName>",
+				"<artifactId>opentelemetry-javaagent</artifactId>",
+				"<destFileName>opentelemetry-javaagent.jar</destFileName>",
 				"<outputDirectory>${project.build.directory}/jib-extra/otel</outputDirectory>",
 				"<image>billforge/${project.artifactId}:${project.version}</image>", "<file>/data</file>");
-		assertThat(pom).containsPattern("<jib.base-image>[^<:]+:[^<]+</jib.base-image>").doesNotContain("latest</jib.base-image>");
+		assertThat(pom).containsPattern("<jib.base-image>[^<:]+:[^<]+</jib.base-image>")
+			.doesNotContain("latest</jib.base-image>");
 		for (String tenant : compose.tenants()) {
 			assertThat(String.valueOf(compose.services().get(tenant).get("image")))
 				.isEqualTo("billforge/" + tenant + ":0.1.0-SNAPSHOT");
-			assertThat(compose.environment(tenant).get("JAVA_TOOL_OPTIONS")).isEqualTo("-javaagent:/otel/opentelemetry-javaagent.jar");
+			assertThat(compose.environment(tenant).get("JAVA_TOOL_OPTIONS"))
+				.isEqualTo("-javaagent:/otel/opentelemetry-javaagent.jar");
 		}
 	}
 
@@ -135,7 +145,8 @@ class ComposeFileTest {
 					assertThat(compose.services().get(dependency)).containsKey("healthcheck");
 				}
 				if (!compose.profiles(dependency).isEmpty() && compose.profiles(name).isEmpty()) {
-					assertThat(how.get("required")).as("%s needs %s only in its profile", name, dependency).isEqualTo(false);
+					assertThat(how.get("required")).as("%s needs %s only in its profile", name, dependency)
+						.isEqualTo(false);
 				}
 			});
 		});
@@ -143,9 +154,11 @@ class ComposeFileTest {
 
 	@Test
 	void everyTenantIsHealthCheckedOnReadinessAndWaitsForMongoAndItsRealm() {
-		assertThat(compose.tenants()).containsExactlyInAnyOrder("tenant-docrouter", "tenant-lab-portal", "tenant-sigagent");
+		assertThat(compose.tenants()).containsExactlyInAnyOrder("tenant-docrouter", "tenant-lab-portal",
+				"tenant-sigagent");
 		for (String tenant : compose.tenants()) {
-			assertThat(String.valueOf(compose.services().get(tenant).get("healthcheck"))).contains("/actuator/health/readiness");
+			assertThat(String.valueOf(compose.services().get(tenant).get("healthcheck")))
+				.contains("/actuator/health/readiness");
 			assertThat(compose.dependsOn(tenant)).containsKey("mongodb");
 			assertThat(compose.dependsOn(tenant).keySet()).anyMatch(d -> d.startsWith("provision-"));
 		}
@@ -182,11 +195,17 @@ class ComposeFileTest {
 	@Test
 	void provisioningRunsGetWhatProvisioningNeedsAndTheSameClientSecretAsTheirTenant() {
 		for (String tenant : compose.tenants()) {
-			String provisioning = compose.dependsOn(tenant).keySet().stream().filter(d -> d.startsWith("provision-"))
-				.findFirst().orElseThrow();
-			assertThat(compose.services().get(provisioning).get("image")).isEqualTo(compose.services().get(tenant).get("image"));
+			String provisioning = compose.dependsOn(tenant)
+				.keySet()
+				.stream()
+				.filter(d -> d.startsWith("provision-"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(compose.services().get(provisioning).get("image"))
+				.isEqualTo(compose.services().get(tenant).get("image"));
 			Map<String, String> raw = compose.environment(provisioning);
-			assertThat(raw.get("KEYCLOAK_CLIENT_SECRET")).isEqualTo(compose.environment(tenant).get("KEYCLOAK_CLIENT_SECRET"));
+			assertThat(raw.get("KEYCLOAK_CLIENT_SECRET"))
+				.isEqualTo(compose.environment(tenant).get("KEYCLOAK_CLIENT_SECRET"));
 			assertThat(raw.get("KEYCLOAK_REALM")).isEqualTo(compose.environment(tenant).get("KEYCLOAK_REALM"));
 			for (Map<String, String> envFile : List.of(demo, production)) {
 				Map<String, String> env = compose.environment(provisioning, envFile);
@@ -201,25 +220,32 @@ class ComposeFileTest {
 		}
 	}
 
-	/** The tenant's environment as the app binds it: the checks the app makes at start pass. */
+	/**
+	 * The tenant's environment as the app binds it: the checks the app makes at start
+	 * pass.
+	 */
 	private static Map<String, String> appAccepts(String tenant, Map<String, String> envFile) {
 		Map<String, String> env = compose.environment(tenant, envFile);
 		StandardEnvironment environment = environment(env);
 		assertThatCode(() -> OperatorToken.resolve(bind(env, "billforge.api", ApiProperties.class), environment))
-			.as("operator token of %s", tenant).doesNotThrowAnyException();
+			.as("operator token of %s", tenant)
+			.doesNotThrowAnyException();
 
 		URI mongo = URI.create(env.get("MONGODB_URI"));
 		assertThat(compose.services()).containsKey(mongo.getHost());
 		assertThat(mongo.getQuery()).contains("replicaSet=rs0");
 
 		KeycloakProperties keycloak = keycloak(env);
-		assertThat(keycloak.getPublicBaseUrl()).isEqualTo(envFile.get(env.get("KEYCLOAK_REALM").toUpperCase() + "_PUBLIC_BASE_URL"));
-		ClientRegistration registration = KeycloakClientRegistrations.of(KeycloakSettings.resolve(keycloak, environment),
-				keycloak.getPublicBaseUrl(), keycloak.getBackchannelUrl());
+		assertThat(keycloak.getPublicBaseUrl())
+			.isEqualTo(envFile.get(env.get("KEYCLOAK_REALM").toUpperCase() + "_PUBLIC_BASE_URL"));
+		ClientRegistration registration = KeycloakClientRegistrations.of(
+				KeycloakSettings.resolve(keycloak, environment), keycloak.getPublicBaseUrl(),
+				keycloak.getBackchannelUrl());
 		URI browser = URI.create(registration.getProviderDetails().getAuthorizationUri());
 		assertThat(browser.getScheme() + "://" + browser.getAuthority()).as("the browser goes to the public URL")
 			.isEqualTo(envFile.get("KEYCLOAK_PUBLIC_URL"));
-		assertThat(URI.create(registration.getProviderDetails().getTokenUri()).getHost()).as("back channel").isEqualTo("keycloak");
+		assertThat(URI.create(registration.getProviderDetails().getTokenUri()).getHost()).as("back channel")
+			.isEqualTo("keycloak");
 		assertThat(compose.services()).containsKey("keycloak");
 
 		assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-javaagent:/otel/opentelemetry-javaagent.jar");
@@ -239,9 +265,11 @@ class ComposeFileTest {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-		// named like the real one, so Boot's binder maps BILLFORGE_BILLING_EMULATOR_URL to billforge.billing.emulator.url
-		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<String, Object>(env)));
+		// named like the real one, so Boot's binder maps BILLFORGE_BILLING_EMULATOR_URL
+		// to billforge.billing.emulator.url
+		environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new LinkedHashMap<String, Object>(env)));
 		return environment;
 	}
 

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Grafana dashboard in deploy/grafana queries only series docs/deploy.md lists under "Metrics", and shows
- * every Billforge series listed there, so a renamed or new metric cannot silently leave it behind.
+ * The Grafana dashboard in deploy/grafana queries only series docs/deploy.md lists under
+ * "Metrics", and shows every Billforge series listed there, so a renamed or new metric
+ * cannot silently leave it behind.
  */
 class DashboardTest {
 
@@ -31,7 +32,8 @@ class DashboardTest {
 	void theDashboardQueriesExactlyTheDocumentedSeries() throws IOException {
 		JsonNode dashboard = JsonMapper.builder()
 			.build()
-			.readTree(Files.readString(ComposeFile.ROOT.resolve("deploy/grafana/billforge.json"), StandardCharsets.UTF_8));
+			.readTree(Files.readString(ComposeFile.ROOT.resolve("deploy/grafana/billforge.json"),
+					StandardCharsets.UTF_8));
 		Set<String> queried = new TreeSet<>();
 		for (JsonNode panel : dashboard.path("panels")) {
 			assertThat(panel.path("targets")).as("panel %s has a query", panel.path("title")).isNotEmpty();
@@ -50,8 +52,8 @@ class DashboardTest {
 			(documented.group(2) != null ? prefixes : exact).add(documented.group(1));
 		}
 
-		assertThat(queried).allSatisfy(name -> assertThat(exact.contains(name)
-				|| prefixes.stream().anyMatch(prefix -> name.startsWith(prefix + "_")))
+		assertThat(queried).allSatisfy(name -> assertThat(
+				exact.contains(name) || prefixes.stream().anyMatch(prefix -> name.startsWith(prefix + "_")))
 			.as("%s is listed in docs/deploy.md, Metrics", name)
 			.isTrue());
 		assertThat(queried).as("every documented Billforge series is on the dashboard")

@@ -30,94 +30,117 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Without Keycloak: form login against the UserDetailsService the application supplies. */
+/**
+ * Without Keycloak: form login against the UserDetailsService the application supplies.
+ */
 @ContextConfiguration(initializers = FreshStorageInitializer.class)
-@SpringBootTest(classes = {IdentityTestApp.class, LocalAccountsBrowserSecurityTest.Accounts.class},
-        properties = "billforge.identity.web.public-paths=/pricing")
+@SpringBootTest(classes = { IdentityTestApp.class, LocalAccountsBrowserSecurityTest.Accounts.class },
+		properties = "billforge.identity.web.public-paths=/pricing")
 @AutoConfigureMockMvc
 class LocalAccountsBrowserSecurityTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	MockMvc mvc;
 
-    @Configuration(proxyBeanMethods = false)
-    static class Accounts {
+	@Autowired
+	ApplicationContext context;
 
-        /** Stands in for the local account store that lives elsewhere. */
-        @Bean
-        UserDetailsService users(PasswordEncoder encoder) {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice@acme.test").password(encoder.encode("alice-password")).roles("MEMBER").build(),
-                    User.withUsername("olga@acme.test").password(encoder.encode("olga-password")).roles("MEMBER", "OPERATOR").build());
-        }
+	@Configuration(proxyBeanMethods = false)
+	static class Accounts {
 
-        @Bean
-        BrowserSecurityCustomizer openHello() {
-            return http -> http.authorizeHttpRequests(auth -> auth.requestMatchers("/hello").permitAll());
-        }
-    }
+		/** Stands in for the local account store that lives elsewhere. */
+		@Bean
+		UserDetailsService users(PasswordEncoder encoder) {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("alice@acme.test")
+						.password(encoder.encode("alice-password"))
+						.roles("MEMBER")
+						.build(),
+					User.withUsername("olga@acme.test")
+						.password(encoder.encode("olga-password"))
+						.roles("MEMBER", "OPERATOR")
+						.build());
+		}
 
-    @Test
-    void anonymousVisitorIsSentToTheLoginPage() throws Exception {
-        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-    }
+		@Bean
+		BrowserSecurityCustomizer openHello() {
+			return http -> http.authorizeHttpRequests(auth -> auth.requestMatchers("/hello").permitAll());
+		}
 
-    @Test
-    void signInWithTheRightPasswordLandsOnTheAppWithANewSessionId() throws Exception {
-        MockHttpSession session = new MockHttpSession(null, "before-sign-in");
+	}
 
-        MvcResult result = mvc.perform(post("/login").param("username", "alice@acme.test").param("password", "alice-password")
-                .with(csrf()).session(session)).andExpect(redirectedUrl("/")).andReturn();
+	@Test
+	void anonymousVisitorIsSentToTheLoginPage() throws Exception {
+		mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
 
-        assertThat(result.getRequest().getSession().getId()).isNotEqualTo("before-sign-in");
-        mvc.perform(get("/").session((MockHttpSession) result.getRequest().getSession()))
-                .andExpect(status().isOk()).andExpect(content().string("Signed in as alice@acme.test"));
-    }
+	@Test
+	void signInWithTheRightPasswordLandsOnTheAppWithANewSessionId() throws Exception {
+		MockHttpSession session = new MockHttpSession(null, "before-sign-in");
 
-    @Test
-    void wrongPasswordIsRefused() throws Exception {
-        mvc.perform(formLogin().user("alice@acme.test").password("nope")).andExpect(redirectedUrl("/login?error"));
-    }
+		MvcResult result = mvc
+			.perform(post("/login").param("username", "alice@acme.test")
+				.param("password", "alice-password")
+				.with(csrf())
+				.session(session))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
 
-    @Test
-    void formsWithoutCsrfTokenAreRejected() throws Exception {
-        mvc.perform(post("/login").param("username", "alice@acme.test").param("password", "alice-password"))
-                .andExpect(status().isForbidden());
-    }
+		assertThat(result.getRequest().getSession().getId()).isNotEqualTo("before-sign-in");
+		mvc.perform(get("/").session((MockHttpSession) result.getRequest().getSession()))
+			.andExpect(status().isOk())
+			.andExpect(content().string("Signed in as alice@acme.test"));
+	}
 
-    @Test
-    void operatorConsoleNeedsTheOperatorRole() throws Exception {
-        mvc.perform(get("/operator").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .user("alice@acme.test").roles("MEMBER"))).andExpect(status().isForbidden());
-        mvc.perform(get("/operator").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .user("olga@acme.test").roles("MEMBER", "OPERATOR"))).andExpect(status().isOk());
-    }
+	@Test
+	void wrongPasswordIsRefused() throws Exception {
+		mvc.perform(formLogin().user("alice@acme.test").password("nope")).andExpect(redirectedUrl("/login?error"));
+	}
 
-    @Test
-    void configuredPublicPathsAndCustomizerRulesAreOpenToEveryone() throws Exception {
-        mvc.perform(get("/pricing")).andExpect(status().isOk());
-        mvc.perform(get("/hello")).andExpect(status().isOk());
-    }
+	@Test
+	void formsWithoutCsrfTokenAreRejected() throws Exception {
+		mvc.perform(post("/login").param("username", "alice@acme.test").param("password", "alice-password"))
+			.andExpect(status().isForbidden());
+	}
 
-    @Test
-    void everyPageCarriesAStrictContentSecurityPolicyAndNoFraming() throws Exception {
-        mvc.perform(get("/pricing"))
-                .andExpect(header().string("Content-Security-Policy", ContentSecurityPolicy.strict(null)))
-                .andExpect(header().string("X-Frame-Options", "DENY"));
-        assertThat(ContentSecurityPolicy.strict(null)).doesNotContain("unsafe-inline").contains("script-src 'self'");
-    }
+	@Test
+	void operatorConsoleNeedsTheOperatorRole() throws Exception {
+		mvc.perform(get("/operator")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("alice@acme.test")
+				.roles("MEMBER")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/operator")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("olga@acme.test")
+				.roles("MEMBER", "OPERATOR")))
+			.andExpect(status().isOk());
+	}
 
-    @Test
-    void logoutNeedsCsrfAndThenEndsTheSession() throws Exception {
-        mvc.perform(post("/logout")).andExpect(status().isForbidden());
-        mvc.perform(logout()).andExpect(redirectedUrl("/"));
-        mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/"));
-    }
+	@Test
+	void configuredPublicPathsAndCustomizerRulesAreOpenToEveryone() throws Exception {
+		mvc.perform(get("/pricing")).andExpect(status().isOk());
+		mvc.perform(get("/hello")).andExpect(status().isOk());
+	}
 
-    @Test
-    void localModeHasNoKeycloakClient() {
-        assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
-    }
+	@Test
+	void everyPageCarriesAStrictContentSecurityPolicyAndNoFraming() throws Exception {
+		mvc.perform(get("/pricing"))
+			.andExpect(header().string("Content-Security-Policy", ContentSecurityPolicy.strict(null)))
+			.andExpect(header().string("X-Frame-Options", "DENY"));
+		assertThat(ContentSecurityPolicy.strict(null)).doesNotContain("unsafe-inline").contains("script-src 'self'");
+	}
+
+	@Test
+	void logoutNeedsCsrfAndThenEndsTheSession() throws Exception {
+		mvc.perform(post("/logout")).andExpect(status().isForbidden());
+		mvc.perform(logout()).andExpect(redirectedUrl("/"));
+		mvc.perform(post("/logout").with(csrf())).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void localModeHasNoKeycloakClient() {
+		assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
+	}
+
 }

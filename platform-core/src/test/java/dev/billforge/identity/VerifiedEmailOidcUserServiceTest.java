@@ -14,7 +14,10 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** Keycloak sign-in needs an address Keycloak verified; the principal's name is the stable subject. */
+/**
+ * Keycloak sign-in needs an address Keycloak verified; the principal's name is the stable
+ * subject.
+ */
 class VerifiedEmailOidcUserServiceTest {
 
 	static OidcUser user(Map<String, Object> claims) {
@@ -32,15 +35,17 @@ class VerifiedEmailOidcUserServiceTest {
 
 	@Test
 	void anUnverifiedOrMissingAddressGetsNoSession() {
-		assertThatThrownBy(() -> VerifiedEmailOidcUserService.requireVerified(user(Map.of("sub", "a",
-				"email", "ops@example.test", "email_verified", false))))
+		assertThatThrownBy(() -> VerifiedEmailOidcUserService
+			.requireVerified(user(Map.of("sub", "a", "email", "ops@example.test", "email_verified", false))))
 			.isInstanceOf(OAuth2AuthenticationException.class)
 			.satisfies(ex -> assertThat(((OAuth2AuthenticationException) ex).getError().getErrorCode())
 				.isEqualTo("email_not_verified"));
-		assertThatThrownBy(() -> VerifiedEmailOidcUserService.requireVerified(user(Map.of("sub", "b",
-				"email", "ops@example.test")))).isInstanceOf(OAuth2AuthenticationException.class);
-		assertThatThrownBy(() -> VerifiedEmailOidcUserService.requireVerified(user(Map.of("sub", "c",
-				"email_verified", true)))).isInstanceOf(OAuth2AuthenticationException.class);
+		assertThatThrownBy(() -> VerifiedEmailOidcUserService
+			.requireVerified(user(Map.of("sub", "b", "email", "ops@example.test"))))
+			.isInstanceOf(OAuth2AuthenticationException.class);
+		assertThatThrownBy(
+				() -> VerifiedEmailOidcUserService.requireVerified(user(Map.of("sub", "c", "email_verified", true))))
+			.isInstanceOf(OAuth2AuthenticationException.class);
 	}
 
 }

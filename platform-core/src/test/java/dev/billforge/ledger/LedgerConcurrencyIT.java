@@ -30,12 +30,14 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * 32 threads hammer ONE org through the real Mongo path (embedded by default, real MongoDB with
- * {@code MONGODB_URI}): their own debits, debits under keys every thread repeats, reserve+commit
- * below and above the hold, reserve+release, and holds every thread reserves and commits under one
- * key. Everything is funded, so the exact final balance follows from the plan.
+ * 32 threads hammer ONE org through the real Mongo path (embedded by default, real
+ * MongoDB with {@code MONGODB_URI}): their own debits, debits under keys every thread
+ * repeats, reserve+commit below and above the hold, reserve+release, and holds every
+ * thread reserves and commits under one key. Everything is funded, so the exact final
+ * balance follows from the plan.
  */
-@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=0", "billforge.value-metric.meters.page.rate=1" })
+@BillforgeIntegrationTest(
+		properties = { "billforge.value-metric.free-tier=0", "billforge.value-metric.meters.page.rate=1" })
 class LedgerConcurrencyIT {
 
 	@Autowired
@@ -59,28 +61,36 @@ class LedgerConcurrencyIT {
 	}
 
 	/**
-	 * A deterministic random plan of ledger calls per thread, the results each call must give, and the
-	 * final balance they must add up to. Shared by {@code TwoInstancesIT}.
+	 * A deterministic random plan of ledger calls per thread, the results each call must
+	 * give, and the final balance they must add up to. Shared by {@code TwoInstancesIT}.
 	 */
 	static final class Workload {
 
-		/** Reserve+release is planned (it needs a release that really frees its hold: bug B). */
+		/**
+		 * Reserve+release is planned (it needs a release that really frees its hold: bug
+		 * B).
+		 */
 		static final boolean RELEASES = true;
 
 		/**
-		 * With several instances, holds are committed on another instance than the one that reserved
-		 * them, and holds under one key are shared by threads of all instances (bug C).
+		 * With several instances, holds are committed on another instance than the one
+		 * that reserved them, and holds under one key are shared by threads of all
+		 * instances (bug C).
 		 */
 		static final boolean CROSS_INSTANCE_HOLDS = true;
 
 		sealed interface Op permits Debit, SharedDebit, HoldCommit, HoldRelease, SharedHold {
+
 		}
 
 		/** A debit under this thread's own key. */
 		record Debit(String key, BigDecimal credits) implements Op {
 		}
 
-		/** A debit under a key that every thread sends with the same payload: charged once. */
+		/**
+		 * A debit under a key that every thread sends with the same payload: charged
+		 * once.
+		 */
 		record SharedDebit(String key, BigDecimal credits) implements Op {
 		}
 
@@ -90,7 +100,10 @@ class LedgerConcurrencyIT {
 		record HoldRelease(String key, BigDecimal hold) implements Op {
 		}
 
-		/** A hold every thread reserves under the same key and commits with the same amount: charged once. */
+		/**
+		 * A hold every thread reserves under the same key and commits with the same
+		 * amount: charged once.
+		 */
 		record SharedHold(String key, BigDecimal hold, BigDecimal actual) implements Op {
 		}
 
@@ -105,7 +118,10 @@ class LedgerConcurrencyIT {
 
 		final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
-		/** @param instances how many instances the threads are spread over (thread {@code t} on {@code t % instances}) */
+		/**
+		 * @param instances how many instances the threads are spread over (thread
+		 * {@code t} on {@code t % instances})
+		 */
 		Workload(long seed, int threads, int opsPerThread, int instances) {
 			Random rnd = new Random(seed);
 			for (int k = 0; k < 8; k++) {
@@ -181,16 +197,18 @@ class LedgerConcurrencyIT {
 		}
 
 		/**
-		 * A grant the plan uses 80 % of: the 70 % alert must fire exactly once, 90 % never, and the 20 %
-		 * margin covers every hold that can be open at once (32 × at most 20), so nothing is ever unfunded.
+		 * A grant the plan uses 80 % of: the 70 % alert must fire exactly once, 90 %
+		 * never, and the 20 % margin covers every hold that can be open at once (32 × at
+		 * most 20), so nothing is ever unfunded.
 		 */
 		Credits grantFor70Percent() {
 			return new Credits(expectedCharge().divide(new BigDecimal("0.8"), 2, RoundingMode.UP));
 		}
 
 		/**
-		 * Runs every thread's plan at once on the given instances: thread {@code t} debits and reserves on
-		 * instance {@code t % n} and commits and releases on the next one (the same one with a single instance).
+		 * Runs every thread's plan at once on the given instances: thread {@code t}
+		 * debits and reserves on instance {@code t % n} and commits and releases on the
+		 * next one (the same one with a single instance).
 		 */
 		void run(OrgId org, CreditLedger... instances) throws Exception {
 			ExecutorService pool = Executors.newFixedThreadPool(plans.size());
@@ -203,7 +221,8 @@ class LedgerConcurrencyIT {
 						start.await();
 						for (Op op : plans.get(thread)) {
 							CreditLedger home = instances[thread % instances.length];
-							CreditLedger other = CROSS_INSTANCE_HOLDS ? instances[(thread + 1) % instances.length] : home;
+							CreditLedger other = CROSS_INSTANCE_HOLDS ? instances[(thread + 1) % instances.length]
+									: home;
 							apply(org, op, home, other);
 						}
 						return null;
@@ -230,17 +249,19 @@ class LedgerConcurrencyIT {
 				if (outcome.status() == UsageOutcome.Status.RECORDED) {
 					recordedShared.computeIfAbsent(s.key(), k -> new AtomicInteger()).incrementAndGet();
 				}
-				expect(op, (outcome.status() == UsageOutcome.Status.RECORDED
-						|| outcome.status() == UsageOutcome.Status.DUPLICATE)
-						&& outcome.credits().amount().compareTo(s.credits()) == 0, outcome);
+				expect(op,
+						(outcome.status() == UsageOutcome.Status.RECORDED
+								|| outcome.status() == UsageOutcome.Status.DUPLICATE)
+								&& outcome.credits().amount().compareTo(s.credits()) == 0,
+						outcome);
 			}
 			else if (op instanceof HoldCommit h) {
 				Reservation held = ledger.reserve(org, h.key(), new Credits(h.hold()), null, ttl);
 				expect(op, held.status() == Reservation.Status.HELD, held);
 				Reservation done = finishing.commit(org, held.id(), new Credits(h.actual()));
-				expect(op, done.charged().amount().compareTo(h.actual()) == 0 && done.released()
-					.amount()
-					.compareTo(h.hold().subtract(h.actual()).max(BigDecimal.ZERO)) == 0, done);
+				expect(op, done.charged().amount().compareTo(h.actual()) == 0
+						&& done.released().amount().compareTo(h.hold().subtract(h.actual()).max(BigDecimal.ZERO)) == 0,
+						done);
 			}
 			else if (op instanceof HoldRelease r) {
 				Reservation held = ledger.reserve(org, r.key(), new Credits(r.hold()), null, ttl);
@@ -256,8 +277,8 @@ class LedgerConcurrencyIT {
 		}
 
 		private static UsageOutcome debit(CreditLedger ledger, OrgId org, String key, BigDecimal credits) {
-			UsageCharge charge = new UsageCharge(key, "page|" + credits.toPlainString(), "page", credits, new Credits(credits),
-					Instant.now(), Map.of());
+			UsageCharge charge = new UsageCharge(key, "page|" + credits.toPlainString(), "page", credits,
+					new Credits(credits), Instant.now(), Map.of());
 			return ledger.recordUsage(org, List.of(charge), false).get(0);
 		}
 
@@ -267,11 +288,15 @@ class LedgerConcurrencyIT {
 			}
 		}
 
-		/** The exact balance, one charge per key in the ledger, and exactly one 70 % alert. */
+		/**
+		 * The exact balance, one charge per key in the ledger, and exactly one 70 %
+		 * alert.
+		 */
 		void assertOutcome(OrgId org, CreditLedger ledger, Credits granted) {
 			assertThat(problems).isEmpty();
 			assertThat(recordedShared).hasSize(sharedKeysUsed());
-			recordedShared.forEach((key, count) -> assertThat(count.get()).as("threads that recorded " + key).isEqualTo(1));
+			recordedShared
+				.forEach((key, count) -> assertThat(count.get()).as("threads that recorded " + key).isEqualTo(1));
 
 			BigDecimal charged = expectedCharge();
 			Balance balance = ledger.balance(org);
@@ -303,7 +328,9 @@ class LedgerConcurrencyIT {
 		}
 
 		private int sharedKeysUsed() {
-			return (int) plans.stream().flatMap(List::stream).filter(op -> op instanceof SharedDebit)
+			return (int) plans.stream()
+				.flatMap(List::stream)
+				.filter(op -> op instanceof SharedDebit)
 				.map(op -> ((SharedDebit) op).key())
 				.distinct()
 				.count();

@@ -45,25 +45,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three instances of the product on one database, driven at once as a load balancer would spread the traffic:
- * ledger debits and holds (reserved on one instance, committed or released on the next), usage ingestion and
- * entitlement checks over HTTP with every idempotency key sent to all three, outcome approvals racing the window
- * sweep on all three, a scheduled job's lock taken by all three each round, and a paid Checkout whose webhook the
- * Stripe emulator delivers to all three instances (each registered its own endpoint). Nothing may happen twice: each
- * key and outcome is charged once, each job round runs on one instance, the pack is granted once; and every org's
- * ledger verifies on every instance, whose balances agree.
+ * Three instances of the product on one database, driven at once as a load balancer would
+ * spread the traffic: ledger debits and holds (reserved on one instance, committed or
+ * released on the next), usage ingestion and entitlement checks over HTTP with every
+ * idempotency key sent to all three, outcome approvals racing the window sweep on all
+ * three, a scheduled job's lock taken by all three each round, and a paid Checkout whose
+ * webhook the Stripe emulator delivers to all three instances (each registered its own
+ * endpoint). Nothing may happen twice: each key and outcome is charged once, each job
+ * round runs on one instance, the pack is granted once; and every org's ledger verifies
+ * on every instance, whose balances agree.
  */
 class ThreeInstancesIT {
 
-	static final StripeEmulator STRIPE = StripeEmulator.start(EmulatorConfig.builder()
-		.webhookInitialBackoff(Duration.ofMillis(50))
-		.build());
+	static final StripeEmulator STRIPE = StripeEmulator
+		.start(EmulatorConfig.builder().webhookInitialBackoff(Duration.ofMillis(50)).build());
 
 	private static final String[] ARGS = { "--billforge.value-metric.free-tier=0",
 			"--billforge.value-metric.meters.page.rate=1", "--billforge.product.tag=doc_router",
-			"--billforge.billing.catalog.location=classpath:billing-test-catalog.yml", "--billforge.billing.jobs.enabled=false",
-			"--billforge.billing.emulator.enabled=true", "--billforge.billing.emulator.url=" + STRIPE.baseUrl(),
-			"--billforge.outcomes.types.quick_fix.fee=7", "--billforge.outcomes.types.quick_fix.approver-role=reviewer",
+			"--billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
+			"--billforge.billing.jobs.enabled=false", "--billforge.billing.emulator.enabled=true",
+			"--billforge.billing.emulator.url=" + STRIPE.baseUrl(), "--billforge.outcomes.types.quick_fix.fee=7",
+			"--billforge.outcomes.types.quick_fix.approver-role=reviewer",
 			"--billforge.outcomes.types.quick_fix.dispute-window=0s", "--spring.application.name=three-instances" };
 
 	private static final int HTTP_KEYS = 60;
@@ -89,25 +91,32 @@ class ThreeInstancesIT {
 				ConfigurableApplicationContext c = storage.run(TestApplication.class, ARGS)) {
 			List<ConfigurableApplicationContext> instances = List.of(a, b, c);
 			Orgs orgs = a.getBean(Orgs.class);
-			CreditLedger[] ledgers = instances.stream().map(i -> i.getBean(CreditLedger.class)).toArray(CreditLedger[]::new);
+			CreditLedger[] ledgers = instances.stream()
+				.map(i -> i.getBean(CreditLedger.class))
+				.toArray(CreditLedger[]::new);
 
 			OrgId ledgerOrg = orgs.create("Ledger load", ZoneId.of("Europe/Berlin")).id();
 			LedgerConcurrencyIT.Workload workload = new LedgerConcurrencyIT.Workload(1313, 12, 15, instances.size());
 			Credits workloadGrant = workload.grantFor70Percent();
-			ledgers[0].grant(ledgerOrg, new GrantRequest("pack-1", GrantSource.PACK, workloadGrant, null, null, "load", null));
+			ledgers[0].grant(ledgerOrg,
+					new GrantRequest("pack-1", GrantSource.PACK, workloadGrant, null, null, "load", null));
 
 			OrgId apiOrg = orgs.create("API load", ZoneId.of("UTC")).id();
 			String apiKey = orgs.createApiKey(apiOrg, "load").key();
-			ledgers[1].grant(apiOrg, new GrantRequest("pack-1", GrantSource.PACK, Credits.of(1000), null, null, "load", null));
+			ledgers[1].grant(apiOrg,
+					new GrantRequest("pack-1", GrantSource.PACK, Credits.of(1000), null, null, "load", null));
 
 			OrgId outcomeOrg = orgs.create("Outcome client", ZoneId.of("UTC")).id();
 			a.getBean(Memberships.class).add(outcomeOrg, "rita@client.test", Role.REVIEWER);
-			ledgers[2].grant(outcomeOrg, new GrantRequest("pack-1", GrantSource.PACK, Credits.of(1000), null, null, "load", null));
+			ledgers[2].grant(outcomeOrg,
+					new GrantRequest("pack-1", GrantSource.PACK, Credits.of(1000), null, null, "load", null));
 			List<String> outcomeIds = new ArrayList<>();
 			for (int i = 0; i < OUTCOMES; i++) {
 				outcomeIds.add("fix-" + i);
-				instances.get(i % 3).getBean(Outcomes.class).propose(outcomeOrg,
-						new OutcomeCandidate("fix-" + i, "quick_fix", "Fix " + i, null, null), new Actor("svc", null));
+				instances.get(i % 3)
+					.getBean(Outcomes.class)
+					.propose(outcomeOrg, new OutcomeCandidate("fix-" + i, "quick_fix", "Fix " + i, null, null),
+							new Actor("svc", null));
 			}
 
 			OrgId payingOrg = orgs.create("Paying", ZoneId.of("UTC")).id();
@@ -149,7 +158,8 @@ class ThreeInstancesIT {
 			assertThat(workload.problems).isEmpty();
 			assertThat(statuses.get("recorded")).as("each HTTP usage key charged once").hasValue(HTTP_KEYS);
 			assertThat(statuses.get("duplicate")).as("the other two instances' answers").hasValue(2 * HTTP_KEYS);
-			assertThat(jobRuns).as("each job round ran on exactly one instance").hasSize(JOB_ROUNDS)
+			assertThat(jobRuns).as("each job round ran on exactly one instance")
+				.hasSize(JOB_ROUNDS)
 				.allSatisfy((round, runs) -> assertThat(runs).hasValue(1));
 			assertThat(STRIPE.awaitWebhookDeliveries(Duration.ofSeconds(60))).isTrue();
 
@@ -157,7 +167,8 @@ class ThreeInstancesIT {
 				Outcomes outcomes = instance.getBean(Outcomes.class);
 				outcomes.sweep();
 				for (String id : outcomeIds) {
-					assertThat(outcomes.find(outcomeOrg, id).orElseThrow().status()).as(id).isEqualTo(OutcomeStatus.BILLED);
+					assertThat(outcomes.find(outcomeOrg, id).orElseThrow().status()).as(id)
+						.isEqualTo(OutcomeStatus.BILLED);
 				}
 			}
 			for (CreditLedger ledger : ledgers) {
@@ -165,7 +176,8 @@ class ThreeInstancesIT {
 				assertThat(ledger.balance(apiOrg).available()).isEqualTo(Credits.of(1000 - HTTP_KEYS));
 				assertThat(ledger.balance(outcomeOrg).available()).isEqualTo(Credits.of(1000 - OUTCOMES * 7));
 				assertThat(ledger.balance(outcomeOrg).held()).isEqualTo(Credits.ZERO);
-				assertThat(ledger.balance(payingOrg).available()).as("the pack, granted once though delivered three times")
+				assertThat(ledger.balance(payingOrg).available())
+					.as("the pack, granted once though delivered three times")
 					.isEqualTo(Credits.of(1000));
 				for (OrgId org : List.of(ledgerOrg, apiOrg, outcomeOrg, payingOrg)) {
 					LedgerVerification verification = ledger.verify(org);
@@ -177,18 +189,25 @@ class ThreeInstancesIT {
 		}
 	}
 
-	/** Every key goes to this instance too (the other two get the same keys): one records, the others see duplicates. */
+	/**
+	 * Every key goes to this instance too (the other two get the same keys): one records,
+	 * the others see duplicates.
+	 */
 	private Object ingest(int port, String key, Map<String, AtomicInteger> statuses) throws Exception {
 		for (int batch = 0; batch < HTTP_KEYS / 10; batch++) {
 			StringBuilder events = new StringBuilder();
 			for (int i = 0; i < 10; i++) {
-				events.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"http-").append(batch * 10 + i)
+				events.append(i == 0 ? "" : ",")
+					.append("{\"idempotencyKey\":\"http-")
+					.append(batch * 10 + i)
 					.append("\",\"meter\":\"page\",\"quantity\":1}");
 			}
 			JsonNode answer = call(port, key, "POST", "/api/v1/usage", "{\"events\":[" + events + "]}");
-			answer.get("results").forEach(r -> statuses.computeIfAbsent(r.get("status").asString(), s -> new AtomicInteger())
-				.incrementAndGet());
-			JsonNode check = call(port, key, "POST", "/api/v1/entitlements/check", "{\"meter\":\"page\",\"quantity\":1}");
+			answer.get("results")
+				.forEach(r -> statuses.computeIfAbsent(r.get("status").asString(), s -> new AtomicInteger())
+					.incrementAndGet());
+			JsonNode check = call(port, key, "POST", "/api/v1/entitlements/check",
+					"{\"meter\":\"page\",\"quantity\":1}");
 			assertThat(check.get("allowed").asBoolean()).as(check.toString()).isTrue();
 		}
 		return null;

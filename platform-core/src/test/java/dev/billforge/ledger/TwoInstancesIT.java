@@ -14,10 +14,11 @@ import dev.billforge.testsupport.TestStorage;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Two application contexts — two instances of the product — on ONE database write to the same org at
- * the same time: usage under keys both instances send, holds reserved on one instance and committed
- * or released on the other, holds both instances reserve under one key. The unique commit id is the
- * only thing keeping them apart, and the result must be as exact as on one instance.
+ * Two application contexts — two instances of the product — on ONE database write to the
+ * same org at the same time: usage under keys both instances send, holds reserved on one
+ * instance and committed or released on the other, holds both instances reserve under one
+ * key. The unique commit id is the only thing keeping them apart, and the result must be
+ * as exact as on one instance.
  */
 class TwoInstancesIT {
 
@@ -36,13 +37,16 @@ class TwoInstancesIT {
 
 			LedgerConcurrencyIT.Workload workload = new LedgerConcurrencyIT.Workload(4242, 16, 20, 2);
 			Credits granted = workload.grantFor70Percent();
-			// The grant goes in on one instance and is repeated on the other: still one grant.
+			// The grant goes in on one instance and is repeated on the other: still one
+			// grant.
 			one.grant(org, new GrantRequest("pack-1", GrantSource.PACK, granted, null, null, "load", null));
 			assertThat(two.grant(org, new GrantRequest("pack-1", GrantSource.PACK, granted, null, null, "load", null))
 				.duplicate()).isTrue();
 
-			// Even threads reserve and debit on the first instance and commit and release on the second; odd
-			// threads the other way round. Keys shared by all threads reach both instances.
+			// Even threads reserve and debit on the first instance and commit and release
+			// on the second; odd
+			// threads the other way round. Keys shared by all threads reach both
+			// instances.
 			workload.run(org, one, two);
 
 			for (CreditLedger instance : new CreditLedger[] { one, two }) {

@@ -22,8 +22,12 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
-/** A product's hold → commit job shows in the usage rollups under its operation, charged once. */
-@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
+/**
+ * A product's hold → commit job shows in the usage rollups under its operation, charged
+ * once.
+ */
+@BillforgeIntegrationTest(
+		properties = { "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
 @Import(CommittedJobUsageIT.Config.class)
 class CommittedJobUsageIT {
 
@@ -66,7 +70,8 @@ class CommittedJobUsageIT {
 		Reservation hold = ledger.reserve(org, "job-1", Credits.of(10), "page", Duration.ofMinutes(15));
 
 		metering.commit(org, hold.id(), Credits.of(4), Map.of("operation", "extract", "not-rolled-up", "x"));
-		// A retry (e.g. after a timeout) with other labels: the first commit and its labels stand.
+		// A retry (e.g. after a timeout) with other labels: the first commit and its
+		// labels stand.
 		metering.commit(org, hold.id(), Credits.of(4), Map.of("operation", "summarise"));
 
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.of(96));
@@ -75,7 +80,8 @@ class CommittedJobUsageIT {
 		assertThat(byOperation.buckets()).singleElement()
 			.satisfies(bucket -> assertThat(bucket.credits()).containsExactly(Map.entry("extract", Credits.of(4))));
 		assertThat(today(org, "meter").total()).isEqualTo(Credits.of(4));
-		// A property the rollups do not keep: all of the usage lacks it, so all of it is "none".
+		// A property the rollups do not keep: all of the usage lacks it, so all of it is
+		// "none".
 		assertThat(today(org, "not-rolled-up").buckets()).singleElement()
 			.satisfies(bucket -> assertThat(bucket.credits()).containsExactly(Map.entry("none", Credits.of(4))));
 	}

@@ -29,11 +29,12 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Usage near midnight lands on the org's local day, in a zone behind UTC (Los Angeles) and in one
- * with a half-hour offset (Kolkata, where local midnight cuts a UTC hour in two) — in the summaries
- * and on the dashboard.
+ * Usage near midnight lands on the org's local day, in a zone behind UTC (Los Angeles)
+ * and in one with a half-hour offset (Kolkata, where local midnight cuts a UTC hour in
+ * two) — in the summaries and on the dashboard.
  */
-@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=1000", "billforge.value-metric.meters.page.rate=1" })
+@BillforgeIntegrationTest(
+		properties = { "billforge.value-metric.free-tier=1000", "billforge.value-metric.meters.page.rate=1" })
 @AutoConfigureMockMvc
 @Import(LocalDayUsageIT.Config.class)
 class LocalDayUsageIT {
@@ -70,8 +71,9 @@ class LocalDayUsageIT {
 	MockMvc mvc;
 
 	private void use(OrgId org, String key, int pages, String at) {
-		metering.record(org, List.of(new UsageEvent(key, "page", BigDecimal.valueOf(pages), Instant.parse(at),
-				Map.of("operation", "ocr"))), false);
+		metering.record(org, List
+			.of(new UsageEvent(key, "page", BigDecimal.valueOf(pages), Instant.parse(at), Map.of("operation", "ocr"))),
+				false);
 	}
 
 	/** Credits per local day of the org's zone, 14–17 November. */
@@ -80,7 +82,8 @@ class LocalDayUsageIT {
 		Instant to = LocalDate.parse("2026-11-18").atStartOfDay(zone).toInstant();
 		Map<LocalDate, Credits> days = new LinkedHashMap<>();
 		for (UsageSummaries.UsageBucket bucket : usage.usageByDay(org, from, to, zone, groupBy).buckets()) {
-			assertThat(bucket.start()).isEqualTo(LocalDate.ofInstant(bucket.start(), zone).atStartOfDay(zone).toInstant());
+			assertThat(bucket.start())
+				.isEqualTo(LocalDate.ofInstant(bucket.start(), zone).atStartOfDay(zone).toInstant());
 			days.put(LocalDate.ofInstant(bucket.start(), zone), bucket.total());
 		}
 		return days;
@@ -89,30 +92,36 @@ class LocalDayUsageIT {
 	@Test
 	void losAngelesUsageJustBeforeAndAfterLocalMidnightLandsOnTwoLocalDays() {
 		OrgId org = orgs.create("Pacific Pages", LOS_ANGELES).id();
-		use(org, "la-late", 3, "2026-11-16T07:50:00Z"); // 15 Nov 23:50 PST, but 16 Nov in UTC
+		use(org, "la-late", 3, "2026-11-16T07:50:00Z"); // 15 Nov 23:50 PST, but 16 Nov in
+														// UTC
 		use(org, "la-early", 5, "2026-11-16T08:10:00Z"); // 16 Nov 00:10 PST
 
-		assertThat(days(org, LOS_ANGELES, "meter")).containsExactly(Map.entry(LocalDate.parse("2026-11-15"), Credits.of(3)),
+		assertThat(days(org, LOS_ANGELES, "meter")).containsExactly(
+				Map.entry(LocalDate.parse("2026-11-15"), Credits.of(3)),
 				Map.entry(LocalDate.parse("2026-11-16"), Credits.of(5)));
 		assertThat(days(org, LOS_ANGELES, "operation")).containsExactly(
-				Map.entry(LocalDate.parse("2026-11-15"), Credits.of(3)), Map.entry(LocalDate.parse("2026-11-16"), Credits.of(5)));
+				Map.entry(LocalDate.parse("2026-11-15"), Credits.of(3)),
+				Map.entry(LocalDate.parse("2026-11-16"), Credits.of(5)));
 	}
 
 	@Test
 	void kolkataUsageInTheUtcHourThatLocalMidnightCutsIsSplitBetweenTheTwoDays() {
 		OrgId org = orgs.create("Mumbai Scans", KOLKATA).id();
 		use(org, "in-late", 2, "2026-11-15T18:20:00Z"); // 15 Nov 23:50 IST
-		use(org, "in-early", 7, "2026-11-15T18:40:00Z"); // 16 Nov 00:10 IST — the same UTC hour
+		use(org, "in-early", 7, "2026-11-15T18:40:00Z"); // 16 Nov 00:10 IST — the same
+															// UTC hour
 		use(org, "in-noon", 1, "2026-11-16T06:30:00Z"); // 16 Nov 12:00 IST
 
 		assertThat(days(org, KOLKATA, "meter")).containsExactly(Map.entry(LocalDate.parse("2026-11-15"), Credits.of(2)),
 				Map.entry(LocalDate.parse("2026-11-16"), Credits.of(8)));
 		assertThat(days(org, KOLKATA, "operation")).containsExactly(
-				Map.entry(LocalDate.parse("2026-11-15"), Credits.of(2)), Map.entry(LocalDate.parse("2026-11-16"), Credits.of(8)));
+				Map.entry(LocalDate.parse("2026-11-15"), Credits.of(2)),
+				Map.entry(LocalDate.parse("2026-11-16"), Credits.of(8)));
 
 		// One local day starting at 18:30 UTC: only its half of the cut hour counts.
 		Instant from = LocalDate.parse("2026-11-16").atStartOfDay(KOLKATA).toInstant();
-		assertThat(usage.usageByDay(org, from, from.plusSeconds(86_400), KOLKATA, "meter").total()).isEqualTo(Credits.of(8));
+		assertThat(usage.usageByDay(org, from, from.plusSeconds(86_400), KOLKATA, "meter").total())
+			.isEqualTo(Credits.of(8));
 	}
 
 	@Test
@@ -122,8 +131,14 @@ class LocalDayUsageIT {
 		use(org, "d-late", 2, "2026-11-15T18:20:00Z");
 		use(org, "d-early", 7, "2026-11-15T18:40:00Z");
 
-		String page = mvc.perform(get("/").param("range", "custom").param("from", "2026-11-15").param("to", "2026-11-16")
-			.with(user("owner@kolkata.example"))).andReturn().getResponse().getContentAsString();
+		String page = mvc
+			.perform(get("/").param("range", "custom")
+				.param("from", "2026-11-15")
+				.param("to", "2026-11-16")
+				.with(user("owner@kolkata.example")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
 		assertThat(page.replaceAll("\\s+", " ")).contains("<th scope=\"row\">2026-11-15</th> <td>2</td>")
 			.contains("<th scope=\"row\">2026-11-16</th> <td>7</td>")

@@ -26,11 +26,13 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * A usage event whose quantity no Decimal128 can hold (it got past the API's bounds) is charged, but
- * its rollup can never be written. The org's later usage must still reach its summary, its alerts
- * and notifications; the poisoned commit is parked for the operator.
+ * A usage event whose quantity no Decimal128 can hold (it got past the API's bounds) is
+ * charged, but its rollup can never be written. The org's later usage must still reach
+ * its summary, its alerts and notifications; the poisoned commit is parked for the
+ * operator.
  */
-@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
+@BillforgeIntegrationTest(
+		properties = { "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
 class PoisonedUsageIT {
 
 	@Autowired
@@ -49,8 +51,8 @@ class PoisonedUsageIT {
 	Orgs orgs;
 
 	private static UsageCharge charge(String key, String quantity, String credits) {
-		return new UsageCharge(key, "page|" + quantity, "page", new BigDecimal(quantity), Credits.of(credits), Instant.now(),
-				Map.of("operation", "extract"));
+		return new UsageCharge(key, "page|" + quantity, "page", new BigDecimal(quantity), Credits.of(credits),
+				Instant.now(), Map.of("operation", "extract"));
 	}
 
 	@Test
@@ -63,8 +65,10 @@ class PoisonedUsageIT {
 		}
 
 		Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-		assertThat(usage.usage(org, today, today.plus(Duration.ofDays(1)), false, "meter").total()).isEqualTo(Credits.of(70));
-		// 71 of 100 used: the 70 % threshold was crossed by a commit after the poisoned one.
+		assertThat(usage.usage(org, today, today.plus(Duration.ofDays(1)), false, "meter").total())
+			.isEqualTo(Credits.of(70));
+		// 71 of 100 used: the 70 % threshold was crossed by a commit after the poisoned
+		// one.
 		assertThat(ledger.alerts(org, 10)).extracting(Alert::threshold).contains(70);
 		assertThat(notifications.inbox(org, 10)).extracting(Notification::threshold).contains(70);
 		assertThat(projections.parked(100)).filteredOn(parked -> parked.orgId().equals(org))

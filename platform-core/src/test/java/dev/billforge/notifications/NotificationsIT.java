@@ -104,7 +104,10 @@ class NotificationsIT {
 		receiver.stop(0);
 	}
 
-	/** An org that crossed 70 % late in the period: one threshold alert, and no projected exhaustion. */
+	/**
+	 * An org that crossed 70 % late in the period: one threshold alert, and no projected
+	 * exhaustion.
+	 */
 	private OrgId orgAtSeventyPercent() {
 		CLOCK.set(Instant.parse("2027-01-01T12:00:00Z"));
 		OrgId org = orgs.create("Acme", ZoneId.of("UTC")).id();
@@ -117,10 +120,12 @@ class NotificationsIT {
 
 	@Test
 	void anAlertLandsInTheBellTheOutboxAndTheWebhookOnceEach() throws Exception {
-		// Usage late in the period: at this run-rate the credits last beyond period end (no projection alert).
+		// Usage late in the period: at this run-rate the credits last beyond period end
+		// (no projection alert).
 		CLOCK.set(Instant.parse("2026-12-01T12:00:00Z"));
 		OrgId org = orgs.create("Hooked", ZoneId.of("UTC")).id();
-		OrgWebhook hook = notifications.configureWebhook(org, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+		OrgWebhook hook = notifications.configureWebhook(org,
+				"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
 		ledger.grant(org, new GrantRequest("pack", GrantSource.PACK, Credits.of(10000), null, null, "test", null));
 		CLOCK.advance(Duration.ofDays(27));
 		ledger.recordUsage(org, List.of(new UsageCharge("u1", "page|7000", "page", java.math.BigDecimal.valueOf(7000),

@@ -15,15 +15,17 @@ import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 
 /**
- * With a real database the app refuses to start without a public base URL (links in mails) or a mail
- * server (the outbox is for the embedded default only), and names the variable to set.
+ * With a real database the app refuses to start without a public base URL (links in
+ * mails) or a mail server (the outbox is for the embedded default only), and names the
+ * variable to set.
  */
 class ProductionMailSettingsIT {
 
 	@Test
 	void aRealDatabaseWithoutAPublicBaseUrlRefusesToStartNamingTheVariable() {
 		try (TestStorage storage = TestStorage.shared()) {
-			assertThatThrownBy(() -> storage.run(TestApplication.class, "--billforge.public-base-url=", "--PUBLIC_BASE_URL="))
+			assertThatThrownBy(
+					() -> storage.run(TestApplication.class, "--billforge.public-base-url=", "--PUBLIC_BASE_URL="))
 				.satisfies(ex -> {
 					FailureAnalysis analysis = analysis(ex);
 					assertThat(analysis.getDescription()).contains("public base URL");
@@ -49,7 +51,8 @@ class ProductionMailSettingsIT {
 		AtomicInteger started = new AtomicInteger();
 		try (TestStorage storage = TestStorage.shared();
 				var context = storage.run(TestApplication.class, "--billforge.mail.outbox-enabled=false",
-						"--spring.mail.host=127.0.0.1", "--spring.mail.port=9", "--billforge.public-base-url=https://app.example.test")) {
+						"--spring.mail.host=127.0.0.1", "--spring.mail.port=9",
+						"--billforge.public-base-url=https://app.example.test")) {
 			started.incrementAndGet();
 			assertThat(context.getBean(Notifications.class).outboxInUse()).isFalse();
 			assertThat(context.getBean(MailLinks.class).to("/x")).isEqualTo("https://app.example.test/x");

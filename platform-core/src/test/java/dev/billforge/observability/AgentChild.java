@@ -11,9 +11,9 @@ import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 
 /**
- * The application {@link AgentSpansIT} starts in a child JVM with the OpenTelemetry Java agent attached: fresh
- * embedded storage, one org with an API key, then {@code READY <port> <org> <key>} on stdout; it stops when its
- * stdin closes.
+ * The application {@link AgentSpansIT} starts in a child JVM with the OpenTelemetry Java
+ * agent attached: fresh embedded storage, one org with an API key, then
+ * {@code READY <port> <org> <key>} on stdout; it stops when its stdin closes.
  */
 public final class AgentChild {
 

@@ -31,9 +31,10 @@ import dev.billforge.orgs.Orgs;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
 /**
- * The real OpenTelemetry Java agent (the version the images attach, copied into target/otel by the build) on a
- * tenant application in a child JVM, exporting OTLP/HTTP to the platform's own telemetry receiver (this test's
- * application): HTTP server, MongoDB and ledger spans arrive under the tenant's service name, the ledger span with
+ * The real OpenTelemetry Java agent (the version the images attach, copied into
+ * target/otel by the build) on a tenant application in a child JVM, exporting OTLP/HTTP
+ * to the platform's own telemetry receiver (this test's application): HTTP server,
+ * MongoDB and ledger spans arrive under the tenant's service name, the ledger span with
  * the org as {@code billforge.org_id}.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -77,11 +78,14 @@ class AgentSpansIT {
 					.find(Filters.eq("org", receiving.id().value()))
 					.into(new ArrayList<>());
 				assertThat(spans).extracting(span -> span.getString("service")).containsOnly(SERVICE);
-				assertThat(spans).extracting(span -> span.getString("name")).contains("POST /api/v1/usage", "ledger.usage");
+				assertThat(spans).extracting(span -> span.getString("name"))
+					.contains("POST /api/v1/usage", "ledger.usage");
 				assertThat(spans).as("MongoDB client spans")
 					.anySatisfy(span -> assertThat(attribute(span, "db.system")).contains("mongodb"));
-				Document ledgerSpan = spans.stream().filter(span -> "ledger.usage".equals(span.getString("name")))
-					.findFirst().orElseThrow();
+				Document ledgerSpan = spans.stream()
+					.filter(span -> "ledger.usage".equals(span.getString("name")))
+					.findFirst()
+					.orElseThrow();
 				assertThat(attribute(ledgerSpan, "billforge.org_id")).contains(tenantOrg);
 			});
 		}
@@ -93,7 +97,10 @@ class AgentSpansIT {
 		}
 	}
 
-	/** A span attribute's stored value as text ("" when absent); {@code db.system} also matches {@code db.system.name}. */
+	/**
+	 * A span attribute's stored value as text ("" when absent); {@code db.system} also
+	 * matches {@code db.system.name}.
+	 */
 	private static String attribute(Document span, String key) {
 		return span.getList("attributes", Document.class)
 			.stream()
@@ -104,10 +111,12 @@ class AgentSpansIT {
 	}
 
 	private Process startChild(Path agent, String receiverKey, Path output) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-javaagent:" + agent.toAbsolutePath(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				AgentChild.class.getName(), "--billforge.value-metric.free-tier=100",
-				"--billforge.value-metric.meters.page.rate=1", "--billforge.billing.jobs.enabled=false"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"-javaagent:" + agent.toAbsolutePath(), "-XX:TieredStopAtLevel=1", "-cp",
+						System.getProperty("java.class.path"), AgentChild.class.getName(),
+						"--billforge.value-metric.free-tier=100", "--billforge.value-metric.meters.page.rate=1",
+						"--billforge.billing.jobs.enabled=false"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		Map<String, String> env = builder.environment();
 		env.put("OTEL_SERVICE_NAME", SERVICE);
@@ -121,7 +130,10 @@ class AgentSpansIT {
 		return builder.start();
 	}
 
-	/** Waits for the child's READY line in its output file (up to 180 s; most of it is JIT and the agent on a busy machine). */
+	/**
+	 * Waits for the child's READY line in its output file (up to 180 s; most of it is JIT
+	 * and the agent on a busy machine).
+	 */
 	private static String[] awaitReady(Process child, Path output) throws Exception {
 		long started = System.nanoTime();
 		long deadline = started + TimeUnit.SECONDS.toNanos(180);
@@ -139,8 +151,9 @@ class AgentSpansIT {
 			Thread.sleep(250);
 		}
 		List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-		throw new AssertionError("the agent-attached child was not ready (alive: " + child.isAlive() + "); its output ends:\n"
-				+ String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+		throw new AssertionError(
+				"the agent-attached child was not ready (alive: " + child.isAlive() + "); its output ends:\n"
+						+ String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
 	}
 
 }

@@ -18,7 +18,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
-/** Every credit action taken with the operator token lands in the org's audit log, as the console's do. */
+/**
+ * Every credit action taken with the operator token lands in the org's audit log, as the
+ * console's do.
+ */
 @BillforgeIntegrationTest(properties = { "billforge.api.operator-token=" + OperatorApiAuditIT.TOKEN,
 		"billforge.notifications.dispatch-interval=PT1H", "billforge.billing.jobs.enabled=false" })
 @AutoConfigureMockMvc
@@ -58,7 +61,8 @@ class OperatorApiAuditIT {
 			assertThat(e.reason()).isEqualTo("goodwill after outage");
 			assertThat(e.details()).containsEntry("credits", "250");
 		});
-		assertThat(entries).filteredOn(e -> e.action().equals("cap.set")).singleElement()
+		assertThat(entries).filteredOn(e -> e.action().equals("cap.set"))
+			.singleElement()
 			.satisfies(e -> assertThat(e.details()).containsEntry("credits", "1000").containsEntry("mode", "hard"));
 
 		// A retried grant (same Idempotency-Key) is one grant and one audit entry.

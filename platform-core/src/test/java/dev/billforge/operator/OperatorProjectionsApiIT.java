@@ -17,11 +17,15 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The operator API for parked projections and the rebuild of an org's read models, over real HTTP. */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1", "billforge.value-metric.meters.llm_token.rate=0.001",
-		"billforge.api.operator-token=" + OperatorProjectionsApiIT.OPERATOR_TOKEN })
+/**
+ * The operator API for parked projections and the rebuild of an org's read models, over
+ * real HTTP.
+ */
+@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "billforge.product.tag=doc_router", "billforge.value-metric.credit-name=SPU",
+				"billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1",
+				"billforge.value-metric.meters.llm_token.rate=0.001",
+				"billforge.api.operator-token=" + OperatorProjectionsApiIT.OPERATOR_TOKEN })
 class OperatorProjectionsApiIT {
 
 	// The same settings as MachineApiIT, so both share one application context.
@@ -40,7 +44,8 @@ class OperatorProjectionsApiIT {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + token)
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
 		return json.readTree(response.body());
@@ -48,8 +53,10 @@ class OperatorProjectionsApiIT {
 
 	@Test
 	void anOperatorRebuildsAnOrgsRollupsFromItsLedgerAndTheSummaryStaysExact() throws Exception {
-		String orgId = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN, "{\"name\":\"Rebuilt\"}", 201).get("id").asString();
-		String key = call("POST", "/api/v1/operator/orgs/" + orgId + "/api-keys", OPERATOR_TOKEN, "{\"name\":\"ci\"}", 201)
+		String orgId = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN, "{\"name\":\"Rebuilt\"}", 201).get("id")
+			.asString();
+		String key = call("POST", "/api/v1/operator/orgs/" + orgId + "/api-keys", OPERATOR_TOKEN, "{\"name\":\"ci\"}",
+				201)
 			.get("key")
 			.asString();
 		call("POST", "/api/v1/usage", key, """
@@ -61,7 +68,8 @@ class OperatorProjectionsApiIT {
 				+ java.time.Instant.now().plus(Duration.ofDays(1));
 		JsonNode before = call("GET", "/api/v1/usage/summary?" + range + "&groupBy=operation", key, null, 200);
 
-		JsonNode report = call("POST", "/api/v1/operator/orgs/" + orgId + "/rollups/rebuild", OPERATOR_TOKEN, null, 200);
+		JsonNode report = call("POST", "/api/v1/operator/orgs/" + orgId + "/rollups/rebuild", OPERATOR_TOKEN, null,
+				200);
 
 		assertThat(report.get("orgId").asString()).isEqualTo(orgId);
 		assertThat(report.get("commits").asLong()).isGreaterThanOrEqualTo(2);
@@ -73,14 +81,17 @@ class OperatorProjectionsApiIT {
 
 	@Test
 	void theRebuildAndTheParkedListAreForOperatorsOnly() throws Exception {
-		String orgId = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN, "{\"name\":\"Other\"}", 201).get("id").asString();
-		String key = call("POST", "/api/v1/operator/orgs/" + orgId + "/api-keys", OPERATOR_TOKEN, "{\"name\":\"ci\"}", 201)
+		String orgId = call("POST", "/api/v1/operator/orgs", OPERATOR_TOKEN, "{\"name\":\"Other\"}", 201).get("id")
+			.asString();
+		String key = call("POST", "/api/v1/operator/orgs/" + orgId + "/api-keys", OPERATOR_TOKEN, "{\"name\":\"ci\"}",
+				201)
 			.get("key")
 			.asString();
 
 		call("POST", "/api/v1/operator/orgs/" + orgId + "/rollups/rebuild", key, null, 403);
 		call("GET", "/api/v1/operator/projections/parked", key, null, 403);
-		call("POST", "/api/v1/operator/orgs/org_00000000000000000000000000000000/rollups/rebuild", OPERATOR_TOKEN, null, 404);
+		call("POST", "/api/v1/operator/orgs/org_00000000000000000000000000000000/rollups/rebuild", OPERATOR_TOKEN, null,
+				404);
 	}
 
 }

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
 /**
- * Memberships are keyed on the stable subject (Keycloak's sub), and rows stored under the sign-in name
- * of their time move to the subject once, at a verified sign-in with that name.
+ * Memberships are keyed on the stable subject (Keycloak's sub), and rows stored under the
+ * sign-in name of their time move to the subject once, at a verified sign-in with that
+ * name.
  */
 @BillforgeIntegrationTest
 class MembershipSubjectsIT {
@@ -34,7 +35,8 @@ class MembershipSubjectsIT {
 
 		assertThat(memberships.ofPerson("3f6c1b2a-sub")).singleElement()
 			.satisfies(m -> assertThat(m.email()).isEqualTo("alice@example.test"));
-		// Someone else who now holds the address (or the username) does not get the membership.
+		// Someone else who now holds the address (or the username) does not get the
+		// membership.
 		assertThat(memberships.ofPerson("alice@example.test")).isEmpty();
 		assertThat(memberships.find(org, "alice@example.test")).isEmpty();
 	}
@@ -42,10 +44,13 @@ class MembershipSubjectsIT {
 	@Test
 	void aLegacyRowMovesToTheSubjectOnceAndOnlyOnce() {
 		OrgId org = orgs.create("Legacy", ZoneId.of("UTC")).id();
-		// As stored before subjects existed: keyed by the Keycloak username (the address), no subject field.
-		mongo.getCollection("org_memberships").insertOne(new Document("_id", org.value() + "|bob@example.test")
-			.append("orgId", org.value()).append("email", "bob@example.test").append("role", "admin")
-			.append("joinedAt", "2026-01-01T00:00:00Z"));
+		// As stored before subjects existed: keyed by the Keycloak username (the
+		// address), no subject field.
+		mongo.getCollection("org_memberships")
+			.insertOne(new Document("_id", org.value() + "|bob@example.test").append("orgId", org.value())
+				.append("email", "bob@example.test")
+				.append("role", "admin")
+				.append("joinedAt", "2026-01-01T00:00:00Z"));
 
 		assertThat(memberships.adoptLegacy("Bob@Example.test", "9d2e-bobs-sub")).isEqualTo(1);
 
@@ -58,9 +63,11 @@ class MembershipSubjectsIT {
 	@Test
 	void localAccountsKeepTheirRowsFromBefore() {
 		OrgId org = orgs.create("Local", ZoneId.of("UTC")).id();
-		mongo.getCollection("org_memberships").insertOne(new Document("_id", org.value() + "|carol@example.test")
-			.append("orgId", org.value()).append("email", "carol@example.test").append("role", "owner")
-			.append("joinedAt", "2026-01-01T00:00:00Z"));
+		mongo.getCollection("org_memberships")
+			.insertOne(new Document("_id", org.value() + "|carol@example.test").append("orgId", org.value())
+				.append("email", "carol@example.test")
+				.append("role", "owner")
+				.append("joinedAt", "2026-01-01T00:00:00Z"));
 
 		// A local account's subject is its address, so nothing needs to move.
 		assertThat(memberships.find(org, "carol@example.test").orElseThrow().subject()).isEqualTo("carol@example.test");

@@ -25,8 +25,9 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 
 /**
- * The limits on orgs a person creates hold under concurrent requests (two tabs, two instances): never more
- * than one free-tier org and never more than the window allows, however the requests interleave.
+ * The limits on orgs a person creates hold under concurrent requests (two tabs, two
+ * instances): never more than one free-tier org and never more than the window allows,
+ * however the requests interleave.
  */
 @BillforgeIntegrationTest(properties = { "billforge.orgs.free-tier-orgs-per-person=1",
 		"billforge.orgs.max-created-per-window=5", "billforge.orgs.creation-window=PT1H" })
@@ -85,7 +86,8 @@ class OrgCreationLimitsIT {
 			pool.shutdown();
 		}
 
-		assertThatThrownBy(() -> orgs.createFor(person, "Too soon", ZoneId.of("UTC"))).isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> orgs.createFor(person, "Too soon", ZoneId.of("UTC")))
+			.isInstanceOf(ProblemException.class);
 		CLOCK.advance(Duration.ofHours(1));
 		Org later = orgs.createFor(person, "An hour later", ZoneId.of("UTC"));
 		assertThat(orgs.freeTierEligible(later.id())).as("the free tier is once per person, not per window").isFalse();

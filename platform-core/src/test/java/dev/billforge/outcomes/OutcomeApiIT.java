@@ -27,11 +27,14 @@ import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outcomes API over real HTTP with an org key: idempotent proposals, transitions, errors a product sees. */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.value-metric.free-tier=0", "billforge.outcomes.types.lab_report.fee=500",
-		"billforge.outcomes.types.lab_report.approver-role=reviewer",
-		"billforge.outcomes.types.lab_report.evidence-required=true" })
+/**
+ * The outcomes API over real HTTP with an org key: idempotent proposals, transitions,
+ * errors a product sees.
+ */
+@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "billforge.value-metric.free-tier=0", "billforge.outcomes.types.lab_report.fee=500",
+				"billforge.outcomes.types.lab_report.approver-role=reviewer",
+				"billforge.outcomes.types.lab_report.evidence-required=true" })
 class OutcomeApiIT {
 
 	static final String SHA = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
@@ -76,7 +79,8 @@ class OutcomeApiIT {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + token)
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -128,14 +132,19 @@ class OutcomeApiIT {
 
 	@Test
 	void badInputIsA400AndAnActorWhoIsNoReviewerIsA403() throws Exception {
-		assertThat(call("POST", "/api/v1/outcomes", REPORT.replace("https://lab.example", "javascript:alert(1)//x"), 400)
-			.get("code").asString()).isEqualTo("invalid_request");
-		assertThat(call("GET", "/api/v1/outcomes?status=paid", null, 400).get("code").asString()).isEqualTo("invalid_request");
+		assertThat(
+				call("POST", "/api/v1/outcomes", REPORT.replace("https://lab.example", "javascript:alert(1)//x"), 400)
+					.get("code")
+					.asString())
+			.isEqualTo("invalid_request");
+		assertThat(call("GET", "/api/v1/outcomes?status=paid", null, 400).get("code").asString())
+			.isEqualTo("invalid_request");
 		call("POST", "/api/v1/outcomes", REPORT, 201);
 		JsonNode forbidden = call("POST", "/api/v1/outcomes/rep-1/approve",
 				"{\"actor\":{\"id\":\"x\",\"email\":\"mallory@evil.test\"}}", 403);
 		assertThat(forbidden.get("code").asString()).isEqualTo("forbidden");
-		assertThat(call("POST", "/api/v1/outcomes/rep-1/dispute", REVIEWER.formatted("early"), 409).get("code").asString())
+		assertThat(
+				call("POST", "/api/v1/outcomes/rep-1/dispute", REVIEWER.formatted("early"), 409).get("code").asString())
 			.isEqualTo("invalid_transition");
 	}
 

@@ -30,9 +30,12 @@ import dev.billforge.orgs.Role;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 
-/** The review queue and an outcome's page as the client's reviewer, its consultant and a stranger see them. */
-@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=0", "billforge.outcomes.types.lab_report.fee=500",
-		"billforge.outcomes.types.lab_report.approver-role=reviewer" })
+/**
+ * The review queue and an outcome's page as the client's reviewer, its consultant and a
+ * stranger see them.
+ */
+@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=0",
+		"billforge.outcomes.types.lab_report.fee=500", "billforge.outcomes.types.lab_report.approver-role=reviewer" })
 @AutoConfigureMockMvc
 class OutcomePagesIT {
 
@@ -72,7 +75,8 @@ class OutcomePagesIT {
 
 	@Test
 	void aReviewerApprovesFromTheQueueAndDisputesWithAReasonThatLandsInTheAuditTrail() throws Exception {
-		ledger.grant(org, new GrantRequest("pack-" + org, GrantSource.PACK, Credits.of(1000), null, null, "pack", null));
+		ledger.grant(org,
+				new GrantRequest("pack-" + org, GrantSource.PACK, Credits.of(1000), null, null, "pack", null));
 		mvc.perform(get("/outcomes").with(user(reviewer)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Report &lt;b&gt;4711&lt;/b&gt;")))
@@ -100,7 +104,8 @@ class OutcomePagesIT {
 
 	@Test
 	void aConsultantCannotApproveAndSeesWhy() throws Exception {
-		ledger.grant(org, new GrantRequest("pack-" + org, GrantSource.PACK, Credits.of(1000), null, null, "pack", null));
+		ledger.grant(org,
+				new GrantRequest("pack-" + org, GrantSource.PACK, Credits.of(1000), null, null, "pack", null));
 		mvc.perform(get("/outcomes/rep-1").with(user(consultant)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/outcomes/rep-1/approve"))));

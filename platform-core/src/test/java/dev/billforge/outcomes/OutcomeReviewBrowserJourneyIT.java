@@ -33,11 +33,11 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * The Lab portal's outcome review queue in a real browser (Debian chromium): the consultant's product
- * proposes lab reports through the API, the client's reviewer approves one in the queue, the 72 h
- * window passes on the test clock and it is billed once; another is disputed with a reason in the
- * browser and rejected by the consultant, and nothing is charged. Screenshots in
- * {@code target/screenshots/outcomes-*}.
+ * The Lab portal's outcome review queue in a real browser (Debian chromium): the
+ * consultant's product proposes lab reports through the API, the client's reviewer
+ * approves one in the queue, the 72 h window passes on the test clock and it is billed
+ * once; another is disputed with a reason in the browser and rejected by the consultant,
+ * and nothing is charged. Screenshots in {@code target/screenshots/outcomes-*}.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"billforge.public-base-url=", "billforge.value-metric.free-tier=0", "billforge.value-metric.credit-name=LC",
@@ -88,17 +88,20 @@ class OutcomeReviewBrowserJourneyIT {
 		String carl = "carl-" + org.value() + "@consulting.test";
 		memberships.add(org, rita, Role.REVIEWER);
 		memberships.add(org, carl, Role.CONSULTANT);
-		ledger.grant(org, new GrantRequest("pack-" + org.value(), GrantSource.PACK, Credits.of(1500), null, null, "pack", null));
+		ledger.grant(org,
+				new GrantRequest("pack-" + org.value(), GrantSource.PACK, Credits.of(1500), null, null, "pack", null));
 
 		// The consultant's product proposes two delivered reports.
 		assertThat(api(key, "/api/v1/outcomes", report("rep-1", "CBC panel, sample 4711")).statusCode()).isEqualTo(201);
-		assertThat(api(key, "/api/v1/outcomes", report("rep-2", "Lipid panel, sample 4712")).statusCode()).isEqualTo(201);
+		assertThat(api(key, "/api/v1/outcomes", report("rep-2", "Lipid panel, sample 4712")).statusCode())
+			.isEqualTo(201);
 
 		try (Browser browser = Browser.start(port)) {
 			browser.signUpAndSignIn(rita, "a long review passphrase");
 			browser.open("/outcomes");
 			assertThat(browser.body()).contains("CBC panel, sample 4711", "Lipid panel, sample 4712", "9f86d081884c");
-			assertThat(browser.driver().findElement(By.cssSelector("a[href='https://lab.example/rep-1.pdf']")).getText())
+			assertThat(
+					browser.driver().findElement(By.cssSelector("a[href='https://lab.example/rep-1.pdf']")).getText())
 				.isNotBlank();
 			browser.screenshot("outcomes-1-queue");
 
@@ -130,9 +133,11 @@ class OutcomeReviewBrowserJourneyIT {
 			assertThat(browser.text(".outcome-status")).isEqualTo("Disputed (fee held)");
 			assertThat(browser.text(".outcome-audit")).contains("wrong sample tested", rita);
 
-			// The consultant rejects it through the product: the hold is released, nothing charged.
+			// The consultant rejects it through the product: the hold is released,
+			// nothing charged.
 			HttpResponse<String> rejected = api(key, "/api/v1/outcomes/rep-2/resolve",
-					"{\"actor\":{\"id\":\"carl\",\"email\":\"" + carl + "\"},\"reason\":\"retest\",\"resolution\":\"reject\"}");
+					"{\"actor\":{\"id\":\"carl\",\"email\":\"" + carl
+							+ "\"},\"reason\":\"retest\",\"resolution\":\"reject\"}");
 			assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
 			browser.open("/outcomes/rep-2");
 			assertThat(browser.text(".outcome-status")).isEqualTo("Rejected (nothing charged)");
@@ -148,8 +153,8 @@ class OutcomeReviewBrowserJourneyIT {
 	private static String report(String id, String subject) {
 		return """
 				{"id":"%s","type":"lab_report","subject":"%s",
-				 "evidence":{"url":"https://lab.example/%s.pdf","sha256":"%s","summary":"report"}}""".formatted(id, subject, id,
-				SHA);
+				 "evidence":{"url":"https://lab.example/%s.pdf","sha256":"%s","summary":"report"}}""".formatted(id,
+				subject, id, SHA);
 	}
 
 	private HttpResponse<String> api(String key, String path, String body) throws Exception {

@@ -38,13 +38,16 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
-/** The outcome life cycle on the embedded defaults, with the money a client sees at every step. */
+/**
+ * The outcome life cycle on the embedded defaults, with the money a client sees at every
+ * step.
+ */
 @BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=0",
-		"billforge.metering.rollup-dimensions=operation,outcome_type",
-		"billforge.outcomes.types.lab_report.fee=500", "billforge.outcomes.types.lab_report.approver-role=reviewer",
+		"billforge.metering.rollup-dimensions=operation,outcome_type", "billforge.outcomes.types.lab_report.fee=500",
+		"billforge.outcomes.types.lab_report.approver-role=reviewer",
 		"billforge.outcomes.types.lab_report.dispute-window=72h",
-		"billforge.outcomes.types.lab_report.evidence-required=true",
-		"billforge.outcomes.types.quick_fix.fee=20", "billforge.outcomes.types.quick_fix.approver-role=reviewer",
+		"billforge.outcomes.types.lab_report.evidence-required=true", "billforge.outcomes.types.quick_fix.fee=20",
+		"billforge.outcomes.types.quick_fix.approver-role=reviewer",
 		"billforge.outcomes.types.quick_fix.dispute-window=0s" })
 @Import(OutcomesIT.Config.class)
 class OutcomesIT {
@@ -92,12 +95,14 @@ class OutcomesIT {
 		memberships.add(org, OWNER.email(), Role.OWNER);
 		memberships.add(org, REVIEWER.email(), Role.REVIEWER);
 		memberships.add(org, CONSULTANT.email(), Role.CONSULTANT);
-		ledger.grant(org, new GrantRequest("pack-" + org, GrantSource.PACK, Credits.of(1000), null, null, "pack", null));
+		ledger.grant(org,
+				new GrantRequest("pack-" + org, GrantSource.PACK, Credits.of(1000), null, null, "pack", null));
 	}
 
 	private Outcome propose(String id) {
-		return outcomes.propose(org, new OutcomeCandidate(id, "lab_report", "Report for sample " + id,
-				new Evidence("https://lab.example/reports/" + id + ".pdf", SHA, "CBC panel"), CLOCK.instant()),
+		return outcomes.propose(org,
+				new OutcomeCandidate(id, "lab_report", "Report for sample " + id,
+						new Evidence("https://lab.example/reports/" + id + ".pdf", SHA, "CBC panel"), CLOCK.instant()),
 				CONSULTANT);
 	}
 
@@ -136,7 +141,9 @@ class OutcomesIT {
 	private Map<String, Credits> byOutcomeType() {
 		Instant from = CLOCK.instant().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.DAYS);
 		Map<String, Credits> total = new java.util.TreeMap<>();
-		usage.usage(org, from, CLOCK.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS), false, "outcome_type")
+		usage
+			.usage(org, from, CLOCK.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS), false,
+					"outcome_type")
 			.buckets()
 			.forEach(bucket -> bucket.credits().forEach((type, credits) -> total.merge(type, credits, Credits::plus)));
 		return total;
@@ -149,7 +156,8 @@ class OutcomesIT {
 		Outcome disputed = outcomes.dispute(org, "r-2", REVIEWER, "values do not match the sample");
 		assertThat(disputed.status()).isEqualTo(OutcomeStatus.DISPUTED);
 
-		// The window passes while the dispute is open: the fee stays held, nothing is charged.
+		// The window passes while the dispute is open: the fee stays held, nothing is
+		// charged.
 		CLOCK.advance(Duration.ofHours(80));
 		outcomes.sweep();
 		assertThat(outcomes.find(org, "r-2").orElseThrow().status()).isEqualTo(OutcomeStatus.DISPUTED);
@@ -205,7 +213,8 @@ class OutcomesIT {
 		outcomes.propose(poor, new OutcomeCandidate("p-1", "lab_report", "Report",
 				new Evidence("https://lab.example/p-1.pdf", SHA, null), null), CONSULTANT);
 
-		assertThatThrownBy(() -> outcomes.approve(poor, "p-1", REVIEWER, null)).isInstanceOf(CreditsDeniedException.class)
+		assertThatThrownBy(() -> outcomes.approve(poor, "p-1", REVIEWER, null))
+			.isInstanceOf(CreditsDeniedException.class)
 			.hasMessageContaining("Buy credits or upgrade your plan")
 			.satisfies(ex -> assertThat(((ProblemException) ex).status()).isEqualTo(402));
 		assertThat(outcomes.find(poor, "p-1").orElseThrow().status()).isEqualTo(OutcomeStatus.PROPOSED);
@@ -233,19 +242,23 @@ class OutcomesIT {
 		Outcome first = propose("r-6");
 		Outcome again = propose("r-6");
 		assertThat(again).isEqualTo(first);
-		assertThatThrownBy(() -> outcomes.propose(org, new OutcomeCandidate("r-6", "lab_report", "Another report",
-				new Evidence("https://lab.example/other.pdf", SHA, null), first.occurredAt()), CONSULTANT))
+		assertThatThrownBy(() -> outcomes.propose(org,
+				new OutcomeCandidate("r-6", "lab_report", "Another report",
+						new Evidence("https://lab.example/other.pdf", SHA, null), first.occurredAt()),
+				CONSULTANT))
 			.satisfies(ex -> assertThat(((ProblemException) ex).code()).isEqualTo("idempotency_conflict"));
 		assertThat(outcomes.list(org, null, null, 10)).hasSize(1);
 	}
 
 	@Test
 	void anOutcomeWithoutRequiredEvidenceOrWithAScriptLinkIsRefused() {
-		assertThatThrownBy(() -> outcomes.propose(org,
-				new OutcomeCandidate("r-7", "lab_report", "Report", null, null), CONSULTANT))
+		assertThatThrownBy(() -> outcomes.propose(org, new OutcomeCandidate("r-7", "lab_report", "Report", null, null),
+				CONSULTANT))
 			.satisfies(ex -> assertThat(((ProblemException) ex).field()).isEqualTo("evidence"));
-		assertThatThrownBy(() -> outcomes.propose(org, new OutcomeCandidate("r-7", "lab_report", "Report",
-				new Evidence("javascript:alert(1)", SHA, null), null), CONSULTANT))
+		assertThatThrownBy(() -> outcomes.propose(org,
+				new OutcomeCandidate("r-7", "lab_report", "Report", new Evidence("javascript:alert(1)", SHA, null),
+						null),
+				CONSULTANT))
 			.satisfies(ex -> assertThat(((ProblemException) ex).field()).isEqualTo("evidence.url"));
 		assertThat(outcomes.find(org, "r-7")).isEmpty();
 	}
@@ -299,9 +312,11 @@ class OutcomesIT {
 					result.get();
 				}
 				catch (java.util.concurrent.ExecutionException ex) {
-					// An approval that lost to the window job sees the outcome billed already: a conflict, not a second hold.
+					// An approval that lost to the window job sees the outcome billed
+					// already: a conflict, not a second hold.
 					assertThat(ex.getCause()).isInstanceOf(ProblemException.class)
-						.satisfies(cause -> assertThat(((ProblemException) cause).code()).isEqualTo("invalid_transition"));
+						.satisfies(
+								cause -> assertThat(((ProblemException) cause).code()).isEqualTo("invalid_transition"));
 				}
 			}
 		}

@@ -27,15 +27,16 @@ import dev.billforge.testsupport.TestStorage;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Two instances of the product on one database: reviewers approve the same outcomes on both at once
- * while both run the window sweep (a zero window, so every approval races it). Each outcome ends
- * with one hold and one charge.
+ * Two instances of the product on one database: reviewers approve the same outcomes on
+ * both at once while both run the window sweep (a zero window, so every approval races
+ * it). Each outcome ends with one hold and one charge.
  */
 class OutcomesTwoInstancesIT {
 
 	private static final String[] ARGS = { "--billforge.value-metric.free-tier=0",
 			"--billforge.outcomes.types.quick_fix.fee=7", "--billforge.outcomes.types.quick_fix.approver-role=reviewer",
-			"--billforge.outcomes.types.quick_fix.dispute-window=0s", "--spring.application.name=outcomes-two-instances" };
+			"--billforge.outcomes.types.quick_fix.dispute-window=0s",
+			"--spring.application.name=outcomes-two-instances" };
 
 	@Test
 	void approvalsAndSweepsOnTwoInstancesChargeEachOutcomeOnce() throws Exception {
@@ -52,8 +53,8 @@ class OutcomesTwoInstancesIT {
 			List<String> ids = new ArrayList<>();
 			for (int i = 0; i < 12; i++) {
 				ids.add("fix-" + i);
-				(i % 2 == 0 ? one : two).propose(org, new OutcomeCandidate("fix-" + i, "quick_fix", "Fix " + i, null, null),
-						new Actor("svc", null));
+				(i % 2 == 0 ? one : two).propose(org,
+						new OutcomeCandidate("fix-" + i, "quick_fix", "Fix " + i, null, null), new Actor("svc", null));
 			}
 
 			race(org, ids, one, two);
@@ -64,7 +65,8 @@ class OutcomesTwoInstancesIT {
 			for (String id : ids) {
 				Outcome outcome = two.find(org, id).orElseThrow();
 				assertThat(outcome.status()).as(id).isEqualTo(OutcomeStatus.BILLED);
-				assertThat(outcome.audit()).as(id).extracting(OutcomeAuditEntry::to)
+				assertThat(outcome.audit()).as(id)
+					.extracting(OutcomeAuditEntry::to)
 					.containsExactly(OutcomeStatus.PROPOSED, OutcomeStatus.APPROVED, OutcomeStatus.BILLED);
 			}
 			for (CreditLedger instance : new CreditLedger[] { ledger, second.getBean(CreditLedger.class) }) {
@@ -99,9 +101,11 @@ class OutcomesTwoInstancesIT {
 					result.get();
 				}
 				catch (ExecutionException ex) {
-					// Only possible failure: the approval lost to the window job, which had billed the outcome already.
+					// Only possible failure: the approval lost to the window job, which
+					// had billed the outcome already.
 					assertThat(ex.getCause()).isInstanceOf(ProblemException.class)
-						.satisfies(cause -> assertThat(((ProblemException) cause).code()).isEqualTo("invalid_transition"));
+						.satisfies(
+								cause -> assertThat(((ProblemException) cause).code()).isEqualTo("invalid_transition"));
 				}
 			}
 		}

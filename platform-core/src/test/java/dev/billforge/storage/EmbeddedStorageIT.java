@@ -132,9 +132,9 @@ class EmbeddedStorageIT {
 	}
 
 	/**
-	 * Server threads started since {@code before} (other test classes' cached contexts may run servers
-	 * too) that are still alive. Netty completes its termination future just before its threads exit, so
-	 * give them a moment.
+	 * Server threads started since {@code before} (other test classes' cached contexts
+	 * may run servers too) that are still alive. Netty completes its termination future
+	 * just before its threads exit, so give them a moment.
 	 */
 	private static List<Thread> serverThreadsLeftAfterJoining(List<Thread> before) throws InterruptedException {
 		List<Thread> started = serverThreads().stream().filter(thread -> !before.contains(thread)).toList();

@@ -21,8 +21,9 @@ import static dev.billforge.storage.StorageTestSupport.uriOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code MONGODB_URI} is read like any property, so passing it as an argument exercises the same path as
- * the env var. The stand-in server is reached over the wire exactly like a real MongoDB.
+ * {@code MONGODB_URI} is read like any property, so passing it as an argument exercises
+ * the same path as the env var. The stand-in server is reached over the wire exactly like
+ * a real MongoDB.
  */
 class ExternalMongoUriIT {
 

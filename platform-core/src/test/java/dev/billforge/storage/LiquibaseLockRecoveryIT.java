@@ -84,7 +84,8 @@ class LiquibaseLockRecoveryIT {
 			String uri = ConnectionStrings.withDatabase(uriOf(mongo), storage.database());
 			acquireLockAndCrash(uri);
 			backdateLock(uri, Instant.now().minus(2, ChronoUnit.MINUTES));
-			// Do not wait the default 5 minutes for the (live, as far as we can tell) owner.
+			// Do not wait the default 5 minutes for the (live, as far as we can tell)
+			// owner.
 			System.setProperty("liquibase.changelogLockWaitTimeInMinutes", "0");
 
 			assertThatThrownBy(() -> storage.run(TestApplication.class).close())

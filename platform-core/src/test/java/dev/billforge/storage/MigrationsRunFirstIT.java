@@ -15,8 +15,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Application beans are created before auto-configured ones, so these would see an unmigrated database
- * if Mongo beans did not wait for the migration.
+ * Application beans are created before auto-configured ones, so these would see an
+ * unmigrated database if Mongo beans did not wait for the migration.
  */
 class MigrationsRunFirstIT {
 

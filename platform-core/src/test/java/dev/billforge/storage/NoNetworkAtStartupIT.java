@@ -17,8 +17,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Liquibase phones home (analytics, remote config) over HttpURLConnection unless told not to; every such
- * connection asks the default {@link ProxySelector} first, so recording it catches any attempt.
+ * Liquibase phones home (analytics, remote config) over HttpURLConnection unless told not
+ * to; every such connection asks the default {@link ProxySelector} first, so recording it
+ * catches any attempt.
  */
 class NoNetworkAtStartupIT {
 

@@ -20,7 +20,9 @@ final class StorageTestSupport {
 	private StorageTestSupport() {
 	}
 
-	/** A throwaway in-memory server standing in for a real MongoDB reached through a URI. */
+	/**
+	 * A throwaway in-memory server standing in for a real MongoDB reached through a URI.
+	 */
 	static MongoServer startStandInMongo() {
 		MongoServer server = new MongoServer(new FilteringH2Backend(new MVStore.Builder().open()));
 		server.bind(new InetSocketAddress("127.0.0.1", 0));

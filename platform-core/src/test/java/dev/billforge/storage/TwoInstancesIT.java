@@ -19,12 +19,12 @@ class TwoInstancesIT {
 				ConfigurableApplicationContext first = storage.run(TestApplication.class);
 				ConfigurableApplicationContext second = storage.run(TestApplication.class)) {
 			assertThat(changelogEntries(second)).hasSameSizeAs(changelogEntries(first));
-			assertThat(changelogEntries(second)).extracting(entry -> entry.getString("id"))
-				.doesNotHaveDuplicates();
+			assertThat(changelogEntries(second)).extracting(entry -> entry.getString("id")).doesNotHaveDuplicates();
 
 			first.getBean(MongoTemplate.class).getCollection("notes").insertOne(new Document("_id", "from-first"));
-			assertThat(second.getBean(MongoTemplate.class).getCollection("notes").countDocuments(
-					new Document("_id", "from-first"))).isEqualTo(1);
+			assertThat(second.getBean(MongoTemplate.class)
+				.getCollection("notes")
+				.countDocuments(new Document("_id", "from-first"))).isEqualTo(1);
 		}
 	}
 

@@ -32,9 +32,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bad OTLP input is a 4xx with a google.rpc.Status body in the request's encoding, stores and
- * charges nothing, and is never a 500: malformed protobuf, invalid JSON, wrong ids, bodies over the
- * limit after decompression, a gzip bomb, too many spans or attributes, deep nesting, unknown types.
+ * Bad OTLP input is a 4xx with a google.rpc.Status body in the request's encoding, stores
+ * and charges nothing, and is never a 500: malformed protobuf, invalid JSON, wrong ids,
+ * bodies over the limit after decompression, a gzip bomb, too many spans or attributes,
+ * deep nesting, unknown types.
  */
 @TelemetryIntegrationTest
 class OtlpBadInputIT {
@@ -101,19 +102,23 @@ class OtlpBadInputIT {
 			.contains("traceId must be hex digits");
 		assertThat(message(post(jsonSpan("00000000000000000000000000000000", "eee19b7ec3c1b174"), false)))
 			.contains("all zeros");
-		assertThat(message(post(jsonSpan("5b8efff798038103d269b633813fc60c", ""), false))).contains("spanId must be 8 bytes");
+		assertThat(message(post(jsonSpan("5b8efff798038103d269b633813fc60c", ""), false)))
+			.contains("spanId must be 8 bytes");
 		Span shortId = span("s").setSpanId(ByteString.copyFrom(new byte[7])).build();
-		HttpResponse<byte[]> response = client.post("/v1/traces", key, OtlpClient.PROTOBUF, request(shortId).toByteArray(),
-				false);
+		HttpResponse<byte[]> response = client.post("/v1/traces", key, OtlpClient.PROTOBUF,
+				request(shortId).toByteArray(), false);
 		assertRefused(response, 400);
 	}
 
 	@Test
 	void aBodyOverTheLimitAfterDecompressionIsA413() throws Exception {
-		// 1.5 MB of attribute text compresses to a few KB: within the limit as sent, over it unpacked
-		Span big = span("big").addAttributes(KeyValue.newBuilder()
-			.setKey("blob")
-			.setValue(AnyValue.newBuilder().setStringValue("a".repeat(1_500_000)))).build();
+		// 1.5 MB of attribute text compresses to a few KB: within the limit as sent, over
+		// it unpacked
+		Span big = span("big")
+			.addAttributes(KeyValue.newBuilder()
+				.setKey("blob")
+				.setValue(AnyValue.newBuilder().setStringValue("a".repeat(1_500_000))))
+			.build();
 		byte[] body = request(big).toByteArray();
 		assertThat(OtlpClient.gzip(body).length).isLessThan(100_000);
 		assertRefused(client.post("/v1/traces", key, OtlpClient.PROTOBUF, body, true), 413);
@@ -125,7 +130,8 @@ class OtlpBadInputIT {
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
 		try (GZIPOutputStream zip = new GZIPOutputStream(compressed)) {
 			byte[] zeros = new byte[1 << 20];
-			for (int i = 0; i < 256; i++) { // 256 MiB of zeros, about 250 KB compressed: under the limit as sent
+			for (int i = 0; i < 256; i++) { // 256 MiB of zeros, about 250 KB compressed:
+											// under the limit as sent
 				zip.write(zeros);
 			}
 		}
@@ -140,7 +146,8 @@ class OtlpBadInputIT {
 			.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		assertRefused(response, 413);
 		HttpResponse<byte[]> notGzip = client.post("/v1/traces", key, OtlpClient.PROTOBUF, new byte[0], false);
-		assertThat(notGzip.statusCode()).isEqualTo(200); // an empty request is valid and costs nothing
+		assertThat(notGzip.statusCode()).isEqualTo(200); // an empty request is valid and
+															// costs nothing
 		java.net.http.HttpRequest broken = java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/v1/traces"))
 			.header("Content-Type", OtlpClient.PROTOBUF)
@@ -148,14 +155,16 @@ class OtlpBadInputIT {
 			.header("Authorization", "Bearer " + key)
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] { 1, 2, 3, 4 }))
 			.build();
-		assertRefused(java.net.http.HttpClient.newHttpClient().send(broken, HttpResponse.BodyHandlers.ofByteArray()), 400);
+		assertRefused(java.net.http.HttpClient.newHttpClient().send(broken, HttpResponse.BodyHandlers.ofByteArray()),
+				400);
 	}
 
 	@Test
 	void tooManySpansOrAttributesAreRefused() throws Exception {
 		ScopeSpans.Builder many = ScopeSpans.newBuilder();
 		for (int i = 1; i <= 1001; i++) {
-			many.addSpans(span("s" + i).setSpanId(ByteString.copyFrom(java.nio.ByteBuffer.allocate(8).putLong(i).array())));
+			many.addSpans(
+					span("s" + i).setSpanId(ByteString.copyFrom(java.nio.ByteBuffer.allocate(8).putLong(i).array())));
 		}
 		byte[] body = ExportTraceServiceRequest.newBuilder()
 			.addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(many))
@@ -165,16 +174,19 @@ class OtlpBadInputIT {
 
 		Span.Builder attributes = span("attrs");
 		for (int i = 0; i < 300; i++) {
-			attributes.addAttributes(KeyValue.newBuilder().setKey("k" + i).setValue(AnyValue.newBuilder().setIntValue(i)));
+			attributes
+				.addAttributes(KeyValue.newBuilder().setKey("k" + i).setValue(AnyValue.newBuilder().setIntValue(i)));
 		}
-		assertThat(message(client.post("/v1/traces", key, OtlpClient.PROTOBUF, request(attributes.build()).toByteArray(), false)))
+		assertThat(message(
+				client.post("/v1/traces", key, OtlpClient.PROTOBUF, request(attributes.build()).toByteArray(), false)))
 			.contains("300 attributes");
 	}
 
 	@Test
 	void deepNestingIsRefusedInJsonAndProtobuf() throws Exception {
 		AnyValue value = AnyValue.newBuilder().setStringValue("leaf").build();
-		for (int i = 0; i < 20; i++) { // 20 levels: within protobuf's own recursion limit, over ours (16)
+		for (int i = 0; i < 20; i++) { // 20 levels: within protobuf's own recursion
+										// limit, over ours (16)
 			value = AnyValue.newBuilder()
 				.setKvlistValue(KeyValueList.newBuilder().addValues(KeyValue.newBuilder().setKey("n").setValue(value)))
 				.build();
@@ -189,8 +201,8 @@ class OtlpBadInputIT {
 	@Test
 	void unknownContentTypeOrEncodingIsA415AndNoKeyIsA401() throws Exception {
 		assertRefused(client.post("/v1/traces", key, "text/plain", "hi".getBytes(StandardCharsets.UTF_8), false), 415);
-		HttpResponse<byte[]> noKey = client.post("/v1/traces", null, OtlpClient.JSON, "{}".getBytes(StandardCharsets.UTF_8),
-				false);
+		HttpResponse<byte[]> noKey = client.post("/v1/traces", null, OtlpClient.JSON,
+				"{}".getBytes(StandardCharsets.UTF_8), false);
 		assertThat(noKey.statusCode()).isEqualTo(401);
 		HttpResponse<byte[]> wrongKey = client.post("/v1/traces", "sig_agent_sk_wrong", OtlpClient.JSON,
 				"{}".getBytes(StandardCharsets.UTF_8), false);
@@ -225,7 +237,8 @@ class OtlpBadInputIT {
 				{"resourceSpans":[{"scopeSpans":[{"spans":[
 				  {"traceId":"%s","spanId":"eee19b7ec3c1b174","name":"ok","startTimeUnixNano":"1","endTimeUnixNano":"2"},
 				  {"traceId":"%s","spanId":"%s","name":"bad","startTimeUnixNano":"1","endTimeUnixNano":"2"}
-				]}]}]}""".formatted("5b8efff798038103d269b633813fc60c", traceId, spanId);
+				]}]}]}"""
+			.formatted("5b8efff798038103d269b633813fc60c", traceId, spanId);
 	}
 
 	private static Span.Builder span(String name) {

@@ -33,10 +33,11 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * Credits running out: a batch cut short stores and charges the part the org could pay for and reports
- * the rest in {@code partial_success}; the org then in debt is refused with a 402; after a top-up the
- * exporter's resend stores the rest and charges only what was not charged before. Usage is grouped by
- * operation (spans, traces, llm_cost) in the rollups the usage dashboard shows.
+ * Credits running out: a batch cut short stores and charges the part the org could pay
+ * for and reports the rest in {@code partial_success}; the org then in debt is refused
+ * with a 402; after a top-up the exporter's resend stores the rest and charges only what
+ * was not charged before. Usage is grouped by operation (spans, traces, llm_cost) in the
+ * rollups the usage dashboard shows.
  */
 @TelemetryIntegrationTest
 class OtlpCreditsIT {
@@ -69,20 +70,25 @@ class OtlpCreditsIT {
 		assertThat(cut.statusCode()).isEqualTo(200);
 		ExportTraceServiceResponse partial = ExportTraceServiceResponse.parseFrom(cut.body());
 		assertThat(partial.getPartialSuccess().getRejectedSpans()).isEqualTo(5);
-		assertThat(partial.getPartialSuccess().getErrorMessage()).startsWith("insufficient_credits: 5 of 10 spans refused");
+		assertThat(partial.getPartialSuccess().getErrorMessage())
+			.startsWith("insufficient_credits: 5 of 10 spans refused");
 		assertThat(storedSpans(org)).isEqualTo(5);
-		// 5 spans paid from the 0.055 left; the trace fee of a stored trace is usage all the same: debt
+		// 5 spans paid from the 0.055 left; the trace fee of a stored trace is usage all
+		// the same: debt
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.ZERO);
 		assertThat(ledger.balance(org).debt()).isEqualTo(Credits.of("0.095"));
 
-		// in debt: the resend keeps the stored half and refuses the rest again; a new trace is refused whole
+		// in debt: the resend keeps the stored half and refuses the rest again; a new
+		// trace is refused whole
 		HttpResponse<byte[]> again = client.post("/v1/traces", key, OtlpClient.PROTOBUF, batch, false);
 		assertThat(again.statusCode()).isEqualTo(200);
-		assertThat(ExportTraceServiceResponse.parseFrom(again.body()).getPartialSuccess().getRejectedSpans()).isEqualTo(5);
+		assertThat(ExportTraceServiceResponse.parseFrom(again.body()).getPartialSuccess().getRejectedSpans())
+			.isEqualTo(5);
 		HttpResponse<byte[]> refused = client.post("/v1/traces", key, OtlpClient.PROTOBUF,
 				tenSpanTrace("0af7651916cd43dd8448eb211c80319c").toByteArray(), false);
 		assertThat(refused.statusCode()).isEqualTo(402);
-		assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("insufficient_credits");
+		assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("insufficient_credits");
 		assertThat(storedSpans(org)).isEqualTo(5);
 		assertThat(ledger.balance(org).debt()).isEqualTo(Credits.of("0.095"));
 
@@ -91,7 +97,8 @@ class OtlpCreditsIT {
 		assertThat(resent.statusCode()).isEqualTo(200);
 		assertThat(ExportTraceServiceResponse.parseFrom(resent.body()).hasPartialSuccess()).isFalse();
 		assertThat(storedSpans(org)).isEqualTo(10);
-		// 10 − 0.095 debt − 5 more spans (0.05) − the LLM cost of span 7 ($0.01 → 1 TC) = 8.855
+		// 10 − 0.095 debt − 5 more spans (0.05) − the LLM cost of span 7 ($0.01 → 1 TC) =
+		// 8.855
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.of("8.855"));
 
 		Map<String, Credits> byOperation = usageByOperation(org);
@@ -102,7 +109,8 @@ class OtlpCreditsIT {
 
 	@Test
 	void anUncompressedBatchOfSeveralHundredKilobytesIsStoredLikeAGzippedOne() throws Exception {
-		// exporters send uncompressed by default; 512 spans with attributes are well past the 64 KB web-form limit
+		// exporters send uncompressed by default; 512 spans with attributes are well past
+		// the 64 KB web-form limit
 		OrgId org = orgs.create("Uncompressed", ZoneId.of("UTC")).id();
 		String key = orgs.createApiKey(org, "ci").key();
 		ScopeSpans.Builder scope = ScopeSpans.newBuilder();
@@ -126,7 +134,8 @@ class OtlpCreditsIT {
 
 		HttpResponse<byte[]> answer = new OtlpClient(port).post("/v1/traces", key, OtlpClient.PROTOBUF, batch, false);
 
-		assertThat(answer.statusCode()).as(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+		assertThat(answer.statusCode()).as(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo(200);
 		assertThat(ExportTraceServiceResponse.parseFrom(answer.body()).hasPartialSuccess()).isFalse();
 		assertThat(storedSpans(org)).isEqualTo(512);
 	}
@@ -136,9 +145,12 @@ class OtlpCreditsIT {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		Map<String, Credits> credits = Map.of();
 		while (System.nanoTime() < deadline) {
-			var summary = usage.usage(org, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), false, "operation");
+			var summary = usage.usage(org, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), false,
+					"operation");
 			Map<String, Credits> sums = new java.util.HashMap<>();
-			summary.buckets().forEach(bucket -> bucket.credits().forEach((operation, amount) -> sums.merge(operation, amount, Credits::plus)));
+			summary.buckets()
+				.forEach(bucket -> bucket.credits()
+					.forEach((operation, amount) -> sums.merge(operation, amount, Credits::plus)));
 			credits = sums;
 			if (credits.size() >= 3) {
 				return credits;
@@ -152,7 +164,10 @@ class OtlpCreditsIT {
 		return mongo.getCollection("telemetry_spans").countDocuments(Filters.eq("org", org.value()));
 	}
 
-	/** One trace of ten spans; the seventh is an LLM call that reports its own cost ($0.01). */
+	/**
+	 * One trace of ten spans; the seventh is an LLM call that reports its own cost
+	 * ($0.01).
+	 */
 	private static ExportTraceServiceRequest tenSpanTrace(String traceId) {
 		ScopeSpans.Builder spans = ScopeSpans.newBuilder();
 		for (int i = 1; i <= 10; i++) {
@@ -169,7 +184,9 @@ class OtlpCreditsIT {
 			}
 			spans.addSpans(span);
 		}
-		return ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(spans)).build();
+		return ExportTraceServiceRequest.newBuilder()
+			.addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(spans))
+			.build();
 	}
 
 }

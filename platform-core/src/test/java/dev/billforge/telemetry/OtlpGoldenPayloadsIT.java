@@ -32,9 +32,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Hand-made OTLP payloads (src/test/resources/telemetry/golden: GenAI spans and tool spans in OTLP JSON,
- * Claude Code events in protobuf, Claude Code metrics in JSON) and, beside each, the fields it must
- * store and the credits it must cost. Sent twice: the second time stores and charges nothing.
+ * Hand-made OTLP payloads (src/test/resources/telemetry/golden: GenAI spans and tool
+ * spans in OTLP JSON, Claude Code events in protobuf, Claude Code metrics in JSON) and,
+ * beside each, the fields it must store and the credits it must cost. Sent twice: the
+ * second time stores and charges nothing.
  */
 @TelemetryIntegrationTest
 class OtlpGoldenPayloadsIT {
@@ -62,16 +63,19 @@ class OtlpGoldenPayloadsIT {
 		byte[] payload = resource(file);
 		String type = OtlpClient.JSON;
 		if (file.endsWith(".txtpb")) {
-			payload = TextFormat.parse(new String(payload, StandardCharsets.UTF_8), ExportLogsServiceRequest.class).toByteArray();
+			payload = TextFormat.parse(new String(payload, StandardCharsets.UTF_8), ExportLogsServiceRequest.class)
+				.toByteArray();
 			type = OtlpClient.PROTOBUF;
 		}
 		OtlpClient client = new OtlpClient(port);
 		Credits cost = Credits.of(expected.get("credits").asString());
 
 		for (int attempt = 1; attempt <= 2; attempt++) {
-			HttpResponse<byte[]> response = client.post(expected.get("endpoint").asString(), key, type, payload, attempt == 2);
+			HttpResponse<byte[]> response = client.post(expected.get("endpoint").asString(), key, type, payload,
+					attempt == 2);
 			assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-			assertThat(ledger.balance(org).available()).as("attempt " + attempt).isEqualTo(Credits.of(1000).minus(cost));
+			assertThat(ledger.balance(org).available()).as("attempt " + attempt)
+				.isEqualTo(Credits.of(1000).minus(cost));
 		}
 		for (JsonNode stored : expected.get("stored")) {
 			List<Bson> filter = new ArrayList<>(List.of(Filters.eq("org", org.value())));
@@ -90,7 +94,10 @@ class OtlpGoldenPayloadsIT {
 		}
 	}
 
-	/** Numbers compared by value (a stored long 2 equals an expected 2), lists element by element. */
+	/**
+	 * Numbers compared by value (a stored long 2 equals an expected 2), lists element by
+	 * element.
+	 */
 	private static Object normalize(Object value) {
 		if (value instanceof Number number) {
 			return new BigDecimal(number.toString()).stripTrailingZeros();

@@ -13,7 +13,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Counts the OTLP requests that reach the app, to see that an exporter does not retry a refusal. */
+/**
+ * Counts the OTLP requests that reach the app, to see that an exporter does not retry a
+ * refusal.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class OtlpRequestCounter {
 
@@ -24,16 +27,17 @@ public class OtlpRequestCounter {
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> otlpRequestCounter(AtomicInteger otlpRequests) {
-		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-					throws ServletException, IOException {
-				if (request.getRequestURI().startsWith("/v1/")) {
-					otlpRequests.incrementAndGet();
-				}
-				chain.doFilter(request, response);
-			}
-		});
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						if (request.getRequestURI().startsWith("/v1/")) {
+							otlpRequests.incrementAndGet();
+						}
+						chain.doFilter(request, response);
+					}
+				});
 		registration.setOrder(Integer.MIN_VALUE);
 		return registration;
 	}

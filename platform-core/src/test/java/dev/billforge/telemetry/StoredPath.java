@@ -6,7 +6,8 @@ import org.bson.Document;
 
 /**
  * Reads a stored document by path: {@code ai.tokens.input}, {@code events.0.name}, and
- * {@code attributes[gen_ai.request.model]} for the value of a stored attribute (keys contain dots).
+ * {@code attributes[gen_ai.request.model]} for the value of a stored attribute (keys
+ * contain dots).
  */
 final class StoredPath {
 

@@ -57,9 +57,10 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * The real OpenTelemetry Java SDK exports traces, logs and metrics to a running app over http/protobuf
- * and http/json, gzip on and off: stored and charged once, an exporter's retry of the same batch
- * charges nothing more, and an org without credits gets a refusal the exporter does not retry.
+ * The real OpenTelemetry Java SDK exports traces, logs and metrics to a running app over
+ * http/protobuf and http/json, gzip on and off: stored and charged once, an exporter's
+ * retry of the same batch charges nothing more, and an org without credits gets a refusal
+ * the exporter does not retry.
  */
 @TelemetryIntegrationTest
 class TelemetryExportIT {
@@ -89,7 +90,8 @@ class TelemetryExportIT {
 
 		assertThat(exporter.export(spans).join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
 
-		// 1 trace 0.1 + 3 spans 0.03 + LLM cost (1,000 in × $3/M + 200 out × $15/M = $0.006) × 100 TC/USD = 0.6
+		// 1 trace 0.1 + 3 spans 0.03 + LLM cost (1,000 in × $3/M + 200 out × $15/M =
+		// $0.006) × 100 TC/USD = 0.6
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.of("999.27"));
 		assertThat(count("telemetry_spans", org)).isEqualTo(3);
 		Document chat = mongo.getCollection("telemetry_spans")
@@ -102,7 +104,8 @@ class TelemetryExportIT {
 		assertThat(attribute(chat, "temperature")).isEqualTo(0.2);
 		assertThat(attribute(chat, "stream")).isEqualTo(false);
 		assertThat(attribute(chat, "gen_ai.response.finish_reasons")).isEqualTo(List.of("stop"));
-		assertThat(chat.getList("events", Document.class)).extracting(e -> e.getString("name")).containsExactly("first_token");
+		assertThat(chat.getList("events", Document.class)).extracting(e -> e.getString("name"))
+			.containsExactly("first_token");
 		Document trace = mongo.getCollection("telemetry_traces").find(Filters.eq("org", org.value())).first();
 		assertThat(trace.getInteger("spans")).isEqualTo(3);
 		assertThat(trace.getInteger("errors")).isEqualTo(1);
@@ -178,11 +181,15 @@ class TelemetryExportIT {
 			.orElse(null);
 	}
 
-	/** An agent run: invoke_agent → chat (tokens, typed attributes, an event) and a failing tool call. */
+	/**
+	 * An agent run: invoke_agent → chat (tokens, typed attributes, an event) and a
+	 * failing tool call.
+	 */
 	static List<SpanData> agentTrace() {
 		List<SpanData> finished = new ArrayList<>();
 		SdkTracerProvider provider = SdkTracerProvider.builder()
-			.setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "support-agent"))))
+			.setResource(Resource.getDefault()
+				.merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "support-agent"))))
 			.addSpanProcessor(SimpleSpanProcessor.create(collecting(finished)))
 			.build();
 		Tracer tracer = provider.get("test");
@@ -297,16 +304,16 @@ class TelemetryExportIT {
 			.build();
 		var meter = provider.get("com.anthropic.claude_code");
 		var tokens = meter.counterBuilder("claude_code.token.usage").setUnit("tokens").build();
-		tokens.add(1200, Attributes.of(AttributeKey.stringKey("type"), "input", AttributeKey.stringKey("model"), "claude-sonnet-4-5",
-				AttributeKey.stringKey("session.id"), "session-7"));
-		tokens.add(300, Attributes.of(AttributeKey.stringKey("type"), "output", AttributeKey.stringKey("model"), "claude-sonnet-4-5",
-				AttributeKey.stringKey("session.id"), "session-7"));
+		tokens.add(1200, Attributes.of(AttributeKey.stringKey("type"), "input", AttributeKey.stringKey("model"),
+				"claude-sonnet-4-5", AttributeKey.stringKey("session.id"), "session-7"));
+		tokens.add(300, Attributes.of(AttributeKey.stringKey("type"), "output", AttributeKey.stringKey("model"),
+				"claude-sonnet-4-5", AttributeKey.stringKey("session.id"), "session-7"));
 		meter.counterBuilder("claude_code.cost.usage")
 			.ofDoubles()
 			.setUnit("USD")
 			.build()
-			.add(0.0123, Attributes.of(AttributeKey.stringKey("model"), "claude-sonnet-4-5", AttributeKey.stringKey("session.id"),
-					"session-7"));
+			.add(0.0123, Attributes.of(AttributeKey.stringKey("model"), "claude-sonnet-4-5",
+					AttributeKey.stringKey("session.id"), "session-7"));
 		provider.close(); // one collection: two token points and one cost point
 		return collected;
 	}
@@ -369,8 +376,9 @@ class TelemetryExportIT {
 	}
 
 	/**
-	 * The SDK's http/json encoding: the exporter builders keep it on their internal delegate (the
-	 * autoconfigure module's {@code http/json} protocol switches it the same way).
+	 * The SDK's http/json encoding: the exporter builders keep it on their internal
+	 * delegate (the autoconfigure module's {@code http/json} protocol switches it the
+	 * same way).
 	 */
 	private static void exportAsJson(Object exporterBuilder) throws Exception {
 		Field delegate = exporterBuilder.getClass().getDeclaredField("delegate");

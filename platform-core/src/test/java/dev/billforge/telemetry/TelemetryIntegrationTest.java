@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Import;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
 /**
- * A running app with telemetry on and SigAgent-like charging (TC, 3 digits, 1,000 free; span 0.01,
- * trace 0.1, log record and data point 0.001, LLM cost 100 TC per USD) and a small price table; a
- * 1 MB body limit and 1,000 items per request keep the limit tests fast. One context for all
- * telemetry ITs.
+ * A running app with telemetry on and SigAgent-like charging (TC, 3 digits, 1,000 free;
+ * span 0.01, trace 0.1, log record and data point 0.001, LLM cost 100 TC per USD) and a
+ * small price table; a 1 MB body limit and 1,000 items per request keep the limit tests
+ * fast. One context for all telemetry ITs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

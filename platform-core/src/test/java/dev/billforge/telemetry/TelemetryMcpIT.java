@@ -36,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MCP server with telemetry on: an agent with the org's API key searches that org's traces,
- * reads one, and gets LLM cost and credit usage; another org's key sees none of it; no key is a 401;
- * bad arguments are tool errors with the API's code.
+ * The MCP server with telemetry on: an agent with the org's API key searches that org's
+ * traces, reads one, and gets LLM cost and credit usage; another org's key sees none of
+ * it; no key is a 401; bad arguments are tool errors with the API's code.
  */
 @TelemetryIntegrationTest
 class TelemetryMcpIT {
@@ -118,12 +118,15 @@ class TelemetryMcpIT {
 		assertThat(post("sig_agent_sk_not-a-key", "tools/list", "{}").statusCode()).isEqualTo(401);
 	}
 
-	/** The abuse corpus on every tool argument: a tool error or JSON-RPC error, never a 5xx or a stack trace. */
+	/**
+	 * The abuse corpus on every tool argument: a tool error or JSON-RPC error, never a
+	 * 5xx or a stack trace.
+	 */
 	@Test
 	void hostileArgumentsAreRefusedByEveryTool() throws Exception {
 		String key = orgs.createApiKey(orgs.create("MCP abuse", ZoneId.of("UTC")).id(), "mcp").key();
-		Map<String, List<String>> numbers = Map.of("search_traces", List.of("minDurationMs", "maxDurationMs", "page", "pageSize"),
-				"get_cost_and_usage", List.of("days"));
+		Map<String, List<String>> numbers = Map.of("search_traces",
+				List.of("minDurationMs", "maxDurationMs", "page", "pageSize"), "get_cost_and_usage", List.of("days"));
 		Map<String, List<String>> texts = Map.of("search_traces",
 				List.of("service", "agent", "model", "status", "from", "to", "text"), "get_trace", List.of("traceId"));
 		List<String> notRefused = new ArrayList<>();
@@ -131,19 +134,26 @@ class TelemetryMcpIT {
 			String valid = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
 					+ "\",\"arguments\":{\"probe\":1}}}";
 			Map<String, String> cases = new java.util.LinkedHashMap<>();
-			numbers.getOrDefault(tool, List.of()).forEach(field -> AbuseCorpus.numberValues()
-				.forEach((what, value) -> cases.put(field + " = " + what, AbuseCorpus.withField(valid.replace("\"probe\"",
-						"\"" + field + "\""), "params/arguments/" + field, value))));
-			texts.getOrDefault(tool, List.of()).forEach(field -> AbuseCorpus.stringValues()
-				.forEach((what, value) -> cases.put(field + " = " + what, AbuseCorpus.withField(valid.replace("\"probe\"",
-						"\"" + field + "\""), "params/arguments/" + field, value))));
+			numbers.getOrDefault(tool, List.of())
+				.forEach(
+						field -> AbuseCorpus.numberValues()
+							.forEach((what, value) -> cases.put(field + " = " + what,
+									AbuseCorpus.withField(valid.replace("\"probe\"", "\"" + field + "\""),
+											"params/arguments/" + field, value))));
+			texts.getOrDefault(tool, List.of())
+				.forEach(
+						field -> AbuseCorpus.stringValues()
+							.forEach((what, value) -> cases.put(field + " = " + what,
+									AbuseCorpus.withField(valid.replace("\"probe\"", "\"" + field + "\""),
+											"params/arguments/" + field, value))));
 			for (Map.Entry<String, String> probe : cases.entrySet()) {
-				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/mcp"))
-					.header("Content-Type", "application/json")
-					.header("Accept", "application/json, text/event-stream")
-					.header("Authorization", "Bearer " + key)
-					.POST(HttpRequest.BodyPublishers.ofString(probe.getValue()))
-					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				HttpResponse<String> answer = http
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/mcp"))
+						.header("Content-Type", "application/json")
+						.header("Accept", "application/json, text/event-stream")
+						.header("Authorization", "Bearer " + key)
+						.POST(HttpRequest.BodyPublishers.ofString(probe.getValue()))
+						.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 				boolean refused = answer.statusCode() / 100 == 4 || (answer.statusCode() == 200
 						&& (answer.body().contains("\"isError\":true") || answer.body().contains("\"error\":{")));
 				boolean leaks = AbuseCorpus.LEAKS.stream().anyMatch(answer.body()::contains);
@@ -176,8 +186,8 @@ class TelemetryMcpIT {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/mcp"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json, text/event-stream")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}"));
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}
@@ -188,7 +198,9 @@ class TelemetryMcpIT {
 		return agentTrace(TRACE);
 	}
 
-	/** A chat call (gpt-4o, 1000 in, 200 out) and a failed tool call, received just now. */
+	/**
+	 * A chat call (gpt-4o, 1000 in, 200 out) and a failed tool call, received just now.
+	 */
 	static ExportTraceServiceRequest agentTrace(String traceId) {
 		long now = Instant.now().toEpochMilli() * 1_000_000L;
 		Span chat = span(traceId, 1, "chat gpt-4o", now, now + 800_000_000L)

@@ -26,9 +26,10 @@ import dev.billforge.testsupport.LocalAccountsTestSupport;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 
 /**
- * The telemetry pages as a signed-in member sees them: the traces list with filters, a trace's
- * waterfall and agent steps, sessions, LLM cost by model and agent, the Claude Code dashboard, and
- * the quick start with its one-click key; another org's trace is not found.
+ * The telemetry pages as a signed-in member sees them: the traces list with filters, a
+ * trace's waterfall and agent steps, sessions, LLM cost by model and agent, the Claude
+ * Code dashboard, and the quick start with its one-click key; another org's trace is not
+ * found.
  */
 @TelemetryIntegrationTest
 @AutoConfigureMockMvc
@@ -55,22 +56,25 @@ class TelemetryPagesIT {
 
 	@Test
 	void aMemberSeesTheOrgsTracesSessionsCostsAndClaudeCode() throws Exception {
-		MockHttpSession session = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "dev@travel.test", PASSWORD);
+		MockHttpSession session = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "dev@travel.test",
+				PASSWORD);
 		OrgId org = LocalAccountsTestSupport.onboard(mvc, memberships, session, "Travel");
 		String key = orgs.createApiKey(org, "ci").key();
 		OtlpClient client = new OtlpClient(port);
-		assertThat(client.post("/v1/traces", key, OtlpClient.JSON, golden("genai-trace.json"), true).statusCode()).isEqualTo(200);
+		assertThat(client.post("/v1/traces", key, OtlpClient.JSON, golden("genai-trace.json"), true).statusCode())
+			.isEqualTo(200);
 		byte[] logs = TextFormat
 			.parse(new String(golden("claude-code-logs.txtpb"), StandardCharsets.UTF_8), ExportLogsServiceRequest.class)
 			.toByteArray();
 		assertThat(client.post("/v1/logs", key, OtlpClient.PROTOBUF, logs, false).statusCode()).isEqualTo(200);
-		assertThat(client.post("/v1/metrics", key, OtlpClient.JSON, golden("claude-code-metrics.json"), false).statusCode())
-			.isEqualTo(200);
+		assertThat(client.post("/v1/metrics", key, OtlpClient.JSON, golden("claude-code-metrics.json"), false)
+			.statusCode()).isEqualTo(200);
 
 		String list = page(session, "/telemetry/traces");
 		assertThat(list).contains("invoke_agent planner", "travel-agent", "planner", "gpt-4o-2024-08-06", "$0.05875")
 			.contains(">Traces<"); // the nav link
-		assertThat(page(session, "/telemetry/traces?model=gpt-4o-2024-08-06&status=error")).contains("invoke_agent planner");
+		assertThat(page(session, "/telemetry/traces?model=gpt-4o-2024-08-06&status=error"))
+			.contains("invoke_agent planner");
 		assertThat(page(session, "/telemetry/traces?status=ok")).doesNotContain("invoke_agent planner");
 		assertThat(page(session, "/telemetry/traces?q=search_flights")).contains("invoke_agent planner");
 		assertThat(page(session, "/telemetry/traces?q=no-such-words")).doesNotContain("invoke_agent planner");
@@ -88,7 +92,8 @@ class TelemetryPagesIT {
 		String claude = page(session, "/telemetry/claude-code?days=3650");
 		assertThat(claude).contains("$0.0081", "input: 1200", "output: 300", "+42 / −0", "Bash");
 
-		MockHttpSession stranger = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "other@elsewhere.test", PASSWORD);
+		MockHttpSession stranger = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "other@elsewhere.test",
+				PASSWORD);
 		LocalAccountsTestSupport.onboard(mvc, memberships, stranger, "Elsewhere");
 		mvc.perform(get("/telemetry/traces/" + TRACE).session(stranger)).andExpect(status().isNotFound());
 		assertThat(page(stranger, "/telemetry/traces")).doesNotContain("invoke_agent planner");
@@ -96,11 +101,13 @@ class TelemetryPagesIT {
 
 	@Test
 	void theQuickStartIssuesAKeyAndFillsItIntoTheSetUps() throws Exception {
-		MockHttpSession session = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "owner@quick.test", PASSWORD);
+		MockHttpSession session = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "owner@quick.test",
+				PASSWORD);
 		LocalAccountsTestSupport.onboard(mvc, memberships, session, "Quick");
 		String before = page(session, "/telemetry/quick-start");
-		assertThat(before).contains("CLAUDE_CODE_ENABLE_TELEMETRY", "OTEL_EXPORTER_OTLP_PROTOCOL&quot;: &quot;http/protobuf",
-				"otlphttp:", "OTLPSpanExporter", "OtlpHttpSpanExporter", "YOUR_API_KEY");
+		assertThat(before).contains("CLAUDE_CODE_ENABLE_TELEMETRY",
+				"OTEL_EXPORTER_OTLP_PROTOCOL&quot;: &quot;http/protobuf", "otlphttp:", "OTLPSpanExporter",
+				"OtlpHttpSpanExporter", "YOUR_API_KEY");
 		String after = mvc.perform(post("/telemetry/quick-start/key").with(csrf()).session(session))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -113,7 +120,11 @@ class TelemetryPagesIT {
 	}
 
 	private String page(MockHttpSession session, String path) throws Exception {
-		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static byte[] golden(String name) throws Exception {

@@ -11,13 +11,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The hostile values every endpoint of the abuse suites must refuse quickly, with a clear 4xx and
- * nothing written. One place: a new kind of hostile input joins every endpoint by being added here.
- * Values are raw JSON fragments (for JSON fields) or plain text (for form and query parameters).
+ * The hostile values every endpoint of the abuse suites must refuse quickly, with a clear
+ * 4xx and nothing written. One place: a new kind of hostile input joins every endpoint by
+ * being added here. Values are raw JSON fragments (for JSON fields) or plain text (for
+ * form and query parameters).
  */
 public final class AbuseCorpus {
 
-	/** What the 36-significant-digit usage event of issue 10 looked like (Decimal128 holds 34). */
+	/**
+	 * What the 36-significant-digit usage event of issue 10 looked like (Decimal128 holds
+	 * 34).
+	 */
 	public static final String DIGITS_36 = "1.00000000000000000000000000000000001";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,7 +82,8 @@ public final class AbuseCorpus {
 	/** Replacements for a text form field or query parameter (sent URL-encoded). */
 	public static Map<String, String> textParams(int maxLength) {
 		Map<String, String> values = new LinkedHashMap<>();
-		// backtracks quadratically in a naive email pattern: 60,000 dots kept a thread busy 13-19 s
+		// backtracks quadratically in a naive email pattern: 60,000 dots kept a thread
+		// busy 13-19 s
 		values.put("x@, dots and @", "x@" + ".".repeat(Math.max(0, maxLength - 3)) + "@");
 		values.put("long text", "a".repeat(maxLength));
 		values.put("control characters", "a\u0000\u0007\u001bb");
@@ -96,7 +101,10 @@ public final class AbuseCorpus {
 		return values;
 	}
 
-	/** Whole bodies that are hostile whatever the endpoint; {@code valid} is the endpoint's normal body. */
+	/**
+	 * Whole bodies that are hostile whatever the endpoint; {@code valid} is the
+	 * endpoint's normal body.
+	 */
 	public static Map<String, byte[]> jsonBodies(String valid, long oversize) {
 		Map<String, byte[]> bodies = new LinkedHashMap<>();
 		bodies.put("nesting 100,000 deep", utf8("[".repeat(100_000) + "]".repeat(100_000)));
@@ -110,7 +118,10 @@ public final class AbuseCorpus {
 		return bodies;
 	}
 
-	/** {@code body} with {@code field} (a path like {@code events/0/quantity}) replaced by the raw JSON {@code fragment}. */
+	/**
+	 * {@code body} with {@code field} (a path like {@code events/0/quantity}) replaced by
+	 * the raw JSON {@code fragment}.
+	 */
 	public static String withField(String body, String field, String fragment) {
 		JsonNode tree = JSON.readTree(body);
 		String[] steps = field.split("/");
@@ -129,7 +140,10 @@ public final class AbuseCorpus {
 		return JSON.writeValueAsString(tree).replace("\"" + marker + "\"", fragment);
 	}
 
-	/** The body with its first key given twice: the first time with its own value, then again. */
+	/**
+	 * The body with its first key given twice: the first time with its own value, then
+	 * again.
+	 */
 	static String withDuplicateKey(String valid) {
 		JsonNode tree = JSON.readTree(valid);
 		String first = tree.propertyNames().iterator().next();
@@ -138,7 +152,8 @@ public final class AbuseCorpus {
 
 	private static byte[] invalidUtf8(String valid) {
 		byte[] body = utf8(valid.replaceFirst(":\"", ":\"\u0001\u0001"));
-		// overwrite the two marker bytes with a lone continuation byte and an invalid lead byte
+		// overwrite the two marker bytes with a lone continuation byte and an invalid
+		// lead byte
 		for (int i = 0; i < body.length - 1; i++) {
 			if (body[i] == 1 && body[i + 1] == 1) {
 				body[i] = (byte) 0x80;
@@ -168,7 +183,10 @@ public final class AbuseCorpus {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Text a response to hostile input must never contain: signs of a stack trace or internals. */
+	/**
+	 * Text a response to hostile input must never contain: signs of a stack trace or
+	 * internals.
+	 */
 	public static final List<String> LEAKS = List.of("Exception", "\tat ", "at dev.billforge", "at java.", "at org.",
 			"Caused by", "StackTrace", "trace\"");
 

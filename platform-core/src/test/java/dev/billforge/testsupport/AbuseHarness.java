@@ -19,10 +19,11 @@ import java.util.function.Predicate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * What the abuse suites share: sending a request and timing it, the time a refusal may take (a
- * generous multiple of the median normal request in the same run, at least {@link #FLOOR}, so a
- * loaded machine does not fail it while a multi-second CPU burn does), the checks on every answer,
- * and a snapshot of the store to prove nothing was written.
+ * What the abuse suites share: sending a request and timing it, the time a refusal may
+ * take (a generous multiple of the median normal request in the same run, at least
+ * {@link #FLOOR}, so a loaded machine does not fail it while a multi-second CPU burn
+ * does), the checks on every answer, and a snapshot of the store to prove nothing was
+ * written.
  */
 public final class AbuseHarness {
 
@@ -61,7 +62,8 @@ public final class AbuseHarness {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
@@ -75,7 +77,10 @@ public final class AbuseHarness {
 				response.headers().firstValue("Location").orElse(null), response.body(), elapsed);
 	}
 
-	/** Measures normal requests (each sent {@code rounds} times) and sets the time a refusal may take. */
+	/**
+	 * Measures normal requests (each sent {@code rounds} times) and sets the time a
+	 * refusal may take.
+	 */
 	public Duration calibrate(int rounds, List<Callable<Answer>> normal) throws Exception {
 		List<Duration> times = new ArrayList<>();
 		for (int i = 0; i < rounds; i++) {
@@ -98,11 +103,15 @@ public final class AbuseHarness {
 		for (String leak : AbuseCorpus.LEAKS) {
 			assertThat(answer.body()).as(shown).doesNotContain(leak);
 		}
-		assertThat(answer.elapsed()).as("%s answered within %s (%s x the median normal request, at least %s)", name, limit,
-				MULTIPLE, FLOOR).isLessThanOrEqualTo(limit);
+		assertThat(answer.elapsed())
+			.as("%s answered within %s (%s x the median normal request, at least %s)", name, limit, MULTIPLE, FLOOR)
+			.isLessThanOrEqualTo(limit);
 	}
 
-	/** Document counts of every collection (locks excepted) plus {@code extra} facts, such as a balance. */
+	/**
+	 * Document counts of every collection (locks excepted) plus {@code extra} facts, such
+	 * as a balance.
+	 */
 	public Map<String, Object> snapshot(Map<String, Object> extra) {
 		Map<String, Object> state = new TreeMap<>(extra);
 		for (String name : mongo.getCollectionNames()) {

@@ -16,8 +16,9 @@ import dev.billforge.notifications.Notifications;
 import dev.billforge.testsupport.AbuseHarness.Answer;
 
 /**
- * Browser sessions for the abuse suites: a verified local account signed in through the real
- * sign-in form (its own cookie jar), as a member or as an operator, and the CSRF token of a page.
+ * Browser sessions for the abuse suites: a verified local account signed in through the
+ * real sign-in form (its own cookie jar), as a member or as an operator, and the CSRF
+ * token of a page.
  */
 public final class AbuseSessions {
 
@@ -41,18 +42,24 @@ public final class AbuseSessions {
 		this.notifications = notifications;
 	}
 
-	/** A new account, its address confirmed through the mailed link, signed in: its browser. */
+	/**
+	 * A new account, its address confirmed through the mailed link, signed in: its
+	 * browser.
+	 */
 	public AbuseHarness verifiedMember(String email, String password) throws Exception {
 		accounts.signUp(email, password, Locale.ENGLISH);
 		AbuseHarness browser = new AbuseHarness(port, mongo);
-		Answer verified = browser.send("GET", LocalAccountsTestSupport.mailedPath(notifications, email, "/verify-email/"), null,
-				null);
+		Answer verified = browser.send("GET",
+				LocalAccountsTestSupport.mailedPath(notifications, email, "/verify-email/"), null, null);
 		assertThat(verified.location()).as("verification of " + email).contains("/login");
 		signIn(browser, email, password);
 		return browser;
 	}
 
-	/** A new local operator, password chosen through the set-password link, signed in: its browser. */
+	/**
+	 * A new local operator, password chosen through the set-password link, signed in: its
+	 * browser.
+	 */
 	public AbuseHarness operator(String email, String password) throws Exception {
 		String link = accounts.createOperator(email).setPasswordLink();
 		AbuseHarness browser = new AbuseHarness(port, mongo);
@@ -81,7 +88,9 @@ public final class AbuseSessions {
 	private static byte[] form(String... pairs) {
 		StringBuilder body = new StringBuilder();
 		for (int i = 0; i + 1 < pairs.length; i += 2) {
-			body.append(body.isEmpty() ? "" : "&").append(pairs[i]).append('=')
+			body.append(body.isEmpty() ? "" : "&")
+				.append(pairs[i])
+				.append('=')
 				.append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
 		}
 		return body.toString().getBytes(StandardCharsets.UTF_8);

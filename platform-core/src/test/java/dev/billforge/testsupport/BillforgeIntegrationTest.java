@@ -14,12 +14,14 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A Spring Boot integration test on fresh storage: the embedded MongoDB server on a new temporary data
- * directory, or a new uniquely named database on the MongoDB in env {@code MONGODB_URI} (dropped when the
- * context closes). Boots {@link TestApplication} unless {@link #classes()} says otherwise.
- * The injectable {@link TestStorage} bean describes the storage in use. Every MongoDB lookup the application
- * sends must be served by an index the changelogs declare: the class fails otherwise ({@link IndexCoverage}).
- * Classes run in parallel with classes on other contexts, never with one on the same ({@link OneClassPerContext}).
+ * A Spring Boot integration test on fresh storage: the embedded MongoDB server on a new
+ * temporary data directory, or a new uniquely named database on the MongoDB in env
+ * {@code MONGODB_URI} (dropped when the context closes). Boots {@link TestApplication}
+ * unless {@link #classes()} says otherwise. The injectable {@link TestStorage} bean
+ * describes the storage in use. Every MongoDB lookup the application sends must be served
+ * by an index the changelogs declare: the class fails otherwise ({@link IndexCoverage}).
+ * Classes run in parallel with classes on other contexts, never with one on the same
+ * ({@link OneClassPerContext}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

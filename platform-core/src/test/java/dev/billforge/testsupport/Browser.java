@@ -25,11 +25,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Debian chromium driven through chromedriver (both in /usr/bin), for browser journeys
- * against a test's server: the set-up and helpers of {@code BrowserJourneyIT} (clicks that wait for
- * the next page, a submit that finds a button a late page load replaced, the local-account sign-up
- * with the confirmation link from the development outbox). Screenshots land in
- * {@code target/screenshots/}.
+ * A headless Debian chromium driven through chromedriver (both in /usr/bin), for browser
+ * journeys against a test's server: the set-up and helpers of {@code BrowserJourneyIT}
+ * (clicks that wait for the next page, a submit that finds a button a late page load
+ * replaced, the local-account sign-up with the confirmation link from the development
+ * outbox). Screenshots land in {@code target/screenshots/}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -48,7 +48,10 @@ public final class Browser implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts the browser for the server on {@code port}; the test is skipped where chromium is not installed. */
+	/**
+	 * Starts the browser for the server on {@code port}; the test is skipped where
+	 * chromium is not installed.
+	 */
 	public static Browser start(int port) throws IOException {
 		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		String missing = "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)";
@@ -92,7 +95,10 @@ public final class Browser implements AutoCloseable {
 		field.sendKeys(text);
 	}
 
-	/** Presses the submit button of the form posting to {@code formAction} and waits for the next page. */
+	/**
+	 * Presses the submit button of the form posting to {@code formAction} and waits for
+	 * the next page.
+	 */
 	public void submit(String formAction) {
 		submit(driver, formAction);
 	}
@@ -106,7 +112,8 @@ public final class Browser implements AutoCloseable {
 				return;
 			}
 			catch (WebDriverException ex) {
-				// Chromium refuses a click on a node a late part of the page load just replaced; nothing was clicked.
+				// Chromium refuses a click on a node a late part of the page load just
+				// replaced; nothing was clicked.
 				boolean replaced = ex instanceof StaleElementReferenceException
 						|| String.valueOf(ex.getMessage()).contains("does not belong to the document");
 				if (attempt == 3 || !replaced) {
@@ -116,7 +123,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Clicks and waits for the next page: on a loaded machine the click returns before it replaced this one. */
+	/**
+	 * Clicks and waits for the next page: on a loaded machine the click returns before it
+	 * replaced this one.
+	 */
 	public static void clickAndWait(WebDriver driver, WebElement element) {
 		element.click();
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
@@ -130,7 +140,10 @@ public final class Browser implements AutoCloseable {
 		return driver.findElement(By.cssSelector(cssSelector)).getText();
 	}
 
-	/** Signs a local account up, signs in and confirms the address through the outbox's link, as a person would. */
+	/**
+	 * Signs a local account up, signs in and confirms the address through the outbox's
+	 * link, as a person would.
+	 */
 	public void signUpAndSignIn(String email, String password) {
 		open("/signup");
 		type("email", email);
@@ -143,7 +156,8 @@ public final class Browser implements AutoCloseable {
 		submit("/login");
 		assertThat(currentUrl()).endsWith("/check-mail");
 		open("/outbox");
-		Matcher link = Pattern.compile("http://localhost:" + port + Pattern.quote("/verify-email/") + "\\S+").matcher(body());
+		Matcher link = Pattern.compile("http://localhost:" + port + Pattern.quote("/verify-email/") + "\\S+")
+			.matcher(body());
 		assertThat(link.find()).as("a mailed confirmation link in " + body()).isTrue();
 		driver.get(link.group());
 	}

@@ -18,9 +18,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The indexes the Liquibase changelogs on the class path declare ({@code createIndex} changes under
- * {@code db/changelog/}), by collection, as ordered key lists; {@code _id} is always indexed. Read from the
- * changelogs, not from the database, because the embedded store accepts some indexes without building them.
+ * The indexes the Liquibase changelogs on the class path declare ({@code createIndex}
+ * changes under {@code db/changelog/}), by collection, as ordered key lists; {@code _id}
+ * is always indexed. Read from the changelogs, not from the database, because the
+ * embedded store accepts some indexes without building them.
  */
 final class DeclaredIndexes {
 
@@ -66,7 +67,10 @@ final class DeclaredIndexes {
 		}
 	}
 
-	/** Whether an index on {@code collection} leads with {@code field} ({@code _id} always does). */
+	/**
+	 * Whether an index on {@code collection} leads with {@code field} ({@code _id} always
+	 * does).
+	 */
 	boolean leadsWith(String collection, String field) {
 		return "_id".equals(field) || byCollection.getOrDefault(collection, List.of())
 			.stream()

@@ -5,9 +5,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Gives each test context its own {@link TestStorage#create() fresh storage}, released when the context
- * closes. Registered early, so it is destroyed after every other bean (the embedded server included).
- * Used by {@link BillforgeIntegrationTest}; usable directly with {@code @ContextConfiguration(initializers = ...)}.
+ * Gives each test context its own {@link TestStorage#create() fresh storage}, released
+ * when the context closes. Registered early, so it is destroyed after every other bean
+ * (the embedded server included). Used by {@link BillforgeIntegrationTest}; usable
+ * directly with {@code @ContextConfiguration(initializers = ...)}.
  */
 public class FreshStorageInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

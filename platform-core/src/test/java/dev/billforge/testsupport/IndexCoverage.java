@@ -17,12 +17,13 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Records every command an application sends to MongoDB and keeps the lookups that no declared index
- * serves ({@link DeclaredIndexes}, {@link QueryShape}) and the {@link IndexCoverageAllowList} does not
- * excuse. Every {@link TestStorage} has one, attached to each application started on it; the test fails when
- * {@link #assertCovered()} finds any (after each {@link BillforgeIntegrationTest} class and when a
- * {@link TestStorage} closes), so a new query without an index fails the build. Liquibase's own client is
- * not recorded.
+ * Records every command an application sends to MongoDB and keeps the lookups that no
+ * declared index serves ({@link DeclaredIndexes}, {@link QueryShape}) and the
+ * {@link IndexCoverageAllowList} does not excuse. Every {@link TestStorage} has one,
+ * attached to each application started on it; the test fails when
+ * {@link #assertCovered()} finds any (after each {@link BillforgeIntegrationTest} class
+ * and when a {@link TestStorage} closes), so a new query without an index fails the
+ * build. Liquibase's own client is not recorded.
  */
 public final class IndexCoverage implements CommandListener {
 
@@ -95,14 +96,15 @@ public final class IndexCoverage implements CommandListener {
 		}
 		List<QueryShape> shapes = new ArrayList<>();
 		switch (command) {
-			case "find" -> shapes.add(QueryShape.of(collection, command, document(body, "filter"), document(body, "sort")));
+			case "find" ->
+				shapes.add(QueryShape.of(collection, command, document(body, "filter"), document(body, "sort")));
 			case "count", "distinct" -> shapes.add(QueryShape.of(collection, command, document(body, "query"), null));
 			case "findAndModify" ->
 				shapes.add(QueryShape.of(collection, command, document(body, "query"), document(body, "sort")));
-			case "update" -> statements(body, "updates").forEach(
-					statement -> shapes.add(QueryShape.of(collection, command, document(statement, "q"), null)));
-			case "delete" -> statements(body, "deletes").forEach(
-					statement -> shapes.add(QueryShape.of(collection, command, document(statement, "q"), null)));
+			case "update" -> statements(body, "updates")
+				.forEach(statement -> shapes.add(QueryShape.of(collection, command, document(statement, "q"), null)));
+			case "delete" -> statements(body, "deletes")
+				.forEach(statement -> shapes.add(QueryShape.of(collection, command, document(statement, "q"), null)));
 			case "aggregate" -> shapes.add(aggregate(collection, body));
 			default -> {
 			}
@@ -110,13 +112,14 @@ public final class IndexCoverage implements CommandListener {
 		return shapes;
 	}
 
-	/** A pipeline is looked up by its leading {@code $match} (then {@code $sort}); without one it scans. */
+	/**
+	 * A pipeline is looked up by its leading {@code $match} (then {@code $sort}); without
+	 * one it scans.
+	 */
 	private static QueryShape aggregate(String collection, BsonDocument body) {
-		List<BsonDocument> stages = body.containsKey("pipeline") ? body.getArray("pipeline")
-			.stream()
-			.filter(BsonValue::isDocument)
-			.map(BsonValue::asDocument)
-			.toList() : List.of();
+		List<BsonDocument> stages = body.containsKey("pipeline")
+				? body.getArray("pipeline").stream().filter(BsonValue::isDocument).map(BsonValue::asDocument).toList()
+				: List.of();
 		BsonDocument match = null;
 		BsonDocument sort = null;
 		for (BsonDocument stage : stages) {
@@ -143,9 +146,9 @@ public final class IndexCoverage implements CommandListener {
 	}
 
 	/**
-	 * The application's frames that sent the command (the sync driver calls listeners on that thread), or null
-	 * when the nearest Billforge frame is test code (a test setting up or inspecting data, not a query the
-	 * application makes).
+	 * The application's frames that sent the command (the sync driver calls listeners on
+	 * that thread), or null when the nearest Billforge frame is test code (a test setting
+	 * up or inspecting data, not a query the application makes).
 	 */
 	private static String applicationCaller() {
 		List<Class<?>> frames = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
@@ -157,8 +160,9 @@ public final class IndexCoverage implements CommandListener {
 			return null;
 		}
 		return StackWalker.getInstance()
-			.walk(stream -> stream.filter(frame -> frame.getClassName().startsWith("dev.billforge.")
-					&& !frame.getClassName().equals(IndexCoverage.class.getName()))
+			.walk(stream -> stream
+				.filter(frame -> frame.getClassName().startsWith("dev.billforge.")
+						&& !frame.getClassName().equals(IndexCoverage.class.getName()))
 				.limit(3)
 				.map(frame -> frame.getClassName() + "." + frame.getMethodName())
 				.collect(Collectors.joining(" < ")));

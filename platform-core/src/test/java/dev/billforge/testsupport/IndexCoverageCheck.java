@@ -4,8 +4,8 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Fails a {@link BillforgeIntegrationTest} class whose application sent a MongoDB lookup that no declared
- * index serves ({@link IndexCoverage}).
+ * Fails a {@link BillforgeIntegrationTest} class whose application sent a MongoDB lookup
+ * that no declared index serves ({@link IndexCoverage}).
  */
 public class IndexCoverageCheck implements TestExecutionListener {
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward, so they walk through hold expiries and billing periods. */
+/**
+ * A clock tests can move forward, so they walk through hold expiries and billing periods.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;

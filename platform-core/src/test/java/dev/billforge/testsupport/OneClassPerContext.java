@@ -8,10 +8,11 @@ import org.springframework.test.context.BootstrapUtils;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Lets integration test classes run in parallel (Failsafe runs two at a time, see docs/development.md) without
- * two classes ever sharing one Spring context at the same time: each class holds a lock named after its
- * context's cache key. Classes on one context share its storage and its {@link MutableClock}, and their
- * assertions (balances, inboxes, the clock's time) assume nobody else moves them meanwhile; classes on
+ * Lets integration test classes run in parallel (Failsafe runs two at a time, see
+ * docs/development.md) without two classes ever sharing one Spring context at the same
+ * time: each class holds a lock named after its context's cache key. Classes on one
+ * context share its storage and its {@link MutableClock}, and their assertions (balances,
+ * inboxes, the clock's time) assume nobody else moves them meanwhile; classes on
  * different contexts share nothing but the JVM.
  */
 public final class OneClassPerContext implements ResourceLocksProvider {
@@ -20,7 +21,8 @@ public final class OneClassPerContext implements ResourceLocksProvider {
 	public Set<Lock> provideForClass(Class<?> testClass) {
 		MergedContextConfiguration context = BootstrapUtils.resolveTestContextBootstrapper(testClass)
 			.buildMergedContextConfiguration();
-		// The cache's own key: equal configurations share a context, so they share the lock. A hash collision
+		// The cache's own key: equal configurations share a context, so they share the
+		// lock. A hash collision
 		// between two different contexts only makes them wait for each other.
 		return Set.of(new Lock("spring-context-" + Integer.toHexString(context.hashCode())));
 	}

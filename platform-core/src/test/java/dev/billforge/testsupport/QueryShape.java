@@ -11,10 +11,11 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * What a read or write asks MongoDB to look up: the fields its filter tests (top level and {@code $and}),
- * the alternatives of an {@code $or}/{@code $nor}, and the sort's first field. An index serves it when one
- * leads with a tested field, when every alternative is served, or (no tested field served) when one leads
- * with the sort field, so the scan walks the index in order.
+ * What a read or write asks MongoDB to look up: the fields its filter tests (top level
+ * and {@code $and}), the alternatives of an {@code $or}/{@code $nor}, and the sort's
+ * first field. An index serves it when one leads with a tested field, when every
+ * alternative is served, or (no tested field served) when one leads with the sort field,
+ * so the scan walks the index in order.
  */
 record QueryShape(String collection, String command, Set<String> fields, List<QueryShape> alternatives,
 		String sortField) {
@@ -60,9 +61,14 @@ record QueryShape(String collection, String command, Set<String> fields, List<Qu
 		return !sortField.isEmpty() && indexes.leadsWith(collection, sortField);
 	}
 
-	/** A stable text for messages and the allow-list: {@code collection command {a,b} or[...] sort x}. */
+	/**
+	 * A stable text for messages and the allow-list: {@code collection command {a,b}
+	 * or[...] sort x}.
+	 */
 	String signature() {
-		StringBuilder text = new StringBuilder(collection).append(' ').append(command).append(' ')
+		StringBuilder text = new StringBuilder(collection).append(' ')
+			.append(command)
+			.append(' ')
 			.append(fields.isEmpty() ? "{}" : "{" + String.join(",", fields) + "}");
 		if (!alternatives.isEmpty()) {
 			Set<String> parts = new LinkedHashSet<>();

@@ -27,12 +27,13 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Fresh, isolated storage for one test (or one test context): a new temporary data directory for the
- * embedded server, or, when env {@code MONGODB_URI} is set, a uniquely named database on that MongoDB.
- * {@link #close()} drops the database and deletes the directory.
+ * Fresh, isolated storage for one test (or one test context): a new temporary data
+ * directory for the embedded server, or, when env {@code MONGODB_URI} is set, a uniquely
+ * named database on that MongoDB. {@link #close()} drops the database and deletes the
+ * directory.
  * <p>
- * Several contexts started from one {@code TestStorage} share its data, which is how restart and
- * two-instance tests are written:
+ * Several contexts started from one {@code TestStorage} share its data, which is how
+ * restart and two-instance tests are written:
  *
  * <pre>{@code
  * try (TestStorage storage = TestStorage.create()) {
@@ -41,8 +42,8 @@ import org.springframework.util.StringUtils;
  * }
  * }</pre>
  *
- * Two contexts at the same time need a shared server: with the embedded default the data file belongs
- * to one process, so use {@link #shared()}.
+ * Two contexts at the same time need a shared server: with the embedded default the data
+ * file belongs to one process, so use {@link #shared()}.
  */
 public final class TestStorage implements AutoCloseable {
 
@@ -69,26 +70,35 @@ public final class TestStorage implements AutoCloseable {
 		this.database = externalUri != null ? "bf_test_" + UUID.randomUUID().toString().replace("-", "") : null;
 	}
 
-	/** Embedded server on a fresh directory, or a fresh database on env {@code MONGODB_URI} when set. */
+	/**
+	 * Embedded server on a fresh directory, or a fresh database on env
+	 * {@code MONGODB_URI} when set.
+	 */
 	public static TestStorage create() {
 		String uri = System.getenv(ENV_MONGODB_URI);
 		return new TestStorage(StringUtils.hasText(uri) ? uri.trim() : null);
 	}
 
-	/** The embedded server on a fresh directory, even when env {@code MONGODB_URI} is set. */
+	/**
+	 * The embedded server on a fresh directory, even when env {@code MONGODB_URI} is set.
+	 */
 	public static TestStorage embedded() {
 		return new TestStorage(null);
 	}
 
-	/** A fresh database on the MongoDB at {@code uri} (the URI's own database name is ignored). */
+	/**
+	 * A fresh database on the MongoDB at {@code uri} (the URI's own database name is
+	 * ignored).
+	 */
 	public static TestStorage external(String uri) {
 		return new TestStorage(uri);
 	}
 
 	/**
-	 * Storage that several contexts can use at the same time (two-instance tests): a fresh database on env
-	 * {@code MONGODB_URI} when set, else on an in-memory MongoDB wire-protocol server started for this
-	 * storage (same backend as the embedded default) and stopped by {@link #close()}.
+	 * Storage that several contexts can use at the same time (two-instance tests): a
+	 * fresh database on env {@code MONGODB_URI} when set, else on an in-memory MongoDB
+	 * wire-protocol server started for this storage (same backend as the embedded
+	 * default) and stopped by {@link #close()}.
 	 */
 	public static TestStorage shared() {
 		String uri = System.getenv(ENV_MONGODB_URI);
@@ -127,7 +137,10 @@ public final class TestStorage implements AutoCloseable {
 		return properties;
 	}
 
-	/** Command-line style arguments; these outrank env vars, so they apply before MONGODB_URI is mapped. */
+	/**
+	 * Command-line style arguments; these outrank env vars, so they apply before
+	 * MONGODB_URI is mapped.
+	 */
 	public String[] args(String... extraArgs) {
 		List<String> args = new ArrayList<>();
 		properties().forEach((key, value) -> args.add("--" + key + "=" + value));
@@ -136,8 +149,9 @@ public final class TestStorage implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an application on this storage, with {@code extraArgs} like {@code --billforge.x=y}. A web
-	 * server, if any, listens on a random port unless {@code --server.port=...} is given.
+	 * Starts an application on this storage, with {@code extraArgs} like
+	 * {@code --billforge.x=y}. A web server, if any, listens on a random port unless
+	 * {@code --server.port=...} is given.
 	 */
 	public ConfigurableApplicationContext run(Class<?> source, String... extraArgs) {
 		List<String> args = new ArrayList<>(List.of(extraArgs));
@@ -149,8 +163,9 @@ public final class TestStorage implements AutoCloseable {
 	}
 
 	/**
-	 * For contexts created by the Spring test framework: puts {@link #properties()} first. (An
-	 * initializer runs after {@code MONGODB_URI} was mapped, which is fine for {@link #create()}.)
+	 * For contexts created by the Spring test framework: puts {@link #properties()}
+	 * first. (An initializer runs after {@code MONGODB_URI} was mapped, which is fine for
+	 * {@link #create()}.)
 	 */
 	ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
 		return context -> {
@@ -162,8 +177,8 @@ public final class TestStorage implements AutoCloseable {
 	}
 
 	/**
-	 * The MongoDB lookups of the applications started on this storage that no declared index serves;
-	 * {@link #close()} fails when any is left unreported.
+	 * The MongoDB lookups of the applications started on this storage that no declared
+	 * index serves; {@link #close()} fails when any is left unreported.
 	 */
 	public IndexCoverage indexCoverage() {
 		return indexCoverage;

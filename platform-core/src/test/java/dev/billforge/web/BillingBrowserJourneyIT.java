@@ -24,12 +24,13 @@ import dev.billforge.testsupport.BillingScenarioTest;
 import dev.billforge.testsupport.Browser;
 
 /**
- * Billing in a real browser (Debian chromium): an owner subscribes to a plan on the Stripe emulator's hosted
- * Checkout with a promotion code (the invoice on the billing page shows the discount and the tax, the plan's
- * credits are granted in full), turns automatic top-up on from the billing page, and when usage takes the
- * credits below the threshold exactly one pack is bought with the saved card and its credits show on the
- * dashboard. Catalog {@code billing-chaos-catalog.yml} (promotion code {@code HALF}: 50 % off), tax on, in
- * {@code WebhookChaosIT}'s context ({@link BillingScenarioTest}).
+ * Billing in a real browser (Debian chromium): an owner subscribes to a plan on the
+ * Stripe emulator's hosted Checkout with a promotion code (the invoice on the billing
+ * page shows the discount and the tax, the plan's credits are granted in full), turns
+ * automatic top-up on from the billing page, and when usage takes the credits below the
+ * threshold exactly one pack is bought with the saved card and its credits show on the
+ * dashboard. Catalog {@code billing-chaos-catalog.yml} (promotion code {@code HALF}: 50 %
+ * off), tax on, in {@code WebhookChaosIT}'s context ({@link BillingScenarioTest}).
  * Screenshots in {@code target/screenshots/billing-*}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,13 +68,15 @@ class BillingBrowserJourneyIT {
 		browser.submit("/onboarding");
 		assertThat(browser.body()).contains("100 SPU");
 
-		// Subscribe on the hosted Checkout with the promotion code and a German billing address.
+		// Subscribe on the hosted Checkout with the promotion code and a German billing
+		// address.
 		browser.open("/billing");
-		Browser.clickAndWait(driver, driver.findElement(
-				By.xpath("//form[input[@name='lookupKey' and @value='test_individual_monthly']]//button")));
+		Browser.clickAndWait(driver, driver
+			.findElement(By.xpath("//form[input[@name='lookupKey' and @value='test_individual_monthly']]//button")));
 		WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(30));
 		slow.until(ExpectedConditions.urlContains("/checkout/cs_"));
-		WebElement pay = slow.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/pay'] button[type=submit]")));
+		WebElement pay = slow
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/pay'] button[type=submit]")));
 		assertThat(browser.body()).contains("TEST MODE").contains("19.00");
 		driver.findElement(By.name("promotion_code")).sendKeys("HALF");
 		driver.findElement(By.name("country")).sendKeys("DE");
@@ -90,7 +93,8 @@ class BillingBrowserJourneyIT {
 		assertThat(browser.body()).contains("Test Individual");
 		browser.screenshot("billing-02-discounted-invoice");
 
-		// Automatic top-up on: buy 1,000 credits when fewer than 500 are left, at most 3 times a month.
+		// Automatic top-up on: buy 1,000 credits when fewer than 500 are left, at most 3
+		// times a month.
 		assertThat(browser.text("#auto-top-up")).contains("Off.");
 		new Select(driver.findElement(By.id("top-up-pack"))).selectByValue("test_pack_1000");
 		browser.type("top-up-threshold", "500");
@@ -101,7 +105,8 @@ class BillingBrowserJourneyIT {
 			.contains("(0 this month)");
 		browser.screenshot("billing-03-auto-top-up-on");
 
-		// Usage by API takes the credits to 400: one pack is bought off session and granted once.
+		// Usage by API takes the credits to 400: one pack is bought off session and
+		// granted once.
 		String key = apiKey();
 		use(key, "job-1", 1700);
 		new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(d -> {
@@ -128,13 +133,13 @@ class BillingBrowserJourneyIT {
 	}
 
 	private void use(String key, String idempotencyKey, int pages) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create("http://localhost:" + port + "/api/v1/usage"))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"events\":[{\"idempotencyKey\":\"" + idempotencyKey
-					+ "\",\"meter\":\"page\",\"quantity\":" + pages + "}]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/usage"))
+				.header("Authorization", "Bearer " + key)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"events\":[{\"idempotencyKey\":\"" + idempotencyKey
+						+ "\",\"meter\":\"page\",\"quantity\":" + pages + "}]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 

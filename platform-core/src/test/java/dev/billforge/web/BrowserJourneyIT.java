@@ -39,17 +39,18 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.Browser;
 
 /**
- * The customer's and the operator's walk through the app in a real browser (Debian's chromium and
- * chromium-driver): sign up, onboarding, an API key, usage by API, the dashboard's chart and
- * projection, the 70 % alert in the bell and the outbox, buying a credit pack through the Stripe
- * emulator's hosted Checkout, an operator grant, the audit log.
- * Screenshots land in {@code target/screenshots/}.
+ * The customer's and the operator's walk through the app in a real browser (Debian's
+ * chromium and chromium-driver): sign up, onboarding, an API key, usage by API, the
+ * dashboard's chart and projection, the 70 % alert in the bell and the outbox, buying a
+ * credit pack through the Stripe emulator's hosted Checkout, an operator grant, the audit
+ * log. Screenshots land in {@code target/screenshots/}.
  */
 @BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		// Links in mails from this server's own port (the embedded default's base URL).
 		"billforge.public-base-url=", "billforge.value-metric.free-tier=100",
 		"billforge.value-metric.meters.page.rate=1", "billforge.notifications.dispatch-interval=PT1H",
-		"billforge.billing.catalog.location=classpath:billing-test-catalog.yml", "billforge.billing.jobs.enabled=false" })
+		"billforge.billing.catalog.location=classpath:billing-test-catalog.yml",
+		"billforge.billing.jobs.enabled=false" })
 class BrowserJourneyIT {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -78,7 +79,8 @@ class BrowserJourneyIT {
 			System.out.println("BrowserJourneyIT skipped: " + CHROMIUM + " or " + CHROMEDRIVER
 					+ " is missing (install with: apt-get install -y chromium chromium-driver)");
 		}
-		Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+		Assumptions.assumeTrue(present,
+				"chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
 		Files.createDirectories(SCREENSHOTS);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -121,7 +123,10 @@ class BrowserJourneyIT {
 		Browser.submit(browser, formAction);
 	}
 
-	/** Clicks and waits for the next page: on a loaded machine the click returns before it replaced this one. */
+	/**
+	 * Clicks and waits for the next page: on a loaded machine the click returns before it
+	 * replaced this one.
+	 */
 	void clickAndWait(WebElement element) {
 		Browser.clickAndWait(browser, element);
 	}
@@ -137,14 +142,17 @@ class BrowserJourneyIT {
 		submit("/signup");
 		assertThat(browser.getCurrentUrl()).endsWith("/login?registered");
 		signIn(email);
-		// Until the address is confirmed only the "check your mail" page opens; the development
+		// Until the address is confirmed only the "check your mail" page opens; the
+		// development
 		// outbox shows the person their own confirmation mail, whose link they follow.
 		assertThat(browser.getCurrentUrl()).endsWith("/check-mail");
 		open("/outbox");
 		followMailedLink("/verify-email/");
 	}
 
-	/** Opens the first link in the shown mail whose path starts with {@code pathPrefix}. */
+	/**
+	 * Opens the first link in the shown mail whose path starts with {@code pathPrefix}.
+	 */
 	void followMailedLink(String pathPrefix) {
 		Matcher link = Pattern.compile("http://localhost:" + port + Pattern.quote(pathPrefix) + "\\S+").matcher(body());
 		assertThat(link.find()).as("a mailed link to " + pathPrefix + " in " + body()).isTrue();
@@ -185,17 +193,21 @@ class BrowserJourneyIT {
 		screenshot("04-api-key-created");
 
 		// Usage by API: 75 of the 100 free credits.
-		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/usage")))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"events\":[{\"idempotencyKey\":\"job-1\",\"meter\":\"page\",\"quantity\":75,\"properties\":{\"operation\":\"extract\"}}]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url("/api/v1/usage")))
+				.header("Authorization", "Bearer " + key)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"events\":[{\"idempotencyKey\":\"job-1\",\"meter\":\"page\",\"quantity\":75,\"properties\":{\"operation\":\"extract\"}}]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
 		open("/");
-		// Real clock: whether the credits run out before period end depends on the day of the month.
-		assertThat(body()).contains("75 of 100 used").contains("75 % of this period").contains("used by period end at the current rate")
+		// Real clock: whether the credits run out before period end depends on the day of
+		// the month.
+		assertThat(body()).contains("75 of 100 used")
+			.contains("75 % of this period")
+			.contains("used by period end at the current rate")
 			.containsAnyOf("At this rate your credits run out on", "At this rate your credits last the period.");
 		assertThat(browser.findElements(By.cssSelector("svg.chart rect.s0"))).isNotEmpty();
 		screenshot("05-dashboard-usage");
@@ -203,7 +215,8 @@ class BrowserJourneyIT {
 		// The 70 % alert: in the bell (htmx) and, once delivered, in the outbox.
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(d -> !d.findElements(By.cssSelector(".bell .badge")).isEmpty());
-		// 70 %, plus "projected exhaustion" when the run-rate says the credits end before period end.
+		// 70 %, plus "projected exhaustion" when the run-rate says the credits end before
+		// period end.
 		assertThat(browser.findElement(By.cssSelector(".bell .badge")).getText()).isIn("1", "2");
 		open("/notifications");
 		assertThat(body()).contains("70 % of this period's credits used");
@@ -214,15 +227,20 @@ class BrowserJourneyIT {
 		screenshot("07-outbox");
 
 		open("/billing");
-		assertThat(body()).contains("Spend cap").contains("Buy 1,000 credits for $10.00").contains("No invoices yet.")
+		assertThat(body()).contains("Spend cap")
+			.contains("Buy 1,000 credits for $10.00")
+			.contains("No invoices yet.")
 			.contains("Test mode — payments are simulated.");
 		screenshot("08-billing");
 
-		// Buy a pack: the billing page hands over to the emulator's hosted Checkout; pay with the succeeding card.
-		clickAndWait(browser.findElement(By.xpath("//form[input[@name='lookupKey' and @value='test_pack_1000']]//button")));
+		// Buy a pack: the billing page hands over to the emulator's hosted Checkout; pay
+		// with the succeeding card.
+		clickAndWait(
+				browser.findElement(By.xpath("//form[input[@name='lookupKey' and @value='test_pack_1000']]//button")));
 		WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
 		slow.until(ExpectedConditions.urlContains("/checkout/cs_"));
-		WebElement pay = slow.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/pay'] button[type=submit]")));
+		WebElement pay = slow
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/pay'] button[type=submit]")));
 		assertThat(body()).contains("TEST MODE").contains("10.00");
 		assertThat(browser.findElement(By.cssSelector("input[value=card_success]")).isSelected()).isTrue();
 		screenshot("09-checkout");
@@ -232,13 +250,15 @@ class BrowserJourneyIT {
 		assertThat(body()).contains("Payment received.").contains("1025 credits");
 		screenshot("10-checkout-complete");
 		open("/billing");
-		assertThat(browser.findElements(By.xpath("//tr[td[1]='Credit pack' and td[2]='1000' and td[3]='1000']"))).hasSize(1);
+		assertThat(browser.findElements(By.xpath("//tr[td[1]='Credit pack' and td[2]='1000' and td[3]='1000']")))
+			.hasSize(1);
 		screenshot("11-billing-after-purchase");
 		browser.findElement(By.cssSelector("[data-theme-toggle]")).click();
 		screenshot("12-billing-dark");
 		signOut();
 
-		// The operator, made by the operator command, sets a password through the mailed link.
+		// The operator, made by the operator command, sets a password through the mailed
+		// link.
 		String setPassword = accounts.createOperator("ops@journey.test").setPasswordLink();
 		assertThat(setPassword).startsWith(url("/password-reset/"));
 		browser.get(setPassword);

@@ -32,16 +32,18 @@ import dev.billforge.orgs.Role;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
 /**
- * Measures the usage dashboard's server-side render (MockMvc: security, controller, rollup query,
- * SVG, Thymeleaf) for an org whose rollups hold 1,000,000 usage events over 90 days, 3 meters and
- * 5 operations. The dashboard reads only the rollups, so their document count (one per org, meter
- * and day) — not the event count — drives the cost; the buckets are written in the rollups' own
- * shape. Prints the figure (docs/web.md records it); asserts what is shown, not the time.
+ * Measures the usage dashboard's server-side render (MockMvc: security, controller,
+ * rollup query, SVG, Thymeleaf) for an org whose rollups hold 1,000,000 usage events over
+ * 90 days, 3 meters and 5 operations. The dashboard reads only the rollups, so their
+ * document count (one per org, meter and day) — not the event count — drives the cost;
+ * the buckets are written in the rollups' own shape. Prints the figure (docs/web.md
+ * records it); asserts what is shown, not the time.
  */
 @BillforgeIntegrationTest(properties = { "billforge.value-metric.meters.page.rate=1",
 		"billforge.value-metric.meters.llm_token.rate=0.001", "billforge.value-metric.meters.minute.rate=0.5" })
 @AutoConfigureMockMvc
-// Its figure is a time: measured with no other test class running beside it (Failsafe runs classes in parallel).
+// Its figure is a time: measured with no other test class running beside it (Failsafe
+// runs classes in parallel).
 @Isolated
 class DashboardRenderMeasurementIT {
 
@@ -98,7 +100,8 @@ class DashboardRenderMeasurementIT {
 		}
 		assertThat(page).contains("<svg").contains("page: ").contains("llm_token: ").contains("minute: ");
 		assertThat(page).contains("Total in this range: ");
-		String figure = String.format("usage dashboard render, %d events in %d rollup documents: 90 days median %.1f ms (p95 %.1f ms); this period median %.1f ms (p95 %.1f ms)",
+		String figure = String.format(
+				"usage dashboard render, %d events in %d rollup documents: 90 days median %.1f ms (p95 %.1f ms); this period median %.1f ms (p95 %.1f ms)",
 				EVENTS, buckets.size(), ms(ninety, 50), ms(ninety, 95), ms(period, 50), ms(period, 95));
 		System.out.println(figure);
 		Files.writeString(Path.of("target/dashboard-render.txt"), figure + System.lineSeparator());
@@ -118,9 +121,13 @@ class DashboardRenderMeasurementIT {
 		return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1_000_000.0;
 	}
 
-	/** One rollup bucket (org, meter, UTC day) with 24 hourly slots and per-operation slots. */
+	/**
+	 * One rollup bucket (org, meter, UTC day) with 24 hourly slots and per-operation
+	 * slots.
+	 */
 	static Document bucket(String org, String meter, LocalDate day, long events) {
-		BigDecimal creditsPerHour = BigDecimal.valueOf(events).divide(BigDecimal.valueOf(24), 2, java.math.RoundingMode.DOWN);
+		BigDecimal creditsPerHour = BigDecimal.valueOf(events)
+			.divide(BigDecimal.valueOf(24), 2, java.math.RoundingMode.DOWN);
 		Document hours = new Document();
 		Document operations = new Document();
 		for (String op : OPERATIONS) {
@@ -128,8 +135,10 @@ class DashboardRenderMeasurementIT {
 		}
 		for (int h = 0; h < 24; h++) {
 			String hour = String.format("%02d", h);
-			hours.put(hour, new Document("credits", new Decimal128(creditsPerHour)).append("quantity", new Decimal128(creditsPerHour)));
-			BigDecimal share = creditsPerHour.divide(BigDecimal.valueOf(OPERATIONS.size()), 2, java.math.RoundingMode.DOWN);
+			hours.put(hour, new Document("credits", new Decimal128(creditsPerHour)).append("quantity",
+					new Decimal128(creditsPerHour)));
+			BigDecimal share = creditsPerHour.divide(BigDecimal.valueOf(OPERATIONS.size()), 2,
+					java.math.RoundingMode.DOWN);
 			for (String op : OPERATIONS) {
 				operations.get(op, Document.class).put(hour, new Decimal128(share));
 			}

@@ -23,8 +23,9 @@ import dev.billforge.orgs.Role;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
 /**
- * Password-reset and invitation mails come from the message bundles in the recipient's language:
- * the language the person signed up in, else (for an invitee without an account) the inviter's.
+ * Password-reset and invitation mails come from the message bundles in the recipient's
+ * language: the language the person signed up in, else (for an invitee without an
+ * account) the inviter's.
  */
 @BillforgeIntegrationTest
 @AutoConfigureMockMvc
@@ -46,8 +47,12 @@ class MailLanguageIT {
 
 	private OutboxMail mailTo(String address) {
 		// The newest mail other than the address confirmation every sign-up gets.
-		return notifications.outbox(100).stream().filter(m -> m.to().contains(address))
-			.filter(m -> !m.id().startsWith("verify-email:")).findFirst().orElseThrow();
+		return notifications.outbox(100)
+			.stream()
+			.filter(m -> m.to().contains(address))
+			.filter(m -> !m.id().startsWith("verify-email:"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private void signUp(String email, String lang) throws Exception {
@@ -63,7 +68,8 @@ class MailLanguageIT {
 
 		OutboxMail mail = mailTo("greta@beispiel.test");
 		assertThat(mail.subject()).endsWith(": Passwort zurücksetzen");
-		assertThat(mail.body()).contains("Öffnen Sie diesen Link, um ein neues Passwort zu wählen (er funktioniert einmal, 60 Minuten lang):")
+		assertThat(mail.body()).contains(
+				"Öffnen Sie diesen Link, um ein neues Passwort zu wählen (er funktioniert einmal, 60 Minuten lang):")
 			.containsPattern(Pattern.compile("/password-reset/[0-9a-f]{64}"))
 			.doesNotContain("Open this link");
 	}
@@ -86,21 +92,32 @@ class MailLanguageIT {
 		signUp("kurt@werkstatt.test", "de");
 
 		// An English page inviting someone who signed up in German: German mail.
-		mvc.perform(post("/members/invite").param("lang", "en").param("email", "kurt@werkstatt.test").param("role", "admin")
-			.with(csrf()).with(user("chef@werkstatt.test"))).andExpect(redirectedUrl("/members"));
+		mvc.perform(post("/members/invite").param("lang", "en")
+			.param("email", "kurt@werkstatt.test")
+			.param("role", "admin")
+			.with(csrf())
+			.with(user("chef@werkstatt.test"))).andExpect(redirectedUrl("/members"));
 		OutboxMail kurt = mailTo("kurt@werkstatt.test");
 		assertThat(kurt.subject()).endsWith(": chef@werkstatt.test hat Sie zu Werkstatt eingeladen");
-		assertThat(kurt.body()).contains("chef@werkstatt.test hat Sie eingeladen, Werkstatt auf", "als Admin beizutreten.",
-				"Der Link gilt bis", "(Europe/Berlin)").containsPattern("/invitations/accept\\?token=[0-9a-f]{64}");
+		assertThat(kurt.body())
+			.contains("chef@werkstatt.test hat Sie eingeladen, Werkstatt auf", "als Admin beizutreten.",
+					"Der Link gilt bis", "(Europe/Berlin)")
+			.containsPattern("/invitations/accept\\?token=[0-9a-f]{64}");
 
 		// Someone without an account: the inviter's page language (German here).
-		mvc.perform(post("/members/invite").param("lang", "de").param("email", "neu@werkstatt.test").param("role", "billing")
-			.with(csrf()).with(user("chef@werkstatt.test"))).andExpect(redirectedUrl("/members"));
+		mvc.perform(post("/members/invite").param("lang", "de")
+			.param("email", "neu@werkstatt.test")
+			.param("role", "billing")
+			.with(csrf())
+			.with(user("chef@werkstatt.test"))).andExpect(redirectedUrl("/members"));
 		assertThat(mailTo("neu@werkstatt.test").body()).contains("hat Sie eingeladen", "als Abrechnung beizutreten");
 
 		// ... and English from an English page.
-		mvc.perform(post("/members/invite").param("lang", "en").param("email", "new@werkstatt.test").param("role", "member")
-			.with(csrf()).with(user("chef@werkstatt.test"))).andExpect(redirectedUrl("/members"));
+		mvc.perform(post("/members/invite").param("lang", "en")
+			.param("email", "new@werkstatt.test")
+			.param("role", "member")
+			.with(csrf())
+			.with(user("chef@werkstatt.test"))).andExpect(redirectedUrl("/members"));
 		assertThat(mailTo("new@werkstatt.test").body()).contains("invited you to join Werkstatt on", "as Member.");
 	}
 

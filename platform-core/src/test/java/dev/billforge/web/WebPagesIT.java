@@ -51,9 +51,12 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.testsupport.MutableClock;
 
-/** The web app's pages through MockMvc: accounts, onboarding, members, keys, billing, operator, isolation. */
-@BillforgeIntegrationTest(properties = { "billforge.notifications.dispatch-interval=PT1H", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1" })
+/**
+ * The web app's pages through MockMvc: accounts, onboarding, members, keys, billing,
+ * operator, isolation.
+ */
+@BillforgeIntegrationTest(properties = { "billforge.notifications.dispatch-interval=PT1H",
+		"billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
 @AutoConfigureMockMvc
 @Import(WebPagesIT.Config.class)
 class WebPagesIT {
@@ -124,9 +127,12 @@ class WebPagesIT {
 		return signIn(email, PASSWORD);
 	}
 
-	/** An operator made the only way there is: the operator command's set-password link. */
+	/**
+	 * An operator made the only way there is: the operator command's set-password link.
+	 */
 	MockHttpSession operator(String email) throws Exception {
-		// The link the operator command prints (and mails): an earlier test may have mailed an older one.
+		// The link the operator command prints (and mails): an earlier test may have
+		// mailed an older one.
 		LocalAccountsTestSupport.setPasswordByLink(mvc, accounts.createOperator(email).setPasswordLink(), PASSWORD);
 		return signIn(email, PASSWORD);
 	}
@@ -139,10 +145,16 @@ class WebPagesIT {
 	}
 
 	OrgId onboard(MockHttpSession session, String name) throws Exception {
-		mvc.perform(post("/onboarding").param("name", name).param("timeZone", "Europe/Berlin").with(csrf()).session(session))
-			.andExpect(redirectedUrl("/"));
-		return memberships.ofPerson(emailOf(session)).stream().map(Membership::orgId)
-			.filter(id -> orgs.find(id).orElseThrow().name().equals(name)).findFirst().orElseThrow();
+		mvc.perform(post("/onboarding").param("name", name)
+			.param("timeZone", "Europe/Berlin")
+			.with(csrf())
+			.session(session)).andExpect(redirectedUrl("/"));
+		return memberships.ofPerson(emailOf(session))
+			.stream()
+			.map(Membership::orgId)
+			.filter(id -> orgs.find(id).orElseThrow().name().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	static String emailOf(MockHttpSession session) {
@@ -152,7 +164,10 @@ class WebPagesIT {
 	}
 
 	String page(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-		return mvc.perform(request.session(session)).andExpect(status().isOk()).andReturn().getResponse()
+		return mvc.perform(request.session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 	}
 
@@ -174,9 +189,12 @@ class WebPagesIT {
 
 	@Test
 	void aTooShortPasswordIsRefusedWithTheMinimumLengthInTheMessage() throws Exception {
-		String body = mvc.perform(post("/signup").param("email", "short@acme.test").param("password", "short").with(csrf()))
+		String body = mvc
+			.perform(post("/signup").param("email", "short@acme.test").param("password", "short").with(csrf()))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(body).contains("at least 12 characters");
 		mvc.perform(post("/login").param("username", "short@acme.test").param("password", "short").with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
@@ -186,36 +204,50 @@ class WebPagesIT {
 	void repeatedFailedSignInsLockTheAddressEvenForTheRightPassword() throws Exception {
 		mvc.perform(post("/signup").param("email", "locked@acme.test").param("password", PASSWORD).with(csrf()));
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(post("/login").param("username", "locked@acme.test").param("password", "wrong password!").with(csrf()))
-				.andExpect(redirectedUrl("/login?error"));
+			mvc.perform(post("/login").param("username", "locked@acme.test")
+				.param("password", "wrong password!")
+				.with(csrf())).andExpect(redirectedUrl("/login?error"));
 		}
 		mvc.perform(post("/login").param("username", "locked@acme.test").param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login?error=locked"));
-		String page = mvc.perform(get("/login").param("error", "locked")).andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/login").param("error", "locked"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("Too many failed sign-ins");
 	}
 
 	@Test
 	void passwordResetByTheEmailedLinkWorksOnceAndThrottlesRepeatedRequests() throws Exception {
 		mvc.perform(post("/signup").param("email", "forgetful@acme.test").param("password", PASSWORD).with(csrf()));
-		mvc.perform(post("/password-reset").param("email", "forgetful@acme.test").with(csrf())).andExpect(status().isOk());
+		mvc.perform(post("/password-reset").param("email", "forgetful@acme.test").with(csrf()))
+			.andExpect(status().isOk());
 
-		OutboxMail mail = notifications.outbox(50).stream().filter(m -> m.to().contains("forgetful@acme.test"))
-			.findFirst().orElseThrow();
+		OutboxMail mail = notifications.outbox(50)
+			.stream()
+			.filter(m -> m.to().contains("forgetful@acme.test"))
+			.findFirst()
+			.orElseThrow();
 		Matcher link = Pattern.compile("/password-reset/([0-9a-f]{64})").matcher(mail.body());
 		assertThat(link.find()).isTrue();
 		String path = "/password-reset/" + link.group(1);
 
-		mvc.perform(post(path).param("password", "a brand new passphrase").with(csrf())).andExpect(redirectedUrl("/login?reset"));
+		mvc.perform(post(path).param("password", "a brand new passphrase").with(csrf()))
+			.andExpect(redirectedUrl("/login?reset"));
 		signIn("forgetful@acme.test", "a brand new passphrase");
 		String again = mvc.perform(post(path).param("password", "yet another passphrase").with(csrf()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(again).contains("not valid any more");
 
 		mvc.perform(post("/password-reset").param("email", "forgetful@acme.test").with(csrf()));
 		mvc.perform(post("/password-reset").param("email", "forgetful@acme.test").with(csrf()));
 		String throttled = mvc.perform(post("/password-reset").param("email", "forgetful@acme.test").with(csrf()))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(throttled).contains("Too many requests");
 	}
 
@@ -223,7 +255,8 @@ class WebPagesIT {
 	void formsWithoutTheCsrfTokenAreRejected() throws Exception {
 		MockHttpSession session = signUpAndSignIn("csrf@acme.test");
 		mvc.perform(post("/onboarding").param("name", "No token").session(session)).andExpect(status().isForbidden());
-		mvc.perform(post("/signup").param("email", "x@acme.test").param("password", PASSWORD)).andExpect(status().isForbidden());
+		mvc.perform(post("/signup").param("email", "x@acme.test").param("password", PASSWORD))
+			.andExpect(status().isForbidden());
 	}
 
 	// --- API keys, members, invitations ---
@@ -241,7 +274,8 @@ class WebPagesIT {
 		assertThat(list).contains("laptop").doesNotContain(key.group(1));
 
 		String keyId = orgs.apiKeys(org).get(0).id();
-		mvc.perform(post("/api-keys/" + keyId + "/revoke").with(csrf()).session(session)).andExpect(redirectedUrl("/api-keys"));
+		mvc.perform(post("/api-keys/" + keyId + "/revoke").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/api-keys"));
 		assertThat(orgs.authenticate(key.group(1))).isEmpty();
 	}
 
@@ -249,20 +283,29 @@ class WebPagesIT {
 	void anInvitationByEmailedLinkAddsTheMemberWithTheInvitedRoleAndOnlyOnce() throws Exception {
 		MockHttpSession owner = signUpAndSignIn("owner@team.test");
 		OrgId org = onboard(owner, "Team");
-		mvc.perform(post("/members/invite").param("email", "bob@team.test").param("role", "billing").with(csrf()).session(owner))
-			.andExpect(redirectedUrl("/members"));
-		OutboxMail mail = notifications.outbox(50).stream().filter(m -> m.to().contains("bob@team.test")).findFirst().orElseThrow();
+		mvc.perform(post("/members/invite").param("email", "bob@team.test")
+			.param("role", "billing")
+			.with(csrf())
+			.session(owner)).andExpect(redirectedUrl("/members"));
+		OutboxMail mail = notifications.outbox(50)
+			.stream()
+			.filter(m -> m.to().contains("bob@team.test"))
+			.findFirst()
+			.orElseThrow();
 		Matcher link = Pattern.compile("/invitations/accept\\?token=([0-9a-f]{64})").matcher(mail.body());
 		assertThat(link.find()).isTrue();
 
 		MockHttpSession bob = signUpAndSignIn("bob@team.test");
 		assertThat(page(get("/invitations/accept").param("token", link.group(1)), bob)).contains("owner@team.test");
-		mvc.perform(post("/invitations/accept").param("token", link.group(1)).with(csrf()).session(bob)).andExpect(redirectedUrl("/"));
+		mvc.perform(post("/invitations/accept").param("token", link.group(1)).with(csrf()).session(bob))
+			.andExpect(redirectedUrl("/"));
 		assertThat(memberships.find(org, "bob@team.test").orElseThrow().role()).isEqualTo(Role.BILLING);
 
 		// A billing member may not manage members; a used link is dead.
-		mvc.perform(post("/members/invite").param("email", "eve@team.test").with(csrf()).session(bob)).andExpect(status().isForbidden());
-		mvc.perform(get("/invitations/accept").param("token", link.group(1)).session(bob)).andExpect(status().isNotFound());
+		mvc.perform(post("/members/invite").param("email", "eve@team.test").with(csrf()).session(bob))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/invitations/accept").param("token", link.group(1)).session(bob))
+			.andExpect(status().isNotFound());
 
 		// Alert emails go to owners and billing members.
 		MockHttpSession carol = signUpAndSignIn("carol@team.test");
@@ -274,8 +317,11 @@ class WebPagesIT {
 	void theLastOwnerCannotLeaveButAMemberCanAndLosesAccessAtOnce() throws Exception {
 		MockHttpSession owner = signUpAndSignIn("solo@leave.test");
 		OrgId org = onboard(owner, "Leave Co");
-		String body = mvc.perform(post("/members/leave").with(csrf()).session(owner)).andExpect(status().isConflict())
-			.andReturn().getResponse().getContentAsString();
+		String body = mvc.perform(post("/members/leave").with(csrf()).session(owner))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(body).contains("at least one owner");
 
 		MockHttpSession member = signUpAndSignIn("member@leave.test");
@@ -295,24 +341,33 @@ class WebPagesIT {
 		MockHttpSession bob = signUpAndSignIn("bob@b.test");
 		OrgId orgB = onboard(bob, "Org B");
 		String keyOfB = orgs.createApiKey(orgB, "b-key").id();
-		metering.record(orgB, List.of(new UsageEvent("b-usage", "page", BigDecimal.valueOf(80), CLOCK.instant(), Map.of())), false);
+		metering.record(orgB,
+				List.of(new UsageEvent("b-usage", "page", BigDecimal.valueOf(80), CLOCK.instant(), Map.of())), false);
 		String notificationOfB = notifications.inbox(orgB, 10).get(0).id();
 		long unreadOfB = notifications.unreadCount(orgB);
-		String invitationOfB = memberships.invite(orgB, "x@b.test", Role.MEMBER, "bob@b.test", java.time.Duration.ofDays(1))
-			.invitation().id();
+		String invitationOfB = memberships
+			.invite(orgB, "x@b.test", Role.MEMBER, "bob@b.test", java.time.Duration.ofDays(1))
+			.invitation()
+			.id();
 
-		mvc.perform(post("/orgs/switch").param("org", orgB.value()).with(csrf()).session(alice)).andExpect(status().isNotFound());
-		mvc.perform(post("/api-keys/" + keyOfB + "/revoke").with(csrf()).session(alice)).andExpect(status().isNotFound());
-		mvc.perform(post("/notifications/" + notificationOfB + "/read").with(csrf()).session(alice)).andExpect(status().isNotFound());
-		mvc.perform(post("/members/invitations/" + invitationOfB + "/revoke").with(csrf()).session(alice)).andExpect(status().isNotFound());
-		mvc.perform(post("/members/remove").param("member", "bob@b.test").with(csrf()).session(alice)).andExpect(status().isNotFound());
+		mvc.perform(post("/orgs/switch").param("org", orgB.value()).with(csrf()).session(alice))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api-keys/" + keyOfB + "/revoke").with(csrf()).session(alice))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/notifications/" + notificationOfB + "/read").with(csrf()).session(alice))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/members/invitations/" + invitationOfB + "/revoke").with(csrf()).session(alice))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/members/remove").param("member", "bob@b.test").with(csrf()).session(alice))
+			.andExpect(status().isNotFound());
 		assertThat(orgs.apiKeys(orgB).get(0).active()).isTrue();
 		assertThat(notifications.unreadCount(orgB)).isEqualTo(unreadOfB);
 		assertThat(page(get("/"), alice)).contains("Org A").doesNotContain("Org B");
 
 		// By API: org A's key cannot see org B's hold.
 		String keyA = orgs.createApiKey(orgA, "a-key").key();
-		var hold = ledger.reserve(orgB, "b-hold", dev.billforge.valuemetric.Credits.of(1), null, java.time.Duration.ofMinutes(5));
+		var hold = ledger.reserve(orgB, "b-hold", dev.billforge.valuemetric.Credits.of(1), null,
+				java.time.Duration.ofMinutes(5));
 		mvc.perform(post("/api/v1/reservations/" + hold.id() + "/release").header("Authorization", "Bearer " + keyA))
 			.andExpect(status().isNotFound());
 	}
@@ -323,8 +378,8 @@ class WebPagesIT {
 	void usageShowsUpInTheChartTheProjectionTheBellAndTheOutbox() throws Exception {
 		MockHttpSession session = signUpAndSignIn("usage@acme.test");
 		OrgId org = onboard(session, "Usage Co");
-		metering.record(org, List.of(new UsageEvent("u1", "page", BigDecimal.valueOf(75), CLOCK.instant().minusSeconds(3600),
-				Map.of("operation", "extract"))), false);
+		metering.record(org, List.of(new UsageEvent("u1", "page", BigDecimal.valueOf(75),
+				CLOCK.instant().minusSeconds(3600), Map.of("operation", "extract"))), false);
 		notifications.deliverDue();
 
 		String dashboard = page(get("/"), session);
@@ -333,11 +388,14 @@ class WebPagesIT {
 		assertThat(dashboard).contains("credits run out on 2026-11-");
 		assertThat(dashboard).contains("70 % of this period");
 		assertThat(page(get("/").param("groupBy", "operation"), session)).contains("extract: 75");
-		assertThat(page(get("/").param("range", "custom").param("from", "2026-11-01").param("to", "2026-11-30"), session))
+		assertThat(
+				page(get("/").param("range", "custom").param("from", "2026-11-01").param("to", "2026-11-30"), session))
 			.contains("<svg");
-		mvc.perform(get("/").param("range", "custom").param("from", "bad").session(session)).andExpect(status().isBadRequest());
+		mvc.perform(get("/").param("range", "custom").param("from", "bad").session(session))
+			.andExpect(status().isBadRequest());
 
-		// 75 % crosses the 70 % threshold; at this rate the credits also run out before period end.
+		// 75 % crosses the 70 % threshold; at this rate the credits also run out before
+		// period end.
 		assertThat(page(get("/notifications/bell"), session)).contains(">2<");
 		assertThat(page(get("/notifications"), session)).contains("70 % of this period")
 			.contains("Credits projected to run out");
@@ -351,10 +409,12 @@ class WebPagesIT {
 		mvc.perform(post("/billing/cap").param("credits", "250").param("mode", "soft").with(csrf()).session(session))
 			.andExpect(redirectedUrl("/billing"));
 		assertThat(ledger.balance(org).cap().credits()).isEqualTo(dev.billforge.valuemetric.Credits.of(250));
-		mvc.perform(post("/billing/cap").param("credits", "-3").with(csrf()).session(session)).andExpect(redirectedUrl("/billing"));
+		mvc.perform(post("/billing/cap").param("credits", "-3").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/billing"));
 		assertThat(ledger.balance(org).cap().credits()).isEqualTo(dev.billforge.valuemetric.Credits.of(250));
 
-		String withSecret = page(post("/billing/webhook").param("url", "https://93.184.216.34/hook").with(csrf()), session);
+		String withSecret = page(post("/billing/webhook").param("url", "https://93.184.216.34/hook").with(csrf()),
+				session);
 		Matcher secret = Pattern.compile("id=\"webhook-secret\"[^>]*value=\"([^\"]+)\"").matcher(withSecret);
 		assertThat(secret.find()).as(withSecret).isTrue();
 		assertThat(page(get("/billing"), session)).doesNotContain(secret.group(1)).contains("No invoices yet.");
@@ -379,10 +439,14 @@ class WebPagesIT {
 		assertThat(ledger.alertThresholds(org)).containsExactly(50, 80);
 
 		// 55 of 100 free credits crosses 50 % only.
-		ledger.recordUsage(org, List.of(new UsageCharge("u-55", "page|55", "page", new java.math.BigDecimal("55"),
-				dev.billforge.valuemetric.Credits.of(55), java.time.Instant.now(), java.util.Map.of())), false);
+		ledger
+			.recordUsage(org,
+					List.of(new UsageCharge("u-55", "page|55", "page", new java.math.BigDecimal("55"),
+							dev.billforge.valuemetric.Credits.of(55), java.time.Instant.now(), java.util.Map.of())),
+					false);
 		assertThat(ledger.alerts(org, 10)).filteredOn(a -> a.type() == Alert.AlertType.THRESHOLD)
-			.extracting(Alert::threshold).containsExactly(50);
+			.extracting(Alert::threshold)
+			.containsExactly(50);
 
 		mvc.perform(post("/billing/thresholds").param("thresholds", "").with(csrf()).session(session))
 			.andExpect(flash().attribute("saved", "thresholds_saved"));
@@ -393,8 +457,11 @@ class WebPagesIT {
 	void anInsufficientCreditsAnswerExplainsAndLinksToBuyingCredits() throws Exception {
 		MockHttpSession session = signUpAndSignIn("broke@acme.test");
 		onboard(session, "Broke Co");
-		String body = mvc.perform(get("/test/denied").session(session)).andExpect(status().isPaymentRequired())
-			.andReturn().getResponse().getContentAsString();
+		String body = mvc.perform(get("/test/denied").session(session))
+			.andExpect(status().isPaymentRequired())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(body).contains("Not enough credits").contains("href=\"/billing\"");
 	}
 
@@ -408,21 +475,27 @@ class WebPagesIT {
 		mvc.perform(get("/operator").session(owner)).andExpect(status().isForbidden());
 
 		assertThat(page(get("/operator").param("q", "Granted"), ops)).contains("Granted Co");
-		mvc.perform(post("/operator/orgs/" + org.value() + "/grants").param("credits", "50").param("reason", "")
-			.param("requestId", "r0").with(csrf()).session(ops));
+		mvc.perform(post("/operator/orgs/" + org.value() + "/grants").param("credits", "50")
+			.param("reason", "")
+			.param("requestId", "r0")
+			.with(csrf())
+			.session(ops));
 		assertThat(ledger.balance(org).available()).isEqualTo(dev.billforge.valuemetric.Credits.of(100));
 
 		for (int i = 0; i < 2; i++) { // a repeated post is one grant
 			mvc.perform(post("/operator/orgs/" + org.value() + "/grants").param("credits", "50")
-				.param("reason", "goodwill for outage").param("requestId", "r1").with(csrf()).session(ops))
-				.andExpect(redirectedUrl("/operator/orgs/" + org.value()));
+				.param("reason", "goodwill for outage")
+				.param("requestId", "r1")
+				.with(csrf())
+				.session(ops)).andExpect(redirectedUrl("/operator/orgs/" + org.value()));
 		}
 		assertThat(ledger.balance(org).available()).isEqualTo(dev.billforge.valuemetric.Credits.of(150));
 		assertThat(audit.forOrg(org, 10)).hasSize(1);
 		assertThat(page(post("/operator/orgs/" + org.value() + "/verify").with(csrf()), ops)).contains("consistent");
 
 		assertThat(page(get("/audit"), owner)).contains("goodwill for outage").contains("ops@example.test");
-		mvc.perform(get("/operator/orgs/org_00000000000000000000000000000000").session(ops)).andExpect(status().isNotFound());
+		mvc.perform(get("/operator/orgs/org_00000000000000000000000000000000").session(ops))
+			.andExpect(status().isNotFound());
 	}
 
 	// --- pages in general ---
@@ -430,21 +503,34 @@ class WebPagesIT {
 	@Test
 	void pagesCarryTheBrandAndTheStrictPolicyAndErrorsAreReadablePagesInTheVisitorsLanguage() throws Exception {
 		mvc.perform(get("/brand.css")).andExpect(status().isOk()).andExpect(content().string(brand.css()));
-		String login = mvc.perform(get("/login")).andExpect(status().isOk())
-			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")))
-			.andReturn().getResponse().getContentAsString();
+		String login = mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.containsString("script-src 'self'")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(login).contains("href=\"/brand.css\"").contains(brand.productName()).doesNotContain("style=");
 		mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
 
 		MockHttpSession session = signUpAndSignIn("errors@acme.test");
 		onboard(session, "Errors Co");
 		mvc.perform(get("/no/such/page").session(session)).andExpect(status().isNotFound());
-		// MockMvc does not forward to /error; render it as the container would after a 404.
-		String missing = mvc.perform(get("/error").session(session).header("Accept", "text/html")
-			.requestAttr("jakarta.servlet.error.status_code", 404).requestAttr("jakarta.servlet.error.request_uri", "/no/such/page"))
-			.andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+		// MockMvc does not forward to /error; render it as the container would after a
+		// 404.
+		String missing = mvc
+			.perform(get("/error").session(session)
+				.header("Accept", "text/html")
+				.requestAttr("jakarta.servlet.error.status_code", 404)
+				.requestAttr("jakarta.servlet.error.request_uri", "/no/such/page"))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(missing).contains("Page not found").doesNotContain("Exception").doesNotContain("at dev.");
-		String german = mvc.perform(get("/members").session(session).header("Accept-Language", "de-DE")).andReturn().getResponse()
+		String german = mvc.perform(get("/members").session(session).header("Accept-Language", "de-DE"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(german).contains("Mitglieder von Errors Co");
 	}

@@ -37,7 +37,8 @@ final class Api {
 
 	/** A new org (100 SPU free) and its API key. */
 	Org newOrg() throws Exception {
-		Response org = send("POST", "/api/v1/operator/orgs", OPERATOR, "application/json", "{\"name\":\"Org\"}".getBytes(), null);
+		Response org = send("POST", "/api/v1/operator/orgs", OPERATOR, "application/json",
+				"{\"name\":\"Org\"}".getBytes(), null);
 		String id = org.body().get("id").asString();
 		Response key = send("POST", "/api/v1/operator/orgs/" + id + "/api-keys", OPERATOR, "application/json",
 				"{}".getBytes(), null);
@@ -53,7 +54,8 @@ final class Api {
 		String boundary = "----docrouter" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.write(content);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return new Object[] { "multipart/form-data; boundary=" + boundary, body.toByteArray() };
@@ -85,7 +87,8 @@ final class Api {
 	Response send(String method, String path, String key, String contentType, byte[] body, String idempotencyKey)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}

@@ -30,15 +30,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DocRouter's upload endpoint and MCP tools against the hostile values of {@link AbuseCorpus}, judged
- * like platform-core's {@code AbuseSuiteIT}: refused (a 4xx problem, or an MCP error or tool error),
- * no stack trace, in time, nothing written, nothing charged. New tools and endpoints join by being
- * listed in {@link #cases()}.
+ * DocRouter's upload endpoint and MCP tools against the hostile values of
+ * {@link AbuseCorpus}, judged like platform-core's {@code AbuseSuiteIT}: refused (a 4xx
+ * problem, or an MCP error or tool error), no stack trace, in time, nothing written,
+ * nothing charged. New tools and endpoints join by being listed in {@link #cases()}.
  */
-@BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@BillforgeIntegrationTest(classes = DocRouterApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "billforge.api.operator-token=" + Api.OPERATOR,
-				"billforge.billing.catalog.location=classpath:docrouter-mcp-free-catalog.yml", "docrouter.documents.max-upload-size=64KB",
-				"billforge.api.max-body-size=512KB", "billforge.api.requests-per-second=100000" })
+				"billforge.billing.catalog.location=classpath:docrouter-mcp-free-catalog.yml",
+				"docrouter.documents.max-upload-size=64KB", "billforge.api.max-body-size=512KB",
+				"billforge.api.requests-per-second=100000" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocRouterAbuseIT {
 
@@ -73,8 +75,9 @@ class DocRouterAbuseIT {
 			List<DynamicNode> tests = new ArrayList<>();
 			Map<String, Object> before = new TreeMap<>();
 			tests.add(DynamicTest.dynamicTest("(snapshot before)", () -> before.putAll(snapshot())));
-			group.getValue().forEach((name, probe) -> tests.add(DynamicTest.dynamicTest(name,
-					() -> harness.assertRefused(group.getKey() + ": " + name, probe.send(), probe.refused()))));
+			group.getValue()
+				.forEach((name, probe) -> tests.add(DynamicTest.dynamicTest(name,
+						() -> harness.assertRefused(group.getKey() + ": " + name, probe.send(), probe.refused()))));
 			tests.add(DynamicTest.dynamicTest("nothing was written or charged",
 					() -> assertThat(snapshot()).as(group.getKey()).isEqualTo(before)));
 			return DynamicContainer.dynamicContainer(group.getKey(), tests);
@@ -95,19 +98,20 @@ class DocRouterAbuseIT {
 
 	}
 
-	// ---------------------------------------------------------------- the endpoint and tool list
+	// ---------------------------------------------------------------- the endpoint and
+	// tool list
 
 	private Map<String, Map<String, Probe>> cases() {
 		Map<String, Map<String, Probe>> cases = new LinkedHashMap<>();
 		cases.put("upload POST /api/v1/documents", uploadCases());
 		String extract = "{\"name\":\"extract_document\",\"arguments\":{\"fileName\":\"a.txt\",\"text\":\"Invoice\","
 				+ "\"documentType\":\"invoice\",\"extractor\":\"offline\",\"idempotencyKey\":\"k1\"}}";
-		cases.put("MCP extract_document", toolCases(extract, List.of("arguments/documentType", "arguments/extractor",
-				"arguments/idempotencyKey")));
+		cases.put("MCP extract_document", toolCases(extract,
+				List.of("arguments/documentType", "arguments/extractor", "arguments/idempotencyKey")));
 		String base64 = "{\"name\":\"extract_document\",\"arguments\":{\"contentBase64\":\"SGVsbG8=\",\"extractor\":\"offline\"}}";
 		cases.put("MCP extract_document (file)", toolCases(base64, List.of("arguments/contentBase64")));
-		cases.put("MCP get_result",
-				toolCases("{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"doc_x\"}}", List.of("arguments/documentId")));
+		cases.put("MCP get_result", toolCases("{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"doc_x\"}}",
+				List.of("arguments/documentId")));
 		return cases;
 	}
 
@@ -115,22 +119,28 @@ class DocRouterAbuseIT {
 		Map<String, Probe> probes = new LinkedHashMap<>();
 		byte[] text = TEXT.getBytes(StandardCharsets.UTF_8);
 		for (String param : List.of("type", "extractor")) {
-			AbuseCorpus.textParams(3_000).forEach((what, value) -> probes.put(param + " = " + what,
-					new Probe(() -> upload(text, param + "=" + encode(value), null), Answer::isProblem)));
+			AbuseCorpus.textParams(3_000)
+				.forEach((what, value) -> probes.put(param + " = " + what,
+						new Probe(() -> upload(text, param + "=" + encode(value), null), Answer::isProblem)));
 		}
 		AbuseCorpus.textParams(3_000).forEach((what, value) -> {
-			if (value.chars().noneMatch(Character::isISOControl)) { // a client cannot send those in a header
+			if (value.chars().noneMatch(Character::isISOControl)) { // a client cannot
+																	// send those in a
+																	// header
 				probes.put("Idempotency-Key = " + what, new Probe(() -> upload(text, null, value), Answer::isProblem));
 			}
 		});
 		probes.put("file: empty", new Probe(() -> upload(new byte[0], null, null), Answer::isProblem));
-		probes.put("file: binary junk", new Probe(() -> upload(new byte[] { 0, 1, 2, 3, (byte) 0xFF, (byte) 0xFE, 7 }, null, null),
-				Answer::isProblem));
-		probes.put("file: above the upload limit", new Probe(() -> upload(new byte[100 * 1024], null, null), Answer::isProblem));
+		probes.put("file: binary junk", new Probe(
+				() -> upload(new byte[] { 0, 1, 2, 3, (byte) 0xFF, (byte) 0xFE, 7 }, null, null), Answer::isProblem));
+		probes.put("file: above the upload limit",
+				new Probe(() -> upload(new byte[100 * 1024], null, null), Answer::isProblem));
 		probes.put("body: above the body limit",
 				new Probe(() -> upload(new byte[(int) BODY_LIMIT + 1], null, null), Answer::isProblem));
-		AbuseCorpus.jsonBodies("{\"file\":\"x\"}", BODY_LIMIT).forEach((what, body) -> probes.put("body: JSON " + what,
-				new Probe(() -> harness.send("POST", "/api/v1/documents", "application/json", body, auth()), Answer::isProblem)));
+		AbuseCorpus.jsonBodies("{\"file\":\"x\"}", BODY_LIMIT)
+			.forEach((what, body) -> probes.put("body: JSON " + what,
+					new Probe(() -> harness.send("POST", "/api/v1/documents", "application/json", body, auth()),
+							Answer::isProblem)));
 		return probes;
 	}
 
@@ -138,14 +148,17 @@ class DocRouterAbuseIT {
 		Map<String, Probe> probes = new LinkedHashMap<>();
 		String valid = rpc(params);
 		for (String field : fields) {
-			AbuseCorpus.stringValues().forEach((what, value) -> probes.put(field + " = " + what,
-					new Probe(() -> post(AbuseCorpus.withField(valid, "params/" + field, value)), this::isMcpRefusal)));
+			AbuseCorpus.stringValues()
+				.forEach((what, value) -> probes.put(field + " = " + what, new Probe(
+						() -> post(AbuseCorpus.withField(valid, "params/" + field, value)), this::isMcpRefusal)));
 		}
 		AbuseCorpus.jsonBodies(valid, BODY_LIMIT).forEach((what, body) -> {
-			// Spring AI's transport reads the body as text, decoding invalid UTF-8 to U+FFFD: a valid call then
+			// Spring AI's transport reads the body as text, decoding invalid UTF-8 to
+			// U+FFFD: a valid call then
 			if (!what.equals("invalid UTF-8")) {
-				probes.put("body: " + what, new Probe(
-						() -> harness.send("POST", "/api/v1/mcp", "application/json", body, mcpHeaders()), this::isMcpRefusal));
+				probes.put("body: " + what,
+						new Probe(() -> harness.send("POST", "/api/v1/mcp", "application/json", body, mcpHeaders()),
+								this::isMcpRefusal));
 			}
 		});
 		return probes;
@@ -167,8 +180,8 @@ class DocRouterAbuseIT {
 
 	private Map<String, Object> snapshot() throws Exception {
 		JsonNode balance = json.readTree(get("/api/v1/balance").body());
-		return harness.snapshot(Map.of("available", balance.get("available").asString(), "held",
-				balance.get("held").asString()));
+		return harness
+			.snapshot(Map.of("available", balance.get("available").asString(), "held", balance.get("held").asString()));
 	}
 
 	private static String rpc(String params) {
@@ -180,7 +193,8 @@ class DocRouterAbuseIT {
 	}
 
 	private Answer post(String body) throws Exception {
-		return harness.send("POST", "/api/v1/mcp", "application/json", body.getBytes(StandardCharsets.UTF_8), mcpHeaders());
+		return harness.send("POST", "/api/v1/mcp", "application/json", body.getBytes(StandardCharsets.UTF_8),
+				mcpHeaders());
 	}
 
 	private Answer get(String path) throws Exception {

@@ -17,8 +17,12 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** DocRouter boots with its own value metric and brand: SPUs, 100 free, pages and LLM tokens. */
-@BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+/**
+ * DocRouter boots with its own value metric and brand: SPUs, 100 free, pages and LLM
+ * tokens.
+ */
+@BillforgeIntegrationTest(classes = DocRouterApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "billforge.api.operator-token=docrouter-test-operator-token-0123456789")
 class DocRouterApplicationIT {
 
@@ -49,7 +53,8 @@ class DocRouterApplicationIT {
 	void newOrgsGetOneHundredFreeSpuAndPayForPagesAndTokens() throws Exception {
 		JsonNode org = post("/api/v1/operator/orgs", OPERATOR, "{\"name\":\"Acme\"}");
 		assertThat(org.get("available").asString()).isEqualTo("100");
-		String key = post("/api/v1/operator/orgs/" + org.get("id").asString() + "/api-keys", OPERATOR, "{}").get("key").asString();
+		String key = post("/api/v1/operator/orgs/" + org.get("id").asString() + "/api-keys", OPERATOR, "{}").get("key")
+			.asString();
 		assertThat(key).startsWith("doc_router_sk_");
 		JsonNode usage = post("/api/v1/usage", key, """
 				{"events":[{"idempotencyKey":"a","meter":"page","quantity":3},
@@ -68,7 +73,6 @@ class DocRouterApplicationIT {
 		assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
 	}
 
-
 	@Test
 	void theMcpServerIsForPaidPlansAndEnterpriseContractsNotTheFreeTier() throws Exception {
 		String org = post("/api/v1/operator/orgs", OPERATOR, "{\"name\":\"Free\"}").get("id").asString();
@@ -79,8 +83,8 @@ class DocRouterApplicationIT {
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(402);
 		assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("feature_not_included");
 
-		HttpResponse<String> contract = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-				+ "/api/v1/operator/orgs/" + org + "/contract"))
+		HttpResponse<String> contract = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/operator/orgs/" + org + "/contract"))
 			.header("Authorization", "Bearer " + OPERATOR)
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"MSA\",\"creditsPerPeriod\":1000,\"reason\":\"it\"}"))

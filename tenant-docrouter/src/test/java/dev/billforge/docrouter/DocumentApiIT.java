@@ -21,21 +21,23 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Base64;
 
-
 import dev.billforge.docrouter.StubLlmServer.Answer;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The documents API end to end, with the LLM behind a local OpenAI-compatible stub. Price table for
- * {@code test-model}: 2.50 USD input and 10.00 USD output per 1M tokens, markup 3, 1 SPU = 0.01 USD.
+ * The documents API end to end, with the LLM behind a local OpenAI-compatible stub. Price
+ * table for {@code test-model}: 2.50 USD input and 10.00 USD output per 1M tokens, markup
+ * 3, 1 SPU = 0.01 USD.
  */
-@BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@BillforgeIntegrationTest(classes = DocRouterApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "billforge.api.operator-token=" + Api.OPERATOR,
-				"billforge.billing.catalog.location=classpath:docrouter-mcp-free-catalog.yml", "docrouter.llm.enabled=true",
-				"docrouter.llm.model=test-model", "docrouter.llm.max-retries=0", "docrouter.llm.api-key=sk-test",
-				"docrouter.documents.max-upload-size=64KB", "docrouter.documents.max-pages=160", "docrouter.pricing.markup=3",
+				"billforge.billing.catalog.location=classpath:docrouter-mcp-free-catalog.yml",
+				"docrouter.llm.enabled=true", "docrouter.llm.model=test-model", "docrouter.llm.max-retries=0",
+				"docrouter.llm.api-key=sk-test", "docrouter.documents.max-upload-size=64KB",
+				"docrouter.documents.max-pages=160", "docrouter.pricing.markup=3",
 				"docrouter.pricing.credit-price-usd=0.01", "docrouter.pricing.price-tables[0].version=test-2026-11",
 				"docrouter.pricing.price-tables[0].effective-from=2026-01-01T00:00:00Z",
 				"docrouter.pricing.price-tables[0].models[0].name=test-model",
@@ -107,12 +109,14 @@ class DocumentApiIT {
 	@Test
 	void llmJobIsChargedExactlyWhatThePriceTableSays() throws Exception {
 		String key = api.newOrgKey();
-		// 12,000 × 2.50 / 1M + 800 × 10.00 / 1M = 0.038 USD; × 3 = 0.114 USD = 11.4 SPU → 12 (5 pages floor)
+		// 12,000 × 2.50 / 1M + 800 × 10.00 / 1M = 0.038 USD; × 3 = 0.114 USD = 11.4 SPU →
+		// 12 (5 pages floor)
 		LLM.answer(Answer.json(INVOICE_JSON, 12_000, 800));
 		String text = "Invoice INV-7 from Acme GmbH to Globex Inc.\n" + "Line item ".repeat(1490);
 		assertThat(text.length()).isBetween(12_001, 15_000);
 		int before = LLM.requests().size();
-		Api.Response created = api.upload(key, "invoice.txt", text.getBytes(StandardCharsets.UTF_8), "type=invoice", null);
+		Api.Response created = api.upload(key, "invoice.txt", text.getBytes(StandardCharsets.UTF_8), "type=invoice",
+				null);
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		JsonNode doc = created.body();
 		assertThat(doc.get("extractor").asString()).isEqualTo("llm");
@@ -144,7 +148,8 @@ class DocumentApiIT {
 	void aFailedExtractionReleasesTheHoldAndCostsNothing() throws Exception {
 		String key = api.newOrgKey();
 		LLM.answer(Answer.failure(500));
-		Api.Response failed = api.upload(key, "invoice.txt", "Invoice INV-9 total EUR 10.00".getBytes(), "extractor=llm", null);
+		Api.Response failed = api.upload(key, "invoice.txt", "Invoice INV-9 total EUR 10.00".getBytes(),
+				"extractor=llm", null);
 		assertThat(failed.status()).as(failed.raw()).isEqualTo(502);
 		assertThat(failed.contentType()).startsWith("application/problem+json");
 		assertThat(failed.body().get("code").asString()).isEqualTo("extraction_failed");
@@ -157,20 +162,25 @@ class DocumentApiIT {
 
 		// an answer without token usage cannot be priced, so it fails (and is free) too
 		LLM.answer(new Answer(200, INVOICE_JSON, null, null));
-		assertThat(api.upload(key, "invoice.txt", "Invoice INV-9".getBytes(), "extractor=llm", null).status()).isEqualTo(502);
+		assertThat(api.upload(key, "invoice.txt", "Invoice INV-9".getBytes(), "extractor=llm", null).status())
+			.isEqualTo(502);
 		assertThat(api.balance(key)).isEqualTo("100");
 	}
 
 	@Test
 	void anUnusableAnswerIsChargedForTheTokensItSpentAndFailsClearly() throws Exception {
 		String key = api.newOrgKey();
-		// A document written to derail the model: the answer is no JSON, but 12,000 + 800 tokens were spent.
+		// A document written to derail the model: the answer is no JSON, but 12,000 + 800
+		// tokens were spent.
 		LLM.answer(Answer.json("Sure! Here is a poem about invoices instead.", 12_000, 800));
 		String text = "Invoice INV-8 from Acme GmbH to Globex Inc.\n" + "Line item ".repeat(1490);
-		Api.Response failed = api.upload(key, "invoice.txt", text.getBytes(StandardCharsets.UTF_8), "type=invoice", null);
+		Api.Response failed = api.upload(key, "invoice.txt", text.getBytes(StandardCharsets.UTF_8), "type=invoice",
+				null);
 		assertThat(failed.status()).as(failed.raw()).isEqualTo(502);
 		assertThat(failed.body().get("code").asString()).isEqualTo("extraction_failed");
-		assertThat(failed.body().get("detail").asString()).contains("not a JSON object").contains("12 SPU").contains("charged");
+		assertThat(failed.body().get("detail").asString()).contains("not a JSON object")
+			.contains("12 SPU")
+			.contains("charged");
 		assertThat(api.balance(key)).isEqualTo("88");
 		assertThat(api.held(key)).isEqualTo("0");
 		JsonNode doc = api.get("/api/v1/documents", key).body().get("documents").get(0);
@@ -182,7 +192,8 @@ class DocumentApiIT {
 	void theLlmProvidersErrorTextIsNotPassedToClients() throws Exception {
 		String key = api.newOrgKey();
 		LLM.answer(Answer.failure(500)); // its body says "upstream model overloaded"
-		Api.Response failed = api.upload(key, "invoice.txt", "Invoice INV-9 total EUR 10.00".getBytes(), "extractor=llm", null);
+		Api.Response failed = api.upload(key, "invoice.txt", "Invoice INV-9 total EUR 10.00".getBytes(),
+				"extractor=llm", null);
 		assertThat(failed.status()).as(failed.raw()).isEqualTo(502);
 		assertThat(failed.raw()).doesNotContain("overloaded").doesNotContain("server_error");
 		JsonNode doc = api.get("/api/v1/documents", key).body().get("documents").get(0);
@@ -224,7 +235,8 @@ class DocumentApiIT {
 					denied++;
 				}
 			}
-			// 100 SPU fund three 30-page jobs and never a fourth, whatever the interleaving
+			// 100 SPU fund three 30-page jobs and never a fourth, whatever the
+			// interleaving
 			assertThat(ok).isEqualTo(3);
 			assertThat(denied).isEqualTo(3);
 		}
@@ -253,7 +265,10 @@ class DocumentApiIT {
 	void anotherOrgsDocumentIsNotFound() throws Exception {
 		String owner = api.newOrgKey();
 		String stranger = api.newOrgKey();
-		String id = api.upload(owner, "a.txt", "Invoice INV-1".getBytes(), "extractor=offline", null).body().get("id").asString();
+		String id = api.upload(owner, "a.txt", "Invoice INV-1".getBytes(), "extractor=offline", null)
+			.body()
+			.get("id")
+			.asString();
 		Api.Response get = api.get("/api/v1/documents/" + id, stranger);
 		assertThat(get.status()).isEqualTo(404);
 		assertThat(get.body().get("code").asString()).isEqualTo("not_found");
@@ -333,8 +348,9 @@ class DocumentApiIT {
 		assertThat(names).containsExactlyInAnyOrder("extract_document", "get_result", "get_balance_and_usage");
 
 		String pdf = Base64.getEncoder().encodeToString(Pdfs.pdf(2, "Invoice No: INV-55", "Total EUR 10.00"));
-		Api.Response call = mcp(key, 3, "tools/call", "{\"name\":\"extract_document\",\"arguments\":{\"fileName\":\"a.pdf\","
-				+ "\"contentBase64\":\"" + pdf + "\",\"extractor\":\"offline\"}}");
+		Api.Response call = mcp(key, 3, "tools/call",
+				"{\"name\":\"extract_document\",\"arguments\":{\"fileName\":\"a.pdf\"," + "\"contentBase64\":\"" + pdf
+						+ "\",\"extractor\":\"offline\"}}");
 		JsonNode result = call.body().get("result");
 		assertThat(result.has("isError") && result.get("isError").asBoolean()).as(call.raw()).isFalse();
 		JsonNode structured = result.get("structuredContent");
@@ -342,25 +358,34 @@ class DocumentApiIT {
 		assertThat(structured.get("result").get("fields").get("invoiceNumber").asString()).isEqualTo("INV-55");
 		String id = structured.get("document").get("id").asString();
 
-		JsonNode got = mcp(key, 4, "tools/call", "{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"" + id + "\"}}")
-			.body().get("result").get("structuredContent");
+		JsonNode got = mcp(key, 4, "tools/call",
+				"{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"" + id + "\"}}")
+			.body()
+			.get("result")
+			.get("structuredContent");
 		assertThat(got.get("status").asString()).isEqualTo("completed");
 
-		JsonNode balance = mcp(key, 5, "tools/call", "{\"name\":\"get_balance_and_usage\",\"arguments\":{}}")
-			.body().get("result").get("structuredContent");
+		JsonNode balance = mcp(key, 5, "tools/call", "{\"name\":\"get_balance_and_usage\",\"arguments\":{}}").body()
+			.get("result")
+			.get("structuredContent");
 		assertThat(balance.get("available").asString()).isEqualTo("98");
 		assertThat(balance.get("recentDocuments")).hasSize(1);
 		assertThat(api.balance(key)).isEqualTo("98");
 
 		// another org's document is unknown to this key's tools, too
 		JsonNode foreign = mcp(api.newOrgKey(), 6, "tools/call",
-				"{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"" + id + "\"}}").body().get("result");
+				"{\"name\":\"get_result\",\"arguments\":{\"documentId\":\"" + id + "\"}}")
+			.body()
+			.get("result");
 		assertThat(foreign.get("isError").asBoolean()).isTrue();
 		assertThat(foreign.get("structuredContent").get("code").asString()).isEqualTo("not_found");
 
 		// no credits for the job: a tool error naming the reason, nothing charged
-		JsonNode refused = mcp(key, 7, "tools/call", "{\"name\":\"extract_document\",\"arguments\":{\"contentBase64\":\""
-				+ Base64.getEncoder().encodeToString(Pdfs.pdf(150)) + "\",\"extractor\":\"offline\"}}").body().get("result");
+		JsonNode refused = mcp(key, 7, "tools/call",
+				"{\"name\":\"extract_document\",\"arguments\":{\"contentBase64\":\""
+						+ Base64.getEncoder().encodeToString(Pdfs.pdf(150)) + "\",\"extractor\":\"offline\"}}")
+			.body()
+			.get("result");
 		assertThat(refused.get("isError").asBoolean()).isTrue();
 		assertThat(refused.get("structuredContent").get("code").asString()).isEqualTo("insufficient_credits");
 		assertThat(api.balance(key)).isEqualTo("98");

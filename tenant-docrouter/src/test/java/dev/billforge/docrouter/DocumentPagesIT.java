@@ -22,9 +22,10 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.LocalAccountsTestSupport;
 
 /**
- * DocRouter's document pages inside the platform web app, with real sign-up, sign-in and onboarding
- * (local accounts, offline extraction): the layout's navigation, brand and bell around them, the
- * signed-in person's current org from their memberships, and 404 for another org's document.
+ * DocRouter's document pages inside the platform web app, with real sign-up, sign-in and
+ * onboarding (local accounts, offline extraction): the layout's navigation, brand and
+ * bell around them, the signed-in person's current org from their memberships, and 404
+ * for another org's document.
  */
 @BillforgeIntegrationTest(classes = DocRouterApplication.class)
 @AutoConfigureMockMvc
@@ -46,8 +47,12 @@ class DocumentPagesIT {
 
 		String empty = page(alice, "/docrouter/documents");
 		assertThat(empty).contains("No documents yet")
-			.contains("href=\"/docrouter/documents\">Documents</a>") // the product's nav entry
-			.contains("href=\"/billing\"", "/notifications/bell", "/brand.css") // platform nav, bell, brand
+			.contains("href=\"/docrouter/documents\">Documents</a>") // the product's nav
+																		// entry
+			.contains("href=\"/billing\"", "/notifications/bell", "/brand.css") // platform
+																				// nav,
+																				// bell,
+																				// brand
 			.contains("DocRouter", "Alice Accounting");
 
 		MvcResult uploaded = mvc.perform(multipart("/docrouter/documents")
@@ -61,7 +66,8 @@ class DocumentPagesIT {
 
 		assertThat(page(alice, location)).contains("receipt.txt", "completed", "9.90", "/notifications/bell");
 		assertThat(page(alice, "/docrouter/documents")).contains("receipt.txt").doesNotContain("No documents yet");
-		// The job (a hold, then a commit of 1 SPU) is in the usage dashboard under its operation, charged once.
+		// The job (a hold, then a commit of 1 SPU) is in the usage dashboard under its
+		// operation, charged once.
 		assertThat(page(alice, "/?range=30d&groupBy=operation")).contains("<span>extract: 1</span>")
 			.contains("Total in this range: 1 SPU");
 
@@ -77,10 +83,12 @@ class DocumentPagesIT {
 		MockHttpSession carol = memberOfNewOrg("carol@docs.example", "Carol Co");
 		String list = page(carol, "/docrouter/documents");
 
-		MvcResult refused = mvc.perform(multipart("/docrouter/documents")
-			.file(new MockMultipartFile("file", "long.pdf", "application/pdf", Pdfs.pdf(120)))
-			.param("_csrf", csrf(list))
-			.session(carol)).andReturn();
+		MvcResult refused = mvc
+			.perform(multipart("/docrouter/documents")
+				.file(new MockMultipartFile("file", "long.pdf", "application/pdf", Pdfs.pdf(120)))
+				.param("_csrf", csrf(list))
+				.session(carol))
+			.andReturn();
 
 		assertThat(refused.getResponse().getStatus()).isEqualTo(402);
 		assertThat(refused.getResponse().getContentAsString()).contains("Buy credits", "href=\"/billing\"");
@@ -109,9 +117,12 @@ class DocumentPagesIT {
 	private MockHttpSession memberOfNewOrg(String email, String orgName) throws Exception {
 		MockHttpSession session = signUpAndSignIn(email);
 		String onboarding = page(session, "/onboarding");
-		MvcResult created = mvc.perform(post("/onboarding").param("name", orgName).param("timeZone", "Europe/Berlin")
-			.param("_csrf", csrf(onboarding))
-			.session(session)).andReturn();
+		MvcResult created = mvc
+			.perform(post("/onboarding").param("name", orgName)
+				.param("timeZone", "Europe/Berlin")
+				.param("_csrf", csrf(onboarding))
+				.session(session))
+			.andReturn();
 		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/");
 		return session;
 	}
@@ -119,15 +130,21 @@ class DocumentPagesIT {
 	private MockHttpSession signUpAndSignIn(String email) throws Exception {
 		MockHttpSession anonymous = new MockHttpSession();
 		String signup = page(anonymous, "/signup");
-		MvcResult registered = mvc.perform(post("/signup").param("email", email).param("password", PASSWORD)
-			.param("_csrf", csrf(signup))
-			.session(anonymous)).andReturn();
+		MvcResult registered = mvc
+			.perform(post("/signup").param("email", email)
+				.param("password", PASSWORD)
+				.param("_csrf", csrf(signup))
+				.session(anonymous))
+			.andReturn();
 		assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/login?registered");
 		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
 		String login = page(anonymous, "/login");
-		MvcResult signedIn = mvc.perform(post("/login").param("username", email).param("password", PASSWORD)
-			.param("_csrf", csrf(login))
-			.session(anonymous)).andReturn();
+		MvcResult signedIn = mvc
+			.perform(post("/login").param("username", email)
+				.param("password", PASSWORD)
+				.param("_csrf", csrf(login))
+				.session(anonymous))
+			.andReturn();
 		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
 		return (MockHttpSession) signedIn.getRequest().getSession();
 	}

@@ -12,8 +12,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local OpenAI-compatible endpoint: {@code POST /v1/chat/completions} answers with a realistic chat
- * completion whose {@code usage} the test sets, or fails the way the test says.
+ * A local OpenAI-compatible endpoint: {@code POST /v1/chat/completions} answers with a
+ * realistic chat completion whose {@code usage} the test sets, or fails the way the test
+ * says.
  */
 final class StubLlmServer implements AutoCloseable {
 

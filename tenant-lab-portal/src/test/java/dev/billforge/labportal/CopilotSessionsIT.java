@@ -26,10 +26,10 @@ import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Copilot and chat monitoring as the Lab portal configures it: a session costs 2 LC once per
- * {@code session.id} / {@code gen_ai.conversation.id}, however many spans and log records it sends
- * in however many batches, and a resent batch costs nothing; spans themselves are free. The client's
- * members see the sessions on the telemetry pages.
+ * Copilot and chat monitoring as the Lab portal configures it: a session costs 2 LC once
+ * per {@code session.id} / {@code gen_ai.conversation.id}, however many spans and log
+ * records it sends in however many batches, and a resent batch costs nothing; spans
+ * themselves are free. The client's members see the sessions on the telemetry pages.
  */
 @BillforgeIntegrationTest(classes = LabPortalApplication.class)
 @AutoConfigureMockMvc
@@ -54,22 +54,27 @@ class CopilotSessionsIT {
 
 	@Test
 	void eachCopilotSessionIsChargedOnceAcrossBatchesAndRetriesAndShownOnTheSessionsPage() throws Exception {
-		MockHttpSession member = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "dev@client-lab.test", PASSWORD);
+		MockHttpSession member = LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, "dev@client-lab.test",
+				PASSWORD);
 		OrgId org = LocalAccountsTestSupport.onboard(mvc, memberships, member, "Client Lab");
 		ledger.grant(org, new GrantRequest("pack-1", GrantSource.PACK, Credits.of(100), null, null, "pack", null));
 		String key = orgs.createApiKey(org, "copilot").key();
 		long now = Instant.now().toEpochMilli() * 1_000_000L;
 
-		// batch 1: a copilot session (session.id) with two spans and a chat conversation (gen_ai.conversation.id)
-		String first = traces(span("00000000000000000000000000000a01", "0000000000000001", "session.id", "copilot-s1", now),
+		// batch 1: a copilot session (session.id) with two spans and a chat conversation
+		// (gen_ai.conversation.id)
+		String first = traces(
+				span("00000000000000000000000000000a01", "0000000000000001", "session.id", "copilot-s1", now),
 				span("00000000000000000000000000000a01", "0000000000000002", "session.id", "copilot-s1", now + 1),
-				span("00000000000000000000000000000c01", "0000000000000001", "gen_ai.conversation.id", "chat-c1", now + 2));
+				span("00000000000000000000000000000c01", "0000000000000001", "gen_ai.conversation.id", "chat-c1",
+						now + 2));
 		assertThat(export("/v1/traces", key, first)).isEqualTo(200);
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.of(96));
 
-		// batch 2: the same copilot session goes on in a new trace and a log record: no new fee
-		assertThat(export("/v1/traces", key,
-				traces(span("00000000000000000000000000000a02", "0000000000000001", "session.id", "copilot-s1", now + 3))))
+		// batch 2: the same copilot session goes on in a new trace and a log record: no
+		// new fee
+		assertThat(export("/v1/traces", key, traces(
+				span("00000000000000000000000000000a02", "0000000000000001", "session.id", "copilot-s1", now + 3))))
 			.isEqualTo(200);
 		assertThat(export("/v1/logs", key, log("copilot-s1", now + 4))).isEqualTo(200);
 		// the exporter resends batch 1
@@ -85,9 +90,13 @@ class CopilotSessionsIT {
 	}
 
 	private int export(String path, String key, String json) throws Exception {
-		return mvc.perform(post(path).header("Authorization", "Bearer " + key)
-			.contentType("application/json")
-			.content(json.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse().getStatus();
+		return mvc
+			.perform(post(path).header("Authorization", "Bearer " + key)
+				.contentType("application/json")
+				.content(json.getBytes(StandardCharsets.UTF_8)))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 	}
 
 	private static String span(String traceId, String spanId, String sessionKey, String session, long start) {

@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The Lab portal's own page texts: every key its templates use is in the English and the German bundle, and both agree. */
+/**
+ * The Lab portal's own page texts: every key its templates use is in the English and the
+ * German bundle, and both agree.
+ */
 class LabPortalBundlesTest {
 
 	private static final Pattern KEY = Pattern.compile("#\\{'?(labportal\\.[A-Za-z0-9_.]+)");
@@ -44,7 +47,8 @@ class LabPortalBundlesTest {
 
 	private static Properties bundle(String name) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/i18n", name), StandardCharsets.UTF_8)) {
+		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/i18n", name),
+				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
 		return properties;

@@ -32,7 +32,10 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
-/** The Lab portal as configured: a lab report costs 500 LC, needs evidence, the client's reviewer approves, 72 h window. */
+/**
+ * The Lab portal as configured: a lab report costs 500 LC, needs evidence, the client's
+ * reviewer approves, 72 h window.
+ */
 @BillforgeIntegrationTest(classes = LabPortalApplication.class)
 @Import(LabReportOutcomesIT.Config.class)
 class LabReportOutcomesIT {
@@ -76,9 +79,12 @@ class LabReportOutcomesIT {
 		assertThatThrownBy(() -> outcomes.propose(org,
 				new OutcomeCandidate("rep-1", "lab_report", "Report 1", null, null), consultant))
 			.satisfies(ex -> assertThat(((ProblemException) ex).field()).isEqualTo("evidence"));
-		outcomes.propose(org, new OutcomeCandidate("rep-1", "lab_report", "Report 1", new Evidence(
-				"https://lab.example/rep-1.pdf", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null),
-				null), consultant);
+		outcomes.propose(org,
+				new OutcomeCandidate("rep-1", "lab_report", "Report 1",
+						new Evidence("https://lab.example/rep-1.pdf",
+								"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", null),
+						null),
+				consultant);
 		assertThatThrownBy(() -> outcomes.approve(org, "rep-1", consultant, null))
 			.satisfies(ex -> assertThat(((ProblemException) ex).code()).isEqualTo("forbidden"));
 

@@ -23,8 +23,8 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 
 /**
- * The application booted once per JMH fork on fresh storage (its web server idle), with one org that has
- * some usage history. Same settings as the HTTP benchmarks' application.
+ * The application booted once per JMH fork on fresh storage (its web server idle), with
+ * one org that has some usage history. Same settings as the HTTP benchmarks' application.
  */
 @State(Scope.Benchmark)
 public class BootedLedger {

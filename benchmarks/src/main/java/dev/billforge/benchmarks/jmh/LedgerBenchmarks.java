@@ -18,8 +18,8 @@ import dev.billforge.ledger.Reservation;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * In-process measurements of {@link dev.billforge.ledger.CreditLedger} (targets 2 and 3). Iteration
- * counts and times are set by {@link dev.billforge.benchmarks.BenchmarkMain}.
+ * In-process measurements of {@link dev.billforge.ledger.CreditLedger} (targets 2 and 3).
+ * Iteration counts and times are set by {@link dev.billforge.benchmarks.BenchmarkMain}.
  */
 @Fork(value = 1, jvmArgsAppend = { "-Xmx2g" })
 public class LedgerBenchmarks {
@@ -52,7 +52,10 @@ public class LedgerBenchmarks {
 
 	}
 
-	/** Target 3: 16 threads each holding 5 credits and committing 3, all on ONE org; one op = one pair. */
+	/**
+	 * Target 3: 16 threads each holding 5 credits and committing 3, all on ONE org; one
+	 * op = one pair.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.Throughput)
 	@OutputTimeUnit(TimeUnit.SECONDS)

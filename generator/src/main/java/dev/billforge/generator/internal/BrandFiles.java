@@ -12,36 +12,45 @@ import dev.billforge.branding.BrandAnswers;
 import dev.billforge.branding.BrandPackWriter;
 import dev.billforge.branding.InvalidBrandPackException;
 
-/** The generated default brand pack, rendered through the branding module's {@link BrandPackWriter}. */
+/**
+ * The generated default brand pack, rendered through the branding module's
+ * {@link BrandPackWriter}.
+ */
 public final class BrandFiles {
 
-    public static final String DIR = "src/main/resources/brand";
-    static final List<String> FILES = List.of("brand.yml", "logo.svg", "favicon.svg");
+	public static final String DIR = "src/main/resources/brand";
+	static final List<String> FILES = List.of("brand.yml", "logo.svg", "favicon.svg");
 
-    private BrandFiles() {
-    }
+	private BrandFiles() {
+	}
 
-    /** The pack's files by path relative to the tenant folder (written and validated in a scratch folder). */
-    public static Map<String, String> render(TenantAnswers a) throws IOException {
-        Path scratch = Files.createTempDirectory("billforge-brand-");
-        try {
-            Path dir = scratch.resolve("brand");
-            try {
-                BrandPackWriter.writeDefault(dir, answers(a));
-            } catch (InvalidBrandPackException e) {
-                throw new InvalidAnswerException("--primary", "the brand pack would be invalid: " + e.getMessage());
-            }
-            Map<String, String> files = new LinkedHashMap<>();
-            for (String f : FILES) {
-                files.put(DIR + "/" + f, Files.readString(dir.resolve(f), StandardCharsets.UTF_8));
-            }
-            return files;
-        } finally {
-            AtomicFiles.deleteRecursively(scratch);
-        }
-    }
+	/**
+	 * The pack's files by path relative to the tenant folder (written and validated in a
+	 * scratch folder).
+	 */
+	public static Map<String, String> render(TenantAnswers a) throws IOException {
+		Path scratch = Files.createTempDirectory("billforge-brand-");
+		try {
+			Path dir = scratch.resolve("brand");
+			try {
+				BrandPackWriter.writeDefault(dir, answers(a));
+			}
+			catch (InvalidBrandPackException e) {
+				throw new InvalidAnswerException("--primary", "the brand pack would be invalid: " + e.getMessage());
+			}
+			Map<String, String> files = new LinkedHashMap<>();
+			for (String f : FILES) {
+				files.put(DIR + "/" + f, Files.readString(dir.resolve(f), StandardCharsets.UTF_8));
+			}
+			return files;
+		}
+		finally {
+			AtomicFiles.deleteRecursively(scratch);
+		}
+	}
 
-    static BrandAnswers answers(TenantAnswers a) {
-        return new BrandAnswers(a.name(), a.brand().tagline(), a.brand().primary(), a.brand().supportEmail());
-    }
+	static BrandAnswers answers(TenantAnswers a) {
+		return new BrandAnswers(a.name(), a.brand().tagline(), a.brand().primary(), a.brand().supportEmail());
+	}
+
 }

@@ -20,7 +20,10 @@ import dev.billforge.identity.ConditionalOnKeycloakLogin;
 import dev.billforge.notifications.MailLinks;
 import dev.billforge.notifications.Notifications;
 
-/** Local accounts exist only without Keycloak (Keycloak owns people, passwords and resets there). */
+/**
+ * Local accounts exist only without Keycloak (Keycloak owns people, passwords and resets
+ * there).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnKeycloakLogin(false)
 @EnableConfigurationProperties(AccountsProperties.class)
@@ -35,7 +38,8 @@ class AccountsConfiguration {
 	MongoAccounts accounts(MongoTemplate mongo, PasswordEncoder encoder, Notifications notifications,
 			AccountsProperties properties, Brand brand, Clock clock, MessageSource messageSource, MailLinks links,
 			SignInThrottle signIns) {
-		return new MongoAccounts(mongo, encoder, notifications, properties, brand, clock, messageSource, links, signIns);
+		return new MongoAccounts(mongo, encoder, notifications, properties, brand, clock, messageSource, links,
+				signIns);
 	}
 
 	/** A tenant (or test) that declares its own user store keeps it. */

@@ -10,11 +10,12 @@ import dev.billforge.accounts.OperatorSetup;
 import dev.billforge.common.ProblemException;
 
 /**
- * {@code java -jar <tenant>.jar accounts create-operator --email ops@example.com}: creates (or promotes)
- * the operator account, mails the one-time set-password link, prints it too (whoever runs the command
- * on the server is trusted with it) and exits 0; a bad address exits 1. Runs as a non-web application
- * ({@link CreateOperatorEnvironment}). On the embedded default stop the app first (the store's files
- * are locked by a running app) or use the operator API.
+ * {@code java -jar <tenant>.jar accounts create-operator --email ops@example.com}:
+ * creates (or promotes) the operator account, mails the one-time set-password link,
+ * prints it too (whoever runs the command on the server is trusted with it) and exits 0;
+ * a bad address exits 1. Runs as a non-web application
+ * ({@link CreateOperatorEnvironment}). On the embedded default stop the app first (the
+ * store's files are locked by a running app) or use the operator API.
  */
 final class CreateOperatorCommand implements ApplicationRunner {
 
@@ -60,7 +61,10 @@ final class CreateOperatorCommand implements ApplicationRunner {
 		}
 	}
 
-	/** {@code --email=x} or {@code --email x} (Spring reads the latter as an empty option plus an argument). */
+	/**
+	 * {@code --email=x} or {@code --email x} (Spring reads the latter as an empty option
+	 * plus an argument).
+	 */
 	private static String email(ApplicationArguments args) {
 		List<String> values = args.getOptionValues("email");
 		if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {

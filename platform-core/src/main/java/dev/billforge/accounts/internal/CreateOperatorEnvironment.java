@@ -9,8 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Makes {@code accounts create-operator} a non-web run, so it never binds the tenant's port (like the
- * Keycloak provisioning run).
+ * Makes {@code accounts create-operator} a non-web run, so it never binds the tenant's
+ * port (like the Keycloak provisioning run).
  */
 public class CreateOperatorEnvironment implements EnvironmentPostProcessor {
 
@@ -18,9 +18,9 @@ public class CreateOperatorEnvironment implements EnvironmentPostProcessor {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String args = environment.getProperty("nonOptionArgs");
 		if (args != null && CreateOperatorCommand.requested(Arrays.asList(args.split(",")))) {
-			environment.getPropertySources().addFirst(new MapPropertySource("billforgeCreateOperator",
-					Map.of("spring.main.web-application-type", "none", "billforge.billing.catalog.push-to-emulator-on-startup",
-							"false")));
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("billforgeCreateOperator", Map.of("spring.main.web-application-type",
+						"none", "billforge.billing.catalog.push-to-emulator-on-startup", "false")));
 		}
 	}
 

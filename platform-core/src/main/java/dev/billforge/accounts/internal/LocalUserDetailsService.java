@@ -22,13 +22,17 @@ import dev.billforge.accounts.Account;
 import dev.billforge.accounts.AccountPrincipal;
 
 /**
- * Form login's user store. After too many failed sign-ins from one client for one address, that
- * client is locked out of that address for the throttle window (Spring Security then answers
- * "locked" without checking the password) — for unknown addresses exactly as for known ones.
+ * Form login's user store. After too many failed sign-ins from one client for one
+ * address, that client is locked out of that address for the throttle window (Spring
+ * Security then answers "locked" without checking the password) — for unknown addresses
+ * exactly as for known ones.
  */
 final class LocalUserDetailsService implements UserDetailsService {
 
-	/** Password of a locked-out principal: never checked (the lock is), and matches nothing anyway. */
+	/**
+	 * Password of a locked-out principal: never checked (the lock is), and matches
+	 * nothing anyway.
+	 */
 	private static final String LOCKED = "{noop}" + java.util.UUID.randomUUID();
 
 	private final MongoAccounts accounts;
@@ -43,8 +47,10 @@ final class LocalUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		String email = MongoAccounts.normalise(username);
-		// Checked before the account is looked up, so a locked unknown address answers like a known one:
-		// a locked principal makes Spring Security answer "locked" before any password check.
+		// Checked before the account is looked up, so a locked unknown address answers
+		// like a known one:
+		// a locked principal makes Spring Security answer "locked" before any password
+		// check.
 		if (failures.locked(currentClient(), email)) {
 			return new AccountPrincipal(email, LOCKED, true, List.of(), -1);
 		}
@@ -60,22 +66,28 @@ final class LocalUserDetailsService implements UserDetailsService {
 
 	@EventListener
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		failures.failed(client(event.getAuthentication()), MongoAccounts.normalise(String.valueOf(event.getAuthentication().getName())));
+		failures.failed(client(event.getAuthentication()),
+				MongoAccounts.normalise(String.valueOf(event.getAuthentication().getName())));
 	}
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		failures.succeeded(client(event.getAuthentication()), MongoAccounts.normalise(event.getAuthentication().getName()));
+		failures.succeeded(client(event.getAuthentication()),
+				MongoAccounts.normalise(event.getAuthentication().getName()));
 	}
 
 	private static String client(Authentication authentication) {
-		if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) {
 			return details.getRemoteAddress();
 		}
 		return currentClient();
 	}
 
-	/** The remote address of the request being served (behind a proxy: set server.forward-headers-strategy). */
+	/**
+	 * The remote address of the request being served (behind a proxy: set
+	 * server.forward-headers-strategy).
+	 */
 	static String currentClient() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();

@@ -34,8 +34,9 @@ import dev.billforge.notifications.MailLinks;
 import dev.billforge.notifications.Notifications;
 
 /**
- * Accounts keyed by lower-case email; passwords only as BCrypt hashes; reset, set-password and
- * verification tokens only as SHA-256 (each a random 256-bit secret: unguessable, single use, expiring).
+ * Accounts keyed by lower-case email; passwords only as BCrypt hashes; reset,
+ * set-password and verification tokens only as SHA-256 (each a random 256-bit secret:
+ * unguessable, single use, expiring).
  */
 final class MongoAccounts implements Accounts {
 
@@ -74,18 +75,25 @@ final class MongoAccounts implements Accounts {
 
 	private final SignInThrottle signIns;
 
-	/** Mails per address (reset, verification, "you already have an account"), so no one can mail-bomb an address. */
+	/**
+	 * Mails per address (reset, verification, "you already have an account"), so no one
+	 * can mail-bomb an address.
+	 */
 	private final Throttle mailsPerAddress;
 
 	private final Throttle resetsPerClient;
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** The app's bundles with the brand's overrides: mail texts in the recipient's language. */
+	/**
+	 * The app's bundles with the brand's overrides: mail texts in the recipient's
+	 * language.
+	 */
 	private final MessageSource messages;
 
-	MongoAccounts(MongoTemplate mongo, PasswordEncoder encoder, Notifications notifications, AccountsProperties properties,
-			Brand brand, Clock clock, MessageSource messages, MailLinks links, SignInThrottle signIns) {
+	MongoAccounts(MongoTemplate mongo, PasswordEncoder encoder, Notifications notifications,
+			AccountsProperties properties, Brand brand, Clock clock, MessageSource messages, MailLinks links,
+			SignInThrottle signIns) {
 		this.messages = messages;
 		this.accounts = mongo.getCollection(ACCOUNTS);
 		this.resets = mongo.getCollection(RESETS);
@@ -131,7 +139,8 @@ final class MongoAccounts implements Accounts {
 			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
 				throw ex;
 			}
-			// Told to the address, not on the page: the page must not say whether the address has an account.
+			// Told to the address, not on the page: the page must not say whether the
+			// address has an account.
 			if (mailsPerAddress.tryAcquire(Throttle.key("mail", address))) {
 				Locale to = find(address).map(Account::language).orElse(language);
 				mail("signup-exists:" + token(), address, to, "mail.signupExists", links.to("/login"),
@@ -157,7 +166,8 @@ final class MongoAccounts implements Accounts {
 		if (email == null || email.length() > MAX_EMAIL_LENGTH + 10) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(accounts.find(Filters.eq("_id", normalise(email))).first()).map(MongoAccounts::account);
+		return Optional.ofNullable(accounts.find(Filters.eq("_id", normalise(email))).first())
+			.map(MongoAccounts::account);
 	}
 
 	Optional<String> passwordHash(String email) {
@@ -183,7 +193,8 @@ final class MongoAccounts implements Accounts {
 
 	@Override
 	public String verifyEmail(String token) {
-		Document claimed = claim(verifications, token, "verification_invalid", "this verification link is not valid or has expired");
+		Document claimed = claim(verifications, token, "verification_invalid",
+				"this verification link is not valid or has expired");
 		String email = claimed.getString("email");
 		accounts.updateOne(Filters.eq("_id", email), Updates.set("verified", true));
 		return email;
@@ -195,7 +206,8 @@ final class MongoAccounts implements Accounts {
 		if (address.length() > MAX_EMAIL_LENGTH) {
 			return; // no account can have it; answered like any other address
 		}
-		// Both throttles count known and unknown addresses alike, so "throttled" tells nothing either.
+		// Both throttles count known and unknown addresses alike, so "throttled" tells
+		// nothing either.
 		boolean clientOk = resetsPerClient.tryAcquire(Throttle.key("client", client));
 		if (!clientOk || !mailsPerAddress.tryAcquire(Throttle.key("mail", address))) {
 			throw new ProblemException(429, "throttled", "too many reset requests; try again later");
@@ -217,9 +229,11 @@ final class MongoAccounts implements Accounts {
 		requireGoodPassword(newPassword);
 		claim(resets, token, "reset_invalid", "this reset link was already used");
 		String email = reset.getString("email");
-		// The link came by mail, so the address is proven; sessions signed in with the old password end.
-		accounts.updateOne(Filters.eq("_id", email), Updates.combine(Updates.set("passwordHash", encoder.encode(newPassword)),
-				Updates.set("verified", true), Updates.inc("sessionVersion", 1)));
+		// The link came by mail, so the address is proven; sessions signed in with the
+		// old password end.
+		accounts.updateOne(Filters.eq("_id", email),
+				Updates.combine(Updates.set("passwordHash", encoder.encode(newPassword)), Updates.set("verified", true),
+						Updates.inc("sessionVersion", 1)));
 		signIns.unlock(email);
 	}
 
@@ -227,7 +241,8 @@ final class MongoAccounts implements Accounts {
 	public OperatorSetup createOperator(String email) {
 		String address = validAddress(email);
 		Instant now = clock.instant();
-		// A random password nobody knows: the account is usable only after the set-password link.
+		// A random password nobody knows: the account is usable only after the
+		// set-password link.
 		String unusable = encoder.encode(token());
 		Document created = new Document("_id", address).append("passwordHash", unusable)
 			.append("createdAt", now.toString())
@@ -311,14 +326,15 @@ final class MongoAccounts implements Accounts {
 
 	private static Account account(Document doc) {
 		String language = doc.getString("language");
-		return new Account(doc.getString("_id"), Instant.parse(doc.getString("createdAt")), doc.getBoolean("operator", false),
-				language == null ? null : Locale.forLanguageTag(language), doc.getBoolean("verified", false),
-				doc.getInteger("sessionVersion", 0));
+		return new Account(doc.getString("_id"), Instant.parse(doc.getString("createdAt")),
+				doc.getBoolean("operator", false), language == null ? null : Locale.forLanguageTag(language),
+				doc.getBoolean("verified", false), doc.getInteger("sessionVersion", 0));
 	}
 
 	static String hash(String token) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -5,9 +5,10 @@ import java.time.Clock;
 import dev.billforge.accounts.AccountsProperties;
 
 /**
- * Failed sign-ins counted per client <em>and</em> account together, so a stranger failing against
- * the operator's address locks out only themselves, plus per client over all accounts (password
- * spraying). A completed password reset lifts an account's lockout for every client.
+ * Failed sign-ins counted per client <em>and</em> account together, so a stranger failing
+ * against the operator's address locks out only themselves, plus per client over all
+ * accounts (password spraying). A completed password reset lifts an account's lockout for
+ * every client.
  */
 final class SignInThrottle {
 

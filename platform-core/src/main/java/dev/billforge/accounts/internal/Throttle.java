@@ -15,10 +15,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Counts attempts per key in a sliding window, in memory per instance (an attacker spreading attempts
- * over N instances gets N times the budget, still far too few for guessing). Bounded: at most
- * {@code maxKeys} keys, each evicted once idle for a window, and keys are hashes ({@link #key}) of
- * their parts, so neither the number nor the size of entries is the attacker's to choose.
+ * Counts attempts per key in a sliding window, in memory per instance (an attacker
+ * spreading attempts over N instances gets N times the budget, still far too few for
+ * guessing). Bounded: at most {@code maxKeys} keys, each evicted once idle for a window,
+ * and keys are hashes ({@link #key}) of their parts, so neither the number nor the size
+ * of entries is the attacker's to choose.
  */
 final class Throttle {
 
@@ -48,7 +49,9 @@ final class Throttle {
 			.build();
 	}
 
-	/** A fixed-size key for the given parts, e.g. {@code key("signin", client, email)}. */
+	/**
+	 * A fixed-size key for the given parts, e.g. {@code key("signin", client, email)}.
+	 */
 	static String key(String... parts) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -95,7 +98,9 @@ final class Throttle {
 		attempts.invalidate(key);
 	}
 
-	/** Drops every key starting with {@code prefix} (all clients' counts for one account). */
+	/**
+	 * Drops every key starting with {@code prefix} (all clients' counts for one account).
+	 */
 	void resetPrefix(String prefix) {
 		attempts.asMap().keySet().removeIf(k -> k.startsWith(prefix));
 	}

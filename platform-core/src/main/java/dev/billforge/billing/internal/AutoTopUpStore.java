@@ -21,9 +21,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Auto top-up settings ({@code billing_auto_top_ups}, {@code _id} = org id). {@code crossing} numbers the
- * threshold crossings: purchase {@code orgId:crossing} is the claim of the current one, and the counter
- * moves on (guarded by its old value, so only once) when that purchase has ended.
+ * Auto top-up settings ({@code billing_auto_top_ups}, {@code _id} = org id).
+ * {@code crossing} numbers the threshold crossings: purchase {@code orgId:crossing} is
+ * the claim of the current one, and the counter moves on (guarded by its old value, so
+ * only once) when that purchase has ended.
  */
 @Component
 class AutoTopUpStore {
@@ -48,13 +49,18 @@ class AutoTopUpStore {
 		return Optional.ofNullable(settings.find(Filters.eq("_id", org.value())).first()).map(AutoTopUpStore::read);
 	}
 
-	/** Turns auto top-up on with these terms; a new configuration starts with no failures counted. */
+	/**
+	 * Turns auto top-up on with these terms; a new configuration starts with no failures
+	 * counted.
+	 */
 	void save(OrgId org, String lookupKey, Credits threshold, int monthlyLimit, Instant now) {
-		settings.updateOne(Filters.eq("_id", org.value()), Updates.combine(Updates.set("enabled", true),
-				Updates.set("lookupKey", lookupKey), Updates.set("threshold", threshold.toString()),
-				Updates.set("monthlyLimit", monthlyLimit), Updates.set("failures", 0),
-				Updates.set("updatedAt", Date.from(now)), Updates.unset("retryAfter"), Updates.unset("disabledReason"),
-				Updates.setOnInsert("crossing", 0L)), new UpdateOptions().upsert(true));
+		settings.updateOne(Filters.eq("_id", org.value()),
+				Updates.combine(Updates.set("enabled", true), Updates.set("lookupKey", lookupKey),
+						Updates.set("threshold", threshold.toString()), Updates.set("monthlyLimit", monthlyLimit),
+						Updates.set("failures", 0), Updates.set("updatedAt", Date.from(now)),
+						Updates.unset("retryAfter"), Updates.unset("disabledReason"),
+						Updates.setOnInsert("crossing", 0L)),
+				new UpdateOptions().upsert(true));
 	}
 
 	void disable(OrgId org, String reason) {
@@ -62,7 +68,10 @@ class AutoTopUpStore {
 				Updates.combine(Updates.set("enabled", false), Updates.set("disabledReason", reason)));
 	}
 
-	/** Opens the next crossing once the purchase of {@code crossing} has ended; a no-op when already done. */
+	/**
+	 * Opens the next crossing once the purchase of {@code crossing} has ended; a no-op
+	 * when already done.
+	 */
 	void advance(OrgId org, long crossing) {
 		settings.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("crossing", crossing)),
 				Updates.inc("crossing", 1L));
@@ -74,7 +83,8 @@ class AutoTopUpStore {
 	}
 
 	/**
-	 * Counts a failed purchase; at {@code maxFailures} in a row auto top-up turns itself off.
+	 * Counts a failed purchase; at {@code maxFailures} in a row auto top-up turns itself
+	 * off.
 	 * @return true when this failure turned it off
 	 */
 	boolean recordFailure(OrgId org, String code, Instant now, Instant retryAfter, int maxFailures) {
@@ -85,16 +95,20 @@ class AutoTopUpStore {
 		if (after == null || after.getInteger("failures", 0) < maxFailures) {
 			return false;
 		}
-		return settings.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("enabled", true)),
-				Updates.combine(Updates.set("enabled", false), Updates.set("disabledReason", "too_many_failures")))
+		return settings
+			.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("enabled", true)),
+					Updates.combine(Updates.set("enabled", false), Updates.set("disabledReason", "too_many_failures")))
 			.getModifiedCount() == 1;
 	}
 
-	/** Orgs with auto top-up on whose retry time (if any) has come, at most {@code limit}. */
+	/**
+	 * Orgs with auto top-up on whose retry time (if any) has come, at most {@code limit}.
+	 */
 	List<OrgId> enabledAndDue(Instant now, int limit) {
 		List<OrgId> orgs = new ArrayList<>();
-		settings.find(Filters.and(Filters.eq("enabled", true),
-				Filters.or(Filters.exists("retryAfter", false), Filters.lte("retryAfter", Date.from(now)))))
+		settings
+			.find(Filters.and(Filters.eq("enabled", true),
+					Filters.or(Filters.exists("retryAfter", false), Filters.lte("retryAfter", Date.from(now)))))
 			.limit(limit)
 			.forEach(d -> orgs.add(new OrgId(d.getString("_id"))));
 		return orgs;

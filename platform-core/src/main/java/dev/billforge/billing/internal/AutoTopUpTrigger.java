@@ -23,10 +23,12 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.storage.JobLock;
 
 /**
- * Starts auto top-up after ledger commits that charged usage: the org is handed to a small pool and
- * evaluated there, so no Stripe call runs on the ledger's projection path. Requests for an org already
- * waiting are folded into one. A trigger lost to a crash or a full queue is made up by the next commit or
- * the sweep ({@code billforge.billing.auto-top-up.sweep-interval}), which also resumes pending purchases.
+ * Starts auto top-up after ledger commits that charged usage: the org is handed to a
+ * small pool and evaluated there, so no Stripe call runs on the ledger's projection path.
+ * Requests for an org already waiting are folded into one. A trigger lost to a crash or a
+ * full queue is made up by the next commit or the sweep
+ * ({@code billforge.billing.auto-top-up.sweep-interval}), which also resumes pending
+ * purchases.
  */
 @Component
 class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
@@ -35,7 +37,10 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 
 	private static final int MAX_WAITING = 10_000;
 
-	/** Looked up when first needed: the ledger it calls is built with its commit listeners, this one among them. */
+	/**
+	 * Looked up when first needed: the ledger it calls is built with its commit
+	 * listeners, this one among them.
+	 */
 	private final ObjectProvider<AutoTopUps> topUps;
 
 	private final JobLock lock;
@@ -78,13 +83,17 @@ class AutoTopUpTrigger implements LedgerCommitListener, DisposableBean {
 				});
 			}
 			catch (RejectedExecutionException ex) {
-				// queue full or shutting down: forget the org, or it would never be handed over again (the sweep makes up)
+				// queue full or shutting down: forget the org, or it would never be
+				// handed over again (the sweep makes up)
 				waiting.remove(commit.orgId());
 			}
 		}
 	}
 
-	/** Nothing to rebuild: purchases are not a read model, and replaying old commits must not buy anything. */
+	/**
+	 * Nothing to rebuild: purchases are not a read model, and replaying old commits must
+	 * not buy anything.
+	 */
 	@Override
 	public void rebuild(LedgerHistory history) {
 	}

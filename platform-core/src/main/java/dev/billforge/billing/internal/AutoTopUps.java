@@ -36,18 +36,22 @@ import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Automatic top-up (docs/billing.md, "Automatic top-up"): when an org's available credits are below its
- * threshold, one pack is bought off session with its saved card. Runs after ledger commits (never inside
- * one: {@link AutoTopUpTrigger}) and from the sweep. Exactly one payment per crossing: the purchase record
- * {@code orgId:crossing} is claimed by one insert; its credits are granted under the ledger key
- * {@code auto-top-up:<pi_id>}, whether the webhook or the synchronous answer comes first.
+ * Automatic top-up (docs/billing.md, "Automatic top-up"): when an org's available credits
+ * are below its threshold, one pack is bought off session with its saved card. Runs after
+ * ledger commits (never inside one: {@link AutoTopUpTrigger}) and from the sweep. Exactly
+ * one payment per crossing: the purchase record {@code orgId:crossing} is claimed by one
+ * insert; its credits are granted under the ledger key {@code auto-top-up:<pi_id>},
+ * whether the webhook or the synchronous answer comes first.
  */
 @Component
 class AutoTopUps {
 
 	private static final Logger log = LoggerFactory.getLogger(AutoTopUps.class);
 
-	/** A purchase left pending this long (a crash, Stripe down) is taken up again by the sweep. */
+	/**
+	 * A purchase left pending this long (a crash, Stripe down) is taken up again by the
+	 * sweep.
+	 */
 	static final Duration RESUME_AFTER = Duration.ofMinutes(2);
 
 	/** The org's auto top-up as the API and page show it. */
@@ -105,17 +109,21 @@ class AutoTopUps {
 		Optional<AutoTopUpStore.Settings> s = store.find(org);
 		List<TopUpPurchases.Purchase> latest = purchases.latest(org, 5);
 		long thisMonth = purchases.countSince(org, monthStart(org));
-		return s.map(x -> new View(x.enabled(), x.lookupKey(), x.threshold().toString(), x.monthlyLimit(), thisMonth,
-				x.failures(), x.disabledReason(), x.lastFailureCode(), x.lastFailureAt(), latest))
+		return s
+			.map(x -> new View(x.enabled(), x.lookupKey(), x.threshold().toString(), x.monthlyLimit(), thisMonth,
+					x.failures(), x.disabledReason(), x.lastFailureCode(), x.lastFailureAt(), latest))
 			.orElse(new View(false, null, null, null, thisMonth, 0, null, null, null, latest));
 	}
 
-	/** Turns auto top-up on; the pack must be in the catalog and the org must have a saved card. */
+	/**
+	 * Turns auto top-up on; the pack must be in the catalog and the org must have a saved
+	 * card.
+	 */
 	View configure(OrgId org, String lookupKey, Credits threshold, int monthlyLimit) {
 		CatalogEntry pack = catalog.byLookupKey(lookupKey)
 			.filter(e -> e.kind() == CatalogEntry.Kind.PACK)
-			.orElseThrow(() -> ProblemException.invalid("lookupKey", "no pack has the lookup key " + lookupKey
-					+ " (see GET /api/v1/billing/catalog)"));
+			.orElseThrow(() -> ProblemException.invalid("lookupKey",
+					"no pack has the lookup key " + lookupKey + " (see GET /api/v1/billing/catalog)"));
 		String customer = customers.customerOf(org).orElseThrow(AutoTopUps::noCard);
 		try {
 			payments.savedCard(customer).orElseThrow(AutoTopUps::noCard);
@@ -125,7 +133,8 @@ class AutoTopUps {
 		}
 		store.save(org, pack.lookupKey(), threshold, monthlyLimit, clock.instant());
 		try {
-			evaluate(org); // already below the threshold: buy now rather than at the next commit
+			evaluate(org); // already below the threshold: buy now rather than at the next
+							// commit
 		}
 		catch (RuntimeException ex) {
 			// Saved is saved: the next commit or the sweep evaluates again.
@@ -143,7 +152,10 @@ class AutoTopUps {
 				+ "is saved for later), subscribe to a plan or add a card in the billing portal first");
 	}
 
-	/** Buys a pack when the org's available credits are below its threshold and no purchase of this crossing exists. */
+	/**
+	 * Buys a pack when the org's available credits are below its threshold and no
+	 * purchase of this crossing exists.
+	 */
 	void evaluate(OrgId org) {
 		AutoTopUpStore.Settings s = store.find(org).orElse(null);
 		Instant now = clock.instant();
@@ -156,15 +168,18 @@ class AutoTopUps {
 		Optional<TopUpPurchases.Purchase> current = purchases.find(s.purchaseId());
 		if (current.isPresent()) {
 			if (!"pending".equals(current.get().status())) {
-				store.advance(org, s.crossing()); // ended before the counter moved on (a crash): move it now
+				store.advance(org, s.crossing()); // ended before the counter moved on (a
+													// crash): move it now
 			}
 			return;
 		}
 		if (purchases.countSince(org, monthStart(org)) >= s.monthlyLimit()) {
 			return;
 		}
-		Optional<CatalogEntry> pack = catalog.byLookupKey(s.lookupKey()).filter(e -> e.kind() == CatalogEntry.Kind.PACK);
-		// Charged in the org's currency (fixed at its first purchase) at the pack's price in it.
+		Optional<CatalogEntry> pack = catalog.byLookupKey(s.lookupKey())
+			.filter(e -> e.kind() == CatalogEntry.Kind.PACK);
+		// Charged in the org's currency (fixed at its first purchase) at the pack's price
+		// in it.
 		String currency = customers.currencyOf(org).orElse(pack.map(CatalogEntry::currency).orElse(null));
 		Optional<Long> amount = pack.flatMap(p -> p.unitAmountIn(currency));
 		if (pack.isEmpty() || amount.isEmpty()) {
@@ -173,14 +188,16 @@ class AutoTopUps {
 			return;
 		}
 		TopUpPurchases.Purchase purchase = new TopUpPurchases.Purchase(s.purchaseId(), org, s.crossing(), "pending",
-				pack.get().lookupKey(), pack.get().credits().toString(), amount.get(), currency,
-				null, null, now);
+				pack.get().lookupKey(), pack.get().credits().toString(), amount.get(), currency, null, null, now);
 		if (purchases.claim(purchase)) {
 			pay(purchase);
 		}
 	}
 
-	/** Charges a claimed purchase (again, after a crash: the idempotency key makes it the same payment). */
+	/**
+	 * Charges a claimed purchase (again, after a crash: the idempotency key makes it the
+	 * same payment).
+	 */
 	void pay(TopUpPurchases.Purchase p) {
 		Optional<String> customer = customers.customerOf(p.org());
 		try {
@@ -203,7 +220,9 @@ class AutoTopUps {
 		}
 	}
 
-	/** {@code payment_intent.succeeded|payment_failed|requires_action} of an auto top-up. */
+	/**
+	 * {@code payment_intent.succeeded|payment_failed|requires_action} of an auto top-up.
+	 */
 	void onPaymentIntent(String type, JsonNode pi) {
 		JsonNode metadata = pi.path("metadata");
 		if (!TopUpPayments.KIND.equals(metadata.path("kind").asString(null))
@@ -229,13 +248,14 @@ class AutoTopUps {
 		Credits credits = Credits.of(p.credits());
 		GrantReceipt receipt = ledger.grant(p.org(), new GrantRequest("auto-top-up:" + paymentIntent, GrantSource.PACK,
 				credits, null, null, "Auto top-up " + p.lookupKey(), paymentIntent));
-		// Refunds find the grant they take back from by payment intent, as for packs bought in Checkout.
-		CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", "payment:" + paymentIntent)
-			.append("orgId", p.org().value())
-			.append("grantId", receipt.grantId())
-			.append("credits", credits.toString())
-			.append("amount", p.amount())
-			.append("autoTopUp", p.id()));
+		// Refunds find the grant they take back from by payment intent, as for packs
+		// bought in Checkout.
+		CustomerDirectory.insertIgnoringDuplicate(effects,
+				new Document("_id", "payment:" + paymentIntent).append("orgId", p.org().value())
+					.append("grantId", receipt.grantId())
+					.append("credits", credits.toString())
+					.append("amount", p.amount())
+					.append("autoTopUp", p.id()));
 		if (purchases.markSucceeded(p.id(), paymentIntent, clock.instant())) {
 			store.recordSuccess(p.org());
 		}
@@ -253,7 +273,10 @@ class AutoTopUps {
 		store.advance(p.org(), p.crossing());
 	}
 
-	/** Resumes pending purchases and evaluates orgs whose retry came due; returns how many purchases were resumed. */
+	/**
+	 * Resumes pending purchases and evaluates orgs whose retry came due; returns how many
+	 * purchases were resumed.
+	 */
 	int sweep() {
 		Instant now = clock.instant();
 		List<TopUpPurchases.Purchase> pending = purchases.pendingBefore(now.minus(RESUME_AFTER), 100);
@@ -283,9 +306,9 @@ class AutoTopUps {
 			return;
 		}
 		String subject = turnedOff ? "Auto top-up turned off" : "Auto top-up payment failed";
-		String body = "An automatic top-up of your credits could not be paid (" + code + ")."
-				+ (turnedOff ? " Auto top-up has been turned off; turn it on again on the billing page once the card is fixed."
-						: " Update your card in billing management; it is tried again later.");
+		String body = "An automatic top-up of your credits could not be paid (" + code + ")." + (turnedOff
+				? " Auto top-up has been turned off; turn it on again on the billing page once the card is fixed."
+				: " Update your card in billing management; it is tried again later.");
 		n.sendMail("auto-top-up:" + purchaseId, emails, subject, body);
 	}
 

@@ -48,11 +48,13 @@ class BillingApiController {
 	}
 
 	/**
-	 * {@code currency}: the org's currency when {@code currencyFixed} (fixed at its first purchase), else the
-	 * catalog's default; each entry's {@code currencyOptions} lists the other currencies it can be bought in first.
+	 * {@code currency}: the org's currency when {@code currencyFixed} (fixed at its first
+	 * purchase), else the catalog's default; each entry's {@code currencyOptions} lists
+	 * the other currencies it can be bought in first.
 	 */
-	record CatalogResponse(boolean testMode, List<CatalogEntry> plans, List<CatalogEntry> packs,
-			@Schema(description = "ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase", example = "eur") String currency,
+	record CatalogResponse(boolean testMode, List<CatalogEntry> plans, List<CatalogEntry> packs, @Schema(
+			description = "ISO currency code, lower case: the org's currency, or the catalog's default before its first purchase",
+			example = "eur") String currency,
 			@Schema(description = "Whether the org's currency is fixed (by its first purchase); Checkout in another is refused") boolean currencyFixed) {
 	}
 
@@ -67,7 +69,10 @@ class BillingApiController {
 				fixed.orElse(entries.isEmpty() ? null : entries.get(0).currency()), fixed.isPresent());
 	}
 
-	/** {@code contract}: the org's enterprise contract (operator-managed), null when it never had one. */
+	/**
+	 * {@code contract}: the org's enterprise contract (operator-managed), null when it
+	 * never had one.
+	 */
 	record SubscriptionResponse(SubscriptionView subscription, EnterpriseContract contract) {
 	}
 
@@ -77,8 +82,9 @@ class BillingApiController {
 		return new SubscriptionResponse(subscriptions.current(org).orElse(null), contracts.find(org).orElse(null));
 	}
 
-	record CheckoutRequest(String lookupKey, Integer quantity,
-			@Schema(description = "ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency", example = "eur") String currency) {
+	record CheckoutRequest(String lookupKey, Integer quantity, @Schema(
+			description = "ISO currency code to pay in (one of the price's currencies); only before the org's first purchase fixes its currency",
+			example = "eur") String currency) {
 	}
 
 	@Operation(operationId = "createCheckoutSession", summary = "A Stripe Checkout link for a plan or pack")

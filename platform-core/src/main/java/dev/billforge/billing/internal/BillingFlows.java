@@ -30,7 +30,10 @@ import dev.billforge.common.Tracing;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
-/** Checkout, Portal and invoice listing for an org; Stripe faults become clear problems, never half-done work. */
+/**
+ * Checkout, Portal and invoice listing for an org; Stripe faults become clear problems,
+ * never half-done work.
+ */
 @Component
 class BillingFlows {
 
@@ -38,7 +41,10 @@ class BillingFlows {
 	record CheckoutLink(String id, String url) {
 	}
 
-	/** An invoice as the org sees it; amounts in minor units ({@code discount} taken off, {@code tax} added). */
+	/**
+	 * An invoice as the org sees it; amounts in minor units ({@code discount} taken off,
+	 * {@code tax} added).
+	 */
 	record InvoiceSummary(String id, String number, String status, String billingReason, String currency, long total,
 			long amountDue, long amountPaid, Long created, String hostedInvoiceUrl, long discount, long tax) {
 	}
@@ -63,9 +69,9 @@ class BillingFlows {
 
 	private final BillingProperties properties;
 
-	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers, SubscriptionSync subscriptions,
-			PublicUrls urls, ProductProperties product, EnterpriseContracts contracts, ObjectProvider<Brand> brand,
-			Memberships memberships, BillingProperties properties) {
+	BillingFlows(StripeClient stripe, CatalogService catalog, CustomerDirectory customers,
+			SubscriptionSync subscriptions, PublicUrls urls, ProductProperties product, EnterpriseContracts contracts,
+			ObjectProvider<Brand> brand, Memberships memberships, BillingProperties properties) {
 		this.memberships = memberships;
 		this.properties = properties;
 		this.contracts = contracts;
@@ -78,7 +84,10 @@ class BillingFlows {
 		this.tag = product.getTag();
 	}
 
-	/** The tenant's brand on Stripe's hosted Checkout: its name and the light palette's colours. */
+	/**
+	 * The tenant's brand on Stripe's hosted Checkout: its name and the light palette's
+	 * colours.
+	 */
 	private static com.stripe.param.checkout.SessionCreateParams.BrandingSettings branding(Brand brand) {
 		return com.stripe.param.checkout.SessionCreateParams.BrandingSettings.builder()
 			.setDisplayName(brand.productName())
@@ -92,16 +101,18 @@ class BillingFlows {
 	}
 
 	/**
-	 * The org's currency: fixed at its first purchase (its billing record, else its subscription's), empty before.
+	 * The org's currency: fixed at its first purchase (its billing record, else its
+	 * subscription's), empty before.
 	 */
 	Optional<String> orgCurrency(OrgId org) {
 		return customers.currencyOf(org).or(() -> subscriptions.currency(org));
 	}
 
 	/**
-	 * The currency a Checkout for {@code entry} charges in: the org's fixed one (asking for another is refused),
-	 * else the one asked for, else the catalog's default. Refused when the price is not sold in it. Checked before
-	 * anything is created in Stripe, so a refusal leaves nothing behind.
+	 * The currency a Checkout for {@code entry} charges in: the org's fixed one (asking
+	 * for another is refused), else the one asked for, else the catalog's default.
+	 * Refused when the price is not sold in it. Checked before anything is created in
+	 * Stripe, so a refusal leaves nothing behind.
 	 */
 	String checkoutCurrency(OrgId org, CatalogEntry entry, String requested) {
 		String asked = requested == null || requested.isBlank() ? null : requested.strip().toLowerCase(Locale.ROOT);
@@ -110,8 +121,9 @@ class BillingFlows {
 		}
 		Optional<String> fixed = orgCurrency(org);
 		if (fixed.isPresent() && asked != null && !asked.equals(fixed.get())) {
-			throw ProblemException.conflict("currency_mismatch", "the org pays in " + fixed.get().toUpperCase(Locale.ROOT)
-					+ " (fixed at its first purchase); it cannot buy in " + asked.toUpperCase(Locale.ROOT));
+			throw ProblemException.conflict("currency_mismatch",
+					"the org pays in " + fixed.get().toUpperCase(Locale.ROOT)
+							+ " (fixed at its first purchase); it cannot buy in " + asked.toUpperCase(Locale.ROOT));
 		}
 		String currency = fixed.orElse(asked != null ? asked : entry.currency());
 		if (entry.unitAmountIn(currency).isEmpty()) {
@@ -130,9 +142,11 @@ class BillingFlows {
 			throw ProblemException.invalid("lookupKey", "lookupKey is required (see GET /api/v1/billing/catalog)");
 		}
 		CatalogEntry entry = catalog.byLookupKey(lookupKey)
-			.orElseThrow(() -> ProblemException.invalid("lookupKey", "no plan or pack has the lookup key " + lookupKey));
+			.orElseThrow(
+					() -> ProblemException.invalid("lookupKey", "no plan or pack has the lookup key " + lookupKey));
 		boolean plan = entry.kind() == CatalogEntry.Kind.PLAN;
-		// A per-seat plan is bought for the org's members unless more seats are asked for.
+		// A per-seat plan is bought for the org's members unless more seats are asked
+		// for.
 		int qty = quantity != null ? quantity : entry.perSeat() ? Math.max(1, memberships.members(org).size()) : 1;
 		if (entry.perSeat() && (qty < 1 || qty > SeatBilling.MAX_SEATS)) {
 			throw ProblemException.invalid("quantity", "seats must be between 1 and " + SeatBilling.MAX_SEATS);
@@ -192,16 +206,20 @@ class BillingFlows {
 			params.setSubscriptionData(subscriptionData.build());
 		}
 		else {
-			// The credits are fixed when the person is shown the price, not when the payment lands.
+			// The credits are fixed when the person is shown the price, not when the
+			// payment lands.
 			Credits credits = new Credits(entry.credits().amount().multiply(java.math.BigDecimal.valueOf(qty)));
 			params.putMetadata("credits", credits.toString());
-			// Saves the card for later off-session use (auto top-up), as a subscription's card is.
+			// Saves the card for later off-session use (auto top-up), as a subscription's
+			// card is.
 			params.setPaymentIntentData(com.stripe.param.checkout.SessionCreateParams.PaymentIntentData.builder()
-				.setSetupFutureUsage(com.stripe.param.checkout.SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
+				.setSetupFutureUsage(
+						com.stripe.param.checkout.SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
 				.build());
 		}
 		try {
-			// One key per request: stripe-java's automatic retries resend it, so a retry never creates a second session.
+			// One key per request: stripe-java's automatic retries resend it, so a retry
+			// never creates a second session.
 			RequestOptions options = RequestOptions.builder()
 				.setIdempotencyKey("checkout:" + org.value() + ":" + UUID.randomUUID())
 				.build();
@@ -220,11 +238,16 @@ class BillingFlows {
 			.orElseThrow(() -> ProblemException.conflict("no_billing_account",
 					"the org has no billing account yet; buy a plan or pack first"));
 		try {
-			return Tracing.span("stripe.portal.create", org.value(),
-					() -> stripe.v1().billingPortal().sessions().create(SessionCreateParams.builder()
-						.setCustomer(customer)
-						.setReturnUrl(urls.returnPage("portal"))
-						.build())).getUrl();
+			return Tracing
+				.span("stripe.portal.create", org.value(),
+						() -> stripe.v1()
+							.billingPortal()
+							.sessions()
+							.create(SessionCreateParams.builder()
+								.setCustomer(customer)
+								.setReturnUrl(urls.returnPage("portal"))
+								.build()))
+				.getUrl();
 		}
 		catch (StripeException ex) {
 			throw StripeFailures.unavailable("opening the billing portal", ex);
@@ -238,7 +261,8 @@ class BillingFlows {
 		}
 		try {
 			List<InvoiceSummary> result = new ArrayList<>();
-			for (Invoice i : stripe.v1().invoices()
+			for (Invoice i : stripe.v1()
+				.invoices()
 				.list(InvoiceListParams.builder().setCustomer(customer).setLimit((long) limit).build())
 				.getData()) {
 				result.add(new InvoiceSummary(i.getId(), i.getNumber(), i.getStatus(), i.getBillingReason(),

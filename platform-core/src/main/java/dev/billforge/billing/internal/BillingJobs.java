@@ -11,7 +11,10 @@ import dev.billforge.billing.BillingProperties;
 import dev.billforge.billing.EnterpriseContracts;
 import dev.billforge.storage.JobLock;
 
-/** The overage catch-up, reconciliation and contract allowance jobs, each on one instance at a time ({@link JobLock}). */
+/**
+ * The overage catch-up, reconciliation and contract allowance jobs, each on one instance
+ * at a time ({@link JobLock}).
+ */
 @Component
 class BillingJobs {
 
@@ -83,7 +86,10 @@ class BillingJobs {
 		runContractAllowances();
 	}
 
-	/** One run of the contract job under its lock (also what tests call); returns the grants made, -1 if locked. */
+	/**
+	 * One run of the contract job under its lock (also what tests call); returns the
+	 * grants made, -1 if locked.
+	 */
 	int runContractAllowances() {
 		if (!lock.tryLock("billing-contracts", Duration.ofMinutes(10))) {
 			return -1;

@@ -9,8 +9,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stripe's webhook and the Checkout return pages need no login: the webhook's signature is its
- * authentication, and the return pages only re-read what Stripe says about an unguessable session id.
+ * Stripe's webhook and the Checkout return pages need no login: the webhook's signature
+ * is its authentication, and the return pages only re-read what Stripe says about an
+ * unguessable session id.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -19,7 +20,8 @@ class BillingSecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain stripeWebhookSecurity(HttpSecurity http) throws Exception {
-		// Exactly these paths: "/billing/checkout/**" would also match the web app's POST /billing/checkout
+		// Exactly these paths: "/billing/checkout/**" would also match the web app's POST
+		// /billing/checkout
 		// button, taking it out of the browser chain (no session, no CSRF).
 		http.securityMatcher("/stripe/webhook", "/billing/checkout/success", "/billing/checkout/cancel")
 			.csrf(csrf -> csrf.disable())

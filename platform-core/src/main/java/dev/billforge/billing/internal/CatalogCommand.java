@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import dev.billforge.billing.BillingProperties;
 
 /**
- * Catalog as code at startup. With {@code billforge.billing.catalog.push=true} (and optionally
- * {@code dry-run=true}) the app pushes (or diffs) the catalog file, prints the changes and exits
- * 0 (done) or 1 (failed). On the embedded default the file is pushed into the emulator at every start.
+ * Catalog as code at startup. With {@code billforge.billing.catalog.push=true} (and
+ * optionally {@code dry-run=true}) the app pushes (or diffs) the catalog file, prints the
+ * changes and exits 0 (done) or 1 (failed). On the embedded default the file is pushed
+ * into the emulator at every start.
  */
 @Component
 class CatalogCommand implements ApplicationRunner {
@@ -70,7 +71,10 @@ class CatalogCommand implements ApplicationRunner {
 		}
 	}
 
-	/** Pushes (or diffs) the catalog file; 0 on success, 1 on failure. Public for tests and tools. */
+	/**
+	 * Pushes (or diffs) the catalog file; 0 on success, 1 on failure. Public for tests
+	 * and tools.
+	 */
 	int pushCommand(boolean dryRun) {
 		try {
 			Optional<CatalogFile> file = load();

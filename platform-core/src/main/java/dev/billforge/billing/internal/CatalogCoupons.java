@@ -16,10 +16,11 @@ import com.stripe.param.PromotionCodeCreateParams;
 import com.stripe.param.PromotionCodeListParams;
 
 /**
- * The coupon part of catalog as code. A coupon is created under the file's id; Stripe never changes a coupon's
- * terms, so a coupon that exists with other terms stops the push (give new terms a new id) — only its name is
- * updated. Each promotion code is created once (looked up by code among active codes); codes and coupons in
- * Stripe that the file does not mention are left alone.
+ * The coupon part of catalog as code. A coupon is created under the file's id; Stripe
+ * never changes a coupon's terms, so a coupon that exists with other terms stops the push
+ * (give new terms a new id) — only its name is updated. Each promotion code is created
+ * once (looked up by code among active codes); codes and coupons in Stripe that the file
+ * does not mention are left alone.
  */
 final class CatalogCoupons {
 
@@ -57,7 +58,8 @@ final class CatalogCoupons {
 
 	private void promotionCode(String couponId, String code, boolean apply, List<CatalogPusher.Change> changes)
 			throws StripeException {
-		List<PromotionCode> existing = stripe.v1().promotionCodes()
+		List<PromotionCode> existing = stripe.v1()
+			.promotionCodes()
 			.list(PromotionCodeListParams.builder().setCode(code).setActive(true).setLimit(1L).build())
 			.getData();
 		if (!existing.isEmpty()) {
@@ -70,16 +72,26 @@ final class CatalogCoupons {
 		}
 		changes.add(new CatalogPusher.Change("create promotion code", code, "coupon " + couponId));
 		if (apply) {
-			stripe.v1().promotionCodes().create(PromotionCodeCreateParams.builder().setCode(code)
-				.setPromotion(PromotionCodeCreateParams.Promotion.builder().setCoupon(couponId)
-					.setType(PromotionCodeCreateParams.Promotion.Type.COUPON).build())
-				.build(), RequestOptions.builder().setIdempotencyKey("catalog-promotion-code:" + code.toUpperCase(Locale.ROOT)
-					+ ":" + couponId).build());
+			stripe.v1()
+				.promotionCodes()
+				.create(PromotionCodeCreateParams.builder()
+					.setCode(code)
+					.setPromotion(PromotionCodeCreateParams.Promotion.builder()
+						.setCoupon(couponId)
+						.setType(PromotionCodeCreateParams.Promotion.Type.COUPON)
+						.build())
+					.build(),
+						RequestOptions.builder()
+							.setIdempotencyKey(
+									"catalog-promotion-code:" + code.toUpperCase(Locale.ROOT) + ":" + couponId)
+							.build());
 		}
 	}
 
 	private void create(CatalogFile.CouponSpec spec, String currency) throws StripeException {
-		CouponCreateParams.Builder params = CouponCreateParams.builder().setId(spec.id()).setName(spec.name())
+		CouponCreateParams.Builder params = CouponCreateParams.builder()
+			.setId(spec.id())
+			.setName(spec.name())
 			.setDuration(CouponCreateParams.Duration.valueOf(spec.duration().toUpperCase(Locale.ROOT)));
 		if (spec.percentOff() != null) {
 			params.setPercentOff(spec.percentOff());
@@ -90,8 +102,9 @@ final class CatalogCoupons {
 		if (spec.durationInMonths() != null) {
 			params.setDurationInMonths(spec.durationInMonths().longValue());
 		}
-		stripe.v1().coupons().create(params.build(),
-				RequestOptions.builder().setIdempotencyKey("catalog-coupon:" + spec.id()).build());
+		stripe.v1()
+			.coupons()
+			.create(params.build(), RequestOptions.builder().setIdempotencyKey("catalog-coupon:" + spec.id()).build());
 	}
 
 	private Coupon find(String id) throws StripeException {
@@ -113,13 +126,15 @@ final class CatalogCoupons {
 		boolean amount = spec.amountOff() == null ? c.getAmountOff() == null
 				: Objects.equals(c.getAmountOff(), spec.amountOff()) && currency.equalsIgnoreCase(c.getCurrency());
 		Long months = spec.durationInMonths() == null ? null : spec.durationInMonths().longValue();
-		return percent && amount && spec.duration().equals(c.getDuration()) && Objects.equals(months, c.getDurationInMonths());
+		return percent && amount && spec.duration().equals(c.getDuration())
+				&& Objects.equals(months, c.getDurationInMonths());
 	}
 
 	static String terms(CatalogFile.CouponSpec spec, String currency) {
 		String off = spec.percentOff() != null ? spec.percentOff().toPlainString() + "% off"
 				: spec.amountOff() + " " + currency + " off";
-		return off + ", " + spec.duration() + (spec.durationInMonths() == null ? "" : " " + spec.durationInMonths() + " months");
+		return off + ", " + spec.duration()
+				+ (spec.durationInMonths() == null ? "" : " " + spec.durationInMonths() + " months");
 	}
 
 }

@@ -22,8 +22,9 @@ import dev.billforge.billing.FeatureSet;
 import dev.billforge.common.DecimalInput;
 
 /**
- * A tenant's catalog as code ({@code src/main/resources/catalog.yml}): plans and packs, each becoming
- * one Stripe product ({@code id = <tag>_<key>}) with one price addressed by its lookup key.
+ * A tenant's catalog as code ({@code src/main/resources/catalog.yml}): plans and packs,
+ * each becoming one Stripe product ({@code id = <tag>_<key>}) with one price addressed by
+ * its lookup key.
  */
 record CatalogFile(String currency, List<Item> items, FeatureCatalog features, List<CouponSpec> coupons) {
 
@@ -33,17 +34,21 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9_]{1,40}");
 
-	/** Price metadata key prefix of a currency option's overage rate: {@code overage_unit_amount_decimal_eur}. */
+	/**
+	 * Price metadata key prefix of a currency option's overage rate:
+	 * {@code overage_unit_amount_decimal_eur}.
+	 */
 	static final String OVERAGE_IN = "overage_unit_amount_decimal_";
 
 	/** An ISO 4217 code as Stripe writes it. */
 	static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
 
 	/**
-	 * One plan or pack. Amounts in minor units; {@code overagePerCredit} in minor units, may be fractional.
-	 * {@code perSeat}: a plan priced per seat (quantity = seats, {@code amount} and {@code includedCredits}
-	 * per seat). {@code currencyOptions}: the same price in other currencies (amount and overage per credit in
-	 * that currency's minor units), pushed as Stripe's {@code currency_options}; never null.
+	 * One plan or pack. Amounts in minor units; {@code overagePerCredit} in minor units,
+	 * may be fractional. {@code perSeat}: a plan priced per seat (quantity = seats,
+	 * {@code amount} and {@code includedCredits} per seat). {@code currencyOptions}: the
+	 * same price in other currencies (amount and overage per credit in that currency's
+	 * minor units), pushed as Stripe's {@code currency_options}; never null.
 	 */
 	record Item(Kind kind, String key, String name, String lookupKey, long amount, String interval,
 			BigDecimal includedCredits, BigDecimal overagePerCredit, BigDecimal credits, Integer minQuantity,
@@ -91,14 +96,16 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			if (maxQuantity != null) {
 				m.put("max_quantity", maxQuantity.toString());
 			}
-			// Only when set, so prices pushed before features existed still match and are not replaced.
+			// Only when set, so prices pushed before features existed still match and are
+			// not replaced.
 			if (features != null && !features.isEmpty()) {
 				m.put("features", features.toMetadata());
 			}
 			if (perSeat) {
 				m.put("per_seat", "true");
 			}
-			// Written only when set, so catalogs without trials or codes keep their prices (and subscribers).
+			// Written only when set, so catalogs without trials or codes keep their
+			// prices (and subscribers).
 			if (trial != null) {
 				m.put("trial_days", Integer.toString(trial.days()));
 				m.put("trial_card_required", Boolean.toString(trial.cardRequired()));
@@ -109,7 +116,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			if (promotionCodes) {
 				m.put("allow_promotion_codes", "true");
 			}
-			// Each other currency's overage rate; the option's amount is Stripe's own currency_options.
+			// Each other currency's overage rate; the option's amount is Stripe's own
+			// currency_options.
 			currencyOptions.forEach((code, option) -> {
 				if (option.overageUnitAmountDecimal() != null) {
 					m.put(OVERAGE_IN + code, option.overageUnitAmountDecimal().toPlainString());
@@ -120,13 +128,17 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 
 	}
 
-	/** A plan's trial in the file: {@code trialDays}, {@code trialCardRequired} (default true), {@code trialCredits}. */
+	/**
+	 * A plan's trial in the file: {@code trialDays}, {@code trialCardRequired} (default
+	 * true), {@code trialCredits}.
+	 */
 	record TrialSpec(int days, boolean cardRequired, BigDecimal credits) {
 	}
 
 	/**
-	 * A coupon ({@code percentOff} or {@code amountOff} in minor units of the catalog's currency; {@code duration}
-	 * {@code once|repeating|forever}, {@code durationInMonths} with repeating) and the promotion codes that redeem it.
+	 * A coupon ({@code percentOff} or {@code amountOff} in minor units of the catalog's
+	 * currency; {@code duration} {@code once|repeating|forever}, {@code durationInMonths}
+	 * with repeating) and the promotion codes that redeem it.
 	 */
 	record CouponSpec(String id, String name, BigDecimal percentOff, Long amountOff, String duration,
 			Integer durationInMonths, List<String> promotionCodes) {
@@ -161,7 +173,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			String key = key(p, source);
 			String interval = Optional.ofNullable((String) p.get("interval")).orElse("month");
 			if (!List.of("day", "week", "month", "year").contains(interval)) {
-				throw new IllegalArgumentException(source + ": plan " + key + ": interval must be day, week, month or year");
+				throw new IllegalArgumentException(
+						source + ": plan " + key + ": interval must be day, week, month or year");
 			}
 			Object seats = p.getOrDefault("seats", false);
 			if (!(seats instanceof Boolean)) {
@@ -189,22 +202,27 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			coupons.add(coupon((Map<String, Object>) o, source));
 		}
 		if (MoneyFormat.decimals(currency) == 3) {
-			// Stripe takes three-decimal currencies in multiples of 10 minor units, the catalog's own as its options.
+			// Stripe takes three-decimal currencies in multiples of 10 minor units, the
+			// catalog's own as its options.
 			items.stream().filter(i -> i.amount() % 10 != 0).findFirst().ifPresent(i -> {
-				throw new IllegalArgumentException(source + ": " + i.key() + ": amount must be a multiple of 10 in a three-decimal currency");
+				throw new IllegalArgumentException(
+						source + ": " + i.key() + ": amount must be a multiple of 10 in a three-decimal currency");
 			});
 		}
 		long distinct = items.stream().map(Item::lookupKey).distinct().count();
 		if (distinct != items.size() || items.stream().map(Item::key).distinct().count() != items.size()) {
 			throw new IllegalArgumentException(source + ": keys and lookup keys must be unique");
 		}
-		long codes = coupons.stream().flatMap(c -> c.promotionCodes().stream()).map(String::toUpperCase).distinct().count();
+		long codes = coupons.stream()
+			.flatMap(c -> c.promotionCodes().stream())
+			.map(String::toUpperCase)
+			.distinct()
+			.count();
 		if (coupons.stream().map(CouponSpec::id).distinct().count() != coupons.size()
 				|| codes != coupons.stream().mapToLong(c -> c.promotionCodes().size()).sum()) {
 			throw new IllegalArgumentException(source + ": coupon ids and promotion codes must be unique");
 		}
-		return new CatalogFile(currency, List.copyOf(items), featureCatalog(map, source),
-				List.copyOf(coupons));
+		return new CatalogFile(currency, List.copyOf(items), featureCatalog(map, source), List.copyOf(coupons));
 	}
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -226,15 +244,16 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 		String duration = Optional.ofNullable((String) c.get("duration")).orElse("once");
 		Integer months = (Integer) c.get("durationInMonths");
 		if (!List.of("once", "repeating", "forever").contains(duration)
-				|| "repeating".equals(duration) != (months != null) || (months != null && (months < 1 || months > 36))) {
+				|| "repeating".equals(duration) != (months != null)
+				|| (months != null && (months < 1 || months > 36))) {
 			throw new IllegalArgumentException(source + ": coupon " + id
 					+ ": duration is once, repeating (with durationInMonths 1..36) or forever");
 		}
 		List<String> codes = new ArrayList<>();
 		for (Object code : list(c.get("promotionCodes"), "promotionCodes", source)) {
 			if (!(code instanceof String s) || !CODE.matcher(s).matches()) {
-				throw new IllegalArgumentException(source + ": coupon " + id + ": promotion code '" + code
-						+ "' must match " + CODE.pattern());
+				throw new IllegalArgumentException(
+						source + ": coupon " + id + ": promotion code '" + code + "' must match " + CODE.pattern());
 			}
 			codes.add(s);
 		}
@@ -242,9 +261,10 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 	}
 
 	/**
-	 * {@code currencyOptions: {eur: {amount: 9200, overagePerCredit: 0.92}}}: a three-letter code other than the
-	 * default, a whole amount (a multiple of 10 in three-decimal currencies, which Stripe requires), and an overage
-	 * rate exactly when the plan has one, so overage is billable in every currency the plan is sold in.
+	 * {@code currencyOptions: {eur: {amount: 9200, overagePerCredit: 0.92}}}: a
+	 * three-letter code other than the default, a whole amount (a multiple of 10 in
+	 * three-decimal currencies, which Stripe requires), and an overage rate exactly when
+	 * the plan has one, so overage is billable in every currency the plan is sold in.
 	 */
 	private static Map<String, CurrencyOption> currencyOptions(Map<String, Object> p, String defaultCurrency,
 			boolean overage, String where) {
@@ -253,14 +273,16 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			return Map.of();
 		}
 		if (!(value instanceof Map<?, ?> options)) {
-			throw new IllegalArgumentException(where + ": currencyOptions must be a mapping of currency: {amount: ...}");
+			throw new IllegalArgumentException(
+					where + ": currencyOptions must be a mapping of currency: {amount: ...}");
 		}
 		Map<String, CurrencyOption> result = new java.util.TreeMap<>();
 		for (Map.Entry<?, ?> e : options.entrySet()) {
 			String code = String.valueOf(e.getKey());
 			if (!CURRENCY.matcher(code).matches() || code.equals(defaultCurrency)) {
 				throw new IllegalArgumentException(where + ": currencyOptions: '" + code
-						+ "' must be a lower-case three-letter currency code other than the catalog's " + defaultCurrency);
+						+ "' must be a lower-case three-letter currency code other than the catalog's "
+						+ defaultCurrency);
 			}
 			if (!(e.getValue() instanceof Map<?, ?> o)) {
 				throw new IllegalArgumentException(where + ": currencyOptions: " + code + " needs {amount: ...}");
@@ -273,13 +295,14 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 			}
 			long amount = amount(option, "amount", in);
 			if (MoneyFormat.decimals(code) == 3 && amount % 10 != 0) {
-				throw new IllegalArgumentException(in + ": amount must be a multiple of 10 in a three-decimal currency");
+				throw new IllegalArgumentException(
+						in + ": amount must be a multiple of 10 in a three-decimal currency");
 			}
 			BigDecimal rate = decimal(option, "overagePerCredit", in, false);
 			if (overage != (rate != null)) {
-				throw new IllegalArgumentException(in + (overage
-						? ": overagePerCredit is required, since the plan has overage"
-						: ": overagePerCredit is allowed only on a plan with overagePerCredit"));
+				throw new IllegalArgumentException(
+						in + (overage ? ": overagePerCredit is required, since the plan has overage"
+								: ": overagePerCredit is allowed only on a plan with overagePerCredit"));
 			}
 			result.put(code, new CurrencyOption(amount, rate));
 		}
@@ -289,14 +312,17 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 	private static TrialSpec trial(Map<String, Object> p, String key, String source) {
 		if (!p.containsKey("trialDays")) {
 			if (p.containsKey("trialCredits") || p.containsKey("trialCardRequired")) {
-				throw new IllegalArgumentException(source + ": plan " + key + ": trialCredits and trialCardRequired need trialDays");
+				throw new IllegalArgumentException(
+						source + ": plan " + key + ": trialCredits and trialCardRequired need trialDays");
 			}
 			return null;
 		}
 		if (!(p.get("trialDays") instanceof Integer days) || days < 1 || days > 730) {
-			throw new IllegalArgumentException(source + ": plan " + key + ": trialDays must be a whole number from 1 to 730");
+			throw new IllegalArgumentException(
+					source + ": plan " + key + ": trialDays must be a whole number from 1 to 730");
 		}
-		return new TrialSpec(days, flag(p, "trialCardRequired", true, source), decimal(p, "trialCredits", source, false));
+		return new TrialSpec(days, flag(p, "trialCardRequired", true, source),
+				decimal(p, "trialCredits", source, false));
 	}
 
 	private static boolean flag(Map<?, ?> map, String name, boolean fallback, String source) {
@@ -320,14 +346,16 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 	}
 
 	/**
-	 * {@code features:} (how each limit's use is counted: {@code {meter: <meter>}} or {@code {counter: members}}),
-	 * {@code freeTier: {features: ...}} and {@code enterprise: {features: ...}}.
+	 * {@code features:} (how each limit's use is counted: {@code {meter: <meter>}} or
+	 * {@code {counter: members}}), {@code freeTier: {features: ...}} and
+	 * {@code enterprise: {features: ...}}.
 	 */
 	private static FeatureCatalog featureCatalog(Map<?, ?> map, String source) {
 		Map<String, FeatureCatalog.Counter> counters = new LinkedHashMap<>();
 		Object defs = map.get("features");
 		if (defs != null && !(defs instanceof Map<?, ?>)) {
-			throw new IllegalArgumentException(source + ": features must be a mapping of feature: {meter: ...} or {counter: members}");
+			throw new IllegalArgumentException(
+					source + ": features must be a mapping of feature: {meter: ...} or {counter: members}");
 		}
 		if (defs instanceof Map<?, ?> d) {
 			for (Map.Entry<?, ?> e : d.entrySet()) {
@@ -343,8 +371,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 					counters.put(name, FeatureCatalog.Counter.MEMBERS);
 				}
 				else {
-					throw new IllegalArgumentException(source + ": features: " + name
-							+ " needs {meter: <meter>} or {counter: members}");
+					throw new IllegalArgumentException(
+							source + ": features: " + name + " needs {meter: <meter>} or {counter: members}");
 				}
 			}
 		}
@@ -392,7 +420,8 @@ record CatalogFile(String currency, List<Item> items, FeatureCatalog features, L
 		Object value = p.get(name);
 		// Integer or Long only: a fractional amount must not be silently truncated.
 		if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
-			throw new IllegalArgumentException(source + ": '" + name + "' must be a whole number of minor units in " + p);
+			throw new IllegalArgumentException(
+					source + ": '" + name + "' must be a whole number of minor units in " + p);
 		}
 		return ((Number) value).longValue();
 	}

@@ -27,9 +27,10 @@ import dev.billforge.billing.CatalogEntry.Kind;
 import dev.billforge.common.ProductProperties;
 
 /**
- * Pushes a catalog file to Stripe, idempotently by lookup key. Prices are never mutated: a changed
- * amount or allowance creates a new price that takes over the lookup key ({@code transfer_lookup_key})
- * and the old one is archived, so subscriptions on it keep their terms (grandfathering).
+ * Pushes a catalog file to Stripe, idempotently by lookup key. Prices are never mutated:
+ * a changed amount or allowance creates a new price that takes over the lookup key
+ * ({@code transfer_lookup_key}) and the old one is archived, so subscriptions on it keep
+ * their terms (grandfathering).
  */
 @Component
 class CatalogPusher {
@@ -67,21 +68,33 @@ class CatalogPusher {
 		List<Change> changes = new ArrayList<>();
 		for (CatalogFile.Item item : file.items()) {
 			String productId = tag + "_" + item.key();
-			Map<String, String> productMetadata = Map.of("product", tag, "kind", item.kind().code(), "tier", item.key());
+			Map<String, String> productMetadata = Map.of("product", tag, "kind", item.kind().code(), "tier",
+					item.key());
 			Product product = findProduct(productId);
 			if (product == null) {
 				changes.add(new Change("create product", productId, item.name()));
 				if (apply) {
-					stripe.v1().products().create(ProductCreateParams.builder().setId(productId).setName(item.name())
-						.putAllMetadata(productMetadata).build(), idem("catalog-product:" + productId));
+					stripe.v1()
+						.products()
+						.create(ProductCreateParams.builder()
+							.setId(productId)
+							.setName(item.name())
+							.putAllMetadata(productMetadata)
+							.build(), idem("catalog-product:" + productId));
 				}
 			}
 			else if (!item.name().equals(product.getName()) || !Boolean.TRUE.equals(product.getActive())
 					|| !product.getMetadata().entrySet().containsAll(productMetadata.entrySet())) {
 				changes.add(new Change("update product", productId, item.name()));
 				if (apply) {
-					stripe.v1().products().update(productId, ProductUpdateParams.builder().setName(item.name())
-						.setActive(true).putAllMetadata(productMetadata).build());
+					stripe.v1()
+						.products()
+						.update(productId,
+								ProductUpdateParams.builder()
+									.setName(item.name())
+									.setActive(true)
+									.putAllMetadata(productMetadata)
+									.build());
 				}
 			}
 			Price current = findPrice(item.lookupKey());
@@ -93,17 +106,26 @@ class CatalogPusher {
 			changes.add(new Change(current == null ? "create price" : "replace price", item.lookupKey(),
 					describe(file.currency(), item) + (current == null ? "" : ", archives " + current.getId())));
 			if (apply) {
-				PriceCreateParams.Builder price = PriceCreateParams.builder().setProduct(productId)
-					.setCurrency(file.currency()).setUnitAmount(item.amount()).setLookupKey(item.lookupKey())
-					.setTransferLookupKey(true).setNickname(item.name()).putAllMetadata(metadata);
-				item.currencyOptions().forEach((code, option) -> price.putCurrencyOption(code,
-						PriceCreateParams.CurrencyOption.builder().setUnitAmount(option.unitAmount()).build()));
+				PriceCreateParams.Builder price = PriceCreateParams.builder()
+					.setProduct(productId)
+					.setCurrency(file.currency())
+					.setUnitAmount(item.amount())
+					.setLookupKey(item.lookupKey())
+					.setTransferLookupKey(true)
+					.setNickname(item.name())
+					.putAllMetadata(metadata);
+				item.currencyOptions()
+					.forEach((code, option) -> price.putCurrencyOption(code,
+							PriceCreateParams.CurrencyOption.builder().setUnitAmount(option.unitAmount()).build()));
 				if (item.kind() == Kind.PLAN) {
 					price.setRecurring(PriceCreateParams.Recurring.builder()
-						.setInterval(PriceCreateParams.Recurring.Interval.valueOf(item.interval().toUpperCase())).build());
+						.setInterval(PriceCreateParams.Recurring.Interval.valueOf(item.interval().toUpperCase()))
+						.build());
 				}
-				Price created = stripe.v1().prices().create(price.build(),
-						idem("catalog-price:" + item.lookupKey() + ":" + fingerprint(file.currency(), item, metadata)));
+				Price created = stripe.v1()
+					.prices()
+					.create(price.build(), idem(
+							"catalog-price:" + item.lookupKey() + ":" + fingerprint(file.currency(), item, metadata)));
 				archiveSuperseded(productId, item.lookupKey(), created.getId(), true, new ArrayList<>());
 			}
 		}
@@ -111,9 +133,12 @@ class CatalogPusher {
 		return changes;
 	}
 
-	/** Old prices of this lookup key that are still active (also after a crash between create and archive). */
-	private void archiveSuperseded(String productId, String lookupKey, String keepId, boolean apply, List<Change> changes)
-			throws StripeException {
+	/**
+	 * Old prices of this lookup key that are still active (also after a crash between
+	 * create and archive).
+	 */
+	private void archiveSuperseded(String productId, String lookupKey, String keepId, boolean apply,
+			List<Change> changes) throws StripeException {
 		PriceListParams params = PriceListParams.builder().setProduct(productId).setActive(true).setLimit(100L).build();
 		for (Price price : stripe.v1().prices().list(params).autoPagingIterable()) {
 			if (!price.getId().equals(keepId) && lookupKey.equals(price.getMetadata().get("catalog_key"))) {
@@ -139,8 +164,11 @@ class CatalogPusher {
 
 	private Price findPrice(String lookupKey) throws StripeException {
 		// currency_options is includable: Stripe returns it only when expanded.
-		PriceListParams params = PriceListParams.builder().addLookupKey(lookupKey).addExpand("data.currency_options")
-			.setLimit(1L).build();
+		PriceListParams params = PriceListParams.builder()
+			.addLookupKey(lookupKey)
+			.addExpand("data.currency_options")
+			.setLimit(1L)
+			.build();
 		List<Price> prices = stripe.v1().prices().list(params).getData();
 		return prices.isEmpty() ? null : prices.get(0);
 	}
@@ -155,7 +183,10 @@ class CatalogPusher {
 				&& metadata.equals(price.getMetadata()) && sameCurrencyOptions(price, currency, item);
 	}
 
-	/** The price's other currencies (its own currency, which Stripe lists too, left out) equal the file's. */
+	/**
+	 * The price's other currencies (its own currency, which Stripe lists too, left out)
+	 * equal the file's.
+	 */
 	private static boolean sameCurrencyOptions(Price price, String currency, CatalogFile.Item item) {
 		Map<String, Long> stripe = new java.util.TreeMap<>();
 		if (price.getCurrencyOptions() != null) {
@@ -171,12 +202,17 @@ class CatalogPusher {
 	}
 
 	private static String describe(String currency, CatalogFile.Item item) {
-		String amount = item.amount() + " " + currency + item.currencyOptions().entrySet().stream()
-			.map(e -> ", " + e.getValue().unitAmount() + " " + e.getKey())
-			.collect(java.util.stream.Collectors.joining()) + (item.interval() == null ? "" : "/" + item.interval());
+		String amount = item.amount() + " " + currency
+				+ item.currencyOptions()
+					.entrySet()
+					.stream()
+					.map(e -> ", " + e.getValue().unitAmount() + " " + e.getKey())
+					.collect(java.util.stream.Collectors.joining())
+				+ (item.interval() == null ? "" : "/" + item.interval());
 		return item.kind() == Kind.PLAN
 				? amount + ", " + item.includedCredits().toPlainString() + " credits"
-						+ (item.overagePerCredit() == null ? "" : ", overage " + item.overagePerCredit().toPlainString() + "/credit")
+						+ (item.overagePerCredit() == null ? ""
+								: ", overage " + item.overagePerCredit().toPlainString() + "/credit")
 				: amount + ", " + item.credits().toPlainString() + " credits";
 	}
 
@@ -195,6 +231,5 @@ class CatalogPusher {
 	private static RequestOptions idem(String key) {
 		return RequestOptions.builder().setIdempotencyKey(key).build();
 	}
-
 
 }

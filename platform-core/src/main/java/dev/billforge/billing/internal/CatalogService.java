@@ -34,8 +34,9 @@ import dev.billforge.valuemetric.Credits;
 
 /**
  * The product's plans and packs, discovered from Stripe (every page of products tagged
- * {@code metadata.product=<tag>} and of their active prices with {@code metadata.kind}), cached in
- * MongoDB ({@code billing_catalog}, {@code _id} = product tag) and refreshed on product and price events.
+ * {@code metadata.product=<tag>} and of their active prices with {@code metadata.kind}),
+ * cached in MongoDB ({@code billing_catalog}, {@code _id} = product tag) and refreshed on
+ * product and price events.
  */
 @Component
 class CatalogService {
@@ -85,17 +86,21 @@ class CatalogService {
 				.setLimit(100L)
 				.build();
 			for (Product product : stripe.v1().products().search(search).autoPagingIterable()) {
-				PriceListParams prices = PriceListParams.builder().setProduct(product.getId()).setActive(true)
-					.addExpand("data.currency_options").setLimit(100L).build();
+				PriceListParams prices = PriceListParams.builder()
+					.setProduct(product.getId())
+					.setActive(true)
+					.addExpand("data.currency_options")
+					.setLimit(100L)
+					.build();
 				for (Price price : stripe.v1().prices().list(prices).autoPagingIterable()) {
 					fromPrice(price, product.getName()).ifPresent(entries::add);
 				}
 			}
 			entries.sort((a, b) -> a.kind() != b.kind() ? a.kind().compareTo(b.kind())
 					: Long.compare(a.unitAmount(), b.unitAmount()));
-			cache.replaceOne(Filters.eq("_id", tag), new Document("_id", tag)
-				.append("refreshedAt", clock.instant().toString())
-				.append("entries", entries.stream().map(CatalogService::toDocument).toList()),
+			cache.replaceOne(Filters.eq("_id", tag),
+					new Document("_id", tag).append("refreshedAt", clock.instant().toString())
+						.append("entries", entries.stream().map(CatalogService::toDocument).toList()),
 					new ReplaceOptions().upsert(true));
 			return entries;
 		}
@@ -110,8 +115,8 @@ class CatalogService {
 	}
 
 	/**
-	 * Reads a plan or pack from a price's own metadata — also for archived prices, which is how a
-	 * subscription keeps the allowance of the price it is on.
+	 * Reads a plan or pack from a price's own metadata — also for archived prices, which
+	 * is how a subscription keeps the allowance of the price it is on.
 	 */
 	static Optional<CatalogEntry> fromPrice(Price price, String productName) {
 		Map<String, String> m = price.getMetadata();
@@ -137,8 +142,9 @@ class CatalogService {
 	}
 
 	/**
-	 * The price's other currencies: amounts from Stripe's {@code currency_options} (present when expanded; its entry
-	 * for the price's own currency left out), overage rates from {@code overage_unit_amount_decimal_<cur>} metadata.
+	 * The price's other currencies: amounts from Stripe's {@code currency_options}
+	 * (present when expanded; its entry for the price's own currency left out), overage
+	 * rates from {@code overage_unit_amount_decimal_<cur>} metadata.
 	 */
 	static Map<String, CatalogEntry.CurrencyOption> currencyOptions(Price price) {
 		Map<String, CatalogEntry.CurrencyOption> options = new java.util.TreeMap<>();
@@ -157,9 +163,11 @@ class CatalogService {
 	}
 
 	/**
-	 * The price of one credit beyond the allowance in {@code currency}, read from the price's own metadata (no
-	 * expansion needed, so also for a subscription item's price): {@code overage_unit_amount_decimal} in the price's
-	 * currency, {@code overage_unit_amount_decimal_<cur>} in another. Null when the plan has no overage in it.
+	 * The price of one credit beyond the allowance in {@code currency}, read from the
+	 * price's own metadata (no expansion needed, so also for a subscription item's
+	 * price): {@code overage_unit_amount_decimal} in the price's currency,
+	 * {@code overage_unit_amount_decimal_<cur>} in another. Null when the plan has no
+	 * overage in it.
 	 */
 	static BigDecimal overageRate(Price price, String currency) {
 		Map<String, String> m = price.getMetadata() == null ? Map.of() : price.getMetadata();
@@ -190,7 +198,8 @@ class CatalogService {
 	}
 
 	private static BigDecimal decimal(String value) {
-		// metadata can be edited in Stripe's dashboard: held to the same bounds as any input
+		// metadata can be edited in Stripe's dashboard: held to the same bounds as any
+		// input
 		return value == null ? null
 				: DecimalInput.tryParse(value).orElseThrow(() -> new NumberFormatException("out of bounds: " + value));
 	}
@@ -218,7 +227,8 @@ class CatalogService {
 			.append("perSeat", e.perSeat())
 			.append("trialDays", e.trial() == null ? null : e.trial().days())
 			.append("trialCardRequired", e.trial() == null ? null : e.trial().cardRequired())
-			.append("trialCredits", e.trial() == null || e.trial().credits() == null ? null : e.trial().credits().toString())
+			.append("trialCredits",
+					e.trial() == null || e.trial().credits() == null ? null : e.trial().credits().toString())
 			.append("promotionCodes", e.promotionCodes())
 			.append("currencyOptions", currencyOptionsDocument(e.currencyOptions()));
 	}
@@ -245,13 +255,14 @@ class CatalogService {
 	private static CatalogEntry fromDocument(Document d) {
 		return new CatalogEntry(d.getString("lookupKey"), d.getString("priceId"), d.getString("productId"),
 				Kind.fromCode(d.getString("kind")), d.getString("tier"), d.getString("name"), d.getString("currency"),
-				((Number) d.get("unitAmount")).longValue(), d.getString("interval"), credits(d.getString("includedCredits")),
-				decimal(d.getString("overageUnitAmountDecimal")), credits(d.getString("credits")),
-				d.getInteger("minQuantity"), d.getInteger("maxQuantity"), FeatureSet.fromMetadata(d.getString("features")),
-				Boolean.TRUE.equals(d.getBoolean("perSeat")),
+				((Number) d.get("unitAmount")).longValue(), d.getString("interval"),
+				credits(d.getString("includedCredits")), decimal(d.getString("overageUnitAmountDecimal")),
+				credits(d.getString("credits")), d.getInteger("minQuantity"), d.getInteger("maxQuantity"),
+				FeatureSet.fromMetadata(d.getString("features")), Boolean.TRUE.equals(d.getBoolean("perSeat")),
 				d.getInteger("trialDays") == null ? null : new CatalogEntry.Trial(d.getInteger("trialDays"),
 						!Boolean.FALSE.equals(d.getBoolean("trialCardRequired")), credits(d.getString("trialCredits"))),
-				Boolean.TRUE.equals(d.getBoolean("promotionCodes")), currencyOptions(d.get("currencyOptions", Document.class)));
+				Boolean.TRUE.equals(d.getBoolean("promotionCodes")),
+				currencyOptions(d.get("currencyOptions", Document.class)));
 	}
 
 }

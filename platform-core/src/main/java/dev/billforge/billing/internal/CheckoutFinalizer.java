@@ -23,10 +23,11 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Finalizes a Checkout session by id — the one function behind both the success redirect and the
- * {@code checkout.session.*} webhooks, so whichever comes first applies it and the other is a no-op.
- * It reads the session from Stripe (never the caller's word): a pack is granted only when
- * {@code payment_status=paid}, under the ledger key {@code checkout:<session id>}.
+ * Finalizes a Checkout session by id — the one function behind both the success redirect
+ * and the {@code checkout.session.*} webhooks, so whichever comes first applies it and
+ * the other is a no-op. It reads the session from Stripe (never the caller's word): a
+ * pack is granted only when {@code payment_status=paid}, under the ledger key
+ * {@code checkout:<session id>}.
  */
 @Component
 class CheckoutFinalizer {
@@ -35,7 +36,9 @@ class CheckoutFinalizer {
 
 	/** What finalizing did, for the success page. */
 	enum Outcome {
+
 		PACK_GRANTED, PAYMENT_PENDING, SUBSCRIPTION_SYNCED, NOT_COMPLETE, NOT_OURS
+
 	}
 
 	private final StripeClient stripe;
@@ -55,7 +58,8 @@ class CheckoutFinalizer {
 	private final DuplicateSubscriptions duplicates;
 
 	CheckoutFinalizer(StripeClient stripe, CreditLedger ledger, SubscriptionSync subscriptions, InvoiceEffects invoices,
-			MongoTemplate mongo, ProductProperties product, CustomerDirectory customers, DuplicateSubscriptions duplicates) {
+			MongoTemplate mongo, ProductProperties product, CustomerDirectory customers,
+			DuplicateSubscriptions duplicates) {
 		this.duplicates = duplicates;
 		this.customers = customers;
 		this.stripe = stripe;
@@ -82,7 +86,8 @@ class CheckoutFinalizer {
 		if (metadata == null || !tag.equals(metadata.get("product")) || !OrgId.isWellFormed(metadata.get("org_id"))) {
 			return Outcome.NOT_OURS;
 		}
-		// The customer mapping is the source of truth for whose account it is (as for invoices); the
+		// The customer mapping is the source of truth for whose account it is (as for
+		// invoices); the
 		// session's metadata is the fallback for a session without a customer.
 		OrgId org = customers.orgOf(session.getCustomer()).orElse(new OrgId(metadata.get("org_id")));
 		if (!"complete".equals(session.getStatus())) {
@@ -103,16 +108,19 @@ class CheckoutFinalizer {
 			return Outcome.PAYMENT_PENDING;
 		}
 		Credits credits = new Credits(new BigDecimal(metadata.get("credits")));
-		GrantReceipt receipt = ledger.grant(org, new GrantRequest("checkout:" + session.getId(), GrantSource.PACK, credits,
-				null, null, FeatureResolver.PACK_REASON + metadata.getOrDefault("lookup_key", ""), session.getPaymentIntent()));
+		GrantReceipt receipt = ledger.grant(org,
+				new GrantRequest("checkout:" + session.getId(), GrantSource.PACK, credits, null, null,
+						FeatureResolver.PACK_REASON + metadata.getOrDefault("lookup_key", ""),
+						session.getPaymentIntent()));
 		if (session.getPaymentIntent() != null) {
-			// Refunds arrive per charge / payment intent: remember which grant they take back from.
-			CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", "payment:" + session.getPaymentIntent())
-				.append("orgId", org.value())
-				.append("grantId", receipt.grantId())
-				.append("credits", credits.toString())
-				.append("amount", session.getAmountTotal())
-				.append("checkoutSession", session.getId()));
+			// Refunds arrive per charge / payment intent: remember which grant they take
+			// back from.
+			CustomerDirectory.insertIgnoringDuplicate(effects,
+					new Document("_id", "payment:" + session.getPaymentIntent()).append("orgId", org.value())
+						.append("grantId", receipt.grantId())
+						.append("credits", credits.toString())
+						.append("amount", session.getAmountTotal())
+						.append("checkoutSession", session.getId()));
 		}
 		return Outcome.PACK_GRANTED;
 	}

@@ -6,15 +6,19 @@ import com.stripe.param.checkout.SessionCreateParams.SubscriptionData.TrialSetti
 
 import dev.billforge.billing.CatalogEntry;
 
-/** The Checkout parameters for trials and Stripe Tax, and the discount and tax an invoice shows. */
+/**
+ * The Checkout parameters for trials and Stripe Tax, and the discount and tax an invoice
+ * shows.
+ */
 final class CheckoutOptions {
 
 	private CheckoutOptions() {
 	}
 
 	/**
-	 * A trial of {@code trial.days()}; without a required card Checkout collects one only if needed and the
-	 * subscription is cancelled at the trial's end when none was added (the org falls back to the free tier).
+	 * A trial of {@code trial.days()}; without a required card Checkout collects one only
+	 * if needed and the subscription is cancelled at the trial's end when none was added
+	 * (the org falls back to the free tier).
 	 */
 	static void trial(SessionCreateParams.Builder params, SessionCreateParams.SubscriptionData.Builder data,
 			CatalogEntry.Trial trial) {
@@ -30,8 +34,9 @@ final class CheckoutOptions {
 	}
 
 	/**
-	 * Stripe Tax: computed on the session and on the subscription's invoices, from a required billing address
-	 * (saved on the existing customer, as Stripe requires) and optional tax IDs.
+	 * Stripe Tax: computed on the session and on the subscription's invoices, from a
+	 * required billing address (saved on the existing customer, as Stripe requires) and
+	 * optional tax IDs.
 	 */
 	static void tax(SessionCreateParams.Builder params) {
 		params.setAutomaticTax(SessionCreateParams.AutomaticTax.builder().setEnabled(true).build())
@@ -46,7 +51,10 @@ final class CheckoutOptions {
 	/** Minor units the invoice's discounts take off. */
 	static long discount(Invoice invoice) {
 		return invoice.getTotalDiscountAmounts() == null ? 0
-				: invoice.getTotalDiscountAmounts().stream().mapToLong(d -> d.getAmount() == null ? 0 : d.getAmount()).sum();
+				: invoice.getTotalDiscountAmounts()
+					.stream()
+					.mapToLong(d -> d.getAmount() == null ? 0 : d.getAmount())
+					.sum();
 	}
 
 	/** Minor units of tax on the invoice. */

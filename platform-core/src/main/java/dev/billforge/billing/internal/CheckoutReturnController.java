@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.billforge.storage.DurableWrites;
 
 /**
- * Where Checkout sends the person back. Success finalizes by session id through the same function as
- * the webhook (whichever comes first applies it), then redirects to the product's return page.
+ * Where Checkout sends the person back. Success finalizes by session id through the same
+ * function as the webhook (whichever comes first applies it), then redirects to the
+ * product's return page.
  */
 @RestController
 class CheckoutReturnController {
@@ -57,7 +58,9 @@ class CheckoutReturnController {
 
 	@GetMapping("/billing/checkout/cancel")
 	ResponseEntity<Void> cancel() {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(urls.returnPage("checkout_cancelled"))).build();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.location(URI.create(urls.returnPage("checkout_cancelled")))
+			.build();
 	}
 
 }

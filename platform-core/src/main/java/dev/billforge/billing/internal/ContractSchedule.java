@@ -10,9 +10,9 @@ import java.util.Optional;
 import dev.billforge.ledger.BillingPeriod;
 
 /**
- * The periods of an enterprise contract: {@code count} × {@code unit} from the anchor, each period's start
- * computed from the anchor (not from the previous period) in the org's time zone, so the 31st does not
- * drift and DST does not shift local start times.
+ * The periods of an enterprise contract: {@code count} × {@code unit} from the anchor,
+ * each period's start computed from the anchor (not from the previous period) in the
+ * org's time zone, so the 31st does not drift and DST does not shift local start times.
  */
 record ContractSchedule(String interval, int count, Instant anchor, ZoneId zone) {
 

@@ -24,8 +24,8 @@ import dev.billforge.orgs.Orgs;
 
 /**
  * One Stripe customer per org, created when first needed with the idempotency key
- * {@code customer:<tag>:<orgId>} (concurrent first uses get the same customer) and mapped both ways
- * under {@code _id}.
+ * {@code customer:<tag>:<orgId>} (concurrent first uses get the same customer) and mapped
+ * both ways under {@code _id}.
  */
 @Component
 class CustomerDirectory {
@@ -49,7 +49,8 @@ class CustomerDirectory {
 	}
 
 	Optional<String> customerOf(OrgId org) {
-		return Optional.ofNullable(byOrg.find(Filters.eq("_id", org.value())).first()).map(d -> d.getString("customerId"));
+		return Optional.ofNullable(byOrg.find(Filters.eq("_id", org.value())).first())
+			.map(d -> d.getString("customerId"));
 	}
 
 	/** The org's customer, created in Stripe when it has none yet. */
@@ -60,12 +61,14 @@ class CustomerDirectory {
 		}
 		Org found = orgs.find(org).orElseThrow(() -> new IllegalArgumentException("unknown org " + org));
 		try {
-			Customer customer = Tracing.span("stripe.customer.create", org.value(),
-					() -> stripe.v1().customers().create(CustomerCreateParams.builder()
-						.setName(found.name())
-						.putMetadata("org_id", org.value())
-						.putMetadata("product", tag)
-						.build(), RequestOptions.builder().setIdempotencyKey("customer:" + tag + ":" + org.value()).build()));
+			Customer customer = Tracing.span("stripe.customer.create", org.value(), () -> stripe.v1()
+				.customers()
+				.create(CustomerCreateParams.builder()
+					.setName(found.name())
+					.putMetadata("org_id", org.value())
+					.putMetadata("product", tag)
+					.build(),
+						RequestOptions.builder().setIdempotencyKey("customer:" + tag + ":" + org.value()).build()));
 			link(org, customer.getId());
 			return customerOf(org).orElse(customer.getId());
 		}
@@ -75,15 +78,18 @@ class CustomerDirectory {
 	}
 
 	/**
-	 * The org's currency, fixed at its first completed purchase (a Stripe customer has one currency); empty before.
+	 * The org's currency, fixed at its first completed purchase (a Stripe customer has
+	 * one currency); empty before.
 	 */
 	Optional<String> currencyOf(OrgId org) {
-		return Optional.ofNullable(byOrg.find(Filters.eq("_id", org.value())).first()).map(d -> d.getString("currency"));
+		return Optional.ofNullable(byOrg.find(Filters.eq("_id", org.value())).first())
+			.map(d -> d.getString("currency"));
 	}
 
 	/**
-	 * Fixes the org's currency at its first completed purchase; a later purchase never changes it (the filter
-	 * matches only a record without one, so concurrent first purchases keep the first written).
+	 * Fixes the org's currency at its first completed purchase; a later purchase never
+	 * changes it (the filter matches only a record without one, so concurrent first
+	 * purchases keep the first written).
 	 */
 	void fixCurrency(OrgId org, String currency) {
 		if (currency != null && !currency.isBlank()) {
@@ -131,11 +137,14 @@ class CustomerDirectory {
 		}
 	}
 
-	/** Forgets a customer deleted in Stripe, so the org gets a new one when next needed. */
+	/**
+	 * Forgets a customer deleted in Stripe, so the org gets a new one when next needed.
+	 */
 	void forget(String customerId) {
 		Document doc = byCustomer.findOneAndDelete(Filters.eq("_id", customerId));
 		if (doc != null) {
-			byOrg.deleteOne(Filters.and(Filters.eq("_id", doc.getString("orgId")), Filters.eq("customerId", customerId)));
+			byOrg.deleteOne(
+					Filters.and(Filters.eq("_id", doc.getString("orgId")), Filters.eq("customerId", customerId)));
 		}
 	}
 

@@ -24,12 +24,13 @@ import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionListParams;
 
 /**
- * Two plan Checkout sessions opened before either completed can both complete (the {@code already_subscribed}
- * check runs when a session is created). The rule: a customer has one live subscription — the one created first
- * (then the smaller id), so every instance and every event order decides alike. A newer one is cancelled, its
- * first payment refunded in full, and its allowance never granted. Decided once and remembered
- * ({@code billing_effects} {@code duplicate:<sub_id>}), so a later {@code invoice.paid} of it grants nothing;
- * the cancel and the refund carry idempotency keys.
+ * Two plan Checkout sessions opened before either completed can both complete (the
+ * {@code already_subscribed} check runs when a session is created). The rule: a customer
+ * has one live subscription — the one created first (then the smaller id), so every
+ * instance and every event order decides alike. A newer one is cancelled, its first
+ * payment refunded in full, and its allowance never granted. Decided once and remembered
+ * ({@code billing_effects} {@code duplicate:<sub_id>}), so a later {@code invoice.paid}
+ * of it grants nothing; the cancel and the refund carry idempotency keys.
  */
 @Component
 class DuplicateSubscriptions {
@@ -45,7 +46,10 @@ class DuplicateSubscriptions {
 		this.effects = mongo.getCollection(BillingCollections.EFFECTS);
 	}
 
-	/** True when {@code subscriptionId} is a customer's second live subscription (it is then settled). */
+	/**
+	 * True when {@code subscriptionId} is a customer's second live subscription (it is
+	 * then settled).
+	 */
 	boolean settle(String subscriptionId) throws StripeException {
 		if (effects.find(Filters.eq("_id", "duplicate:" + subscriptionId)).first() != null) {
 			finish(subscriptionId);
@@ -55,10 +59,12 @@ class DuplicateSubscriptions {
 		if (!SubscriptionSync.LIVE.contains(sub.getStatus()) || sub.getCustomer() == null) {
 			return false;
 		}
-		Optional<Subscription> first = StreamSupport.stream(stripe.v1().subscriptions()
-			.list(SubscriptionListParams.builder().setCustomer(sub.getCustomer()).setLimit(100L).build())
-			.autoPagingIterable()
-			.spliterator(), false)
+		Optional<Subscription> first = StreamSupport
+			.stream(stripe.v1()
+				.subscriptions()
+				.list(SubscriptionListParams.builder().setCustomer(sub.getCustomer()).setLimit(100L).build())
+				.autoPagingIterable()
+				.spliterator(), false)
 			.filter(s -> SubscriptionSync.LIVE.contains(s.getStatus()))
 			.min(Comparator.comparing(Subscription::getCreated).thenComparing(Subscription::getId));
 		if (first.isEmpty() || first.get().getId().equals(subscriptionId)) {
@@ -66,24 +72,30 @@ class DuplicateSubscriptions {
 		}
 		log.warn("Subscription {} duplicates the customer's live subscription {}; cancelling and refunding it",
 				subscriptionId, first.get().getId());
-		CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", "duplicate:" + subscriptionId)
-			.append("customer", sub.getCustomer())
-			.append("kept", first.get().getId()));
+		CustomerDirectory.insertIgnoringDuplicate(effects,
+				new Document("_id", "duplicate:" + subscriptionId).append("customer", sub.getCustomer())
+					.append("kept", first.get().getId()));
 		finish(subscriptionId);
 		return true;
 	}
 
-	/** Cancels the duplicate and refunds its first invoice's payments; each step safe to repeat. */
+	/**
+	 * Cancels the duplicate and refunds its first invoice's payments; each step safe to
+	 * repeat.
+	 */
 	private void finish(String subscriptionId) throws StripeException {
 		Subscription sub = stripe.v1().subscriptions().retrieve(subscriptionId);
 		if (!"canceled".equals(sub.getStatus())) {
-			stripe.v1().subscriptions().cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
-					RequestOptions.builder().setIdempotencyKey("duplicate-cancel:" + subscriptionId).build());
+			stripe.v1()
+				.subscriptions()
+				.cancel(subscriptionId, SubscriptionCancelParams.builder().build(),
+						RequestOptions.builder().setIdempotencyKey("duplicate-cancel:" + subscriptionId).build());
 		}
 		if (sub.getLatestInvoice() == null) {
 			return;
 		}
-		Invoice invoice = stripe.v1().invoices()
+		Invoice invoice = stripe.v1()
+			.invoices()
 			.retrieve(sub.getLatestInvoice(), InvoiceRetrieveParams.builder().addExpand("payments").build());
 		if (!"paid".equals(invoice.getStatus()) || invoice.getPayments() == null) {
 			return;
@@ -91,9 +103,12 @@ class DuplicateSubscriptions {
 		for (InvoicePayment payment : invoice.getPayments().getData()) {
 			String intent = payment.getPayment() == null ? null : payment.getPayment().getPaymentIntent();
 			if (intent != null) {
-				stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(intent)
-					.setReason(RefundCreateParams.Reason.DUPLICATE).build(),
-						RequestOptions.builder().setIdempotencyKey("duplicate-refund:" + intent).build());
+				stripe.v1()
+					.refunds()
+					.create(RefundCreateParams.builder()
+						.setPaymentIntent(intent)
+						.setReason(RefundCreateParams.Reason.DUPLICATE)
+						.build(), RequestOptions.builder().setIdempotencyKey("duplicate-refund:" + intent).build());
 			}
 		}
 	}

@@ -15,10 +15,11 @@ import com.stripe.param.WebhookEndpointListParams;
 import dev.billforge.stripe.emulator.WebhookEndpointRegistration;
 
 /**
- * The emulator: once the web server's port is known, registers this app's {@code /stripe/webhook} with it
- * and trusts the returned secret. In-process: idempotent on the URL, so a restart gets the same secret. An
- * emulator service shows a secret only on creation (as Stripe does), so an endpoint left by an earlier run
- * for the same URL is replaced. Nothing happens with real Stripe.
+ * The emulator: once the web server's port is known, registers this app's
+ * {@code /stripe/webhook} with it and trusts the returned secret. In-process: idempotent
+ * on the URL, so a restart gets the same secret. An emulator service shows a secret only
+ * on creation (as Stripe does), so an endpoint left by an earlier run for the same URL is
+ * replaced. Nothing happens with real Stripe.
  */
 class EmbeddedStripeWiring implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -58,14 +59,16 @@ class EmbeddedStripeWiring implements ApplicationListener<WebServerInitializedEv
 
 	private String replaceEndpoint(String url) {
 		try {
-			for (WebhookEndpoint old : stripe.v1().webhookEndpoints()
+			for (WebhookEndpoint old : stripe.v1()
+				.webhookEndpoints()
 				.list(WebhookEndpointListParams.builder().setLimit(100L).build())
 				.autoPagingIterable()) {
 				if (url.equals(old.getUrl())) {
 					stripe.v1().webhookEndpoints().delete(old.getId());
 				}
 			}
-			return stripe.v1().webhookEndpoints()
+			return stripe.v1()
+				.webhookEndpoints()
 				.create(WebhookEndpointCreateParams.builder()
 					.setUrl(url)
 					.addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.ALL)

@@ -20,13 +20,19 @@ import dev.billforge.ledger.Grant;
 import dev.billforge.ledger.GrantSource;
 import dev.billforge.orgs.OrgId;
 
-/** An org's features from its contract, subscription or the free tier, plus the packs it still holds credits of. */
+/**
+ * An org's features from its contract, subscription or the free tier, plus the packs it
+ * still holds credits of.
+ */
 @Component
 class FeatureResolver implements PlanFeatures {
 
 	private static final Logger log = LoggerFactory.getLogger(FeatureResolver.class);
 
-	/** The reason a pack grant carries (CheckoutFinalizer), followed by the pack's lookup key. */
+	/**
+	 * The reason a pack grant carries (CheckoutFinalizer), followed by the pack's lookup
+	 * key.
+	 */
 	static final String PACK_REASON = "Credit pack ";
 
 	private final SubscriptionSync subscriptions;
@@ -78,7 +84,10 @@ class FeatureResolver implements PlanFeatures {
 		return new OrgFeatures("free", catalog.freeTier(), null);
 	}
 
-	/** Features of packs the org still has credits from: they last as long as those credits. */
+	/**
+	 * Features of packs the org still has credits from: they last as long as those
+	 * credits.
+	 */
 	private FeatureSet packFeatures(OrgId org) {
 		FeatureSet result = FeatureSet.EMPTY;
 		for (Grant grant : ledger.balance(org).grants()) {

@@ -26,11 +26,12 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * What a paid invoice is worth in credits. {@code billing_reason} decides: {@code subscription_create}
- * and {@code subscription_cycle} grant the plan allowance of the price on the invoice (grandfathered);
- * {@code subscription_update} (an upgrade with proration) grants only the difference between the new
- * and the old price's allowance; anything else grants nothing. Granted under {@code invoice:<id>},
- * expiring at the end of the period the invoice pays for. A trial's zero-amount line grants nothing (trial
+ * What a paid invoice is worth in credits. {@code billing_reason} decides:
+ * {@code subscription_create} and {@code subscription_cycle} grant the plan allowance of
+ * the price on the invoice (grandfathered); {@code subscription_update} (an upgrade with
+ * proration) grants only the difference between the new and the old price's allowance;
+ * anything else grants nothing. Granted under {@code invoice:<id>}, expiring at the end
+ * of the period the invoice pays for. A trial's zero-amount line grants nothing (trial
  * credits are granted apart, see {@link TrialEffects}).
  */
 @Component
@@ -50,8 +51,8 @@ class InvoiceEffects {
 
 	private final DuplicateSubscriptions duplicates;
 
-	InvoiceEffects(StripeClient stripe, CreditLedger ledger, CustomerDirectory customers, SubscriptionSync subscriptions,
-			DuplicateSubscriptions duplicates) {
+	InvoiceEffects(StripeClient stripe, CreditLedger ledger, CustomerDirectory customers,
+			SubscriptionSync subscriptions, DuplicateSubscriptions duplicates) {
 		this.duplicates = duplicates;
 		this.stripe = stripe;
 		this.ledger = ledger;
@@ -59,7 +60,10 @@ class InvoiceEffects {
 		this.subscriptions = subscriptions;
 	}
 
-	/** Applies a paid invoice (re-read from Stripe); a no-op unless it is paid, and the second time. */
+	/**
+	 * Applies a paid invoice (re-read from Stripe); a no-op unless it is paid, and the
+	 * second time.
+	 */
 	void applyPaid(String invoiceId) throws StripeException {
 		Invoice invoice = stripe.v1().invoices().retrieve(invoiceId);
 		if (!"paid".equals(invoice.getStatus())) {
@@ -71,30 +75,39 @@ class InvoiceEffects {
 		}
 		String subscription = subscriptionOf(invoice);
 		String reason = invoice.getBillingReason() == null ? "" : invoice.getBillingReason();
-		// The second of two subscriptions bought at once is cancelled and refunded, and earns nothing.
-		boolean duplicate = subscription != null && "subscription_create".equals(reason) && duplicates.settle(subscription);
+		// The second of two subscriptions bought at once is cancelled and refunded, and
+		// earns nothing.
+		boolean duplicate = subscription != null && "subscription_create".equals(reason)
+				&& duplicates.settle(subscription);
 		if (subscription != null) {
-			subscriptions.sync(subscription); // a paid invoice may end past_due; state before credits
+			subscriptions.sync(subscription); // a paid invoice may end past_due; state
+												// before credits
 		}
 		if (duplicate) {
 			return;
 		}
 		BigDecimal credits = BigDecimal.ZERO;
 		long expires = 0;
-		for (InvoiceLineItem line : stripe.v1().invoices().lineItems()
+		for (InvoiceLineItem line : stripe.v1()
+			.invoices()
+			.lineItems()
 			.list(invoiceId, InvoiceLineItemListParams.builder().setLimit(100L).build())
 			.autoPagingIterable()) {
 			Optional<CatalogEntry> plan = planOf(line);
 			if (plan.isEmpty() || plan.get().includedCredits() == null) {
 				continue;
 			}
-			BigDecimal allowance = plan.get().includedCredits().amount()
+			BigDecimal allowance = plan.get()
+				.includedCredits()
+				.amount()
 				.multiply(BigDecimal.valueOf(line.getQuantity() == null ? 1 : line.getQuantity()));
 			boolean proration = line.getParent() != null && line.getParent().getInvoiceItemDetails() != null;
 			switch (reason) {
 				case "subscription_create", "subscription_cycle" -> {
-					// A trial's line costs nothing although its price does: the allowance comes with the first paid
-					// invoice after the trial. A discount never lowers the line amount (it is listed apart), so a
+					// A trial's line costs nothing although its price does: the allowance
+					// comes with the first paid
+					// invoice after the trial. A discount never lowers the line amount
+					// (it is listed apart), so a
 					// discounted, even free, invoice still grants the full allowance.
 					boolean trial = line.getAmount() != null && line.getAmount() == 0 && plan.get().unitAmount() > 0;
 					if (!proration && !trial && line.getAmount() != null && line.getAmount() >= 0) {
@@ -103,7 +116,8 @@ class InvoiceEffects {
 					}
 				}
 				case "subscription_update" -> {
-					// Upgrade: +new allowance on the "remaining time" line, -old on the "unused time" line.
+					// Upgrade: +new allowance on the "remaining time" line, -old on the
+					// "unused time" line.
 					credits = line.getAmount() != null && line.getAmount() < 0 ? credits.subtract(allowance)
 							: credits.add(allowance);
 					if (line.getAmount() != null && line.getAmount() >= 0) {
@@ -118,11 +132,15 @@ class InvoiceEffects {
 			log.debug("Invoice {} ({}) grants no credits", invoiceId, reason);
 			return;
 		}
-		ledger.grant(org.get(), new GrantRequest("invoice:" + invoiceId, GrantSource.PLAN_ALLOWANCE, new Credits(credits),
-				null, Instant.ofEpochSecond(expires), "Plan allowance (" + reason + ")", invoiceId));
+		ledger.grant(org.get(),
+				new GrantRequest("invoice:" + invoiceId, GrantSource.PLAN_ALLOWANCE, new Credits(credits), null,
+						Instant.ofEpochSecond(expires), "Plan allowance (" + reason + ")", invoiceId));
 	}
 
-	/** The redirect path of a subscription Checkout: apply the first invoice if it is already paid. */
+	/**
+	 * The redirect path of a subscription Checkout: apply the first invoice if it is
+	 * already paid.
+	 */
 	void applyLatestPaidInvoice(String subscriptionId) {
 		try {
 			Subscription sub = stripe.v1().subscriptions().retrieve(subscriptionId);

@@ -1,8 +1,9 @@
 package dev.billforge.billing.internal;
 
 /**
- * A live Stripe key with the embedded store: refuse to start. The embedded store commits to disk about once
- * a second, so a crash could lose real payments that were already acknowledged to Stripe.
+ * A live Stripe key with the embedded store: refuse to start. The embedded store commits
+ * to disk about once a second, so a crash could lose real payments that were already
+ * acknowledged to Stripe.
  */
 public class LiveKeyOnEmbeddedStorageException extends IllegalStateException {
 

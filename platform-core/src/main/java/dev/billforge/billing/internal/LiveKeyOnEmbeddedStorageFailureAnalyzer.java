@@ -3,8 +3,12 @@ package dev.billforge.billing.internal;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a live Stripe key on the embedded store into a startup message that says what to change. */
-public class LiveKeyOnEmbeddedStorageFailureAnalyzer extends AbstractFailureAnalyzer<LiveKeyOnEmbeddedStorageException> {
+/**
+ * Turns a live Stripe key on the embedded store into a startup message that says what to
+ * change.
+ */
+public class LiveKeyOnEmbeddedStorageFailureAnalyzer
+		extends AbstractFailureAnalyzer<LiveKeyOnEmbeddedStorageException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LiveKeyOnEmbeddedStorageException cause) {

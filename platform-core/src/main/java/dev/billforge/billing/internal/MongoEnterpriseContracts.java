@@ -37,10 +37,12 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Enterprise contracts in {@code billing_contracts} ({@code _id} = org id, one per org). The allowance of
- * a period is a ledger grant under {@code contract:<orgId>:<periodStartEpoch>} (source plan_allowance,
- * expiring at the period end), so granting is idempotent however often and on however many instances
- * it runs; the ledger period follows the contract ({@code contract-period:<orgId>:<startEpoch>}).
+ * Enterprise contracts in {@code billing_contracts} ({@code _id} = org id, one per org).
+ * The allowance of a period is a ledger grant under
+ * {@code contract:<orgId>:<periodStartEpoch>} (source plan_allowance, expiring at the
+ * period end), so granting is idempotent however often and on however many instances it
+ * runs; the ledger period follows the contract
+ * ({@code contract-period:<orgId>:<startEpoch>}).
  */
 @Component
 class MongoEnterpriseContracts implements EnterpriseContracts {
@@ -85,22 +87,27 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 		Credits credits = positive("creditsPerPeriod", terms.creditsPerPeriod());
 		Document existing = contracts.find(Filters.eq("_id", orgId.value())).first();
 		boolean active = existing != null && "active".equals(existing.getString("status"));
-		// Unset schedule fields keep an active contract's schedule; a new contract defaults to monthly.
-		String interval = terms.interval() != null ? terms.interval() : active ? existing.getString("interval") : "month";
+		// Unset schedule fields keep an active contract's schedule; a new contract
+		// defaults to monthly.
+		String interval = terms.interval() != null ? terms.interval()
+				: active ? existing.getString("interval") : "month";
 		if (!ContractSchedule.INTERVALS.contains(interval)) {
 			throw ProblemException.invalid("interval", "interval must be day, week, month or year");
 		}
-		int count = terms.intervalCount() != null ? terms.intervalCount() : active ? existing.getInteger("intervalCount") : 1;
+		int count = terms.intervalCount() != null ? terms.intervalCount()
+				: active ? existing.getInteger("intervalCount") : 1;
 		if (count < 1 || count > 36) {
 			throw ProblemException.invalid("intervalCount", "intervalCount must be between 1 and 36");
 		}
 		SpendCap cap = null;
 		if (terms.cap() != null) {
 			if (terms.cap().signum() < 0 || !metric.fitsPrecision(new Credits(terms.cap()))) {
-				throw ProblemException.invalid("cap", "cap must be 0 or more, with at most " + metric.scale() + " decimals");
+				throw ProblemException.invalid("cap",
+						"cap must be 0 or more, with at most " + metric.scale() + " decimals");
 			}
 			try {
-				cap = new SpendCap(new Credits(terms.cap()), CapMode.fromCode(terms.capMode() == null ? "hard" : terms.capMode()));
+				cap = new SpendCap(new Credits(terms.cap()),
+						CapMode.fromCode(terms.capMode() == null ? "hard" : terms.capMode()));
 			}
 			catch (IllegalArgumentException ex) {
 				throw ProblemException.invalid("capMode", "capMode must be hard or soft");
@@ -136,14 +143,16 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 		if (cap != null) {
 			ledger.setSpendCap(orgId, cap);
 		}
-		ledger.unblock(orgId); // a contract is access, whatever a past Stripe subscription left
+		ledger.unblock(orgId); // a contract is access, whatever a past Stripe
+								// subscription left
 		grantDue(doc, now);
 		return find(orgId).orElseThrow();
 	}
 
 	@Override
 	public Optional<EnterpriseContract> end(OrgId org) {
-		Document doc = contracts.findOneAndUpdate(Filters.and(Filters.eq("_id", org.value()), Filters.eq("status", "active")),
+		Document doc = contracts.findOneAndUpdate(
+				Filters.and(Filters.eq("_id", org.value()), Filters.eq("status", "active")),
 				Updates.combine(Updates.set("status", "ended"), Updates.set("endedAt", clock.instant().toString())));
 		if (doc == null) {
 			return Optional.empty();
@@ -168,7 +177,10 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 		return granted;
 	}
 
-	/** Grants the current period's allowance; true when this call granted it (false: not due or done before). */
+	/**
+	 * Grants the current period's allowance; true when this call granted it (false: not
+	 * due or done before).
+	 */
 	private boolean grantDue(Document doc, Instant now) {
 		OrgId org = new OrgId(doc.getString("_id"));
 		Optional<BillingPeriod> due = schedule(doc).periodAt(now);
@@ -177,22 +189,25 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 		}
 		BillingPeriod period = due.get();
 		if (period.start().toString().equals(doc.getString("lastGrantedPeriodStart"))) {
-			return false; // granted with the terms then in force; changed credits apply from the next period
+			return false; // granted with the terms then in force; changed credits apply
+							// from the next period
 		}
 		long start = period.start().getEpochSecond();
 		ledger.startPeriod(org, "contract-period:" + org.value() + ":" + start, period);
 		boolean granted;
 		try {
-			GrantReceipt receipt = ledger.grant(org, new GrantRequest("contract:" + org.value() + ":" + start,
-					GrantSource.PLAN_ALLOWANCE, new Credits(new BigDecimal(doc.getString("creditsPerPeriod"))), null,
-					period.end(), "Enterprise contract " + doc.getString("name"), "contract"));
+			GrantReceipt receipt = ledger.grant(org,
+					new GrantRequest("contract:" + org.value() + ":" + start, GrantSource.PLAN_ALLOWANCE,
+							new Credits(new BigDecimal(doc.getString("creditsPerPeriod"))), null, period.end(),
+							"Enterprise contract " + doc.getString("name"), "contract"));
 			granted = !receipt.duplicate();
 		}
 		catch (ProblemException ex) {
 			if (!"idempotency_conflict".equals(ex.code())) {
 				throw ex;
 			}
-			// Granted before with other credits (terms changed after a crash before the record below): done.
+			// Granted before with other credits (terms changed after a crash before the
+			// record below): done.
 			granted = false;
 		}
 		contracts.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("status", "active")),
@@ -207,7 +222,8 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 
 	private Credits positive(String field, BigDecimal value) {
 		if (value == null || value.signum() <= 0 || !metric.fitsPrecision(new Credits(value))) {
-			throw ProblemException.invalid(field, field + " must be greater than 0, with at most " + metric.scale() + " decimals");
+			throw ProblemException.invalid(field,
+					field + " must be greater than 0, with at most " + metric.scale() + " decimals");
 		}
 		return new Credits(value);
 	}
@@ -217,11 +233,12 @@ class MongoEnterpriseContracts implements EnterpriseContracts {
 		Optional<BillingPeriod> period = active ? schedule(doc).periodAt(clock.instant()) : Optional.empty();
 		return new EnterpriseContract(doc.getString("_id"), doc.getString("name"),
 				new Credits(new BigDecimal(doc.getString("creditsPerPeriod"))), doc.getString("interval"),
-				doc.getInteger("intervalCount"), Instant.parse(doc.getString("anchor")), doc.getBoolean("overageAllowed", false),
-				doc.getString("cap") == null ? null : new Credits(new BigDecimal(doc.getString("cap"))), doc.getString("capMode"),
-				doc.getString("status"), instant(doc.getString("startedAt")), instant(doc.getString("endedAt")),
-				period.map(BillingPeriod::start).orElse(null), period.map(BillingPeriod::end).orElse(null),
-				instant(doc.getString("lastGrantedPeriodStart")));
+				doc.getInteger("intervalCount"), Instant.parse(doc.getString("anchor")),
+				doc.getBoolean("overageAllowed", false),
+				doc.getString("cap") == null ? null : new Credits(new BigDecimal(doc.getString("cap"))),
+				doc.getString("capMode"), doc.getString("status"), instant(doc.getString("startedAt")),
+				instant(doc.getString("endedAt")), period.map(BillingPeriod::start).orElse(null),
+				period.map(BillingPeriod::end).orElse(null), instant(doc.getString("lastGrantedPeriodStart")));
 	}
 
 	private static Instant instant(String text) {

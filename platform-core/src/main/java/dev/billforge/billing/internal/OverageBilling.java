@@ -33,19 +33,22 @@ import dev.billforge.outcomes.Outcomes;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Bills a closed period's overage: credits × the plan's overage price per credit, rounded half-up to
- * whole minor units of the price's currency (so zero-decimal currencies are right by construction).
- * Attached to the renewal draft on {@code invoice.created}, else (missed) as a pending invoice item
- * swept into the next invoice. Every attempt uses the Idempotency-Key
- * {@code overage:<subscription>:<periodEnd>} and the {@code billing_overage} record is marked
- * {@code billed} afterwards, so a period is never billed twice, also after Stripe's 24-hour key window.
+ * Bills a closed period's overage: credits × the plan's overage price per credit, rounded
+ * half-up to whole minor units of the price's currency (so zero-decimal currencies are
+ * right by construction). Attached to the renewal draft on {@code invoice.created}, else
+ * (missed) as a pending invoice item swept into the next invoice. Every attempt uses the
+ * Idempotency-Key {@code overage:<subscription>:<periodEnd>} and the
+ * {@code billing_overage} record is marked {@code billed} afterwards, so a period is
+ * never billed twice, also after Stripe's 24-hour key window.
  */
 @Component
 class OverageBilling {
 
 	private static final Logger log = LoggerFactory.getLogger(OverageBilling.class);
 
-	/** The job leaves a period to {@code invoice.created} for this long after it closed. */
+	/**
+	 * The job leaves a period to {@code invoice.created} for this long after it closed.
+	 */
 	static final Duration GRACE_FOR_RENEWAL_INVOICE = Duration.ofHours(2);
 
 	private final StripeClient stripe;
@@ -62,8 +65,8 @@ class OverageBilling {
 
 	private final Clock clock;
 
-	OverageBilling(StripeClient stripe, MongoTemplate mongo, SubscriptionSync subscriptions, CustomerDirectory customers,
-			ValueMetric metric, Outcomes outcomes, Clock clock) {
+	OverageBilling(StripeClient stripe, MongoTemplate mongo, SubscriptionSync subscriptions,
+			CustomerDirectory customers, ValueMetric metric, Outcomes outcomes, Clock clock) {
 		this.stripe = stripe;
 		this.overage = mongo.getCollection(BillingCollections.OVERAGE);
 		this.subscriptions = subscriptions;
@@ -73,7 +76,10 @@ class OverageBilling {
 		this.clock = clock;
 	}
 
-	/** {@code invoice.created}: a renewal draft gets the closed period's overage as one line. */
+	/**
+	 * {@code invoice.created}: a renewal draft gets the closed period's overage as one
+	 * line.
+	 */
 	void onInvoiceCreated(String invoiceId) throws StripeException {
 		Invoice invoice = stripe.v1().invoices().retrieve(invoiceId);
 		if (!"subscription_cycle".equals(invoice.getBillingReason()) || !"draft".equals(invoice.getStatus())) {
@@ -83,7 +89,8 @@ class OverageBilling {
 		if (subscriptionId == null) {
 			return;
 		}
-		// Moves the ledger into the new period, which closes the old one and records its overage.
+		// Moves the ledger into the new period, which closes the old one and records its
+		// overage.
 		Optional<OrgId> org = subscriptions.sync(subscriptionId);
 		if (org.isEmpty() || invoice.getPeriodEnd() == null) {
 			return;
@@ -96,7 +103,10 @@ class OverageBilling {
 		bill(record, subscriptionId, invoice.getId());
 	}
 
-	/** The job: bills pending overage whose renewal invoice was missed, as pending invoice items. */
+	/**
+	 * The job: bills pending overage whose renewal invoice was missed, as pending invoice
+	 * items.
+	 */
 	int billMissed() {
 		int billed = 0;
 		Instant due = clock.instant().minus(GRACE_FOR_RENEWAL_INVOICE);
@@ -117,13 +127,17 @@ class OverageBilling {
 				}
 			}
 			catch (StripeException ex) {
-				log.warn("Billing missed overage {} failed; retried next run: {}", record.getString("_id"), ex.getMessage());
+				log.warn("Billing missed overage {} failed; retried next run: {}", record.getString("_id"),
+						ex.getMessage());
 			}
 		}
 		return billed;
 	}
 
-	/** Creates the invoice item (on {@code invoiceId}, or pending when null) and marks the record billed. */
+	/**
+	 * Creates the invoice item (on {@code invoiceId}, or pending when null) and marks the
+	 * record billed.
+	 */
 	private boolean bill(Document record, String subscriptionId, String invoiceId) throws StripeException {
 		Document sub = subscriptions.mirrored(subscriptionId).orElse(null);
 		String rate = sub == null ? null : sub.getString("overageUnitAmountDecimal");
@@ -140,9 +154,10 @@ class OverageBilling {
 			.setCustomer(customer)
 			.setAmount(amount)
 			.setCurrency(sub.getString("currency"))
-			.setDescription(description(credits, new BigDecimal(rate), metric.creditName(), outcomes.billedCounts(
-					new OrgId(record.getString("orgId")), Instant.parse(record.getString("periodStart")),
-					Instant.parse(record.getString("periodEnd")))))
+			.setDescription(description(credits, new BigDecimal(rate), metric.creditName(),
+					outcomes.billedCounts(new OrgId(record.getString("orgId")),
+							Instant.parse(record.getString("periodStart")),
+							Instant.parse(record.getString("periodEnd")))))
 			.putMetadata("overage_key", key)
 			.putMetadata("org_id", record.getString("orgId"));
 		if (invoiceId != null) {
@@ -155,11 +170,14 @@ class OverageBilling {
 		try {
 			var create = params.build();
 			RequestOptions options = RequestOptions.builder().setIdempotencyKey(key).build();
-			itemId = Tracing.span("stripe.invoice_item.create", record.getString("orgId"),
-					() -> StripeRetry.withRetries(() -> stripe.v1().invoiceItems().create(create, options))).getId();
+			itemId = Tracing
+				.span("stripe.invoice_item.create", record.getString("orgId"),
+						() -> StripeRetry.withRetries(() -> stripe.v1().invoiceItems().create(create, options)))
+				.getId();
 		}
 		catch (IdempotencyException ex) {
-			// The same key was used with other parameters: an earlier attempt already created the item.
+			// The same key was used with other parameters: an earlier attempt already
+			// created the item.
 			itemId = findExisting(customer, key).orElseThrow(() -> ex);
 		}
 		catch (InvalidRequestException ex) {
@@ -178,7 +196,8 @@ class OverageBilling {
 	}
 
 	private Optional<String> findExisting(String customer, String key) throws StripeException {
-		for (InvoiceItem item : stripe.v1().invoiceItems()
+		for (InvoiceItem item : stripe.v1()
+			.invoiceItems()
 			.list(InvoiceItemListParams.builder().setCustomer(customer).setLimit(100L).build())
 			.autoPagingIterable()) {
 			if (item.getMetadata() != null && key.equals(item.getMetadata().get("overage_key"))) {
@@ -189,8 +208,9 @@ class OverageBilling {
 	}
 
 	/**
-	 * The overage line's text: the credits and their price, and — where the period charged outcomes —
-	 * how many of each type it covers ("outcomes charged in this period: 3 lab_report").
+	 * The overage line's text: the credits and their price, and — where the period
+	 * charged outcomes — how many of each type it covers ("outcomes charged in this
+	 * period: 3 lab_report").
 	 */
 	static String description(BigDecimal credits, BigDecimal rate, String creditName, Map<String, Long> outcomeCounts) {
 		String line = "Overage: " + credits.toPlainString() + " " + creditName + " × " + rate.toPlainString()
@@ -198,13 +218,17 @@ class OverageBilling {
 		if (outcomeCounts.isEmpty()) {
 			return line;
 		}
-		return line + "; outcomes charged in this period: " + outcomeCounts.entrySet()
-			.stream()
-			.map(e -> e.getValue() + " " + e.getKey())
-			.collect(Collectors.joining(", "));
+		return line + "; outcomes charged in this period: "
+				+ outcomeCounts.entrySet()
+					.stream()
+					.map(e -> e.getValue() + " " + e.getKey())
+					.collect(Collectors.joining(", "));
 	}
 
-	/** Credits × price per credit (minor units, may be fractional), as an amount Stripe charges ({@link MoneyFormat#chargeable}). */
+	/**
+	 * Credits × price per credit (minor units, may be fractional), as an amount Stripe
+	 * charges ({@link MoneyFormat#chargeable}).
+	 */
 	static long amountMinorUnits(BigDecimal credits, BigDecimal minorUnitsPerCredit, String currency) {
 		return MoneyFormat.chargeable(credits.multiply(minorUnitsPerCredit), currency);
 	}

@@ -14,13 +14,16 @@ import dev.billforge.ledger.LedgerCommitted;
 
 /**
  * Records each closed period's billable overage ({@code billing_overage}, {@code _id =
- * orgId:periodEndEpochSeconds}, status {@code pending}) the moment the ledger closes it, so billing
- * it later is a lookup and a second close of the same period changes nothing.
+ * orgId:periodEndEpochSeconds}, status {@code pending}) the moment the ledger closes it,
+ * so billing it later is a lookup and a second close of the same period changes nothing.
  */
 @Component
 class OverageRecorder implements LedgerCommitListener {
 
-	/** A period that "closed" far before its end was an assumed one replaced by Stripe's; not billable. */
+	/**
+	 * A period that "closed" far before its end was an assumed one replaced by Stripe's;
+	 * not billable.
+	 */
 	private static final Duration EARLY_CLOSE_SLACK = Duration.ofHours(1);
 
 	private final MongoCollection<Document> overage;
@@ -40,13 +43,13 @@ class OverageRecorder implements LedgerCommitListener {
 				continue;
 			}
 			String id = commit.orgId().value() + ":" + closed.period().end().getEpochSecond();
-			CustomerDirectory.insertIgnoringDuplicate(overage, new Document("_id", id)
-				.append("orgId", commit.orgId().value())
-				.append("periodStart", closed.period().start().toString())
-				.append("periodEnd", closed.period().end().toString())
-				.append("overage", closed.overage().toString())
-				.append("status", "pending")
-				.append("recordedAt", clock.instant().toString()));
+			CustomerDirectory.insertIgnoringDuplicate(overage,
+					new Document("_id", id).append("orgId", commit.orgId().value())
+						.append("periodStart", closed.period().start().toString())
+						.append("periodEnd", closed.period().end().toString())
+						.append("overage", closed.overage().toString())
+						.append("status", "pending")
+						.append("recordedAt", clock.instant().toString()));
 		}
 	}
 

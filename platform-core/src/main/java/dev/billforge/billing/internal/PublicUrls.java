@@ -7,9 +7,10 @@ import dev.billforge.billing.BillingProperties;
 import dev.billforge.notifications.MailLinks;
 
 /**
- * Builds the URLs Stripe sends people back to — from configuration, never from the client:
- * {@code billforge.billing.public-base-url} if set, else the app's one public base URL
- * ({@code PUBLIC_BASE_URL}, which {@link MailLinks} also builds mail links from).
+ * Builds the URLs Stripe sends people back to — from configuration, never from the
+ * client: {@code billforge.billing.public-base-url} if set, else the app's one public
+ * base URL ({@code PUBLIC_BASE_URL}, which {@link MailLinks} also builds mail links
+ * from).
  */
 @Component
 class PublicUrls {
@@ -24,7 +25,8 @@ class PublicUrls {
 	}
 
 	String base() {
-		String base = StringUtils.hasText(properties.getPublicBaseUrl()) ? properties.getPublicBaseUrl().strip() : links.base();
+		String base = StringUtils.hasText(properties.getPublicBaseUrl()) ? properties.getPublicBaseUrl().strip()
+				: links.base();
 		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
@@ -37,7 +39,8 @@ class PublicUrls {
 	}
 
 	String returnPage(String outcome) {
-		String path = properties.getReturnPath().startsWith("/") ? properties.getReturnPath() : "/" + properties.getReturnPath();
+		String path = properties.getReturnPath().startsWith("/") ? properties.getReturnPath()
+				: "/" + properties.getReturnPath();
 		return base() + path + (path.contains("?") ? "&" : "?") + "billing=" + outcome;
 	}
 

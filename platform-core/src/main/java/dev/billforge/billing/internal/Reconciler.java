@@ -19,11 +19,12 @@ import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.checkout.SessionListParams;
 
 /**
- * Compares the local mirror with Stripe and repairs drift: subscriptions the mirror lacks (missed
- * events) or whose status differs are synced again, a live subscription's paid latest invoice is
- * applied (a no-op if it was), paid pack Checkout sessions whose pack was never granted are finalized
- * (idempotent by session id: the ledger key {@code checkout:<cs_id>}), and past_due grace is re-evaluated.
- * Events that keep failing are reported.
+ * Compares the local mirror with Stripe and repairs drift: subscriptions the mirror lacks
+ * (missed events) or whose status differs are synced again, a live subscription's paid
+ * latest invoice is applied (a no-op if it was), paid pack Checkout sessions whose pack
+ * was never granted are finalized (idempotent by session id: the ledger key
+ * {@code checkout:<cs_id>}), and past_due grace is re-evaluated. Events that keep failing
+ * are reported.
  */
 @Component
 class Reconciler {
@@ -46,8 +47,8 @@ class Reconciler {
 
 	private final MongoCollection<Document> events;
 
-	Reconciler(StripeClient stripe, SubscriptionSync subscriptions, InvoiceEffects invoices, CheckoutFinalizer checkouts,
-			MongoTemplate mongo) {
+	Reconciler(StripeClient stripe, SubscriptionSync subscriptions, InvoiceEffects invoices,
+			CheckoutFinalizer checkouts, MongoTemplate mongo) {
 		this.stripe = stripe;
 		this.checkouts = checkouts;
 		this.subscriptions = subscriptions;
@@ -65,9 +66,13 @@ class Reconciler {
 		for (Document customer : customers.find()) {
 			customerCount++;
 			try {
-				for (Subscription sub : stripe.v1().subscriptions()
-					.list(SubscriptionListParams.builder().setCustomer(customer.getString("customerId"))
-						.setStatus(SubscriptionListParams.Status.ALL).setLimit(100L).build())
+				for (Subscription sub : stripe.v1()
+					.subscriptions()
+					.list(SubscriptionListParams.builder()
+						.setCustomer(customer.getString("customerId"))
+						.setStatus(SubscriptionListParams.Status.ALL)
+						.setLimit(100L)
+						.build())
 					.autoPagingIterable()) {
 					subCount++;
 					seen.add(sub.getId());
@@ -99,20 +104,26 @@ class Reconciler {
 	}
 
 	/**
-	 * Paid pack sessions without the record their grant writes (both webhook and return were lost): finalize
-	 * them now. Finalizing is idempotent by session id, so a pack granted without its record is not granted
-	 * twice.
+	 * Paid pack sessions without the record their grant writes (both webhook and return
+	 * were lost): finalize them now. Finalizing is idempotent by session id, so a pack
+	 * granted without its record is not granted twice.
 	 */
 	private int repairPacks(String customerId) throws StripeException {
 		int repaired = 0;
-		for (Session session : stripe.v1().checkout().sessions()
-			.list(SessionListParams.builder().setCustomer(customerId).setStatus(SessionListParams.Status.COMPLETE)
-				.setLimit(100L).build())
+		for (Session session : stripe.v1()
+			.checkout()
+			.sessions()
+			.list(SessionListParams.builder()
+				.setCustomer(customerId)
+				.setStatus(SessionListParams.Status.COMPLETE)
+				.setLimit(100L)
+				.build())
 			.autoPagingIterable()) {
 			if ("payment".equals(session.getMode()) && "paid".equals(session.getPaymentStatus())
 					&& (session.getPaymentIntent() == null || checkouts.payment(session.getPaymentIntent()).isEmpty())
 					&& checkouts.finalizeSession(session.getId()) == CheckoutFinalizer.Outcome.PACK_GRANTED) {
-				log.warn("Paid Checkout session {} had no pack grant record; finalized by reconciliation", session.getId());
+				log.warn("Paid Checkout session {} had no pack grant record; finalized by reconciliation",
+						session.getId());
 				repaired++;
 			}
 		}

@@ -32,10 +32,11 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Takes pack credits back when a refund of a pack's charge succeeds, per refund id ({@code refund:<re_id>}),
- * and gives them back if that refund later fails ({@code refund-failed:<re_id>}); the shares are the
- * {@link RefundPlan}'s. Every refund and charge event re-reads the charge's refunds from Stripe, so events
- * out of order or repeated change nothing twice. What was already spent becomes debt (the ledger's rule).
+ * Takes pack credits back when a refund of a pack's charge succeeds, per refund id
+ * ({@code refund:<re_id>}), and gives them back if that refund later fails
+ * ({@code refund-failed:<re_id>}); the shares are the {@link RefundPlan}'s. Every refund
+ * and charge event re-reads the charge's refunds from Stripe, so events out of order or
+ * repeated change nothing twice. What was already spent becomes debt (the ledger's rule).
  */
 @Component
 class RefundEffects {
@@ -69,10 +70,15 @@ class RefundEffects {
 		}
 		Optional<Document> payment = checkouts.payment(paymentIntent);
 		if (payment.isEmpty()) {
-			// The grant may have been applied without its record (crash in between): finalize again (a no-op
-			// for the grant) to write it. Charges that did not come from a pack Checkout are not ours.
-			for (Session session : stripe.v1().checkout().sessions()
-				.list(SessionListParams.builder().setPaymentIntent(paymentIntent).build()).getData()) {
+			// The grant may have been applied without its record (crash in between):
+			// finalize again (a no-op
+			// for the grant) to write it. Charges that did not come from a pack Checkout
+			// are not ours.
+			for (Session session : stripe.v1()
+				.checkout()
+				.sessions()
+				.list(SessionListParams.builder().setPaymentIntent(paymentIntent).build())
+				.getData()) {
 				checkouts.finalizeSession(session.getId());
 			}
 			payment = checkouts.payment(paymentIntent);
@@ -85,40 +91,46 @@ class RefundEffects {
 		OrgId org = new OrgId(p.getString("orgId"));
 		List<RefundPlan.RefundState> states = new ArrayList<>();
 		Map<String, RefundPlan.Taken> taken = new HashMap<>();
-		for (Refund refund : stripe.v1().refunds()
+		for (Refund refund : stripe.v1()
+			.refunds()
 			.list(RefundListParams.builder().setCharge(chargeId).setLimit(100L).build())
 			.autoPagingIterable()) {
-			states.add(new RefundPlan.RefundState(refund.getId(), refund.getCreated(), refund.getAmount(), refund.getStatus()));
+			states.add(new RefundPlan.RefundState(refund.getId(), refund.getCreated(), refund.getAmount(),
+					refund.getStatus()));
 			Document record = effects.find(Filters.eq("_id", refundRecord(org, refund.getId()))).first();
 			if (record != null) {
-				taken.put(refund.getId(),
-						new RefundPlan.Taken(new BigDecimal(record.getString("credits")), record.getBoolean("restored", false)));
+				taken.put(refund.getId(), new RefundPlan.Taken(new BigDecimal(record.getString("credits")),
+						record.getBoolean("restored", false)));
 			}
 		}
-		RefundPlan plan = RefundPlan.of(new BigDecimal(p.getString("credits")), charge.getAmount(), metric.scale(), states,
-				taken);
+		RefundPlan plan = RefundPlan.of(new BigDecimal(p.getString("credits")), charge.getAmount(), metric.scale(),
+				states, taken);
 		for (RefundPlan.Restore restore : plan.restores()) {
-			// The refund did not reach the customer: the credits it took come back, once (ledger key).
+			// The refund did not reach the customer: the credits it took come back, once
+			// (ledger key).
 			ledger.grant(org, new GrantRequest("refund-failed:" + restore.refundId(), GrantSource.PACK,
-					new Credits(restore.credits()), null, null, "Refund " + restore.refundId() + " of " + chargeId
-							+ " failed: credits restored", chargeId));
+					new Credits(restore.credits()), null, null,
+					"Refund " + restore.refundId() + " of " + chargeId + " failed: credits restored", chargeId));
 			effects.updateOne(Filters.eq("_id", refundRecord(org, restore.refundId())), Updates.set("restored", true));
 		}
 		for (RefundPlan.ClawBack clawBack : plan.clawBacks()) {
 			if (clawBack.credits().signum() > 0) {
-				ledger.clawBack(org, "refund:" + clawBack.refundId(), new Credits(clawBack.credits()), p.getString("grantId"),
-						"Refund " + clawBack.refundId() + " of " + chargeId);
+				ledger.clawBack(org, "refund:" + clawBack.refundId(), new Credits(clawBack.credits()),
+						p.getString("grantId"), "Refund " + clawBack.refundId() + " of " + chargeId);
 			}
-			// After the claw-back (idempotent by key): a crash in between computes the same share again.
-			CustomerDirectory.insertIgnoringDuplicate(effects, new Document("_id", refundRecord(org, clawBack.refundId()))
-				.append("orgId", org.value())
-				.append("charge", chargeId)
-				.append("credits", clawBack.credits().toPlainString())
-				.append("restored", false));
+			// After the claw-back (idempotent by key): a crash in between computes the
+			// same share again.
+			CustomerDirectory.insertIgnoringDuplicate(effects,
+					new Document("_id", refundRecord(org, clawBack.refundId())).append("orgId", org.value())
+						.append("charge", chargeId)
+						.append("credits", clawBack.credits().toPlainString())
+						.append("restored", false));
 		}
 	}
 
-	/** What a refund took from one org's pack (per org, like the ledger key it mirrors). */
+	/**
+	 * What a refund took from one org's pack (per org, like the ledger key it mirrors).
+	 */
 	private static String refundRecord(OrgId org, String refundId) {
 		return "refund:" + org.value() + ":" + refundId;
 	}

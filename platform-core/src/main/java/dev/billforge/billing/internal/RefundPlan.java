@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a pack's refunds do to its credits, decided from the refunds' current status on Stripe and what
- * was already taken back. The money rule: only a refund that <em>succeeded</em> takes credits back — its
- * share {@code floor(credits × succeededSoFar / amount)} minus what earlier refunds took, so all
- * succeeded refunds together take exactly the pack's share of the money returned (a full refund takes
- * the whole pack). A refund that was taken back and then failed or was canceled gives back exactly what
- * it took. A pending refund does nothing yet.
+ * What a pack's refunds do to its credits, decided from the refunds' current status on
+ * Stripe and what was already taken back. The money rule: only a refund that
+ * <em>succeeded</em> takes credits back — its share
+ * {@code floor(credits × succeededSoFar / amount)} minus what earlier refunds took, so
+ * all succeeded refunds together take exactly the pack's share of the money returned (a
+ * full refund takes the whole pack). A refund that was taken back and then failed or was
+ * canceled gives back exactly what it took. A pending refund does nothing yet.
  */
 record RefundPlan(List<ClawBack> clawBacks, List<Restore> restores) {
 
@@ -36,7 +37,8 @@ record RefundPlan(List<ClawBack> clawBacks, List<Restore> restores) {
 		List<RefundState> ordered = new ArrayList<>(refunds);
 		ordered.sort(Comparator.comparingLong(RefundState::created).thenComparing(RefundState::id));
 		List<Restore> restores = new ArrayList<>();
-		BigDecimal held = BigDecimal.ZERO; // taken back and not given back, after this plan's restores
+		BigDecimal held = BigDecimal.ZERO; // taken back and not given back, after this
+											// plan's restores
 		for (RefundState refund : ordered) {
 			Taken t = taken.get(refund.id());
 			if (t == null || t.restored()) {
@@ -50,8 +52,10 @@ record RefundPlan(List<ClawBack> clawBacks, List<Restore> restores) {
 			}
 		}
 		List<ClawBack> clawBacks = new ArrayList<>();
-		// Refunds already taken back count first, whatever their place in the order: refunds created in the
-		// same second are ordered by id, which says nothing about which one was taken back before.
+		// Refunds already taken back count first, whatever their place in the order:
+		// refunds created in the
+		// same second are ordered by id, which says nothing about which one was taken
+		// back before.
 		long succeededSoFar = ordered.stream()
 			.filter(refund -> "succeeded".equals(refund.status()) && taken.containsKey(refund.id()))
 			.mapToLong(RefundState::amount)
@@ -82,7 +86,8 @@ record RefundPlan(List<ClawBack> clawBacks, List<Restore> restores) {
 		if (refunded >= amount) {
 			return credits;
 		}
-		return credits.multiply(BigDecimal.valueOf(refunded)).divide(BigDecimal.valueOf(amount), scale, RoundingMode.DOWN);
+		return credits.multiply(BigDecimal.valueOf(refunded))
+			.divide(BigDecimal.valueOf(amount), scale, RoundingMode.DOWN);
 	}
 
 }

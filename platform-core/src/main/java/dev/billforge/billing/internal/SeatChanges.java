@@ -17,8 +17,9 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Changes a per-seat subscription's quantity in Stripe, then mirrors it (and, for more seats, grants the
- * paid proration invoice's allowance at once; the webhook would too, keyed on the same invoice).
+ * Changes a per-seat subscription's quantity in Stripe, then mirrors it (and, for more
+ * seats, grants the paid proration invoice's allowance at once; the webhook would too,
+ * keyed on the same invoice).
  */
 @Component
 class SeatChanges implements SeatBilling {
@@ -44,7 +45,8 @@ class SeatChanges implements SeatBilling {
 			.filter(s -> s.live() && s.perSeat())
 			.orElseThrow(() -> ProblemException.conflict("no_seat_plan", "the org is not on a per-seat plan"));
 		try {
-			// Decide on Stripe's quantity, not the mirror's: a change that reached Stripe before a crash is not made twice.
+			// Decide on Stripe's quantity, not the mirror's: a change that reached Stripe
+			// before a crash is not made twice.
 			Subscription sub = stripe.v1().subscriptions().retrieve(view.id());
 			SubscriptionItem item = sub.getItems().getData().get(0);
 			long current = item.getQuantity() == null ? 1 : item.getQuantity();
@@ -55,7 +57,8 @@ class SeatChanges implements SeatBilling {
 					.setProrationBehavior(more ? SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE
 							: SubscriptionUpdateParams.ProrationBehavior.NONE)
 					.build();
-				// One key per call: stripe-java's retries of this request resend it and change nothing twice.
+				// One key per call: stripe-java's retries of this request resend it and
+				// change nothing twice.
 				RequestOptions options = RequestOptions.builder()
 					.setIdempotencyKey("seats:" + view.id() + ":" + current + ":" + seats + ":" + UUID.randomUUID())
 					.build();

@@ -18,7 +18,10 @@ import dev.billforge.billing.CatalogEntry;
 import dev.billforge.billing.StripeEventRecord;
 import dev.billforge.orgs.OrgId;
 
-/** The operator console's view of billing: the stored Stripe events per org, replays, the discovered catalog. */
+/**
+ * The operator console's view of billing: the stored Stripe events per org, replays, the
+ * discovered catalog.
+ */
 @Component
 class StoredStripeEvents implements BillingConsole {
 
@@ -45,8 +48,8 @@ class StoredStripeEvents implements BillingConsole {
 
 	@Override
 	public Optional<StripeEventRecord> replay(OrgId org, String eventId) {
-		if (eventId == null || !eventId.startsWith("evt_")
-				|| events.countDocuments(Filters.and(Filters.eq("_id", eventId), Filters.eq("orgId", org.value()))) == 0) {
+		if (eventId == null || !eventId.startsWith("evt_") || events
+			.countDocuments(Filters.and(Filters.eq("_id", eventId), Filters.eq("orgId", org.value()))) == 0) {
 			return Optional.empty();
 		}
 		processor.replay(eventId);

@@ -5,8 +5,8 @@ import org.springframework.beans.factory.DisposableBean;
 import dev.billforge.stripe.emulator.StripeEmulator;
 
 /**
- * Where the Stripe client talks to: real Stripe ({@code apiBase} null), the in-process emulator, or an emulator
- * service ({@code apiBase} set, {@code emulator} null).
+ * Where the Stripe client talks to: real Stripe ({@code apiBase} null), the in-process
+ * emulator, or an emulator service ({@code apiBase} set, {@code emulator} null).
  */
 record StripeBackend(String secretKey, String apiBase, StripeEmulator emulator) implements DisposableBean {
 

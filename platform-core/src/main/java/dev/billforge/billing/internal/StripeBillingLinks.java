@@ -24,10 +24,10 @@ import dev.billforge.valuemetric.ValueMetric;
 import dev.billforge.web.BillingLinks;
 
 /**
- * The web app's billing page backed by Stripe: plan and status from the org's subscription mirror,
- * packs and plans from the discovered catalog, invoices, Checkout and Portal through {@link BillingFlows}.
- * Present whenever billing is (real Stripe, or the emulator on the embedded default — otherwise the
- * app refuses to start).
+ * The web app's billing page backed by Stripe: plan and status from the org's
+ * subscription mirror, packs and plans from the discovered catalog, invoices, Checkout
+ * and Portal through {@link BillingFlows}. Present whenever billing is (real Stripe, or
+ * the emulator on the embedded default — otherwise the app refuses to start).
  */
 @Component
 class StripeBillingLinks implements BillingLinks {
@@ -78,7 +78,8 @@ class StripeBillingLinks implements BillingLinks {
 	public PlanStatus plan(OrgId org) {
 		Optional<SubscriptionView> subscription = subscriptions.current(org);
 		if (subscription.isEmpty()) {
-			// An operator-managed enterprise contract is the org's plan when it pays no subscription.
+			// An operator-managed enterprise contract is the org's plan when it pays no
+			// subscription.
 			return contracts.find(org)
 				.filter(EnterpriseContract::active)
 				.map(contract -> new PlanStatus(contract.name(), "active"))
@@ -88,10 +89,14 @@ class StripeBillingLinks implements BillingLinks {
 		return new PlanStatus(planName(s), s.status());
 	}
 
-	/** The product name of the price the subscription is on, else its tier (the catalog may be unreachable). */
+	/**
+	 * The product name of the price the subscription is on, else its tier (the catalog
+	 * may be unreachable).
+	 */
 	private String planName(SubscriptionView s) {
 		try {
-			Optional<String> name = catalog.entries().stream()
+			Optional<String> name = catalog.entries()
+				.stream()
 				.filter(e -> e.priceId().equals(s.priceId()) || e.lookupKey().equals(s.lookupKey()))
 				.map(CatalogEntry::name)
 				.filter(n -> n != null && !n.isBlank())
@@ -113,7 +118,8 @@ class StripeBillingLinks implements BillingLinks {
 
 	@Override
 	public List<Offer> plans(OrgId org, Locale locale) {
-		// Checkout offers a trial only to an org that never subscribed (BillingFlows); the page says the same.
+		// Checkout offers a trial only to an org that never subscribed (BillingFlows);
+		// the page says the same.
 		return offers(CatalogEntry.Kind.PLAN, locale, subscriptions.current(org).isEmpty());
 	}
 
@@ -157,11 +163,17 @@ class StripeBillingLinks implements BillingLinks {
 		return offers(kind, locale, trialAvailable, null);
 	}
 
-	/** {@code currency} null: each entry in its default currency. Entries not sold in {@code currency} are left out. */
+	/**
+	 * {@code currency} null: each entry in its default currency. Entries not sold in
+	 * {@code currency} are left out.
+	 */
 	private List<Offer> offers(CatalogEntry.Kind kind, Locale locale, boolean trialAvailable, String currency) {
-		return catalog.entries().stream().filter(e -> e.kind() == kind)
+		return catalog.entries()
+			.stream()
+			.filter(e -> e.kind() == kind)
 			.filter(e -> currency == null || e.unitAmountIn(currency).isPresent())
-			.map(e -> offer(e, locale, trialAvailable, currency)).toList();
+			.map(e -> offer(e, locale, trialAvailable, currency))
+			.toList();
 	}
 
 	Offer offer(CatalogEntry entry, Locale locale) {
@@ -185,9 +197,10 @@ class StripeBillingLinks implements BillingLinks {
 
 	@Override
 	public List<Invoice> invoices(OrgId org, Locale locale) {
-		return flows.invoices(org, INVOICES_SHOWN).stream()
-			.map(i -> new Invoice(i.number(), i.created() == null ? null : Instant.ofEpochSecond(i.created()), i.status(),
-					MoneyFormat.format(i.total(), i.currency(), locale), webUrl(i.hostedInvoiceUrl()),
+		return flows.invoices(org, INVOICES_SHOWN)
+			.stream()
+			.map(i -> new Invoice(i.number(), i.created() == null ? null : Instant.ofEpochSecond(i.created()),
+					i.status(), MoneyFormat.format(i.total(), i.currency(), locale), webUrl(i.hostedInvoiceUrl()),
 					i.discount() == 0 ? null : MoneyFormat.format(i.discount(), i.currency(), locale),
 					i.tax() == 0 ? null : MoneyFormat.format(i.tax(), i.currency(), locale)))
 			.toList();
@@ -234,8 +247,11 @@ class StripeBillingLinks implements BillingLinks {
 			Long due = u.nextPaymentAttempt() != null ? u.nextPaymentAttempt() : u.periodEnd();
 			return new UpcomingInvoice(due == null ? null : Instant.ofEpochSecond(due),
 					MoneyFormat.format(u.total(), u.currency(), locale),
-					u.lines().stream().map(l -> new InvoiceLine(l.description(),
-							MoneyFormat.format(l.amount(), u.currency(), locale))).toList(),
+					u.lines()
+						.stream()
+						.map(l -> new InvoiceLine(l.description(),
+								MoneyFormat.format(l.amount(), u.currency(), locale)))
+						.toList(),
 					e == null ? null : MoneyFormat.format(e.amount(), u.currency(), locale),
 					e == null ? null : credits(e.credits().amount(), locale),
 					MoneyFormat.format(u.estimatedTotal(), u.currency(), locale));

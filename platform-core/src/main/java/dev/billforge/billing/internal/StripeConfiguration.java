@@ -22,9 +22,10 @@ import dev.billforge.stripe.emulator.EmulatorConfig;
 import dev.billforge.stripe.emulator.StripeEmulator;
 
 /**
- * One {@link StripeClient}: real Stripe when {@code STRIPE_SECRET_KEY} is set, otherwise the in-process
- * emulator — but only on the embedded storage default or with the explicit development switch. A
- * deployment with a real database and no key refuses to start, and so does a live key on the embedded store.
+ * One {@link StripeClient}: real Stripe when {@code STRIPE_SECRET_KEY} is set, otherwise
+ * the in-process emulator — but only on the embedded storage default or with the explicit
+ * development switch. A deployment with a real database and no key refuses to start, and
+ * so does a live key on the embedded store.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BillingProperties.class)
@@ -50,7 +51,8 @@ class StripeConfiguration {
 		}
 		String service = properties.getEmulator().getUrl();
 		if (Boolean.TRUE.equals(dev) && StringUtils.hasText(service)) {
-			log.warn("No STRIPE_SECRET_KEY: Stripe emulator service at {} (TEST MODE — payments are simulated)", service);
+			log.warn("No STRIPE_SECRET_KEY: Stripe emulator service at {} (TEST MODE — payments are simulated)",
+					service);
 			return new StripeBackend(EMULATOR_KEY, service.strip(), null);
 		}
 		Path state = storage.dataDirectory().resolve("stripe-emulator");

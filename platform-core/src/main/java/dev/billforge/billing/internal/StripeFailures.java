@@ -13,7 +13,10 @@ import com.stripe.exception.StripeException;
 
 import dev.billforge.common.ProblemException;
 
-/** Maps Stripe faults to problems a person or client can act on; never a 500 with a stack trace. */
+/**
+ * Maps Stripe faults to problems a person or client can act on; never a 500 with a stack
+ * trace.
+ */
 final class StripeFailures {
 
 	private static final Logger log = LoggerFactory.getLogger(StripeFailures.class);
@@ -26,7 +29,8 @@ final class StripeFailures {
 				|| (ex.getStatusCode() != null && ex.getStatusCode() >= 500)) {
 			log.warn("Stripe unavailable while {}: {}", doing, ex.getMessage());
 			return new ProblemException(503, "payment_provider_unavailable",
-					"the payment provider is not reachable right now (" + doing + "); nothing was charged — please retry");
+					"the payment provider is not reachable right now (" + doing
+							+ "); nothing was charged — please retry");
 		}
 		if (ex instanceof CardException) {
 			return new ProblemException(402, "payment_failed", ex.getMessage());

@@ -1,6 +1,9 @@
 package dev.billforge.billing.internal;
 
-/** A deployment with a real database but no Stripe key: refuse to start rather than run the emulator. */
+/**
+ * A deployment with a real database but no Stripe key: refuse to start rather than run
+ * the emulator.
+ */
 public class StripeNotConfiguredException extends IllegalStateException {
 
 	public StripeNotConfiguredException() {

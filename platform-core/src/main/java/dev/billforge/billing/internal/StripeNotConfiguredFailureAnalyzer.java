@@ -3,7 +3,10 @@ package dev.billforge.billing.internal;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a missing Stripe configuration into a startup message that names the variables to set. */
+/**
+ * Turns a missing Stripe configuration into a startup message that names the variables to
+ * set.
+ */
 public class StripeNotConfiguredFailureAnalyzer extends AbstractFailureAnalyzer<StripeNotConfiguredException> {
 
 	@Override

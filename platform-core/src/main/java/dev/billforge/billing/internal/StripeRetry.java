@@ -3,9 +3,10 @@ package dev.billforge.billing.internal;
 import com.stripe.exception.StripeException;
 
 /**
- * Retries a Stripe write on transient faults (5xx, 429, timeouts) with the SAME idempotency key, so a
- * retry replays the first result instead of creating a second object. stripe-java retries by itself only
- * when Stripe says so ({@code Stripe-Should-Retry}), on 409 and on connection errors.
+ * Retries a Stripe write on transient faults (5xx, 429, timeouts) with the SAME
+ * idempotency key, so a retry replays the first result instead of creating a second
+ * object. stripe-java retries by itself only when Stripe says so
+ * ({@code Stripe-Should-Retry}), on 409 and on connection errors.
  */
 final class StripeRetry {
 

@@ -33,9 +33,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Mirrors a subscription into MongoDB and the ledger. It always re-fetches the subscription from
- * Stripe, so an old event snapshot can never overwrite newer state; per subscription, syncs on one
- * instance run one at a time.
+ * Mirrors a subscription into MongoDB and the ledger. It always re-fetches the
+ * subscription from Stripe, so an old event snapshot can never overwrite newer state; per
+ * subscription, syncs on one instance run one at a time.
  */
 @Component
 class SubscriptionSync {
@@ -77,12 +77,18 @@ class SubscriptionSync {
 		}
 	}
 
-	/** Fetches the subscription from Stripe and applies its state; returns the org it belongs to. */
+	/**
+	 * Fetches the subscription from Stripe and applies its state; returns the org it
+	 * belongs to.
+	 */
 	Optional<OrgId> sync(String subscriptionId) {
 		return sync(subscriptionId, false);
 	}
 
-	/** {@code customer.subscription.trial_will_end}: sync, then notify the org (once per trial end). */
+	/**
+	 * {@code customer.subscription.trial_will_end}: sync, then notify the org (once per
+	 * trial end).
+	 */
 	Optional<OrgId> trialWillEnd(String subscriptionId) {
 		return sync(subscriptionId, true);
 	}
@@ -131,7 +137,8 @@ class SubscriptionSync {
 			freeTier = trials.neverConverted(sub);
 			converted = !freeTier;
 		}
-		// Overage is billed in the subscription's currency, at that currency's rate on the price it is on.
+		// Overage is billed in the subscription's currency, at that currency's rate on
+		// the price it is on.
 		String currency = sub.getCurrency() != null ? sub.getCurrency() : price == null ? null : price.getCurrency();
 		java.math.BigDecimal overageRate = plan == null ? null : CatalogService.overageRate(price, currency);
 		Credits included = plan == null || plan.includedCredits() == null ? Credits.ZERO
@@ -159,14 +166,18 @@ class SubscriptionSync {
 			.append("syncedAt", clock.instant().toString());
 		mirror.replaceOne(Filters.eq("_id", sub.getId()), doc, new ReplaceOptions().upsert(true));
 		if (LIVE.contains(status)) {
-			customers.fixCurrency(org, currency); // an org that subscribed before its currency was recorded
+			customers.fixCurrency(org, currency); // an org that subscribed before its
+													// currency was recorded
 		}
 		trials.grantTrialCredits(org, sub, plan);
 		applyToLedger(org, sub.getId(), status, start, end, plan, overageRate, pastDueSince, freeTier);
 		return plan;
 	}
 
-	/** {@code freeTier}: a trial that ended unpaid — no plan terms, but not blocked either. */
+	/**
+	 * {@code freeTier}: a trial that ended unpaid — no plan terms, but not blocked
+	 * either.
+	 */
 	private void applyToLedger(OrgId org, String subId, String status, Instant start, Instant end, CatalogEntry plan,
 			java.math.BigDecimal overageRate, Instant pastDueSince, boolean freeTier) {
 		if (current(org).map(v -> !v.id().equals(subId)).orElse(false) && !LIVE.contains(status)) {
@@ -187,11 +198,13 @@ class SubscriptionSync {
 		}
 		String block = freeTier ? null : switch (status) {
 			case "active", "trialing" -> null;
-			case "past_due" -> pastDueSince != null
-					&& pastDueSince.plus(properties.getPastDueGrace()).isBefore(clock.instant()) ? "payment_past_due" : null;
+			case "past_due" ->
+				pastDueSince != null && pastDueSince.plus(properties.getPastDueGrace()).isBefore(clock.instant())
+						? "payment_past_due" : null;
 			case "unpaid" -> "subscription_unpaid";
 			case "canceled" -> "subscription_canceled";
-			default -> balance.blockedReason(); // incomplete, incomplete_expired: leave as is
+			default -> balance.blockedReason(); // incomplete, incomplete_expired: leave
+												// as is
 		};
 		if (block == null && balance.blockedReason() != null) {
 			ledger.unblock(org);
@@ -206,7 +219,10 @@ class SubscriptionSync {
 		return currentDocument(org).map(SubscriptionSync::view);
 	}
 
-	/** The currency of the org's current subscription (how an org that subscribed before currencies were fixed has one). */
+	/**
+	 * The currency of the org's current subscription (how an org that subscribed before
+	 * currencies were fixed has one).
+	 */
 	Optional<String> currency(OrgId org) {
 		return currentDocument(org).map(d -> d.getString("currency"));
 	}
@@ -245,7 +261,8 @@ class SubscriptionSync {
 			return FeatureSet.fromMetadata(metadata);
 		}
 		catch (IllegalArgumentException ex) {
-			return FeatureSet.EMPTY; // already checked when mirrored; a hand-edited document grants nothing
+			return FeatureSet.EMPTY; // already checked when mirrored; a hand-edited
+										// document grants nothing
 		}
 	}
 

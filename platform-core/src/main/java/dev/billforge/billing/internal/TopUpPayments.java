@@ -15,19 +15,25 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodListParams;
 
 /**
- * The Stripe side of an auto top-up: the customer's saved card (the default payment method, else the newest
- * card attached — one saved by a pack Checkout with {@code setup_future_usage=off_session}, a subscription's
- * or one added in the Portal) and one off-session PaymentIntent per purchase, under the purchase's
- * idempotency key so a retry after a crash or timeout is the same payment.
+ * The Stripe side of an auto top-up: the customer's saved card (the default payment
+ * method, else the newest card attached — one saved by a pack Checkout with
+ * {@code setup_future_usage=off_session}, a subscription's or one added in the Portal)
+ * and one off-session PaymentIntent per purchase, under the purchase's idempotency key so
+ * a retry after a crash or timeout is the same payment.
  */
 @Component
 class TopUpPayments {
 
-	/** How a payment attempt ended; {@code failureCode} is Stripe's error code when it failed. */
+	/**
+	 * How a payment attempt ended; {@code failureCode} is Stripe's error code when it
+	 * failed.
+	 */
 	record Attempt(Status status, String paymentIntentId, String failureCode) {
 
 		enum Status {
+
 			SUCCEEDED, FAILED, PENDING
+
 		}
 
 	}
@@ -50,20 +56,23 @@ class TopUpPayments {
 		if (c.getInvoiceSettings() != null && c.getInvoiceSettings().getDefaultPaymentMethod() != null) {
 			return Optional.of(c.getInvoiceSettings().getDefaultPaymentMethod());
 		}
-		for (PaymentMethod pm : stripe.v1().paymentMethods().list(PaymentMethodListParams.builder()
-			.setCustomer(customer)
-			.setType(PaymentMethodListParams.Type.CARD)
-			.setLimit(1L)
-			.build()).getData()) {
+		for (PaymentMethod pm : stripe.v1()
+			.paymentMethods()
+			.list(PaymentMethodListParams.builder()
+				.setCustomer(customer)
+				.setType(PaymentMethodListParams.Type.CARD)
+				.setLimit(1L)
+				.build())
+			.getData()) {
 			return Optional.of(pm.getId());
 		}
 		return Optional.empty();
 	}
 
 	/**
-	 * Charges the saved card off session. A decline or a card that needs authentication is a
-	 * {@code FAILED} attempt; transient faults are thrown (the purchase stays pending and is resumed with the
-	 * same key).
+	 * Charges the saved card off session. A decline or a card that needs authentication
+	 * is a {@code FAILED} attempt; transient faults are thrown (the purchase stays
+	 * pending and is resumed with the same key).
 	 */
 	Attempt charge(Charge charge, String paymentMethod) throws StripeException {
 		PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
@@ -81,7 +90,9 @@ class TopUpPayments {
 			.putMetadata("lookup_key", charge.lookupKey())
 			.putMetadata("credits", charge.credits())
 			.build();
-		RequestOptions options = RequestOptions.builder().setIdempotencyKey("auto-top-up:" + charge.purchaseId()).build();
+		RequestOptions options = RequestOptions.builder()
+			.setIdempotencyKey("auto-top-up:" + charge.purchaseId())
+			.build();
 		try {
 			PaymentIntent pi = StripeRetry.withRetries(() -> stripe.v1().paymentIntents().create(params, options));
 			return switch (pi.getStatus()) {

@@ -20,11 +20,13 @@ import dev.billforge.notifications.Notifications;
 import dev.billforge.orgs.OrgId;
 
 /**
- * What a plan's trial does to the org: its trial credits once, when the subscription is first seen trialing
- * (ledger key {@code trial:<sub_id>}, source {@code promo}, expiring at the trial's end); a notice three days
- * before the end ({@code customer.subscription.trial_will_end}, once per subscription and trial end); and the
- * rule that a trial that never converted — no paid {@code subscription_cycle} or {@code subscription_update}
- * invoice — leaves the org on the free tier when it ends unpaid, instead of blocking it.
+ * What a plan's trial does to the org: its trial credits once, when the subscription is
+ * first seen trialing (ledger key {@code trial:<sub_id>}, source {@code promo}, expiring
+ * at the trial's end); a notice three days before the end
+ * ({@code customer.subscription.trial_will_end}, once per subscription and trial end);
+ * and the rule that a trial that never converted — no paid {@code subscription_cycle} or
+ * {@code subscription_update} invoice — leaves the org on the free tier when it ends
+ * unpaid, instead of blocking it.
  */
 @Component
 class TrialEffects {
@@ -53,14 +55,21 @@ class TrialEffects {
 				Instant.ofEpochSecond(sub.getTrialEnd()), "Trial credits (" + plan.name() + ")", sub.getId()));
 	}
 
-	/** True when the subscription began with a trial and no invoice after the trial has been paid. */
+	/**
+	 * True when the subscription began with a trial and no invoice after the trial has
+	 * been paid.
+	 */
 	boolean neverConverted(Subscription sub) throws StripeException {
 		if (sub.getTrialEnd() == null) {
 			return false;
 		}
-		for (Invoice invoice : stripe.v1().invoices()
-			.list(InvoiceListParams.builder().setSubscription(sub.getId()).setStatus(InvoiceListParams.Status.PAID)
-				.setLimit(100L).build())
+		for (Invoice invoice : stripe.v1()
+			.invoices()
+			.list(InvoiceListParams.builder()
+				.setSubscription(sub.getId())
+				.setStatus(InvoiceListParams.Status.PAID)
+				.setLimit(100L)
+				.build())
 			.autoPagingIterable()) {
 			if ("subscription_cycle".equals(invoice.getBillingReason())
 					|| "subscription_update".equals(invoice.getBillingReason())) {

@@ -11,7 +11,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.OrgId;
 
-/** {@code GET /api/v1/billing/upcoming-invoice}: the next invoice with the expected overage, with the org API key. */
+/**
+ * {@code GET /api/v1/billing/upcoming-invoice}: the next invoice with the expected
+ * overage, with the org API key.
+ */
 @RestController
 @Tag(name = "billing")
 class UpcomingInvoiceApiController {
@@ -22,7 +25,10 @@ class UpcomingInvoiceApiController {
 		this.upcoming = upcoming;
 	}
 
-	/** Amounts in minor units of {@code currency}; {@code estimate} is always true on the overage line. */
+	/**
+	 * Amounts in minor units of {@code currency}; {@code estimate} is always true on the
+	 * overage line.
+	 */
 	record OverageLine(String description, String credits, String unitAmountDecimal, long amount, boolean estimate) {
 	}
 
@@ -31,7 +37,8 @@ class UpcomingInvoiceApiController {
 			OverageLine estimatedOverage, long estimatedTotal) {
 	}
 
-	@Operation(operationId = "getUpcomingInvoice", summary = "Stripe's preview of the next invoice plus the overage expected at period end (an estimate)")
+	@Operation(operationId = "getUpcomingInvoice",
+			summary = "Stripe's preview of the next invoice plus the overage expected at period end (an estimate)")
 	@GetMapping("/api/v1/billing/upcoming-invoice")
 	UpcomingInvoiceResponse upcoming(OrgId org) {
 		UpcomingInvoices.Upcoming u = upcoming.preview(org)
@@ -40,8 +47,8 @@ class UpcomingInvoiceApiController {
 		UpcomingInvoices.OverageEstimate e = u.estimatedOverage();
 		return new UpcomingInvoiceResponse(u.subscriptionId(), u.currency(), u.periodStart(), u.periodEnd(),
 				u.nextPaymentAttempt(), u.lines(), u.subtotal(), u.total(), u.amountDue(),
-				e == null ? null : new OverageLine("Expected overage at period end (estimate)",
-						e.credits().toString(), e.unitAmountDecimal().toPlainString(), e.amount(), true),
+				e == null ? null : new OverageLine("Expected overage at period end (estimate)", e.credits().toString(),
+						e.unitAmountDecimal().toPlainString(), e.amount(), true),
 				u.estimatedTotal());
 	}
 

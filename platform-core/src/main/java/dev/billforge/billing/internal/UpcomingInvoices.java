@@ -24,9 +24,10 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * The org's next invoice: Stripe's preview ({@code invoices.createPreview}) of its subscription's renewal,
- * plus the overage the run-rate projection expects by period end, billed at the plan's overage price in the
- * subscription's currency — an estimate, since the real overage is known only when the period closes.
+ * The org's next invoice: Stripe's preview ({@code invoices.createPreview}) of its
+ * subscription's renewal, plus the overage the run-rate projection expects by period end,
+ * billed at the plan's overage price in the subscription's currency — an estimate, since
+ * the real overage is known only when the period closes.
  */
 @Component
 class UpcomingInvoices {
@@ -35,7 +36,10 @@ class UpcomingInvoices {
 	record Line(String description, long amount, Long periodStart, Long periodEnd) {
 	}
 
-	/** The overage expected at period end: {@code credits} × {@code unitAmountDecimal} minor units. */
+	/**
+	 * The overage expected at period end: {@code credits} × {@code unitAmountDecimal}
+	 * minor units.
+	 */
 	record OverageEstimate(Credits credits, BigDecimal unitAmountDecimal, long amount) {
 	}
 
@@ -67,7 +71,10 @@ class UpcomingInvoices {
 		this.clock = clock;
 	}
 
-	/** Empty when the org has no live subscription (or it ends at period end): no invoice is coming. */
+	/**
+	 * Empty when the org has no live subscription (or it ends at period end): no invoice
+	 * is coming.
+	 */
 	Optional<Upcoming> preview(OrgId org) {
 		Optional<SubscriptionView> sub = subscriptions.current(org)
 			.filter(s -> SubscriptionSync.LIVE.contains(s.status()) && !s.cancelAtPeriodEnd());
@@ -77,10 +84,12 @@ class UpcomingInvoices {
 		Document mirror = subscriptions.mirrored(sub.get().id()).orElse(null);
 		Invoice invoice;
 		try {
-			invoice = stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
-				.setCustomer(mirror == null ? null : mirror.getString("customerId"))
-				.setSubscription(sub.get().id())
-				.build());
+			invoice = stripe.v1()
+				.invoices()
+				.createPreview(InvoiceCreatePreviewParams.builder()
+					.setCustomer(mirror == null ? null : mirror.getString("customerId"))
+					.setSubscription(sub.get().id())
+					.build());
 		}
 		catch (InvalidRequestException ex) {
 			if ("invoice_upcoming_none".equals(ex.getCode())) {
@@ -118,8 +127,7 @@ class UpcomingInvoices {
 			return null;
 		}
 		BigDecimal unit = new BigDecimal(rate);
-		return new OverageEstimate(expected, unit,
-				OverageBilling.amountMinorUnits(expected.amount(), unit, currency));
+		return new OverageEstimate(expected, unit, OverageBilling.amountMinorUnits(expected.amount(), unit, currency));
 	}
 
 	private static long nz(Long value) {

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.billforge.storage.DurableWrites;
 
 /**
- * {@code POST /stripe/webhook}: the raw body is bound as a String so the signature is checked on exact bytes.
- * Stripe never resends an event answered 2xx, so its effects are made durable before that answer; if they
- * cannot be, the answer is 500 and Stripe resends.
+ * {@code POST /stripe/webhook}: the raw body is bound as a String so the signature is
+ * checked on exact bytes. Stripe never resends an event answered 2xx, so its effects are
+ * made durable before that answer; if they cannot be, the answer is 500 and Stripe
+ * resends.
  */
 @RestController
 class WebhookController {

@@ -27,10 +27,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Handles Stripe webhook deliveries. Rules (see docs/billing.md): verify the signature on the raw
- * body with any configured secret; store the event under its id; apply its effects, each idempotent on
- * a business key; mark it processed only after they are saved; fail (non-2xx) so Stripe retries. The
- * object is always read from the raw JSON, so an event rendered in another API version still works.
+ * Handles Stripe webhook deliveries. Rules (see docs/billing.md): verify the signature on
+ * the raw body with any configured secret; store the event under its id; apply its
+ * effects, each idempotent on a business key; mark it processed only after they are
+ * saved; fail (non-2xx) so Stripe retries. The object is always read from the raw JSON,
+ * so an event rendered in another API version still works.
  */
 @Component
 class WebhookProcessor {
@@ -39,7 +40,9 @@ class WebhookProcessor {
 
 	/** The answer to a delivery. */
 	enum Result {
+
 		PROCESSED, DUPLICATE, IGNORED, REJECTED, FAILED
+
 	}
 
 	private final WebhookSecrets secrets;
@@ -108,12 +111,13 @@ class WebhookProcessor {
 			return dev.billforge.common.BillforgeMetrics.stripeWebhookEvent(type, Result.DUPLICATE);
 		}
 		if (stored == null) {
-			CustomerDirectory.insertIgnoringDuplicate(events, new Document("_id", id).append("type", type)
-				.append("created", event.path("created").asLong())
-				.append("apiVersion", event.path("api_version").asString(null))
-				.append("status", "received")
-				.append("receivedAt", clock.instant().toString())
-				.append("payload", payload));
+			CustomerDirectory.insertIgnoringDuplicate(events,
+					new Document("_id", id).append("type", type)
+						.append("created", event.path("created").asLong())
+						.append("apiVersion", event.path("api_version").asString(null))
+						.append("status", "received")
+						.append("receivedAt", clock.instant().toString())
+						.append("payload", payload));
 		}
 		Result result = process(id, type, event.path("data").path("object"));
 		long created = event.path("created").asLong();
@@ -125,8 +129,9 @@ class WebhookProcessor {
 	}
 
 	/**
-	 * Runs a stored event's processing again (operator replay): the same idempotent effects as its
-	 * delivery, without a signature (it was verified when stored). Empty when no such event is stored.
+	 * Runs a stored event's processing again (operator replay): the same idempotent
+	 * effects as its delivery, without a signature (it was verified when stored). Empty
+	 * when no such event is stored.
 	 */
 	Optional<Result> replay(String eventId) {
 		Document stored = events.find(Filters.eq("_id", eventId)).first();
@@ -156,8 +161,9 @@ class WebhookProcessor {
 	}
 
 	/**
-	 * The org an event concerns, for the operator's per-org event log: the object's {@code org_id} metadata
-	 * (Checkout sessions, customers) or its customer's mapping here (never a Stripe call).
+	 * The org an event concerns, for the operator's per-org event log: the object's
+	 * {@code org_id} metadata (Checkout sessions, customers) or its customer's mapping
+	 * here (never a Stripe call).
 	 */
 	private Bson withOrg(String type, JsonNode object, Bson... updates) {
 		List<Bson> all = new ArrayList<>(List.of(updates));
@@ -204,9 +210,11 @@ class WebhookProcessor {
 		String objectId = object.path("id").asString(null);
 		switch (type) {
 			case "checkout.session.completed", "checkout.session.async_payment_succeeded",
-					"checkout.session.async_payment_failed" -> checkouts.finalizeSession(objectId);
+					"checkout.session.async_payment_failed" ->
+				checkouts.finalizeSession(objectId);
 			case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
-					"customer.subscription.paused", "customer.subscription.resumed" -> subscriptions.sync(objectId);
+					"customer.subscription.paused", "customer.subscription.resumed" ->
+				subscriptions.sync(objectId);
 			case "customer.subscription.trial_will_end" -> subscriptions.trialWillEnd(objectId);
 			case "invoice.created" -> overage.onInvoiceCreated(objectId);
 			case "invoice.paid" -> invoices.applyPaid(objectId);

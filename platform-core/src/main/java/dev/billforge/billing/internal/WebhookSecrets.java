@@ -3,7 +3,10 @@ package dev.billforge.billing.internal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The webhook signing secrets in force: configured ones, plus the emulator's once its endpoint is registered. */
+/**
+ * The webhook signing secrets in force: configured ones, plus the emulator's once its
+ * endpoint is registered.
+ */
 final class WebhookSecrets {
 
 	private final List<String> secrets = new CopyOnWriteArrayList<>();

@@ -22,8 +22,9 @@ import dev.billforge.orgs.Memberships;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Features from {@link PlanFeatures}; current use of a limit from its catalog counter: a meter's quantity
- * in the org's current billing period (usage rollups), or the seats filled (members and open invitations).
+ * Features from {@link PlanFeatures}; current use of a limit from its catalog counter: a
+ * meter's quantity in the org's current billing period (usage rollups), or the seats
+ * filled (members and open invitations).
  */
 @Component
 class DefaultEntitlements implements Entitlements {

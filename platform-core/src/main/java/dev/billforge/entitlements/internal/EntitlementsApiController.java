@@ -18,7 +18,10 @@ import dev.billforge.entitlements.Entitlements;
 import dev.billforge.metering.FeatureCheck;
 import dev.billforge.orgs.OrgId;
 
-/** The org's features (org API key), and seats of a per-seat plan for products with their own frontend. */
+/**
+ * The org's features (org API key), and seats of a per-seat plan for products with their
+ * own frontend.
+ */
 @RestController
 @Tag(name = "entitlements")
 @RequestMapping("/api/v1")
@@ -52,7 +55,8 @@ class EntitlementsApiController {
 	}
 
 	/** Sets the paid seats: more are prorated now, fewer apply from the next period. */
-	@Operation(operationId = "setSeats", summary = "Set the paid seats: more are prorated now, fewer apply from the next period")
+	@Operation(operationId = "setSeats",
+			summary = "Set the paid seats: more are prorated now, fewer apply from the next period")
 	@PutMapping("/billing/seats")
 	Seats.SeatStatus setSeats(OrgId org, @RequestBody SeatsRequest request) {
 		if (request == null || request.seats() == null) {
@@ -61,7 +65,10 @@ class EntitlementsApiController {
 		return seats.set(org, request.seats());
 	}
 
-	/** The feature half of {@code POST /api/v1/entitlements/check} (the metering module routes it here). */
+	/**
+	 * The feature half of {@code POST /api/v1/entitlements/check} (the metering module
+	 * routes it here).
+	 */
 	@Component
 	static class FeatureChecks implements FeatureCheck {
 

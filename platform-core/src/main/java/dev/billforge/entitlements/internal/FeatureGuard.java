@@ -18,8 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Enforces {@link RequiresFeature}: the refusal is a 402 {@code feature_not_included} problem, which the
- * API answers as problem+json and the web app (for {@code @ProductPage} controllers) as the upgrade page.
+ * Enforces {@link RequiresFeature}: the refusal is a 402 {@code feature_not_included}
+ * problem, which the API answers as problem+json and the web app (for
+ * {@code @ProductPage} controllers) as the upgrade page.
  */
 @Configuration(proxyBeanMethods = false)
 class FeatureGuard implements WebMvcConfigurer {
@@ -43,11 +44,13 @@ class FeatureGuard implements WebMvcConfigurer {
 					RequiresFeature required = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(),
 							RequiresFeature.class);
 					if (required == null) {
-						required = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresFeature.class);
+						required = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(),
+								RequiresFeature.class);
 					}
 					if (required != null) {
 						OrgId org = org(request);
-						// No org (signed out, no org yet): the controller's own checks answer.
+						// No org (signed out, no org yet): the controller's own checks
+						// answer.
 						if (org != null) {
 							entitlements.require(org, required.value());
 						}

@@ -16,8 +16,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.SeatPolicy;
 
 /**
- * Seats: the limit invitations respect (a per-seat plan's paid seats, else a {@code seats} limit feature),
- * setting the paid seats, and lowering them when members leave.
+ * Seats: the limit invitations respect (a per-seat plan's paid seats, else a
+ * {@code seats} limit feature), setting the paid seats, and lowering them when members
+ * leave.
  */
 @Component
 class Seats implements SeatPolicy {
@@ -38,7 +39,8 @@ class Seats implements SeatPolicy {
 
 	/**
 	 * @param paid seats the per-seat plan pays for, or null when the org is not on one
-	 * @param limit the seats the org may fill (paid seats, or the plan's {@code seats} limit), null: no limit
+	 * @param limit the seats the org may fill (paid seats, or the plan's {@code seats}
+	 * limit), null: no limit
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SeatStatus(boolean perSeat, Long paid, Long limit, long used) {
@@ -56,7 +58,10 @@ class Seats implements SeatPolicy {
 				limit.isPresent() ? limit.getAsLong() : null, memberships.seatsUsed(org));
 	}
 
-	/** Sets the paid seats; never fewer than the seats filled (remove members or revoke invitations first). */
+	/**
+	 * Sets the paid seats; never fewer than the seats filled (remove members or revoke
+	 * invitations first).
+	 */
 	SeatStatus set(OrgId org, long seats) {
 		long used = memberships.seatsUsed(org);
 		if (seats < used) {
@@ -67,7 +72,10 @@ class Seats implements SeatPolicy {
 		return status(org);
 	}
 
-	/** Members left: the per-seat plan drops to the seats still filled, billed from the next period. */
+	/**
+	 * Members left: the per-seat plan drops to the seats still filled, billed from the
+	 * next period.
+	 */
 	@Override
 	public void seatsFreed(OrgId org, long used) {
 		Long paid = plans.features(org).paidSeats();
@@ -78,7 +86,8 @@ class Seats implements SeatPolicy {
 			billing.setSeats(org, Math.max(1, used));
 		}
 		catch (RuntimeException ex) {
-			// The member is gone either way; the seats stay paid until the next change or an owner lowers them.
+			// The member is gone either way; the seats stay paid until the next change or
+			// an owner lowers them.
 			log.warn("Could not lower the seats of org {} to {}: {}", org.value(), used, ex.getMessage());
 		}
 	}

@@ -12,7 +12,9 @@ import dev.billforge.web.ProductPage;
 import dev.billforge.web.WebOrgs;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The seats page: seats filled and paid; owners and billing members add or remove seats. */
+/**
+ * The seats page: seats filled and paid; owners and billing members add or remove seats.
+ */
 @Controller
 @ProductPage
 class SeatsPageController {

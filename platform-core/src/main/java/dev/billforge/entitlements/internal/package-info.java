@@ -1,2 +1,4 @@
-/** Entitlements internals: resolution and counting, the API, the guard, the seat policy. */
+/**
+ * Entitlements internals: resolution and counting, the API, the guard, the seat policy.
+ */
 package dev.billforge.entitlements.internal;

@@ -12,12 +12,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** Backs {@link ConditionalOnKeycloakLogin}. */
 public final class OnKeycloakLoginCondition extends SpringBootCondition {
 
-    @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnKeycloakLogin.class.getName());
-        boolean wanted = attributes == null || (Boolean) attributes.get("value");
-        boolean configured = KeycloakSettings.isConfigured(context.getEnvironment());
-        String state = configured ? "Keycloak sign-in configured" : "no Keycloak server-url/issuer-uri (local accounts)";
-        return wanted == configured ? ConditionOutcome.match(state) : ConditionOutcome.noMatch(state);
-    }
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnKeycloakLogin.class.getName());
+		boolean wanted = attributes == null || (Boolean) attributes.get("value");
+		boolean configured = KeycloakSettings.isConfigured(context.getEnvironment());
+		String state = configured ? "Keycloak sign-in configured"
+				: "no Keycloak server-url/issuer-uri (local accounts)";
+		return wanted == configured ? ConditionOutcome.match(state) : ConditionOutcome.noMatch(state);
+	}
+
 }

@@ -1,2 +1,5 @@
-/** Identity internals: the shared browser-chain rules, the Keycloak client registration, environment aliases. */
+/**
+ * Identity internals: the shared browser-chain rules, the Keycloak client registration,
+ * environment aliases.
+ */
 package dev.billforge.identity.internal;

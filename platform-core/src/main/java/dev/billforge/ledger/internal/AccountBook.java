@@ -25,11 +25,12 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Serialises writes per org and commits them in groups. Callers queue work; whoever holds the
- * org's lock drains the queue and writes everything queued as ONE ledger commit, so a hot org pays
- * one round of writes for many concurrent requests; the commit's projection runs after the lock is
- * released (see {@link ProjectionQueue}), so the lock covers two round trips. Across instances the unique commit id is the
- * guard: the loser of a race reloads the account and runs its batch again.
+ * Serialises writes per org and commits them in groups. Callers queue work; whoever holds
+ * the org's lock drains the queue and writes everything queued as ONE ledger commit, so a
+ * hot org pays one round of writes for many concurrent requests; the commit's projection
+ * runs after the lock is released (see {@link ProjectionQueue}), so the lock covers two
+ * round trips. Across instances the unique commit id is the guard: the loser of a race
+ * reloads the account and runs its batch again.
  */
 final class AccountBook {
 
@@ -47,24 +48,28 @@ final class AccountBook {
 
 	private final Function<String, ZoneId> zones;
 
-	/** The free tier an org's account opens with (none for orgs that do not qualify, see Orgs#freeTierEligible). */
+	/**
+	 * The free tier an org's account opens with (none for orgs that do not qualify, see
+	 * Orgs#freeTierEligible).
+	 */
 	private final Function<String, Credits> freeTier;
 
 	private final CommitProjector projector;
 
 	/**
-	 * Accounts kept in memory, least recently used evicted past the bound or when idle. Evicting one
-	 * is like a restart for that org: the next request reloads it from its snapshot and replays (and
-	 * re-queues for projection) the commits after it, so nothing answered from memory is lost.
+	 * Accounts kept in memory, least recently used evicted past the bound or when idle.
+	 * Evicting one is like a restart for that org: the next request reloads it from its
+	 * snapshot and replays (and re-queues for projection) the commits after it, so
+	 * nothing answered from memory is lost.
 	 */
 	private final Cache<String, Slot> slots;
 
 	private final Limits limits;
 
 	/**
-	 * Bounds of the in-memory book: accounts cached, their idle time, drains a commit's read models
-	 * may fail before it is parked, and op keys an org may have answered from memory (not yet
-	 * stored) before its writes are refused.
+	 * Bounds of the in-memory book: accounts cached, their idle time, drains a commit's
+	 * read models may fail before it is parked, and op keys an org may have answered from
+	 * memory (not yet stored) before its writes are refused.
 	 */
 	record Limits(int maxAccounts, Duration accountIdle, int projectionAttempts, int maxUnprojectedKeys) {
 
@@ -111,12 +116,22 @@ final class AccountBook {
 		return slots.estimatedSize();
 	}
 
-	/** Holds open in the accounts this instance has in memory (a monitoring figure, see LedgerMetrics). */
+	/**
+	 * Holds open in the accounts this instance has in memory (a monitoring figure, see
+	 * LedgerMetrics).
+	 */
 	long holdsOpen() {
-		return slots.asMap().values().stream().mapToLong(slot -> slot.state == null ? 0 : slot.state.holds.size()).sum();
+		return slots.asMap()
+			.values()
+			.stream()
+			.mapToLong(slot -> slot.state == null ? 0 : slot.state.holds.size())
+			.sum();
 	}
 
-	/** Commits durable but not yet projected, over the accounts this instance has in memory. */
+	/**
+	 * Commits durable but not yet projected, over the accounts this instance has in
+	 * memory.
+	 */
 	long projectionLag() {
 		return slots.asMap().values().stream().mapToLong(slot -> slot.projections.queued()).sum();
 	}
@@ -139,7 +154,10 @@ final class AccountBook {
 		/** The account as of its last commit; never mutated once published. */
 		volatile AccountState state;
 
-		/** {@link System#nanoTime()} when {@link #state} was last known to be the newest commit in the store. */
+		/**
+		 * {@link System#nanoTime()} when {@link #state} was last known to be the newest
+		 * commit in the store.
+		 */
 		volatile long verifiedAt;
 
 		Slot(int projectionAttempts) {
@@ -156,7 +174,10 @@ final class AccountBook {
 
 		final CompletableFuture<R> result = new CompletableFuture<>();
 
-		/** Set under the org's lock once this request's commit is written (or it has failed or written nothing). */
+		/**
+		 * Set under the org's lock once this request's commit is written (or it has
+		 * failed or written nothing).
+		 */
 		volatile boolean decided;
 
 		R value;
@@ -197,15 +218,16 @@ final class AccountBook {
 	}
 
 	/**
-	 * Runs {@code work} in the next commit of the org's ledger and returns its result once durable and
-	 * projected. The org's lock covers only deciding and writing the commit; projecting it (op keys,
-	 * read models, snapshot) runs after the lock is released, in commit order, so the next group can
-	 * commit meanwhile.
+	 * Runs {@code work} in the next commit of the org's ledger and returns its result
+	 * once durable and projected. The org's lock covers only deciding and writing the
+	 * commit; projecting it (op keys, read models, snapshot) runs after the lock is
+	 * released, in commit order, so the next group can commit meanwhile.
 	 */
 	<R> R execute(String orgId, Collection<String> opKeys, Work<R> work) {
 		Slot slot = slot(orgId);
 		if (slot.projections.backlog() > limits.maxUnprojectedKeys()) {
-			// The store is not taking op keys: project what is queued first rather than grow memory.
+			// The store is not taking op keys: project what is queued first rather than
+			// grow memory.
 			slot.projections.drain(projector);
 			if (slot.projections.backlog() > limits.maxUnprojectedKeys()) {
 				throw new ProblemException(503, "ledger_unavailable",
@@ -220,7 +242,8 @@ final class AccountBook {
 				List<Pending<?>> batch = new ArrayList<>();
 				int keys = 0;
 				Pending<?> next;
-				// A commit is one document: bound it well below MongoDB's 16 MiB limit (ops are ~0.7 KB each before packing).
+				// A commit is one document: bound it well below MongoDB's 16 MiB limit
+				// (ops are ~0.7 KB each before packing).
 				while (batch.size() < MAX_BATCH && keys < MAX_KEYS_PER_COMMIT && (next = slot.queue.poll()) != null) {
 					batch.add(next);
 					keys += next.keys.size();
@@ -246,19 +269,22 @@ final class AccountBook {
 		}
 	}
 
-	/** The account's current state for reading, opened, caught up and settled as of now. */
+	/**
+	 * The account's current state for reading, opened, caught up and settled as of now.
+	 */
 	AccountState read(String orgId) {
 		return read(orgId, 0);
 	}
 
 	/**
-	 * The account's state for reading; it may miss commits another instance wrote in the last
-	 * {@code maxStaleNanos} (0: never).
+	 * The account's state for reading; it may miss commits another instance wrote in the
+	 * last {@code maxStaleNanos} (0: never).
 	 */
 	AccountState read(String orgId, long maxStaleNanos) {
 		Slot slot = slot(orgId);
 		AccountState state = slot.state;
-		if (state == null || isDue(state) || (System.nanoTime() - slot.verifiedAt >= maxStaleNanos && stale(slot, state))) {
+		if (state == null || isDue(state)
+				|| (System.nanoTime() - slot.verifiedAt >= maxStaleNanos && stale(slot, state))) {
 			// process() reloads a stale account, opens a new one and applies what is due.
 			execute(orgId, List.of(), batch -> null);
 			state = slot.state;
@@ -301,15 +327,19 @@ final class AccountBook {
 			Set<String> keys = new LinkedHashSet<>();
 			batch.forEach(pending -> keys.addAll(pending.keys));
 			Map<String, LedgerStore.StoredOp> known = keys.isEmpty() ? new HashMap<>() : knownOps(slot, orgId, keys);
-			// Ops applied before the batch's own work (opening, expiries, rollovers) are known keys too.
+			// Ops applied before the batch's own work (opening, expiries, rollovers) are
+			// known keys too.
 			for (OpRecord op : ops) {
 				known.put(op.opKey(), LedgerStore.StoredOp.of(op, seq.seq));
 			}
-			LedgerBatch context = new LedgerBatch(working, seq, now, known, ops, lookup -> knownOps(slot, orgId, lookup));
+			LedgerBatch context = new LedgerBatch(working, seq, now, known, ops,
+					lookup -> knownOps(slot, orgId, lookup));
 			batch.forEach(pending -> pending.run(context));
 			if (ops.isEmpty()) {
-				// Nothing to write, so no commit conflict would reveal a newer commit of another instance:
-				// an answer given from this state (a duplicate, a denial) must not be stale.
+				// Nothing to write, so no commit conflict would reveal a newer commit of
+				// another instance:
+				// an answer given from this state (a duplicate, a denial) must not be
+				// stale.
 				if (base != null && stale(slot, base)) {
 					slot.state = catchUp(slot, base.copy());
 					continue;
@@ -324,7 +354,8 @@ final class AccountBook {
 				store.insertCommit(commit);
 			}
 			catch (LedgerStore.CommitConflict conflict) {
-				// Another instance wrote this sequence number first: catch up and run the batch again.
+				// Another instance wrote this sequence number first: catch up and run the
+				// batch again.
 				slot.state = base == null ? null : catchUp(slot, base.copy());
 				continue;
 			}
@@ -345,14 +376,18 @@ final class AccountBook {
 
 	/** Stored op keys, including those of commits written but not yet projected. */
 	private Map<String, LedgerStore.StoredOp> knownOps(Slot slot, String orgId, Collection<String> keys) {
-		// Memory first: a key leaves it only after it is in the store, so it cannot fall between the two reads.
+		// Memory first: a key leaves it only after it is in the store, so it cannot fall
+		// between the two reads.
 		Map<String, LedgerStore.StoredOp> unprojected = slot.projections.known(keys);
 		Map<String, LedgerStore.StoredOp> known = new HashMap<>(store.findOps(orgId, keys));
 		known.putAll(unprojected);
 		return known;
 	}
 
-	/** Loads the snapshot and replays any commits written after it (queued for projection again). */
+	/**
+	 * Loads the snapshot and replays any commits written after it (queued for projection
+	 * again).
+	 */
 	private AccountState load(Slot slot, String orgId) {
 		AccountSnapshot snapshot = store.loadSnapshot(orgId);
 		if (snapshot != null) {
@@ -362,8 +397,9 @@ final class AccountBook {
 	}
 
 	/**
-	 * Replays the commits written after {@code state}, which is advanced in place. They are queued for
-	 * projection in case their writer died before projecting them; projecting twice changes nothing.
+	 * Replays the commits written after {@code state}, which is advanced in place. They
+	 * are queued for projection in case their writer died before projecting them;
+	 * projecting twice changes nothing.
 	 */
 	private AccountState catchUp(Slot slot, AccountState state) {
 		long probedAt = System.nanoTime();

@@ -12,14 +12,14 @@ import dev.billforge.valuemetric.Credits;
 /** The stored form of an {@link AccountState}. */
 record AccountSnapshot(String orgId, long seq, String zone, List<Grant> grants, List<Hold> holds, Credits debt,
 		BillingPeriod period, AccountState.PeriodSource periodSource, Credits periodCredits, Credits usedInPeriod,
-		Credits overageInPeriod, Credits overCapInPeriod, List<String> firedAlerts, boolean overageAllowed, SpendCap cap,
-		String blockedReason, List<Integer> thresholds) {
+		Credits overageInPeriod, Credits overCapInPeriod, List<String> firedAlerts, boolean overageAllowed,
+		SpendCap cap, String blockedReason, List<Integer> thresholds) {
 
 	static AccountSnapshot of(AccountState s) {
 		return new AccountSnapshot(s.orgId, s.seq, s.zone == null ? null : s.zone.getId(), List.copyOf(s.grants),
 				List.copyOf(s.holds.values()), s.debt, s.period, s.periodSource, s.periodCredits, s.usedInPeriod,
-				s.overageInPeriod, s.overCapInPeriod, List.copyOf(s.firedAlerts), s.overageAllowed, s.cap, s.blockedReason,
-				s.thresholds);
+				s.overageInPeriod, s.overCapInPeriod, List.copyOf(s.firedAlerts), s.overageAllowed, s.cap,
+				s.blockedReason, s.thresholds);
 	}
 
 	AccountState toState() {

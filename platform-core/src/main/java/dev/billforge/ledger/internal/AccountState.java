@@ -18,12 +18,16 @@ import dev.billforge.ledger.SpendCap;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * One org's credit account as of ledger sequence {@link #seq}. It changes only by applying ledger
- * entries and op markers, so replaying the ledger from the first commit rebuilds it exactly.
+ * One org's credit account as of ledger sequence {@link #seq}. It changes only by
+ * applying ledger entries and op markers, so replaying the ledger from the first commit
+ * rebuilds it exactly.
  */
 final class AccountState {
 
-	/** Consumption order: priority, then earliest expiry (never-expiring last), then oldest. */
+	/**
+	 * Consumption order: priority, then earliest expiry (never-expiring last), then
+	 * oldest.
+	 */
 	static final Comparator<Grant> CONSUMPTION_ORDER = Comparator.comparingInt(Grant::priority)
 		.thenComparing(Grant::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(Grant::grantedAt)
@@ -61,7 +65,9 @@ final class AccountState {
 
 	String blockedReason;
 
-	/** The org's own alert thresholds (percent, ascending); empty: the tenant's defaults. */
+	/**
+	 * The org's own alert thresholds (percent, ascending); empty: the tenant's defaults.
+	 */
 	List<Integer> thresholds = List.of();
 
 	AccountState(String orgId) {
@@ -93,7 +99,9 @@ final class AccountState {
 		return total;
 	}
 
-	/** Remaining minus held minus debt; negative when holds or debt exceed what is left. */
+	/**
+	 * Remaining minus held minus debt; negative when holds or debt exceed what is left.
+	 */
 	Credits free() {
 		return remaining().minus(held()).minus(debt);
 	}
@@ -102,7 +110,10 @@ final class AccountState {
 		return free().atLeastZero();
 	}
 
-	/** Holds that are not covered by remaining grants: they would run into overage when committed. */
+	/**
+	 * Holds that are not covered by remaining grants: they would run into overage when
+	 * committed.
+	 */
 	Credits heldBeyondRemaining() {
 		return held().minus(remaining()).atLeastZero();
 	}
@@ -122,7 +133,10 @@ final class AccountState {
 		return null;
 	}
 
-	/** Plans draws of {@code amount} from grants in consumption order, without changing anything. */
+	/**
+	 * Plans draws of {@code amount} from grants in consumption order, without changing
+	 * anything.
+	 */
 	List<LedgerEntry.Draw> planDraws(Credits amount) {
 		List<LedgerEntry.Draw> draws = new ArrayList<>();
 		Credits left = amount;
@@ -200,7 +214,10 @@ final class AccountState {
 		applyDraws(draws);
 	}
 
-	/** Takes drawn credits out of their grants; a grant used up leaves the account (its history stays in the ledger). */
+	/**
+	 * Takes drawn credits out of their grants; a grant used up leaves the account (its
+	 * history stays in the ledger).
+	 */
 	private void applyDraws(List<LedgerEntry.Draw> draws) {
 		for (LedgerEntry.Draw draw : draws) {
 			Grant grant = grant(draw.grantId());

@@ -13,9 +13,9 @@ import dev.billforge.ledger.ParkedProjection;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Brings everything derived from a commit up to date: op keys and alerts, read models of other
- * modules, and the account snapshot. Every step is idempotent, so a commit projected twice (after
- * a crash, or by two instances) leaves the same result.
+ * Brings everything derived from a commit up to date: op keys and alerts, read models of
+ * other modules, and the account snapshot. Every step is idempotent, so a commit
+ * projected twice (after a crash, or by two instances) leaves the same result.
  */
 final class CommitProjector {
 
@@ -39,9 +39,9 @@ final class CommitProjector {
 	}
 
 	/**
-	 * The ledger's own projection of consecutive commits of one org: op keys and alerts, and the
-	 * due date of {@code bringsDueForward} (the account as of the last of them) when it is earlier
-	 * than the one before.
+	 * The ledger's own projection of consecutive commits of one org: op keys and alerts,
+	 * and the due date of {@code bringsDueForward} (the account as of the last of them)
+	 * when it is earlier than the one before.
 	 */
 	void projectOwn(List<Commit> commits, AccountState bringsDueForward) {
 		if (!commits.isEmpty()) {
@@ -64,7 +64,10 @@ final class CommitProjector {
 		store.saveSnapshot(AccountSnapshot.of(after));
 	}
 
-	/** Sets a commit aside whose read models keep failing: the operator sees it and rebuilds. */
+	/**
+	 * Sets a commit aside whose read models keep failing: the operator sees it and
+	 * rebuilds.
+	 */
 	void park(Commit commit, int attempts, RuntimeException failure) {
 		String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
 		store.park(new ParkedProjection(new OrgId(commit.orgId()), commit.seq(), attempts,
@@ -78,8 +81,8 @@ final class CommitProjector {
 		for (OpRecord op : commit.ops()) {
 			for (LedgerEntry entry : op.entries()) {
 				if (entry.type() == EntryType.DEBIT || entry.type() == EntryType.COMMIT) {
-					charges.add(new LedgerCommitted.Charged(op.opKey(), entry.meter(), entry.quantity(), entry.credits(),
-							op.occurredAt() != null ? op.occurredAt() : op.at(), op.dimensions()));
+					charges.add(new LedgerCommitted.Charged(op.opKey(), entry.meter(), entry.quantity(),
+							entry.credits(), op.occurredAt() != null ? op.occurredAt() : op.at(), op.dimensions()));
 				}
 			}
 			for (OpRecord.FiredAlert fired : op.alerts()) {

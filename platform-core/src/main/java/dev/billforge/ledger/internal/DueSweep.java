@@ -8,15 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies due hold and grant expiries and period rollovers to accounts nobody touches. It reads
- * only the accounts whose due date (kept per org by projection, see {@link LedgerStore#lowerDue})
- * has come, so its cost grows with the work that is due, not with the number of orgs.
+ * Applies due hold and grant expiries and period rollovers to accounts nobody touches. It
+ * reads only the accounts whose due date (kept per org by projection, see
+ * {@link LedgerStore#lowerDue}) has come, so its cost grows with the work that is due,
+ * not with the number of orgs.
  */
 final class DueSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(DueSweep.class);
 
-	/** Most accounts settled in one run; the rest wait for the next (earliest due first). */
+	/**
+	 * Most accounts settled in one run; the rest wait for the next (earliest due first).
+	 */
 	static final int BATCH = 1000;
 
 	private final AccountBook book;
@@ -35,7 +38,8 @@ final class DueSweep {
 	int run() {
 		int read = 0;
 		if (!store.dueDatesBackfilled()) {
-			// Accounts from before due dates were kept get one, once: this run reads every account.
+			// Accounts from before due dates were kept get one, once: this run reads
+			// every account.
 			for (String orgId : store.accountIds()) {
 				read += settle(orgId);
 			}
@@ -48,7 +52,9 @@ final class DueSweep {
 		return read;
 	}
 
-	/** Reading an account applies whatever is due on it; then its next due date is stored. */
+	/**
+	 * Reading an account applies whatever is due on it; then its next due date is stored.
+	 */
 	private int settle(String orgId) {
 		try {
 			AccountState state = book.read(orgId);

@@ -49,14 +49,15 @@ class LedgerApiController {
 	}
 
 	@Schema(name = "SpendCap")
-	record CapResponse(Credits credits, @Schema(allowableValues = { "hard", "soft" }) String mode) {
+	record CapResponse(Credits credits, @Schema(allowableValues = {
+			"hard", "soft" }) String mode){
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "BalanceGrant")
-	record GrantResponse(String id,
-			@Schema(allowableValues = { "free_tier", "plan_allowance", "pack", "promo", "adjustment" }) String source, Credits amount, Credits remaining, Instant expiresAt,
-			Instant grantedAt) {
+	record GrantResponse(String id, @Schema(allowableValues = {
+			"free_tier", "plan_allowance", "pack", "promo", "adjustment" }) String source, Credits amount,
+			Credits remaining, Instant expiresAt, Instant grantedAt){
 	}
 
 	@Operation(operationId = "getBalance", summary = "The org's balance, period, cap and grants")

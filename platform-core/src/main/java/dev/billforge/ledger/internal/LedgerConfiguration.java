@@ -30,12 +30,15 @@ class LedgerConfiguration {
 		LedgerEngine engine = new LedgerEngine(metric.alertThresholds());
 		List<LedgerCommitListener> commitListeners = listeners.orderedStream().toList();
 		AccountBook book = new AccountBook(store, engine, clock,
-				orgId -> orgs.find(new OrgId(orgId)).map(Org::timeZone).orElseThrow(() -> ProblemException.notFound("org " + orgId)),
+				orgId -> orgs.find(new OrgId(orgId))
+					.map(Org::timeZone)
+					.orElseThrow(() -> ProblemException.notFound("org " + orgId)),
 				orgId -> orgs.freeTierEligible(new OrgId(orgId)) ? metric.freeTier() : Credits.ZERO,
 				new CommitProjector(store, commitListeners, clock),
 				new AccountBook.Limits(properties.getMaxCachedAccounts(), properties.getAccountIdle(),
 						properties.getProjectionAttempts(), properties.getMaxUnprojectedKeys()));
-		return new LedgerService(book, engine, store, properties.getCheckStaleness(), properties.getMaxOpenHolds(), clock);
+		return new LedgerService(book, engine, store, properties.getCheckStaleness(), properties.getMaxOpenHolds(),
+				clock);
 	}
 
 	@Bean

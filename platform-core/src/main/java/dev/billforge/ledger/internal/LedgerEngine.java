@@ -25,10 +25,10 @@ import dev.billforge.ledger.UsageCharge;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * The billing rules of the credit ledger, as pure functions of an account's state. Every method
- * works out an op on a scratch copy, then applies the finished {@link OpRecord} to the real state
- * through {@link OpRecord#applyTo} — the same code that replays the ledger, so a live balance and
- * its re-derivation cannot disagree.
+ * The billing rules of the credit ledger, as pure functions of an account's state. Every
+ * method works out an op on a scratch copy, then applies the finished {@link OpRecord} to
+ * the real state through {@link OpRecord#applyTo} — the same code that replays the
+ * ledger, so a live balance and its re-derivation cannot disagree.
  */
 final class LedgerEngine {
 
@@ -44,7 +44,10 @@ final class LedgerEngine {
 		this.thresholds = thresholds.stream().sorted().toList();
 	}
 
-	/** Where a charge goes: drawn from grants, billable overage, beyond a hard cap, or debt. */
+	/**
+	 * Where a charge goes: drawn from grants, billable overage, beyond a hard cap, or
+	 * debt.
+	 */
 	record Breakdown(List<LedgerEntry.Draw> draws, Credits overage, Credits overCap, Credits debt) {
 
 		boolean unfunded() {
@@ -53,9 +56,13 @@ final class LedgerEngine {
 
 	}
 
-	// --- time-driven transitions ---------------------------------------------------------------
+	// --- time-driven transitions
+	// ---------------------------------------------------------------
 
-	/** Expires holds and grants and rolls the period for everything due at or before {@code now}. */
+	/**
+	 * Expires holds and grants and rolls the period for everything due at or before
+	 * {@code now}.
+	 */
 	List<OpRecord> settle(AccountState state, Instant now, Sequence seq) {
 		List<OpRecord> ops = new ArrayList<>();
 		Instant due;
@@ -78,14 +85,15 @@ final class LedgerEngine {
 			if (grant.expiresBy(due)) {
 				Scratch s = new Scratch(state, seq, grant.expiresAt());
 				s.entry(EntryType.EXPIRY, grant.remaining(), grant.id(), null, List.of(), "expired");
-				return s.op("expire-grant:" + grant.id(), OpRecord.OpKind.EXPIRE_GRANT, null, OpResult.of("expired", grant.remaining()));
+				return s.op("expire-grant:" + grant.id(), OpRecord.OpKind.EXPIRE_GRANT, null,
+						OpResult.of("expired", grant.remaining()));
 			}
 		}
 		BillingPeriod closed = state.period;
 		BillingPeriod next = nextPeriod(state);
 		Scratch s = new Scratch(state, seq, closed.end());
-		s.period = new OpRecord.PeriodChange(next, state.periodSource, closed, state.usedInPeriod, state.overageInPeriod,
-				state.overCapInPeriod, null);
+		s.period = new OpRecord.PeriodChange(next, state.periodSource, closed, state.usedInPeriod,
+				state.overageInPeriod, state.overCapInPeriod, null);
 		return s.op("period:" + next.start(), OpRecord.OpKind.ROLL_PERIOD, null, OpResult.of("rolled", Credits.ZERO));
 	}
 
@@ -94,11 +102,13 @@ final class LedgerEngine {
 		if (state.periodSource == AccountState.PeriodSource.CALENDAR) {
 			return BillingPeriod.calendarMonth(start, state.zone);
 		}
-		// Until billing reports the subscription's next period, assume one of the same length.
+		// Until billing reports the subscription's next period, assume one of the same
+		// length.
 		return new BillingPeriod(start, start.plus(state.period.length()));
 	}
 
-	// --- ops -----------------------------------------------------------------------------------
+	// --- ops
+	// -----------------------------------------------------------------------------------
 
 	OpRecord open(AccountState state, ZoneId zone, Credits freeTier, Instant now, Sequence seq) {
 		Scratch s = new Scratch(state, seq, now);
@@ -107,8 +117,8 @@ final class LedgerEngine {
 		s.scratch.startPeriod(s.period.period(), s.period.source());
 		s.policy = new OpRecord.Policy(null, null, null, null, null, zone.getId());
 		if (freeTier.isPositive()) {
-			s.grant(new Grant(newId("grt"), GrantSource.FREE_TIER, freeTier, freeTier, GrantSource.FREE_TIER.defaultPriority(),
-					now, null, "free tier", null));
+			s.grant(new Grant(newId("grt"), GrantSource.FREE_TIER, freeTier, freeTier,
+					GrantSource.FREE_TIER.defaultPriority(), now, null, "free tier", null));
 		}
 		return s.apply("open", OpRecord.OpKind.OPEN, null, OpResult.of("opened", freeTier));
 	}
@@ -125,9 +135,10 @@ final class LedgerEngine {
 	}
 
 	/**
-	 * Charges usage. Usage is a fact: what grants cannot fund becomes overage (where allowed, up to
-	 * a hard cap, beyond it recorded as not billable) or debt. With {@code enforce}, an event that
-	 * cannot be funded is rejected instead and nothing is recorded (null is returned).
+	 * Charges usage. Usage is a fact: what grants cannot fund becomes overage (where
+	 * allowed, up to a hard cap, beyond it recorded as not billable) or debt. With
+	 * {@code enforce}, an event that cannot be funded is rejected instead and nothing is
+	 * recorded (null is returned).
 	 */
 	OpRecord usage(AccountState state, String opKey, UsageCharge charge, boolean enforce, Instant now, Sequence seq) {
 		Breakdown plan = plan(state, charge.credits());
@@ -169,10 +180,11 @@ final class LedgerEngine {
 		return CheckResult.allowed(credits);
 	}
 
-	/** Holds credits for a job; null when the check denies it (nothing is recorded then). */
+	/**
+	 * Holds credits for a job; null when the check denies it (nothing is recorded then).
+	 */
 	OpRecord reserve(AccountState state, String opKey, String fingerprint, String key, Credits credits, String meter,
-			Duration ttl,
-			Instant now, Sequence seq) {
+			Duration ttl, Instant now, Sequence seq) {
 		if (!check(state, credits).allowed()) {
 			return null;
 		}
@@ -185,8 +197,8 @@ final class LedgerEngine {
 	}
 
 	/**
-	 * Charges a hold with the job's actual cost: up to the hold from the reserved credits, anything
-	 * above it like usage; the unused part is released.
+	 * Charges a hold with the job's actual cost: up to the hold from the reserved
+	 * credits, anything above it like usage; the unused part is released.
 	 */
 	OpRecord commit(AccountState state, String opKey, String fingerprint, Hold hold, Credits actual,
 			Map<String, String> dimensions, Instant now, Sequence seq) {
@@ -199,8 +211,8 @@ final class LedgerEngine {
 		draws.addAll(extra.draws());
 		Scratch s = new Scratch(state, seq, now);
 		s.dimensions = Map.copyOf(dimensions);
-		s.charge(EntryType.COMMIT, actual, new Breakdown(draws, extra.overage(), extra.overCap(), extra.debt()), hold.id(),
-				null, null, null);
+		s.charge(EntryType.COMMIT, actual, new Breakdown(draws, extra.overage(), extra.overCap(), extra.debt()),
+				hold.id(), null, null, null);
 		Credits released = hold.credits().minus(actual).atLeastZero();
 		if (released.isPositive()) {
 			s.entry(EntryType.RELEASE, released, null, hold.id(), List.of(), "unused");
@@ -211,7 +223,10 @@ final class LedgerEngine {
 				new OpResult("committed", actual, hold.id(), null, actual, released, null));
 	}
 
-	/** A commit for a hold that already expired: the work happened, so it is charged as usage. */
+	/**
+	 * A commit for a hold that already expired: the work happened, so it is charged as
+	 * usage.
+	 */
 	OpRecord commitExpired(AccountState state, String opKey, String fingerprint, String holdId, Credits actual,
 			Map<String, String> dimensions, Instant now, Sequence seq) {
 		Scratch s = new Scratch(state, seq, now);
@@ -233,19 +248,20 @@ final class LedgerEngine {
 		Scratch s = new Scratch(state, seq, at);
 		s.entry(EntryType.RELEASE, hold.credits(), null, hold.id(), List.of(), reason);
 		settleDebt(s);
-		return s.op(opKey, kind, null, new OpResult(reason, hold.credits(), hold.id(), null, null, hold.credits(), null));
+		return s.op(opKey, kind, null,
+				new OpResult(reason, hold.credits(), hold.id(), null, null, hold.credits(), null));
 	}
 
 	/**
-	 * A manual correction. A positive amount is a grant (source adjustment); a negative one takes
-	 * credits back — from one grant (e.g. a refunded pack) or in consumption order — and whatever
-	 * was already spent becomes debt.
+	 * A manual correction. A positive amount is a grant (source adjustment); a negative
+	 * one takes credits back — from one grant (e.g. a refunded pack) or in consumption
+	 * order — and whatever was already spent becomes debt.
 	 */
 	OpRecord adjust(AccountState state, String opKey, String fingerprint, Credits amount, String grantId, String reason,
 			Instant now, Sequence seq) {
 		if (amount.isPositive()) {
-			return grant(state, opKey, new GrantCommand(GrantSource.ADJUSTMENT, amount, null, null, reason, null, fingerprint),
-					now, seq);
+			return grant(state, opKey,
+					new GrantCommand(GrantSource.ADJUSTMENT, amount, null, null, reason, null, fingerprint), now, seq);
 		}
 		Credits claw = Credits.ZERO.minus(amount);
 		Scratch s = new Scratch(state, seq, now);
@@ -261,7 +277,8 @@ final class LedgerEngine {
 		Credits unrecovered = claw.minus(AccountState.sum(draws));
 		s.record(new LedgerEntry(0, 0, now, EntryType.ADJUSTMENT, null, claw, grantId, null, null, null, draws,
 				Credits.ZERO, Credits.ZERO, unrecovered, reason, null, null, null));
-		return s.apply(opKey, OpRecord.OpKind.ADJUST, fingerprint, new OpResult("adjusted", amount, null, null, null, null, reason));
+		return s.apply(opKey, OpRecord.OpKind.ADJUST, fingerprint,
+				new OpResult("adjusted", amount, null, null, null, null, reason));
 	}
 
 	OpRecord policy(AccountState state, String opKey, OpRecord.Policy policy, Instant now, Sequence seq) {
@@ -271,11 +288,12 @@ final class LedgerEngine {
 	}
 
 	/**
-	 * Applies the period a subscription reports. A period that starts later closes the current one
-	 * (counters restart, alerts may fire again). One that contains the current period's start is the
-	 * same period with its true bounds (e.g. the one assumed at renewal, reported a little later): its
-	 * bounds are replaced and nothing restarts. One that ended before the current period began is an
-	 * old report and changes nothing.
+	 * Applies the period a subscription reports. A period that starts later closes the
+	 * current one (counters restart, alerts may fire again). One that contains the
+	 * current period's start is the same period with its true bounds (e.g. the one
+	 * assumed at renewal, reported a little later): its bounds are replaced and nothing
+	 * restarts. One that ended before the current period began is an old report and
+	 * changes nothing.
 	 */
 	OpRecord startPeriod(AccountState state, String opKey, BillingPeriod period, Instant now, Sequence seq) {
 		Scratch s = new Scratch(state, seq, now);
@@ -294,7 +312,8 @@ final class LedgerEngine {
 		return s.apply(opKey, OpRecord.OpKind.SET_PERIOD, null, OpResult.of("period", Credits.ZERO));
 	}
 
-	// --- rules ---------------------------------------------------------------------------------
+	// --- rules
+	// ---------------------------------------------------------------------------------
 
 	Breakdown plan(AccountState state, Credits credits) {
 		Credits fromGrants = credits.min(state.free().atLeastZero());
@@ -311,7 +330,10 @@ final class LedgerEngine {
 		return new Breakdown(draws, overage, shortfall.minus(overage), Credits.ZERO);
 	}
 
-	/** Overage still allowed under a hard cap (holds beyond remaining credits count against it); null without one. */
+	/**
+	 * Overage still allowed under a hard cap (holds beyond remaining credits count
+	 * against it); null without one.
+	 */
 	private Credits hardCapHeadroom(AccountState state) {
 		if (state.cap == null || state.cap.mode() != CapMode.HARD) {
 			return null;
@@ -327,13 +349,15 @@ final class LedgerEngine {
 		}
 		Credits payable = scratch.debt.min(scratch.remaining().minus(scratch.held()).atLeastZero());
 		if (payable.isPositive()) {
-			s.entry(EntryType.DEBT_SETTLEMENT, payable, null, null, scratch.planDraws(payable), "debt paid from credits");
+			s.entry(EntryType.DEBT_SETTLEMENT, payable, null, null, scratch.planDraws(payable),
+					"debt paid from credits");
 		}
 	}
 
 	/**
-	 * Thresholds, cap and projected exhaustion, each at most once per period. Runs after every op (a usage
-	 * batch has a thousand), so an alert that has fired costs a set lookup, not its condition and details.
+	 * Thresholds, cap and projected exhaustion, each at most once per period. Runs after
+	 * every op (a usage batch has a thousand), so an alert that has fired costs a set
+	 * lookup, not its condition and details.
 	 */
 	List<OpRecord.FiredAlert> alerts(AccountState state, Instant now) {
 		List<OpRecord.FiredAlert> fired = new ArrayList<>();
@@ -341,18 +365,19 @@ final class LedgerEngine {
 		BigDecimal credits = state.periodCredits.amount();
 		for (Integer threshold : state.thresholds.isEmpty() ? thresholds : state.thresholds) {
 			fire(state, fired, Alert.AlertType.THRESHOLD, threshold, now, () -> {
-				boolean crossed = credits.signum() > 0
-						? used.multiply(BigDecimal.valueOf(100)).compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0
-						: used.signum() > 0;
-				return crossed ? Map.of("used", state.usedInPeriod.toString(), "periodCredits", state.periodCredits.toString())
+				boolean crossed = credits.signum() > 0 ? used.multiply(BigDecimal.valueOf(100))
+					.compareTo(credits.multiply(BigDecimal.valueOf(threshold))) >= 0 : used.signum() > 0;
+				return crossed
+						? Map.of("used", state.usedInPeriod.toString(), "periodCredits", state.periodCredits.toString())
 						: null;
 			});
 		}
 		if (state.cap != null) {
 			fire(state, fired, Alert.AlertType.CAP_REACHED, null, now, () -> {
-				boolean reached = !state.overageInPeriod.isLessThan(state.cap.credits()) || state.overCapInPeriod.isPositive();
-				return reached ? Map.of("overage", state.overageInPeriod.toString(), "cap", state.cap.credits().toString(), "mode",
-						state.cap.mode().code()) : null;
+				boolean reached = !state.overageInPeriod.isLessThan(state.cap.credits())
+						|| state.overCapInPeriod.isPositive();
+				return reached ? Map.of("overage", state.overageInPeriod.toString(), "cap",
+						state.cap.credits().toString(), "mode", state.cap.mode().code()) : null;
 			});
 		}
 		fire(state, fired, Alert.AlertType.PROJECTED_EXHAUSTION, null, now, () -> {
@@ -363,7 +388,10 @@ final class LedgerEngine {
 		return fired;
 	}
 
-	/** When the run-rate since period start says available credits run out; null without usage. */
+	/**
+	 * When the run-rate since period start says available credits run out; null without
+	 * usage.
+	 */
 	static Instant projectedExhaustion(AccountState state, Instant now) {
 		long elapsed = Duration.between(state.period.start(), now).toSeconds();
 		if (elapsed <= 0 || !state.usedInPeriod.isPositive()) {
@@ -376,9 +404,12 @@ final class LedgerEngine {
 		return now.plusSeconds(seconds.longValue());
 	}
 
-	/** Fires the alert unless it has fired this period; {@code details} is null while its condition does not hold. */
-	private static void fire(AccountState state, List<OpRecord.FiredAlert> fired, Alert.AlertType type, Integer threshold,
-			Instant now, Supplier<Map<String, String>> details) {
+	/**
+	 * Fires the alert unless it has fired this period; {@code details} is null while its
+	 * condition does not hold.
+	 */
+	private static void fire(AccountState state, List<OpRecord.FiredAlert> fired, Alert.AlertType type,
+			Integer threshold, Instant now, Supplier<Map<String, String>> details) {
 		String key = Alert.key(type, threshold);
 		if (state.firedAlerts.contains(key)) {
 			return;
@@ -406,7 +437,9 @@ final class LedgerEngine {
 
 	}
 
-	/** Builds one op on a scratch copy, recording each entry with the balance after it. */
+	/**
+	 * Builds one op on a scratch copy, recording each entry with the balance after it.
+	 */
 	private static final class Scratch {
 
 		final AccountState real;
@@ -466,9 +499,10 @@ final class LedgerEngine {
 				case HOLD -> scratch.applyHold(hold);
 				default -> scratch.apply(placed);
 			}
-			entries.add(new LedgerEntry(placed.seq(), placed.index(), placed.at(), placed.type(), null, placed.credits(),
-					placed.grantId(), placed.holdId(), placed.meter(), placed.quantity(), placed.draws(), placed.overage(),
-					placed.overCap(), placed.debt(), placed.reason(), scratch.available(), scratch.held(), scratch.debt));
+			entries.add(new LedgerEntry(placed.seq(), placed.index(), placed.at(), placed.type(), null,
+					placed.credits(), placed.grantId(), placed.holdId(), placed.meter(), placed.quantity(),
+					placed.draws(), placed.overage(), placed.overCap(), placed.debt(), placed.reason(),
+					scratch.available(), scratch.held(), scratch.debt));
 		}
 
 		/** The finished op, applied to the real state. */
@@ -480,12 +514,12 @@ final class LedgerEngine {
 
 		OpRecord op(String opKey, OpRecord.OpKind kind, String fingerprint, OpResult result) {
 			List<LedgerEntry> keyed = entries.stream()
-				.map(e -> new LedgerEntry(e.seq(), e.index(), e.at(), e.type(), opKey, e.credits(), e.grantId(), e.holdId(),
-						e.meter(), e.quantity(), e.draws(), e.overage(), e.overCap(), e.debt(), e.reason(), e.availableAfter(),
-						e.heldAfter(), e.debtAfter()))
+				.map(e -> new LedgerEntry(e.seq(), e.index(), e.at(), e.type(), opKey, e.credits(), e.grantId(),
+						e.holdId(), e.meter(), e.quantity(), e.draws(), e.overage(), e.overCap(), e.debt(), e.reason(),
+						e.availableAfter(), e.heldAfter(), e.debtAfter()))
 				.toList();
-			return new OpRecord(opKey, kind, fingerprint, at, keyed, grant, hold, period, policy, alerts, result, occurredAt,
-					dimensions);
+			return new OpRecord(opKey, kind, fingerprint, at, keyed, grant, hold, period, policy, alerts, result,
+					occurredAt, dimensions);
 		}
 
 	}

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The ledger's gauges on {@code /actuator/prometheus}: {@code billforge_ledger_holds_open} and
- * {@code billforge_ledger_projection_lag_commits} count what this instance holds in memory (sum them over
- * instances), {@code billforge_ledger_parked_commits} is read from the store (the same on every instance).
+ * The ledger's gauges on {@code /actuator/prometheus}:
+ * {@code billforge_ledger_holds_open} and {@code billforge_ledger_projection_lag_commits}
+ * count what this instance holds in memory (sum them over instances),
+ * {@code billforge_ledger_parked_commits} is read from the store (the same on every
+ * instance).
  */
 final class LedgerMetrics implements MeterBinder {
 

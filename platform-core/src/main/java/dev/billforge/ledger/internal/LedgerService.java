@@ -28,7 +28,10 @@ import dev.billforge.ledger.UsageOutcome;
 import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
-/** {@link CreditLedger} on top of the {@link AccountBook}: op keys, idempotency and answers. */
+/**
+ * {@link CreditLedger} on top of the {@link AccountBook}: op keys, idempotency and
+ * answers.
+ */
 public final class LedgerService implements CreditLedger {
 
 	private final AccountBook book;
@@ -60,7 +63,9 @@ public final class LedgerService implements CreditLedger {
 		return new LedgerMetrics(book, store);
 	}
 
-	/** The operator's view of this ledger's read models (parked projections, rebuilds). */
+	/**
+	 * The operator's view of this ledger's read models (parked projections, rebuilds).
+	 */
 	LedgerProjections projections() {
 		return new ReadModelRebuilds(book, store);
 	}
@@ -71,9 +76,9 @@ public final class LedgerService implements CreditLedger {
 	}
 
 	static Balance toBalance(AccountState s) {
-		return new Balance(s.available(), s.held(), s.debt, s.period, s.periodCredits, s.usedInPeriod, s.overageInPeriod,
-				s.overCapInPeriod, s.overageAllowed, s.cap, s.blockedReason, s.grantsInConsumptionOrder(),
-				List.copyOf(s.holds.values()), s.seq);
+		return new Balance(s.available(), s.held(), s.debt, s.period, s.periodCredits, s.usedInPeriod,
+				s.overageInPeriod, s.overCapInPeriod, s.overageAllowed, s.cap, s.blockedReason,
+				s.grantsInConsumptionOrder(), List.copyOf(s.holds.values()), s.seq);
 	}
 
 	@Override
@@ -103,7 +108,8 @@ public final class LedgerService implements CreditLedger {
 				}
 				else {
 					batch.add(op);
-					outcomes.add(new UsageOutcome(charge.idempotencyKey(), UsageOutcome.Status.RECORDED, charge.credits(), null));
+					outcomes.add(new UsageOutcome(charge.idempotencyKey(), UsageOutcome.Status.RECORDED,
+							charge.credits(), null));
 				}
 			}
 			return outcomes;
@@ -128,17 +134,21 @@ public final class LedgerService implements CreditLedger {
 				return reservationAsOfNow(org, batch, known.result().holdId(), key, known.result());
 			}
 			if (batch.state.holds.size() >= maxOpenHolds) {
-				// Every open hold lives in the account and its snapshot: their number is bounded.
+				// Every open hold lives in the account and its snapshot: their number is
+				// bounded.
 				throw new ProblemException(429, "too_many_holds", "this organisation has " + batch.state.holds.size()
 						+ " open holds, the most allowed; commit or release some first");
 			}
-			OpRecord op = engine.reserve(batch.state, opKey, fingerprint, key, credits, meter, ttl, batch.now, batch.seq);
+			OpRecord op = engine.reserve(batch.state, opKey, fingerprint, key, credits, meter, ttl, batch.now,
+					batch.seq);
 			if (op == null) {
 				CheckResult check = engine.check(batch.state, credits);
-				throw new CreditsDeniedException(check.reason(), "cannot hold " + credits + " credits: " + check.reason().code());
+				throw new CreditsDeniedException(check.reason(),
+						"cannot hold " + credits + " credits: " + check.reason().code());
 			}
 			batch.add(op);
-			return new Reservation(op.hold().id(), key, Reservation.Status.HELD, credits, op.hold().expiresAt(), null, null);
+			return new Reservation(op.hold().id(), key, Reservation.Status.HELD, credits, op.hold().expiresAt(), null,
+					null);
 		}));
 	}
 
@@ -166,33 +176,36 @@ public final class LedgerService implements CreditLedger {
 	public Reservation commit(OrgId org, String reservationId, Credits actual, Map<String, String> dimensions) {
 		String opKey = "commit:" + reservationId;
 		String fingerprint = actual.toString();
-		return Tracing.span("ledger.commit", org.value(), () -> book.execute(org.value(), closingKeys(reservationId), batch -> {
-			LedgerStore.StoredOp done = batch.known(opKey);
-			if (done != null) {
-				if (!done.fingerprint().equals(fingerprint)) {
-					throw ProblemException.conflict("reservation_closed",
-							"reservation " + reservationId + " was already committed with " + done.result().charged());
-				}
-				return committed(reservationId, done.result());
-			}
-			Hold hold = batch.state.holds.get(reservationId);
-			OpRecord op;
-			if (hold != null) {
-				op = engine.commit(batch.state, opKey, fingerprint, hold, actual, dimensions, batch.now, batch.seq);
-			}
-			else if (batch.known("release:" + reservationId) != null) {
-				throw ProblemException.conflict("reservation_closed", "reservation " + reservationId + " was released");
-			}
-			else if (batch.known("expire-hold:" + reservationId) != null) {
-				op = engine.commitExpired(batch.state, opKey, fingerprint, reservationId, actual, dimensions, batch.now,
-						batch.seq);
-			}
-			else {
-				throw ProblemException.notFound("reservation " + reservationId);
-			}
-			batch.add(op);
-			return committed(reservationId, op.result());
-		}));
+		return Tracing.span("ledger.commit", org.value(),
+				() -> book.execute(org.value(), closingKeys(reservationId), batch -> {
+					LedgerStore.StoredOp done = batch.known(opKey);
+					if (done != null) {
+						if (!done.fingerprint().equals(fingerprint)) {
+							throw ProblemException.conflict("reservation_closed", "reservation " + reservationId
+									+ " was already committed with " + done.result().charged());
+						}
+						return committed(reservationId, done.result());
+					}
+					Hold hold = batch.state.holds.get(reservationId);
+					OpRecord op;
+					if (hold != null) {
+						op = engine.commit(batch.state, opKey, fingerprint, hold, actual, dimensions, batch.now,
+								batch.seq);
+					}
+					else if (batch.known("release:" + reservationId) != null) {
+						throw ProblemException.conflict("reservation_closed",
+								"reservation " + reservationId + " was released");
+					}
+					else if (batch.known("expire-hold:" + reservationId) != null) {
+						op = engine.commitExpired(batch.state, opKey, fingerprint, reservationId, actual, dimensions,
+								batch.now, batch.seq);
+					}
+					else {
+						throw ProblemException.notFound("reservation " + reservationId);
+					}
+					batch.add(op);
+					return committed(reservationId, op.result());
+				}));
 	}
 
 	private static Reservation committed(String id, OpResult result) {
@@ -203,23 +216,25 @@ public final class LedgerService implements CreditLedger {
 	@Override
 	public Reservation release(OrgId org, String reservationId) {
 		String opKey = "release:" + reservationId;
-		return Tracing.span("ledger.release", org.value(), () -> book.execute(org.value(), closingKeys(reservationId), batch -> {
-			if (batch.known(opKey) != null) {
-				return released(reservationId, Reservation.Status.RELEASED);
-			}
-			Hold hold = batch.state.holds.get(reservationId);
-			if (hold != null) {
-				batch.add(engine.release(batch.state, opKey, hold, batch.now, batch.seq));
-				return released(reservationId, Reservation.Status.RELEASED);
-			}
-			if (batch.known("commit:" + reservationId) != null) {
-				throw ProblemException.conflict("reservation_closed", "reservation " + reservationId + " was committed");
-			}
-			if (batch.known("expire-hold:" + reservationId) != null) {
-				return released(reservationId, Reservation.Status.EXPIRED);
-			}
-			throw ProblemException.notFound("reservation " + reservationId);
-		}));
+		return Tracing.span("ledger.release", org.value(),
+				() -> book.execute(org.value(), closingKeys(reservationId), batch -> {
+					if (batch.known(opKey) != null) {
+						return released(reservationId, Reservation.Status.RELEASED);
+					}
+					Hold hold = batch.state.holds.get(reservationId);
+					if (hold != null) {
+						batch.add(engine.release(batch.state, opKey, hold, batch.now, batch.seq));
+						return released(reservationId, Reservation.Status.RELEASED);
+					}
+					if (batch.known("commit:" + reservationId) != null) {
+						throw ProblemException.conflict("reservation_closed",
+								"reservation " + reservationId + " was committed");
+					}
+					if (batch.known("expire-hold:" + reservationId) != null) {
+						return released(reservationId, Reservation.Status.EXPIRED);
+					}
+					throw ProblemException.notFound("reservation " + reservationId);
+				}));
 	}
 
 	private static Reservation released(String id, Reservation.Status status) {
@@ -239,9 +254,10 @@ public final class LedgerService implements CreditLedger {
 				}
 				return new GrantReceipt(known.result().holdId(), known.result().credits(), true);
 			}
-			OpRecord op = engine.grant(batch.state, opKey, new GrantCommand(request.source(), request.credits(),
-					request.priority(), request.expiresAt(), request.reason(), request.reference(), fingerprint), batch.now,
-					batch.seq);
+			OpRecord op = engine.grant(
+					batch.state, opKey, new GrantCommand(request.source(), request.credits(), request.priority(),
+							request.expiresAt(), request.reason(), request.reference(), fingerprint),
+					batch.now, batch.seq);
 			batch.add(op);
 			return new GrantReceipt(op.grant().id(), request.credits(), false);
 		}));
@@ -252,8 +268,8 @@ public final class LedgerService implements CreditLedger {
 		String opKey = "clawback:" + key;
 		Tracing.span("ledger.clawback", org.value(), () -> book.execute(org.value(), List.of(opKey), batch -> {
 			if (batch.known(opKey) == null) {
-				batch.add(engine.adjust(batch.state, opKey, credits.toString(), Credits.ZERO.minus(credits), grantId, reason,
-						batch.now, batch.seq));
+				batch.add(engine.adjust(batch.state, opKey, credits.toString(), Credits.ZERO.minus(credits), grantId,
+						reason, batch.now, batch.seq));
 			}
 			return null;
 		}));

@@ -9,10 +9,10 @@ import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.ParkedProjection;
 
 /**
- * Durable storage of the ledger. Correctness rests on two single-document guarantees that both
- * real MongoDB and the embedded server give: a commit's id {@code orgId:seq} is unique, and each
- * write of one document is atomic. Everything else (op keys, alerts, snapshots) is a projection of
- * the commits, rewritten idempotently after a crash.
+ * Durable storage of the ledger. Correctness rests on two single-document guarantees that
+ * both real MongoDB and the embedded server give: a commit's id {@code orgId:seq} is
+ * unique, and each write of one document is atomic. Everything else (op keys, alerts,
+ * snapshots) is a projection of the commits, rewritten idempotently after a crash.
  */
 interface LedgerStore {
 
@@ -23,7 +23,10 @@ interface LedgerStore {
 
 	boolean commitExists(String orgId, long seq);
 
-	/** Appends a commit; throws {@link CommitConflict} when another writer took that sequence number. */
+	/**
+	 * Appends a commit; throws {@link CommitConflict} when another writer took that
+	 * sequence number.
+	 */
 	void insertCommit(Commit commit);
 
 	/** The stored ops for these keys of one org. */
@@ -42,10 +45,16 @@ interface LedgerStore {
 
 	List<Alert> alerts(String orgId, int limit);
 
-	/** Ids of all orgs that have an account (for the one-time due-date backfill and verification). */
+	/**
+	 * Ids of all orgs that have an account (for the one-time due-date backfill and
+	 * verification).
+	 */
 	List<String> accountIds();
 
-	/** Sets aside a commit whose read models could not be projected; idempotent on the commit. */
+	/**
+	 * Sets aside a commit whose read models could not be projected; idempotent on the
+	 * commit.
+	 */
 	void park(ParkedProjection parked);
 
 	/** Parked commits of every org, newest first. */
@@ -62,19 +71,28 @@ interface LedgerStore {
 	void unpark(String orgId, long seq);
 
 	/**
-	 * Lowers the org's due date (its next hold or grant expiry or period end) to {@code due}, never
-	 * raises it; {@code seq} is the commit it comes from. A stored due date is never later than the
-	 * account's true one, so the sweeper cannot miss due work; an early one only costs a look.
+	 * Lowers the org's due date (its next hold or grant expiry or period end) to
+	 * {@code due}, never raises it; {@code seq} is the commit it comes from. A stored due
+	 * date is never later than the account's true one, so the sweeper cannot miss due
+	 * work; an early one only costs a look.
 	 */
 	void lowerDue(String orgId, Instant due, long seq);
 
-	/** Sets the org's due date as of commit {@code seq}, unless a newer commit has written one. */
+	/**
+	 * Sets the org's due date as of commit {@code seq}, unless a newer commit has written
+	 * one.
+	 */
 	void setDue(String orgId, Instant due, long seq);
 
-	/** Orgs whose due date has come ({@code <= now}), earliest first: what the sweeper settles. */
+	/**
+	 * Orgs whose due date has come ({@code <= now}), earliest first: what the sweeper
+	 * settles.
+	 */
 	List<String> dueAccounts(Instant now, int limit);
 
-	/** Whether every account that existed before due dates were kept has been given one. */
+	/**
+	 * Whether every account that existed before due dates were kept has been given one.
+	 */
 	boolean dueDatesBackfilled();
 
 	void markDueDatesBackfilled();

@@ -8,8 +8,8 @@ import dev.billforge.ledger.LedgerEntry;
 import dev.billforge.ledger.LedgerVerification;
 
 /**
- * Replays an org's ledger from its first commit and reports every place where the recorded
- * balances, or the account's current state, differ from the re-derivation.
+ * Replays an org's ledger from its first commit and reports every place where the
+ * recorded balances, or the account's current state, differ from the re-derivation.
  */
 final class LedgerVerifier {
 
@@ -36,8 +36,10 @@ final class LedgerVerifier {
 					op.applyEntry(replay, entry);
 					compare(differences, "entry " + seq + "-" + entry.index() + " available", entry.availableAfter(),
 							replay.available());
-					compare(differences, "entry " + seq + "-" + entry.index() + " held", entry.heldAfter(), replay.held());
-					compare(differences, "entry " + seq + "-" + entry.index() + " debt", entry.debtAfter(), replay.debt);
+					compare(differences, "entry " + seq + "-" + entry.index() + " held", entry.heldAfter(),
+							replay.held());
+					compare(differences, "entry " + seq + "-" + entry.index() + " debt", entry.debtAfter(),
+							replay.debt);
 				}
 				op.applyMarkers(replay);
 			}

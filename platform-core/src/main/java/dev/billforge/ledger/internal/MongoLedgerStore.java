@@ -39,8 +39,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ledger in MongoDB. Every lookup on a hot path is by {@code _id}, the one index the embedded
- * server always uses: commits are {@code orgId:seq}, op keys {@code orgId|opKey}.
+ * The ledger in MongoDB. Every lookup on a hot path is by {@code _id}, the one index the
+ * embedded server always uses: commits are {@code orgId:seq}, op keys
+ * {@code orgId|opKey}.
  */
 final class MongoLedgerStore implements LedgerStore {
 
@@ -116,21 +117,24 @@ final class MongoLedgerStore implements LedgerStore {
 		}
 		if (doc.get(PACKED_OPS) instanceof Binary packed) {
 			List<OpRecord> ops = json.readValue(inflate(packed.getData()), OP_LIST);
-			return new Commit(doc.getString("orgId"), doc.get("seq", Number.class).longValue(), Instant.parse(doc.getString("at")),
-					ops);
+			return new Commit(doc.getString("orgId"), doc.get("seq", Number.class).longValue(),
+					Instant.parse(doc.getString("at")), ops);
 		}
 		return read(doc, Commit.class);
 	}
 
 	@Override
 	public boolean commitExists(String orgId, long seq) {
-		return commits.find(Filters.eq("_id", Commit.id(orgId, seq))).projection(Projections.include("_id")).first() != null;
+		return commits.find(Filters.eq("_id", Commit.id(orgId, seq)))
+			.projection(Projections.include("_id"))
+			.first() != null;
 	}
 
 	/**
-	 * A commit's ops are stored as one compressed JSON value: a usage batch of 1,000 events is one
-	 * commit, and as a tree of fields it was ~650 KB that the database, the driver and Jackson each
-	 * walked; packed it is a small byte array. Commits written before stay readable.
+	 * A commit's ops are stored as one compressed JSON value: a usage batch of 1,000
+	 * events is one commit, and as a tree of fields it was ~650 KB that the database, the
+	 * driver and Jackson each walked; packed it is a small byte array. Commits written
+	 * before stay readable.
 	 */
 	@Override
 	public void insertCommit(Commit commit) {
@@ -155,7 +159,8 @@ final class MongoLedgerStore implements LedgerStore {
 		Map<String, StoredOp> found = new HashMap<>();
 		String prefix = opId(orgId, "");
 		for (Document doc : ops.find(Filters.in("_id", ids))) {
-			// The key is the id's tail; documents written before also repeat it (and the op's kind).
+			// The key is the id's tail; documents written before also repeat it (and the
+			// op's kind).
 			String opKey = doc.getString("_id").substring(prefix.length());
 			StoredOp stored = read(doc, StoredOp.class);
 			found.put(opKey, new StoredOp(opKey, stored.kind(), stored.fingerprint(), stored.seq(), stored.result()));
@@ -174,7 +179,8 @@ final class MongoLedgerStore implements LedgerStore {
 		List<Document> alertDocs = new ArrayList<>();
 		for (Commit commit : commits) {
 			for (OpRecord op : commit.ops()) {
-				// Only what a repeated key needs (the key itself is in the id): one document per op adds up.
+				// Only what a repeated key needs (the key itself is in the id): one
+				// document per op adds up.
 				opDocs.add(new Document("_id", opId(commit.orgId(), op.opKey())).append("fingerprint", op.fingerprint())
 					.append("seq", commit.seq())
 					.append("result", resultDocument(op.result())));
@@ -196,11 +202,12 @@ final class MongoLedgerStore implements LedgerStore {
 		Document doc = write(snapshot);
 		doc.put("_id", snapshot.orgId());
 		try {
-			accounts.replaceOne(Filters.and(Filters.eq("_id", snapshot.orgId()), Filters.lt("seq", snapshot.seq())), doc,
-					new ReplaceOptions().upsert(true));
+			accounts.replaceOne(Filters.and(Filters.eq("_id", snapshot.orgId()), Filters.lt("seq", snapshot.seq())),
+					doc, new ReplaceOptions().upsert(true));
 		}
 		catch (MongoWriteException ex) {
-			// A newer snapshot is already stored: the upsert found no older one and collided on _id.
+			// A newer snapshot is already stored: the upsert found no older one and
+			// collided on _id.
 			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
 				throw ex;
 			}
@@ -214,8 +221,12 @@ final class MongoLedgerStore implements LedgerStore {
 			doc.remove("_id");
 			doc.remove("orgId");
 			Alert alert = read(doc, Alert.class);
-			found.add(new Alert(OpRecord.FiredAlert.alertId(orgId, alert.periodStart(), Alert.key(alert.type(), alert.threshold())),
-					new OrgId(orgId), alert.type(), alert.threshold(), alert.periodStart(), alert.firedAt(), alert.details()));
+			found
+				.add(new Alert(
+						OpRecord.FiredAlert.alertId(orgId, alert.periodStart(),
+								Alert.key(alert.type(), alert.threshold())),
+						new OrgId(orgId), alert.type(), alert.threshold(), alert.periodStart(), alert.firedAt(),
+						alert.details()));
 		}
 		return found;
 	}
@@ -285,7 +296,8 @@ final class MongoLedgerStore implements LedgerStore {
 					new UpdateOptions().upsert(true));
 		}
 		catch (MongoWriteException ex) {
-			// A newer commit wrote the org's due date meanwhile (the guarded upsert collided on _id): it stands.
+			// A newer commit wrote the org's due date meanwhile (the guarded upsert
+			// collided on _id): it stands.
 			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
 				throw ex;
 			}
@@ -314,7 +326,10 @@ final class MongoLedgerStore implements LedgerStore {
 		due.replaceOne(Filters.eq("_id", BACKFILLED), new Document(), new ReplaceOptions().upsert(true));
 	}
 
-	/** Built by hand rather than through Jackson: a usage batch writes a thousand of these. */
+	/**
+	 * Built by hand rather than through Jackson: a usage batch writes a thousand of
+	 * these.
+	 */
 	private static Document resultDocument(OpResult result) {
 		Document doc = new Document("status", result.status());
 		putIfPresent(doc, "credits", result.credits());
@@ -326,7 +341,9 @@ final class MongoLedgerStore implements LedgerStore {
 		return doc;
 	}
 
-	/** The same strings Jackson writes: credits as plain decimals, instants in ISO-8601. */
+	/**
+	 * The same strings Jackson writes: credits as plain decimals, instants in ISO-8601.
+	 */
 	private static void putIfPresent(Document doc, String field, Object value) {
 		if (value != null) {
 			doc.put(field, value.toString());

@@ -12,10 +12,11 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Writes a commit's ops as JSON by hand: the same document Jackson's record serialisation writes (and
- * reads back), without its per-property reflection. A 1,000-event usage batch is one commit of 1,000
- * ops, and writing it was a quarter of the API's CPU for that batch. Rarely written parts (grants,
- * holds, periods, policies) still go through Jackson.
+ * Writes a commit's ops as JSON by hand: the same document Jackson's record serialisation
+ * writes (and reads back), without its per-property reflection. A 1,000-event usage batch
+ * is one commit of 1,000 ops, and writing it was a quarter of the API's CPU for that
+ * batch. Rarely written parts (grants, holds, periods, policies) still go through
+ * Jackson.
  */
 final class OpJson {
 

@@ -12,8 +12,8 @@ import dev.billforge.ledger.SpendCap;
 
 /**
  * One operation inside a ledger commit: its idempotency key, the entries it produced, the
- * non-credit state it changed (markers) and the result returned to the caller (replayed verbatim
- * for a repeated key).
+ * non-credit state it changed (markers) and the result returned to the caller (replayed
+ * verbatim for a repeated key).
  */
 record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<LedgerEntry> entries, Grant grant,
 		Hold hold, PeriodChange period, Policy policy, List<FiredAlert> alerts, OpResult result, Instant occurredAt,
@@ -26,8 +26,9 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 	}
 
 	/**
-	 * A new period; for a rollover also the figures of the period that closed (billing invoices its
-	 * overage). With {@code adjusted} the current period only gets new bounds; nothing restarts.
+	 * A new period; for a rollover also the figures of the period that closed (billing
+	 * invoices its overage). With {@code adjusted} the current period only gets new
+	 * bounds; nothing restarts.
 	 */
 	record PeriodChange(BillingPeriod period, AccountState.PeriodSource source, BillingPeriod closed,
 			dev.billforge.valuemetric.Credits closedUsed, dev.billforge.valuemetric.Credits closedOverage,
@@ -40,8 +41,9 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 	}
 
 	/**
-	 * Account settings that gate spending or alerting. A null field leaves that setting unchanged;
-	 * an empty {@code thresholds} list goes back to the tenant's default thresholds.
+	 * Account settings that gate spending or alerting. A null field leaves that setting
+	 * unchanged; an empty {@code thresholds} list goes back to the tenant's default
+	 * thresholds.
 	 */
 	record Policy(Boolean overageAllowed, SpendCap cap, Boolean clearCap, String blockedReason, Boolean clearBlock,
 			String zone, List<Integer> thresholds) {
@@ -75,7 +77,10 @@ record OpRecord(String opKey, OpKind kind, String fingerprint, Instant at, List<
 		}
 	}
 
-	/** Applies this op's entries and markers to the state — the same path for live writes and replay. */
+	/**
+	 * Applies this op's entries and markers to the state — the same path for live writes
+	 * and replay.
+	 */
 	void applyTo(AccountState state) {
 		applyPeriod(state);
 		for (LedgerEntry entry : entries) {

@@ -14,25 +14,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One org's commits that are durable but not yet projected, in commit order. Whoever drains it
- * projects everything queued in one go (one insert of op keys, one snapshot), so projection keeps
- * up with group commit; read models see the commits in sequence order, which their guards rely on.
- * Until a commit's op keys are in the store they are answered from here, so a repeated key is
- * never charged twice.
+ * One org's commits that are durable but not yet projected, in commit order. Whoever
+ * drains it projects everything queued in one go (one insert of op keys, one snapshot),
+ * so projection keeps up with group commit; read models see the commits in sequence
+ * order, which their guards rely on. Until a commit's op keys are in the store they are
+ * answered from here, so a repeated key is never charged twice.
  * <p>
- * Projection has two steps. The ledger's own (op keys, alerts, due date) is what exactly-once rests
- * on: when it fails, the commits stay queued and nothing later is projected (the store is failing;
- * these fixed-shape documents of strings do not depend on the values charged). Read models of other
- * modules come second: a commit whose read models keep failing is parked after {@code maxAttempts}
- * drains (its op keys are stored by then), so it cannot hold up the org's later commits.
+ * Projection has two steps. The ledger's own (op keys, alerts, due date) is what
+ * exactly-once rests on: when it fails, the commits stay queued and nothing later is
+ * projected (the store is failing; these fixed-shape documents of strings do not depend
+ * on the values charged). Read models of other modules come second: a commit whose read
+ * models keep failing is parked after {@code maxAttempts} drains (its op keys are stored
+ * by then), so it cannot hold up the org's later commits.
  */
 final class ProjectionQueue {
 
 	private static final Logger log = LoggerFactory.getLogger(ProjectionQueue.class);
 
 	/**
-	 * A snapshot only shortens loading (the commits after it are replayed), so it is saved every few
-	 * commits rather than on each: one write less per commit on a hot org.
+	 * A snapshot only shortens loading (the commits after it are replayed), so it is
+	 * saved every few commits rather than on each: one write less per commit on a hot
+	 * org.
 	 */
 	static final int SNAPSHOT_EVERY = 16;
 
@@ -54,7 +56,10 @@ final class ProjectionQueue {
 		/** Op keys, alerts and due date are stored; guarded by {@link #lock}. */
 		boolean ownProjected;
 
-		/** Drains in which this commit's read models failed on their own; guarded by {@link #lock}. */
+		/**
+		 * Drains in which this commit's read models failed on their own; guarded by
+		 * {@link #lock}.
+		 */
 		int attempts;
 
 		Entry(Commit commit, AccountState after, List<? extends Waiter> waiters) {
@@ -73,17 +78,25 @@ final class ProjectionQueue {
 
 	private final int maxAttempts;
 
-	/** Sequence number of the last snapshot this instance saved; guarded by {@link #lock}. */
+	/**
+	 * Sequence number of the last snapshot this instance saved; guarded by {@link #lock}.
+	 */
 	private long snapshotSeq = -1;
 
-	/** Due date of the account as last projected here (null: not known yet); guarded by {@link #lock}. */
+	/**
+	 * Due date of the account as last projected here (null: not known yet); guarded by
+	 * {@link #lock}.
+	 */
 	private Instant projectedDue;
 
 	ProjectionQueue(int maxAttempts) {
 		this.maxAttempts = Math.max(1, maxAttempts);
 	}
 
-	/** Queues a written commit; {@code after} is the account as of it (or null), {@code waiters} its requests. */
+	/**
+	 * Queues a written commit; {@code after} is the account as of it (or null),
+	 * {@code waiters} its requests.
+	 */
 	void add(Commit commit, AccountState after, List<? extends Waiter> waiters) {
 		for (OpRecord op : commit.ops()) {
 			unprojected.put(op.opKey(), LedgerStore.StoredOp.of(op, commit.seq()));
@@ -117,8 +130,9 @@ final class ProjectionQueue {
 	}
 
 	/**
-	 * Projects what is queued. Returns when the queue was empty at some point since the call, so
-	 * a caller's own commit is projected, or being projected by the thread it will wait for.
+	 * Projects what is queued. Returns when the queue was empty at some point since the
+	 * call, so a caller's own commit is projected, or being projected by the thread it
+	 * will wait for.
 	 */
 	void drain(CommitProjector projector) {
 		while (!queue.isEmpty()) {
@@ -148,7 +162,8 @@ final class ProjectionQueue {
 	}
 
 	private boolean project(CommitProjector projector, List<Entry> drained) {
-		return projectOwn(projector, drained) && projectReadModels(projector, drained) && saveSnapshot(projector, drained);
+		return projectOwn(projector, drained) && projectReadModels(projector, drained)
+				&& saveSnapshot(projector, drained);
 	}
 
 	/** Op keys and alerts, and the due date if these commits brought it forward. */
@@ -166,9 +181,11 @@ final class ProjectionQueue {
 			projector.projectOwn(commits, earlier ? latest : null);
 		}
 		catch (RuntimeException ex) {
-			// The commits are durable and answered from memory meanwhile; they go back to the front,
+			// The commits are durable and answered from memory meanwhile; they go back to
+			// the front,
 			// so nothing later is projected (nor a newer snapshot saved) before them.
-			log.warn("Projection of ledger commits {}..{} failed; it will be retried", first(drained), last(drained), ex);
+			log.warn("Projection of ledger commits {}..{} failed; it will be retried", first(drained), last(drained),
+					ex);
 			requeue(drained);
 			return false;
 		}
@@ -185,8 +202,9 @@ final class ProjectionQueue {
 	}
 
 	/**
-	 * Read models of other modules, all commits in one go; after a failure one by one, so the commit
-	 * that fails is found, retried on later drains and parked once it has failed {@link #maxAttempts} times.
+	 * Read models of other modules, all commits in one go; after a failure one by one, so
+	 * the commit that fails is found, retried on later drains and parked once it has
+	 * failed {@link #maxAttempts} times.
 	 */
 	private boolean projectReadModels(CommitProjector projector, List<Entry> drained) {
 		if (drained.get(0).attempts == 0) {
@@ -207,8 +225,8 @@ final class ProjectionQueue {
 			catch (RuntimeException ex) {
 				entry.attempts++;
 				if (entry.attempts < maxAttempts || !park(projector, entry, ex)) {
-					log.warn("Read models of ledger commit {} failed (attempt {} of {})", entry.commit.id(), entry.attempts,
-							maxAttempts, ex);
+					log.warn("Read models of ledger commit {} failed (attempt {} of {})", entry.commit.id(),
+							entry.attempts, maxAttempts, ex);
 					requeue(drained.subList(i, drained.size()));
 					return false;
 				}
@@ -225,12 +243,16 @@ final class ProjectionQueue {
 			log.warn("Cannot park ledger commit {}", entry.commit.id(), ex);
 			return false;
 		}
-		log.error("Read models of ledger commit {} failed {} times; parked for an operator's rebuild, later commits go on",
+		log.error(
+				"Read models of ledger commit {} failed {} times; parked for an operator's rebuild, later commits go on",
 				entry.commit.id(), entry.attempts, failure);
 		return true;
 	}
 
-	/** Saves the newest state every {@link #SNAPSHOT_EVERY} commits; a failure only delays it. */
+	/**
+	 * Saves the newest state every {@link #SNAPSHOT_EVERY} commits; a failure only delays
+	 * it.
+	 */
 	private boolean saveSnapshot(CommitProjector projector, List<Entry> drained) {
 		AccountState after = latest(drained);
 		if (after == null || (snapshotSeq >= 0 && after.seq - snapshotSeq < SNAPSHOT_EVERY)) {

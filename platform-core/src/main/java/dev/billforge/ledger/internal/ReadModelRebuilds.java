@@ -42,7 +42,8 @@ final class ReadModelRebuilds implements LedgerProjections {
 				listener.rebuild(history);
 			}
 			catch (RuntimeException ex) {
-				// The parked projections stay: the operator sees why and can try again once the cause is fixed.
+				// The parked projections stay: the operator sees why and can try again
+				// once the cause is fixed.
 				throw new ProblemException(500, "rebuild_failed", "rebuilding the read models of org " + org.value()
 						+ " failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			}

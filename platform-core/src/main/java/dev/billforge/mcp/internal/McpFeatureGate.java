@@ -15,9 +15,10 @@ import dev.billforge.api.ApiPrincipal;
 import dev.billforge.entitlements.Entitlements;
 
 /**
- * Keeps the MCP server to orgs whose plan includes {@code billforge.mcp.required-feature}: any other org
- * gets 402 {@code feature_not_included} before a tool runs. Registered behind the API's security chain,
- * which has resolved the org from the key.
+ * Keeps the MCP server to orgs whose plan includes
+ * {@code billforge.mcp.required-feature}: any other org gets 402
+ * {@code feature_not_included} before a tool runs. Registered behind the API's security
+ * chain, which has resolved the org from the key.
  */
 class McpFeatureGate extends OncePerRequestFilter {
 
@@ -39,10 +40,12 @@ class McpFeatureGate extends OncePerRequestFilter {
 			response.setStatus(402);
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");
-			// the feature name comes from configuration ([a-z0-9_]), never from the request
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payment Required\",\"status\":402,\"code\":\""
-					+ Entitlements.NOT_INCLUDED + "\",\"detail\":\"the org's plan does not include " + feature
-					+ " (the MCP server); upgrade on the billing page\"}");
+			// the feature name comes from configuration ([a-z0-9_]), never from the
+			// request
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Payment Required\",\"status\":402,\"code\":\""
+						+ Entitlements.NOT_INCLUDED + "\",\"detail\":\"the org's plan does not include " + feature
+						+ " (the MCP server); upgrade on the billing page\"}");
 			return;
 		}
 		chain.doFilter(request, response);

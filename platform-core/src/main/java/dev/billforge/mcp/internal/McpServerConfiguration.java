@@ -30,10 +30,11 @@ import io.modelcontextprotocol.spec.McpSchema;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stateless MCP server at {@value #ENDPOINT}. The endpoint lives under {@code /api/**}, so the
- * machine API's security chain has authenticated the org API key before the transport sees the
- * request; the transport copies that org into the call's context, where {@link McpToolAdapter} reads it.
- * Tool handlers run on the request thread.
+ * The stateless MCP server at {@value #ENDPOINT}. The endpoint lives under
+ * {@code /api/**}, so the machine API's security chain has authenticated the org API key
+ * before the transport sees the request; the transport copies that org into the call's
+ * context, where {@link McpToolAdapter} reads it. Tool handlers run on the request
+ * thread.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("billforge.mcp.enabled")
@@ -50,7 +51,8 @@ class McpServerConfiguration {
 			.contextExtractor(request -> {
 				Map<String, Object> values = new HashMap<>();
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-				if (auth != null && auth.getPrincipal() instanceof ApiPrincipal principal && principal.orgId() != null) {
+				if (auth != null && auth.getPrincipal() instanceof ApiPrincipal principal
+						&& principal.orgId() != null) {
 					values.put(McpToolAdapter.ORG, principal.orgId());
 				}
 				return McpTransportContext.create(values);
@@ -65,7 +67,8 @@ class McpServerConfiguration {
 
 	@Bean(destroyMethod = "close")
 	McpStatelessSyncServer billforgeMcpServer(WebMvcStatelessServerTransport transport, McpToolAdapter adapter,
-			ObjectProvider<McpToolProvider> providers, McpProperties properties, Environment environment, JsonMapper json) {
+			ObjectProvider<McpToolProvider> providers, McpProperties properties, Environment environment,
+			JsonMapper json) {
 		List<McpTool> tools = providers.orderedStream().flatMap(provider -> provider.mcpTools().stream()).toList();
 		String name = properties.getName() != null ? properties.getName()
 				: environment.getProperty("spring.application.name", "billforge");
@@ -82,9 +85,13 @@ class McpServerConfiguration {
 		return server.build();
 	}
 
-	/** The plan gate, when {@code billforge.mcp.required-feature} names a feature (DocRouter: {@code mcp_access}). */
+	/**
+	 * The plan gate, when {@code billforge.mcp.required-feature} names a feature
+	 * (DocRouter: {@code mcp_access}).
+	 */
 	@Bean
-	FilterRegistrationBean<McpFeatureGate> mcpFeatureGate(McpProperties properties, ObjectProvider<Entitlements> entitlements) {
+	FilterRegistrationBean<McpFeatureGate> mcpFeatureGate(McpProperties properties,
+			ObjectProvider<Entitlements> entitlements) {
 		String feature = properties.getRequiredFeature();
 		Entitlements checker = entitlements.getIfAvailable();
 		FilterRegistrationBean<McpFeatureGate> registration = new FilterRegistrationBean<>(

@@ -12,9 +12,10 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a {@link McpTool} for the org in the call's context. The answer is JSON text plus the same as
- * structured content; a refused call (no org, bad input, unknown object, no credits) is a tool error
- * whose structured content carries the API's stable {@code code} and {@code detail}.
+ * Runs a {@link McpTool} for the org in the call's context. The answer is JSON text plus
+ * the same as structured content; a refused call (no org, bad input, unknown object, no
+ * credits) is a tool error whose structured content carries the API's stable {@code code}
+ * and {@code detail}.
  */
 final class McpToolAdapter {
 
@@ -28,7 +29,11 @@ final class McpToolAdapter {
 
 	SyncToolSpecification specification(McpTool tool) {
 		return SyncToolSpecification.builder()
-			.tool(Tool.builder().name(tool.name()).description(tool.description()).inputSchema(tool.inputSchema()).build())
+			.tool(Tool.builder()
+				.name(tool.name())
+				.description(tool.description())
+				.inputSchema(tool.inputSchema())
+				.build())
 			.callHandler((context, request) -> call(context, request, tool))
 			.build();
 	}
@@ -39,7 +44,10 @@ final class McpToolAdapter {
 		}
 		try {
 			Object answer = tool.handler().call(org, new McpArguments(request.arguments()));
-			return CallToolResult.builder().addTextContent(json.writeValueAsString(answer)).structuredContent(answer).build();
+			return CallToolResult.builder()
+				.addTextContent(json.writeValueAsString(answer))
+				.structuredContent(answer)
+				.build();
 		}
 		catch (ProblemException ex) {
 			return error(ex.code(), ex.getMessage());

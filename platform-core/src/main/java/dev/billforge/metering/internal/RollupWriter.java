@@ -31,27 +31,32 @@ import dev.billforge.ledger.LedgerCommitted;
 import dev.billforge.ledger.LedgerHistory;
 
 /**
- * The write side of the usage rollups: one guarded update per day bucket for consecutive commits,
- * and the exact rebuild of an org's buckets from its ledger.
+ * The write side of the usage rollups: one guarded update per day bucket for consecutive
+ * commits, and the exact rebuild of an org's buckets from its ledger.
  * <p>
- * A bucket stays far below MongoDB's 16 MB document limit: only the configured dimensions are
- * kept, a value is cut to {@code maxValueLength} characters, and per bucket (org, meter, UTC day)
- * and dimension the first {@code maxValues} distinct values in commit order get their own slots;
- * later ones are counted under {@value #OTHER}. A rebuild replays the commits in the same order, so
- * it makes the same choice.
+ * A bucket stays far below MongoDB's 16 MB document limit: only the configured dimensions
+ * are kept, a value is cut to {@code maxValueLength} characters, and per bucket (org,
+ * meter, UTC day) and dimension the first {@code maxValues} distinct values in commit
+ * order get their own slots; later ones are counted under {@value #OTHER}. A rebuild
+ * replays the commits in the same order, so it makes the same choice.
  */
 final class RollupWriter {
 
 	static final String OTHER = "other";
 
-	/** "00".."59": slot names, without String.format for each of a batch's thousand charges. */
+	/**
+	 * "00".."59": slot names, without String.format for each of a batch's thousand
+	 * charges.
+	 */
 	static final String[] TWO_DIGITS = java.util.stream.IntStream.range(0, 60)
 		.mapToObj(n -> (n < 10 ? "0" : "") + n)
 		.toArray(String[]::new);
 
 	private static final int REBUILD_ATTEMPTS = 10;
 
-	/** Which slot a dimension value of a bucket is counted in: its own or {@value #OTHER}. */
+	/**
+	 * Which slot a dimension value of a bucket is counted in: its own or {@value #OTHER}.
+	 */
 	interface ValueSlots {
 
 		String slot(String bucketId, String dimension, String value);
@@ -67,8 +72,8 @@ final class RollupWriter {
 	private final int maxValueLength;
 
 	/**
-	 * Per bucket and dimension, the values with their own slot as far as this instance knows
-	 * (bounded, idle entries dropped); an unknown value reads the bucket once.
+	 * Per bucket and dimension, the values with their own slot as far as this instance
+	 * knows (bounded, idle entries dropped); an unknown value reads the bucket once.
 	 */
 	private final Cache<String, Set<String>> knownValues = Caffeine.newBuilder()
 		.maximumSize(10_000)
@@ -87,9 +92,10 @@ final class RollupWriter {
 	}
 
 	/**
-	 * One update per bucket for consecutive commits, guarded by the first commit's sequence number;
-	 * a bucket that already counted some of them (another instance caught up first, or a rebuild)
-	 * takes them one by one instead, each guarded by its own.
+	 * One update per bucket for consecutive commits, guarded by the first commit's
+	 * sequence number; a bucket that already counted some of them (another instance
+	 * caught up first, or a rebuild) takes them one by one instead, each guarded by its
+	 * own.
 	 */
 	void onCommits(List<LedgerCommitted> commits) {
 		if (commits.isEmpty()) {
@@ -111,7 +117,10 @@ final class RollupWriter {
 		});
 	}
 
-	/** Per bucket, the amount to add at each field path ("credits", "h.03.credits", "d.operation.extract.03", ...). */
+	/**
+	 * Per bucket, the amount to add at each field path ("credits", "h.03.credits",
+	 * "d.operation.extract.03", ...).
+	 */
 	Map<String, Map<String, BigDecimal>> increments(List<LedgerCommitted> commits, ValueSlots slots) {
 		Map<String, Map<String, BigDecimal>> incs = new HashMap<>();
 		for (LedgerCommitted commit : commits) {
@@ -127,7 +136,8 @@ final class RollupWriter {
 				add(inc, "credits", credits);
 				add(inc, "quantity", quantity);
 				add(inc, "events", BigDecimal.ONE);
-				// Quarter-hour slots as well: a local midnight of a zone with a :30 or :45 offset cuts an hour.
+				// Quarter-hour slots as well: a local midnight of a zone with a :30 or
+				// :45 offset cuts an hour.
 				String quarter = hour + TWO_DIGITS[time.getMinute() / 15 * 15];
 				add(inc, "h." + hour + ".credits", credits);
 				add(inc, "h." + hour + ".quantity", quantity);
@@ -153,7 +163,8 @@ final class RollupWriter {
 		}
 		synchronized (known) {
 			if (known.size() < maxValues) {
-				// Another instance may have given values their slots meanwhile: what the bucket holds counts.
+				// Another instance may have given values their slots meanwhile: what the
+				// bucket holds counts.
 				known.addAll(storedValues(bucketId, dimension));
 				if (known.contains(value) || known.size() < maxValues) {
 					known.add(value);
@@ -165,14 +176,19 @@ final class RollupWriter {
 	}
 
 	private Set<String> storedValues(String bucketId, String dimension) {
-		Document doc = buckets.find(Filters.eq("_id", bucketId)).projection(Projections.include("d." + dimension)).first();
+		Document doc = buckets.find(Filters.eq("_id", bucketId))
+			.projection(Projections.include("d." + dimension))
+			.first();
 		Document properties = doc == null ? null : doc.get("d", Document.class);
 		Document values = properties == null ? null : properties.get(dimension, Document.class);
 		Set<String> found = values == null ? Set.of() : new HashSet<>(values.keySet());
 		return found.stream().filter(v -> !v.equals(OTHER)).collect(java.util.stream.Collectors.toSet());
 	}
 
-	/** Counts commits {@code first..last} into the bucket unless it has counted any of them; false then. */
+	/**
+	 * Counts commits {@code first..last} into the bucket unless it has counted any of
+	 * them; false then.
+	 */
 	private boolean apply(String orgId, String id, Map<String, BigDecimal> inc, long first, long last) {
 		Document increments = new Document();
 		inc.forEach((path, value) -> increments.put(path, decimal128(value)));
@@ -184,7 +200,8 @@ final class RollupWriter {
 			return true;
 		}
 		catch (MongoWriteException ex) {
-			// The bucket has already counted a commit of this range: the guarded upsert collided with it on _id.
+			// The bucket has already counted a commit of this range: the guarded upsert
+			// collided with it on _id.
 			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
 				throw ex;
 			}
@@ -193,9 +210,10 @@ final class RollupWriter {
 	}
 
 	/**
-	 * Recomputes the org's buckets from its ledger and writes each one as of the newest commit read,
-	 * unless a newer commit has been counted there meanwhile; then it reads again. Live projection
-	 * goes on: a bucket rebuilt up to commit n takes commits after n and ignores the rest.
+	 * Recomputes the org's buckets from its ledger and writes each one as of the newest
+	 * commit read, unless a newer commit has been counted there meanwhile; then it reads
+	 * again. Live projection goes on: a bucket rebuilt up to commit n takes commits after
+	 * n and ignores the rest.
 	 */
 	void rebuild(LedgerHistory history) {
 		String orgId = history.orgId().value();
@@ -207,18 +225,22 @@ final class RollupWriter {
 				Set<String> values = seen.computeIfAbsent(bucket + "|" + dimension, k -> new HashSet<>());
 				return values.contains(value) || (values.size() < maxValues && values.add(value)) ? value : OTHER;
 			};
-			history.read(upTo, chunk -> increments(chunk, firstValues)
-				.forEach((id, inc) -> inc.forEach((path, value) -> add(built.computeIfAbsent(id, k -> new HashMap<>()), path, value))));
+			history.read(upTo, chunk -> increments(chunk, firstValues).forEach((id, inc) -> inc
+				.forEach((path, value) -> add(built.computeIfAbsent(id, k -> new HashMap<>()), path, value))));
 			boolean written = write(orgId, built, upTo);
 			knownValues.invalidateAll();
 			if (written) {
 				return;
 			}
 		}
-		throw new IllegalStateException("usage rollups of org " + orgId + " changed during every rebuild attempt; run it again");
+		throw new IllegalStateException(
+				"usage rollups of org " + orgId + " changed during every rebuild attempt; run it again");
 	}
 
-	/** Replaces the org's buckets by {@code built} (as of commit {@code upTo}); false where a newer commit got there first. */
+	/**
+	 * Replaces the org's buckets by {@code built} (as of commit {@code upTo}); false
+	 * where a newer commit got there first.
+	 */
 	private boolean write(String orgId, Map<String, Map<String, BigDecimal>> built, long upTo) {
 		boolean clean = true;
 		Set<String> stale = new HashSet<>();
@@ -241,7 +263,8 @@ final class RollupWriter {
 			stale.remove(bucket.getKey());
 		}
 		for (String id : stale) {
-			if (buckets.deleteOne(Filters.and(Filters.eq("_id", id), Filters.lte("lastSeq", upTo))).getDeletedCount() == 0) {
+			if (buckets.deleteOne(Filters.and(Filters.eq("_id", id), Filters.lte("lastSeq", upTo)))
+				.getDeletedCount() == 0) {
 				clean = false;
 			}
 		}
@@ -267,8 +290,8 @@ final class RollupWriter {
 	}
 
 	/**
-	 * Decimal128 holds 34 significant digits, as MongoDB's own sums round to: a longer value is
-	 * rounded the same way rather than fail (the ledger keeps it exactly).
+	 * Decimal128 holds 34 significant digits, as MongoDB's own sums round to: a longer
+	 * value is rounded the same way rather than fail (the ledger keeps it exactly).
 	 */
 	static Decimal128 decimal128(BigDecimal value) {
 		return new Decimal128(value.round(MathContext.DECIMAL128));

@@ -62,30 +62,39 @@ class UsageController {
 	}
 
 	/**
-	 * {@link UsageBatchRequest} as documented: the controller reads each event as raw JSON so that one
-	 * bad event is answered {@code invalid} in its result instead of failing the batch.
+	 * {@link UsageBatchRequest} as documented: the controller reads each event as raw
+	 * JSON so that one bad event is answered {@code invalid} in its result instead of
+	 * failing the batch.
 	 */
 	@Schema(name = "UsageBatchRequest")
-	record DocumentedUsageBatch(
-			@ArraySchema(minItems = 1, maxItems = 1000,
-					arraySchema = @Schema(description = "The events; each is checked on its own (a bad one is `invalid`, the rest are recorded).", requiredMode = Schema.RequiredMode.REQUIRED)) List<UsageEventInput> events,
-			@Schema(description = "Refuse (`rejected`) events the org cannot fund instead of recording them as debt or overage.", defaultValue = "false") Boolean enforce) {
+	record DocumentedUsageBatch(@ArraySchema(minItems = 1, maxItems = 1000, arraySchema = @Schema(
+			description = "The events; each is checked on its own (a bad one is `invalid`, the rest are recorded).",
+			requiredMode = Schema.RequiredMode.REQUIRED)) List<UsageEventInput> events,
+			@Schema(description = "Refuse (`rejected`) events the org cannot fund instead of recording them as debt or overage.",
+					defaultValue = "false") Boolean enforce) {
 	}
 
 	@Schema(name = "UsageEvent", description = "One usage event.")
-	record UsageEventInput(
-			@Schema(description = "Unique per org; a repeat with the same meter and quantity is a `duplicate`, never charged twice.", example = "job-42-tokens", maxLength = 255, requiredMode = Schema.RequiredMode.REQUIRED) String idempotencyKey,
-			@Schema(description = "A meter of the product's value metric.", example = "llm_token", maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED) String meter,
-			@Schema(description = "How many units; rated at the meter's rate and rounded up to the credit scale.", example = "1234", requiredMode = Schema.RequiredMode.REQUIRED) java.math.BigDecimal quantity,
-			@Schema(description = "When it happened (RFC 3339); default now. At most 35 days old, 5 minutes ahead.", example = "2026-11-30T12:00:00Z") Instant occurredAt,
-			@Schema(description = "Short string (or number) values, e.g. `operation`; rolled-up ones can be grouped by.", example = "{\"operation\":\"extract\"}") java.util.Map<String, String> properties) {
+	record UsageEventInput(@Schema(
+			description = "Unique per org; a repeat with the same meter and quantity is a `duplicate`, never charged twice.",
+			example = "job-42-tokens", maxLength = 255,
+			requiredMode = Schema.RequiredMode.REQUIRED) String idempotencyKey,
+			@Schema(description = "A meter of the product's value metric.", example = "llm_token", maxLength = 100,
+					requiredMode = Schema.RequiredMode.REQUIRED) String meter,
+			@Schema(description = "How many units; rated at the meter's rate and rounded up to the credit scale.",
+					example = "1234", requiredMode = Schema.RequiredMode.REQUIRED) java.math.BigDecimal quantity,
+			@Schema(description = "When it happened (RFC 3339); default now. At most 35 days old, 5 minutes ahead.",
+					example = "2026-11-30T12:00:00Z") Instant occurredAt,
+			@Schema(description = "Short string (or number) values, e.g. `operation`; rolled-up ones can be grouped by.",
+					example = "{\"operation\":\"extract\"}") java.util.Map<String, String> properties) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record EventResult(@Schema(description = "The event's key.", example = "job-42-tokens") String idempotencyKey,
-			@Schema(description = "What happened to the event.", allowableValues = { "recorded", "duplicate", "conflict", "rejected", "invalid" }, example = "recorded") String status,
+			@Schema(description = "What happened to the event.", allowableValues = {
+					"recorded", "duplicate", "conflict", "rejected", "invalid" }, example = "recorded") String status,
 			@Schema(description = "Credits charged for it (also on a duplicate: what the first one charged).") Credits credits,
-			@Schema(description = "Why it was not recorded (conflict, rejected, invalid).") EventError error) {
+			@Schema(description = "Why it was not recorded (conflict, rejected, invalid).") EventError error){
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -99,12 +108,17 @@ class UsageController {
 	record UsageBatchResponse(List<EventResult> results, BalanceAfter balance) {
 	}
 
-	@Operation(operationId = "recordUsage", summary = "Record a batch of usage events, exactly once per idempotency key")
+	@Operation(operationId = "recordUsage",
+			summary = "Record a batch of usage events, exactly once per idempotency key")
 	@ApiResponse(responseCode = "200", description = "Per-event results and the balance after.")
-	@ApiResponse(responseCode = "402", description = "`enforce` was set and every event was rejected; same body.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UsageBatchResponse.class)))
+	@ApiResponse(responseCode = "402", description = "`enforce` was set and every event was rejected; same body.",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = UsageBatchResponse.class)))
 	@PostMapping
 	ResponseEntity<UsageBatchResponse> record(OrgId org,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentedUsageBatch.class))) @RequestBody UsageBatchRequest request) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json", schema = @Schema(
+							implementation = DocumentedUsageBatch.class))) @RequestBody UsageBatchRequest request) {
 		if (request.events() == null || request.events().isEmpty()) {
 			throw ProblemException.invalid("events", "events must be a non-empty array");
 		}
@@ -114,7 +128,10 @@ class UsageController {
 		}
 		boolean enforce = Boolean.TRUE.equals(request.enforce());
 		List<UsageEventParser.Parsed> parsed = request.events().stream().map(parser::parse).toList();
-		List<UsageEvent> valid = parsed.stream().filter(UsageEventParser.Parsed::valid).map(UsageEventParser.Parsed::event).toList();
+		List<UsageEvent> valid = parsed.stream()
+			.filter(UsageEventParser.Parsed::valid)
+			.map(UsageEventParser.Parsed::event)
+			.toList();
 		List<UsageOutcome> outcomes = valid.isEmpty() ? List.of() : usage.record(org, valid, enforce);
 		List<EventResult> results = new ArrayList<>(parsed.size());
 		int next = 0;
@@ -127,7 +144,8 @@ class UsageController {
 			}
 			UsageOutcome outcome = outcomes.get(next++);
 			EventError error = switch (outcome.status()) {
-				case REJECTED -> new EventError(outcome.rejectedFor().code(), null, "cannot be funded; nothing recorded");
+				case REJECTED ->
+					new EventError(outcome.rejectedFor().code(), null, "cannot be funded; nothing recorded");
 				case CONFLICT -> new EventError("conflict", "idempotencyKey",
 						"this key was recorded before with a different meter or quantity; nothing charged");
 				default -> null;
@@ -147,8 +165,10 @@ class UsageController {
 	@Operation(operationId = "usageSummary", summary = "Usage per hour or day from the rollups")
 	@GetMapping("/summary")
 	UsageRollups.Summary summary(OrgId org, @RequestParam Instant from, @RequestParam Instant to,
-			@Parameter(schema = @Schema(allowableValues = { "hour", "day" })) @RequestParam(defaultValue = "day") String granularity,
-			@Parameter(description = "`meter` or a rolled-up event property such as `operation`.") @RequestParam(defaultValue = "meter") String groupBy) {
+			@Parameter(schema = @Schema(allowableValues = { "hour", "day" })) @RequestParam(
+					defaultValue = "day") String granularity,
+			@Parameter(description = "`meter` or a rolled-up event property such as `operation`.") @RequestParam(
+					defaultValue = "meter") String groupBy) {
 		if (!granularity.equals("hour") && !granularity.equals("day")) {
 			throw ProblemException.invalid("granularity", "granularity must be hour or day");
 		}

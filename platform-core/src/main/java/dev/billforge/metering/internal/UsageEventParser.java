@@ -16,8 +16,8 @@ import dev.billforge.valuemetric.ValueMetric;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns one event of a batch into a {@link UsageEvent} or names what is wrong with it. Each event
- * is judged alone, so one bad event does not spoil the batch.
+ * Turns one event of a batch into a {@link UsageEvent} or names what is wrong with it.
+ * Each event is judged alone, so one bad event does not spoil the batch.
  */
 final class UsageEventParser {
 
@@ -74,12 +74,14 @@ final class UsageEventParser {
 		}
 		Meter meter = metric.meter(meterNode.stringValue()).orElse(null);
 		if (meter == null) {
-			return invalid(key, "meter", "unknown meter " + meterNode.stringValue() + "; known: " + metric.meters().keySet());
+			return invalid(key, "meter",
+					"unknown meter " + meterNode.stringValue() + "; known: " + metric.meters().keySet());
 		}
 		BigDecimal quantity = quantity(node.get("quantity"));
 		if (quantity == null) {
-			return invalid(key, "quantity", "quantity must be a number (or a numeric string) with at most "
-					+ DecimalInput.MAX_INTEGER_DIGITS + " integer digits and " + DecimalInput.MAX_FRACTION_DIGITS + " decimal places");
+			return invalid(key, "quantity",
+					"quantity must be a number (or a numeric string) with at most " + DecimalInput.MAX_INTEGER_DIGITS
+							+ " integer digits and " + DecimalInput.MAX_FRACTION_DIGITS + " decimal places");
 		}
 		if (quantity.signum() <= 0) {
 			return invalid(key, "quantity", "quantity must be greater than 0");
@@ -92,16 +94,19 @@ final class UsageEventParser {
 		JsonNode at = node.get("occurredAt");
 		if (at != null && !at.isNull()) {
 			if (!at.isString() || at.stringValue().length() > MAX_INSTANT_LENGTH) {
-				return invalid(key, "occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
+				return invalid(key, "occurredAt",
+						"occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
 			}
 			try {
 				occurredAt = IsoInstants.parse(at.stringValue());
 			}
 			catch (DateTimeParseException ex) {
-				return invalid(key, "occurredAt", "occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
+				return invalid(key, "occurredAt",
+						"occurredAt must be an ISO-8601 instant such as 2026-11-27T10:15:30Z");
 			}
 			if (occurredAt.isAfter(now.plus(properties.getMaxClockSkew()))) {
-				return invalid(key, "occurredAt", "occurredAt is more than " + properties.getMaxClockSkew() + " in the future");
+				return invalid(key, "occurredAt",
+						"occurredAt is more than " + properties.getMaxClockSkew() + " in the future");
 			}
 			if (occurredAt.isBefore(now.minus(properties.getMaxEventAge()))) {
 				return invalid(key, "occurredAt", "occurredAt is older than " + properties.getMaxEventAge());
@@ -111,13 +116,14 @@ final class UsageEventParser {
 		JsonNode propsNode = node.get("properties");
 		if (propsNode != null && !propsNode.isNull()) {
 			if (!propsNode.isObject() || propsNode.size() > MAX_PROPERTIES) {
-				return invalid(key, "properties", "properties must be an object of at most " + MAX_PROPERTIES + " strings");
+				return invalid(key, "properties",
+						"properties must be an object of at most " + MAX_PROPERTIES + " strings");
 			}
 			for (String name : propsNode.propertyNames()) {
 				JsonNode value = propsNode.get(name);
 				String text = value.isValueNode() && !value.isNull() ? value.asString() : null;
-				if (text == null || name.length() > 64 || text.length() > MAX_PROPERTY_LENGTH || hasControlCharacter(name)
-						|| hasControlCharacter(text)) {
+				if (text == null || name.length() > 64 || text.length() > MAX_PROPERTY_LENGTH
+						|| hasControlCharacter(name) || hasControlCharacter(text)) {
 					return invalid(key, "properties." + name, "property values must be short strings or numbers");
 				}
 				props.put(name, text);
@@ -126,12 +132,15 @@ final class UsageEventParser {
 		return new Parsed(new UsageEvent(key, meter.name(), quantity, occurredAt, props), key, null, null);
 	}
 
-	/** The quantity held to {@link DecimalInput}'s bounds before any arithmetic, or null. */
+	/**
+	 * The quantity held to {@link DecimalInput}'s bounds before any arithmetic, or null.
+	 */
 	private static BigDecimal quantity(JsonNode node) {
 		if (node == null || !(node.isNumber() || node.isString())) {
 			return null;
 		}
-		// a number node's text is its literal; a string is the caller's text: both are length-checked first
+		// a number node's text is its literal; a string is the caller's text: both are
+		// length-checked first
 		String text = node.isString() ? node.stringValue() : node.asString();
 		return DecimalInput.tryParse(text).orElse(null);
 	}
@@ -145,7 +154,10 @@ final class UsageEventParser {
 		return false;
 	}
 
-	/** 1 to 255 printable ASCII characters (0x21–0x7E), checked without a regular expression (one per event). */
+	/**
+	 * 1 to 255 printable ASCII characters (0x21–0x7E), checked without a regular
+	 * expression (one per event).
+	 */
 	static boolean isKey(String key) {
 		if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
 			return false;

@@ -35,10 +35,11 @@ import dev.billforge.valuemetric.ValueMetric;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots, quarter-hour slots (to
- * assemble days of zones with half- or quarter-hour offsets) and per-property slots of both.
- * Maintained from ledger commits (so it matches what was charged), idempotently: a bucket records
- * the last commit applied and ignores a commit it has already counted.
+ * Usage pre-aggregated per org, meter and UTC day, with 24 hourly slots, quarter-hour
+ * slots (to assemble days of zones with half- or quarter-hour offsets) and per-property
+ * slots of both. Maintained from ledger commits (so it matches what was charged),
+ * idempotently: a bucket records the last commit applied and ignores a commit it has
+ * already counted.
  */
 @Component
 class UsageRollups implements LedgerCommitListener, UsageSummaries {
@@ -75,7 +76,10 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		writer.onCommits(commits);
 	}
 
-	/** Recomputes the org's buckets exactly from its ledger (see {@link RollupWriter#rebuild}). */
+	/**
+	 * Recomputes the org's buckets exactly from its ledger (see
+	 * {@link RollupWriter#rebuild}).
+	 */
 	@Override
 	public void rebuild(LedgerHistory history) {
 		writer.rebuild(history);
@@ -96,7 +100,9 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			List<Bucket> buckets) {
 	}
 
-	/** Usage in [from, to) by hour or day, grouped by meter or by a rolled-up property. */
+	/**
+	 * Usage in [from, to) by hour or day, grouped by meter or by a rolled-up property.
+	 */
 	Summary summary(OrgId org, Instant from, Instant to, boolean hourly, String groupBy) {
 		TreeMap<Instant, Map<String, BigDecimal>> series = new TreeMap<>();
 		for (Document doc : bucketsOf(org, from, to, slotsFor(groupBy, false))) {
@@ -105,7 +111,9 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 			LocalDate day = LocalDate.parse(idParts[2]);
 			Map<String, Map<String, BigDecimal>> byHour = byHour(doc, meter, groupBy);
 			byHour.forEach((hour, groups) -> {
-				Instant slot = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Integer.parseInt(hour), ChronoUnit.HOURS);
+				Instant slot = day.atStartOfDay(ZoneOffset.UTC)
+					.toInstant()
+					.plus(Integer.parseInt(hour), ChronoUnit.HOURS);
 				if (slot.isBefore(from.truncatedTo(ChronoUnit.HOURS)) || !slot.isBefore(to)) {
 					return;
 				}
@@ -132,9 +140,10 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 	}
 
 	/**
-	 * Usage in [from, to) per local day of {@code zone}. A whole UTC hour goes to the local day it lies
-	 * in; an hour cut by a local midnight is split by its quarter-hour slots (documents written before
-	 * those slots existed give the whole hour to the day the hour starts in).
+	 * Usage in [from, to) per local day of {@code zone}. A whole UTC hour goes to the
+	 * local day it lies in; an hour cut by a local midnight is split by its quarter-hour
+	 * slots (documents written before those slots existed give the whole hour to the day
+	 * the hour starts in).
 	 */
 	Summary localDays(OrgId org, Instant from, Instant to, ZoneId zone, String groupBy) {
 		Instant firstHour = from.truncatedTo(ChronoUnit.HOURS);
@@ -151,7 +160,8 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 					continue;
 				}
 				LocalDate startDay = LocalDate.ofInstant(slot, zone);
-				boolean cutByMidnight = !startDay.equals(LocalDate.ofInstant(slot.plus(1, ChronoUnit.HOURS).minusNanos(1), zone));
+				boolean cutByMidnight = !startDay
+					.equals(LocalDate.ofInstant(slot.plus(1, ChronoUnit.HOURS).minusNanos(1), zone));
 				List<Map.Entry<String, Map<String, BigDecimal>>> split = List.of();
 				if (cutByMidnight) {
 					quarters = quarters == null ? byQuarter(doc, meter, groupBy) : quarters;
@@ -164,7 +174,8 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 				for (var quarter : split) {
 					Instant start = slot.plus(Integer.parseInt(quarter.getKey().substring(2)), ChronoUnit.MINUTES);
 					if (!start.isBefore(firstQuarter) && start.isBefore(to)) {
-						merge(series, LocalDate.ofInstant(start, zone).atStartOfDay(zone).toInstant(), quarter.getValue());
+						merge(series, LocalDate.ofInstant(start, zone).atStartOfDay(zone).toInstant(),
+								quarter.getValue());
 					}
 				}
 			}
@@ -172,7 +183,8 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		return summary(from, to, "day", groupBy, series);
 	}
 
-	private static void merge(TreeMap<Instant, Map<String, BigDecimal>> series, Instant key, Map<String, BigDecimal> groups) {
+	private static void merge(TreeMap<Instant, Map<String, BigDecimal>> series, Instant key,
+			Map<String, BigDecimal> groups) {
 		Map<String, BigDecimal> bucket = series.computeIfAbsent(key, k -> new TreeMap<>());
 		groups.forEach((group, credits) -> bucket.merge(group, credits, BigDecimal::add));
 	}
@@ -211,13 +223,15 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		}
 		Instant firstHour = from.truncatedTo(ChronoUnit.HOURS);
 		List<String> ids = new ArrayList<>();
-		for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(LocalDate.ofInstant(to.minusNanos(1),
-				ZoneOffset.UTC)); day = day.plusDays(1)) {
+		for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day
+			.isAfter(LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC)); day = day.plusDays(1)) {
 			ids.add(bucketId(org.value(), meter, day));
 		}
 		BigDecimal total = BigDecimal.ZERO;
 		for (Document doc : buckets.find(Filters.in("_id", ids)).projection(Projections.include("h"))) {
-			Instant dayStart = LocalDate.parse(doc.getString("_id").split("\\|")[2]).atStartOfDay(ZoneOffset.UTC).toInstant();
+			Instant dayStart = LocalDate.parse(doc.getString("_id").split("\\|")[2])
+				.atStartOfDay(ZoneOffset.UTC)
+				.toInstant();
 			Document hours = doc.get("h", Document.class);
 			if (hours == null) {
 				continue;
@@ -239,14 +253,15 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 	}
 
 	/**
-	 * Only the slots a summary reads (a bucket holds all): hourly totals or one property's hourly
-	 * slots, and their quarter-hour slots when local days need them.
+	 * Only the slots a summary reads (a bucket holds all): hourly totals or one
+	 * property's hourly slots, and their quarter-hour slots when local days need them.
 	 */
 	private static Bson slotsFor(String groupBy, boolean quarters) {
 		if (groupBy.equals("meter")) {
 			return quarters ? Projections.include("h", "q") : Projections.include("h");
 		}
-		// The meter slots too: what they hold beyond the property's values is usage without it ("none").
+		// The meter slots too: what they hold beyond the property's values is usage
+		// without it ("none").
 		String property = safe(groupBy);
 		return quarters ? Projections.include("h", "q", "d." + property, "dq." + property)
 				: Projections.include("h", "d." + property);
@@ -254,11 +269,15 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 
 	/** Credits per hour ("00".."23") and group. */
 	private static Map<String, Map<String, BigDecimal>> byHour(Document doc, String meter, String groupBy) {
-		// An hourly meter slot holds credits and quantity; the per-property slots hold credits only.
+		// An hourly meter slot holds credits and quantity; the per-property slots hold
+		// credits only.
 		return bySlot(doc, meter, groupBy, "h", "d", slot -> ((Document) slot).get("credits"));
 	}
 
-	/** Credits per quarter hour ("HHMM", e.g. "1830") and group; empty for documents without quarter slots. */
+	/**
+	 * Credits per quarter hour ("HHMM", e.g. "1830") and group; empty for documents
+	 * without quarter slots.
+	 */
 	private static Map<String, Map<String, BigDecimal>> byQuarter(Document doc, String meter, String groupBy) {
 		return bySlot(doc, meter, groupBy, "q", "dq", slot -> slot);
 	}
@@ -277,15 +296,19 @@ class UsageRollups implements LedgerCommitListener, UsageSummaries {
 		Document properties = doc.get(propertyField, Document.class);
 		Document values = properties == null ? null : properties.get(safe(groupBy), Document.class);
 		if (values != null) {
-			values.forEach((value, slots) -> ((Document) slots).forEach((slot, credits) -> result
-				.computeIfAbsent(slot, k -> new HashMap<>())
-				.merge(value, decimal(credits), BigDecimal::add)));
+			values.forEach((value, slots) -> ((Document) slots)
+				.forEach((slot, credits) -> result.computeIfAbsent(slot, k -> new HashMap<>())
+					.merge(value, decimal(credits), BigDecimal::add)));
 		}
-		// Every grouping has the same total: usage without the property is counted under "none".
+		// Every grouping has the same total: usage without the property is counted under
+		// "none".
 		Document meterSlots = doc.get(meterField, Document.class);
 		if (meterSlots != null) {
 			meterSlots.forEach((slot, value) -> {
-				BigDecimal grouped = result.getOrDefault(slot, Map.of()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+				BigDecimal grouped = result.getOrDefault(slot, Map.of())
+					.values()
+					.stream()
+					.reduce(BigDecimal.ZERO, BigDecimal::add);
 				BigDecimal none = decimal(creditsOfMeterSlot.apply(value)).subtract(grouped);
 				if (none.signum() > 0) {
 					result.computeIfAbsent(slot, k -> new HashMap<>()).merge(NONE, none, BigDecimal::add);

@@ -60,14 +60,18 @@ class UsageService implements Metering {
 		return outcomes;
 	}
 
-	/** One counter increment per (status, reason) of the batch, not one registry look-up per event. */
+	/**
+	 * One counter increment per (status, reason) of the batch, not one registry look-up
+	 * per event.
+	 */
 	private static void countOutcomes(List<UsageOutcome> outcomes) {
 		Map<List<String>, Integer> counts = new LinkedHashMap<>();
 		for (UsageOutcome outcome : outcomes) {
 			String reason = outcome.rejectedFor() == null ? null : outcome.rejectedFor().name();
 			counts.merge(java.util.Arrays.asList(outcome.status().code(), reason), 1, Integer::sum);
 		}
-		counts.forEach((key, count) -> dev.billforge.common.BillforgeMetrics.usageEvents(key.get(0), key.get(1), count));
+		counts
+			.forEach((key, count) -> dev.billforge.common.BillforgeMetrics.usageEvents(key.get(0), key.get(1), count));
 	}
 
 	private UsageCharge charge(UsageEvent event) {
@@ -75,7 +79,9 @@ class UsageService implements Metering {
 				rate(event.meter(), event.quantity()), event.occurredAt(), dimensions(event.properties()));
 	}
 
-	/** A repeated key is a duplicate when meter and quantity match, a conflict otherwise. */
+	/**
+	 * A repeated key is a duplicate when meter and quantity match, a conflict otherwise.
+	 */
 	static String fingerprint(UsageEvent event) {
 		return event.meter() + "|" + event.quantity().stripTrailingZeros().toPlainString();
 	}

@@ -28,9 +28,10 @@ final class AlertMessages {
 			case "projected_exhaustion" -> product + ": your " + metric.creditName() + " are projected to run out";
 			case "trial_will_end" -> product + ": your trial ends in three days";
 			case "agent_error_rate" -> product + ": " + n.details().getOrDefault("errorRatePercent", "?")
-					+ "% of your agents' traces failed in the last " + n.details().getOrDefault("windowMinutes", "?") + " minutes";
-			case "agent_llm_cost" -> product + ": your agents' LLM cost reached $" + n.details().getOrDefault("costUsd", "?")
-					+ " in the last hour";
+					+ "% of your agents' traces failed in the last " + n.details().getOrDefault("windowMinutes", "?")
+					+ " minutes";
+			case "agent_llm_cost" -> product + ": your agents' LLM cost reached $"
+					+ n.details().getOrDefault("costUsd", "?") + " in the last hour";
 			default -> product + ": " + n.type();
 		};
 	}
@@ -69,7 +70,8 @@ final class AlertMessages {
 			default -> {
 			}
 		}
-		body.append("\nBuy credits or change your plan on the billing page.\n\n— ").append(brand.values().emailSenderName());
+		body.append("\nBuy credits or change your plan on the billing page.\n\n— ")
+			.append(brand.values().emailSenderName());
 		return body.toString();
 	}
 
@@ -78,10 +80,12 @@ final class AlertMessages {
 		if (n.type().equals("agent_error_rate")) {
 			return "Traces with an error: " + n.details().getOrDefault("failedTraces", "?") + " of "
 					+ n.details().getOrDefault("traces", "?") + " (your alert: above "
-					+ n.details().getOrDefault("thresholdPercent", "?") + " %).\nSee the traces page for the failures.\n";
+					+ n.details().getOrDefault("thresholdPercent", "?")
+					+ " %).\nSee the traces page for the failures.\n";
 		}
-		return "Observed LLM cost in the last hour: $" + n.details().getOrDefault("costUsd", "?") + " (your alert: above $"
-				+ n.details().getOrDefault("thresholdUsd", "?") + " per hour).\nSee the LLM cost page by model and agent.\n";
+		return "Observed LLM cost in the last hour: $" + n.details().getOrDefault("costUsd", "?")
+				+ " (your alert: above $" + n.details().getOrDefault("thresholdUsd", "?")
+				+ " per hour).\nSee the LLM cost page by model and agent.\n";
 	}
 
 }

@@ -48,8 +48,8 @@ final class DeliveryChannels {
 
 	private final WebhookSender webhooks;
 
-	DeliveryChannels(AlertRecipients recipients, JavaMailSender mail, AlertMessages messages, JsonMapper json, Clock clock,
-			WebhookSender webhooks) {
+	DeliveryChannels(AlertRecipients recipients, JavaMailSender mail, AlertMessages messages, JsonMapper json,
+			Clock clock, WebhookSender webhooks) {
 		this.webhooks = webhooks;
 		this.recipients = recipients;
 		this.mail = mail;
@@ -77,7 +77,10 @@ final class DeliveryChannels {
 		return mail == null;
 	}
 
-	/** A mail that is not an alert (password reset, invitation): outbox or SMTP, like alert mail. */
+	/**
+	 * A mail that is not an alert (password reset, invitation): outbox or SMTP, like
+	 * alert mail.
+	 */
 	Result mail(String key, List<String> to, String subject, String body, MongoNotifications store) {
 		if (mail == null) {
 			store.writeOutbox(key, to, messages.sender(), subject, body);
@@ -125,8 +128,8 @@ final class DeliveryChannels {
 		for (String secret : target.secrets()) {
 			signature.append(",v1=").append(hmac(secret, timestamp + "." + body));
 		}
-		String error = webhooks.post(target.url(), Map.of("Billforge-Signature", signature.toString(),
-				"Billforge-Event-Id", notification.id()), body);
+		String error = webhooks.post(target.url(),
+				Map.of("Billforge-Signature", signature.toString(), "Billforge-Event-Id", notification.id()), body);
 		return error == null ? Result.ok() : Result.failed(error);
 	}
 

@@ -12,8 +12,8 @@ import dev.billforge.notifications.MailLinks;
 import dev.billforge.storage.StorageMode;
 
 /**
- * The public base URL for links in mails. With a real database it must be configured: a link built
- * from a guessed host would send people (and their reset tokens) elsewhere.
+ * The public base URL for links in mails. With a real database it must be configured: a
+ * link built from a guessed host would send people (and their reset tokens) elsewhere.
  */
 @Configuration(proxyBeanMethods = false)
 class MailLinksConfiguration {

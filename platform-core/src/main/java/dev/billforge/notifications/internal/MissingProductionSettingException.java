@@ -1,8 +1,9 @@
 package dev.billforge.notifications.internal;
 
 /**
- * A deployment with a real database lacks a setting that only the embedded development default may
- * do without; startup stops and {@link MissingProductionSettingFailureAnalyzer} names the variable.
+ * A deployment with a real database lacks a setting that only the embedded development
+ * default may do without; startup stops and
+ * {@link MissingProductionSettingFailureAnalyzer} names the variable.
  */
 public class MissingProductionSettingException extends IllegalStateException {
 

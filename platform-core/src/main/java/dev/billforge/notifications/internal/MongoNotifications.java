@@ -32,9 +32,9 @@ import dev.billforge.notifications.OutboxMail;
 import dev.billforge.orgs.OrgId;
 
 /**
- * Turns every fired alert into an in-app notification and one delivery per channel, each keyed by
- * the alert's id — so an alert projected twice (after a crash) still notifies once — and delivers
- * them with retries.
+ * Turns every fired alert into an in-app notification and one delivery per channel, each
+ * keyed by the alert's id — so an alert projected twice (after a crash) still notifies
+ * once — and delivers them with retries.
  */
 final class MongoNotifications implements Notifications, LedgerCommitListener {
 
@@ -89,20 +89,21 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	}
 
 	private void raise(OrgId org, String id, String type, Integer threshold, Instant at, Map<String, String> details) {
-		insertOnce(notifications, new Document("_id", id).append("orgId", org.value())
-			.append("type", type)
-			.append("threshold", threshold)
-			.append("createdAt", at.toString())
-			.append("read", false)
-			.append("details", new Document(new java.util.LinkedHashMap<String, Object>(details))));
+		insertOnce(notifications,
+				new Document("_id", id).append("orgId", org.value())
+					.append("type", type)
+					.append("threshold", threshold)
+					.append("createdAt", at.toString())
+					.append("read", false)
+					.append("details", new Document(new java.util.LinkedHashMap<String, Object>(details))));
 		for (Delivery.Channel channel : Delivery.Channel.values()) {
-			insertOnce(deliveries, new Document("_id", id + "|" + channel.name().toLowerCase())
-				.append("notificationId", id)
-				.append("orgId", org.value())
-				.append("channel", channel.name())
-				.append("status", Delivery.Status.PENDING.name())
-				.append("attempts", 0)
-				.append("nextAttemptAt", at.toString()));
+			insertOnce(deliveries,
+					new Document("_id", id + "|" + channel.name().toLowerCase()).append("notificationId", id)
+						.append("orgId", org.value())
+						.append("channel", channel.name())
+						.append("status", Delivery.Status.PENDING.name())
+						.append("attempts", 0)
+						.append("nextAttemptAt", at.toString()));
 		}
 	}
 
@@ -120,7 +121,9 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	@Override
 	public List<Notification> inbox(OrgId org, int limit) {
 		List<Notification> found = new ArrayList<>();
-		for (Document doc : notifications.find(Filters.eq("orgId", org.value())).sort(Sorts.descending("createdAt")).limit(limit)) {
+		for (Document doc : notifications.find(Filters.eq("orgId", org.value()))
+			.sort(Sorts.descending("createdAt"))
+			.limit(limit)) {
 			found.add(toNotification(doc));
 		}
 		return found;
@@ -153,9 +156,11 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	public OrgWebhook configureWebhook(OrgId org, String url) {
 		targets.requireAllowed(url);
 		String secret = newSecret();
-		webhooks.replaceOne(Filters.eq("_id", org.value()), new Document("_id", org.value()).append("url", url)
-			.append("secret", secret)
-			.append("updatedAt", clock.instant().toString()), new ReplaceOptions().upsert(true));
+		webhooks.replaceOne(Filters.eq("_id", org.value()),
+				new Document("_id", org.value()).append("url", url)
+					.append("secret", secret)
+					.append("updatedAt", clock.instant().toString()),
+				new ReplaceOptions().upsert(true));
 		return new OrgWebhook(url, secret);
 	}
 
@@ -167,7 +172,8 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 		}
 		String secret = newSecret();
 		webhooks.updateOne(Filters.eq("_id", org.value()),
-				Updates.combine(Updates.set("secret", secret), Updates.set("previousSecret", current.getString("secret")),
+				Updates.combine(Updates.set("secret", secret),
+						Updates.set("previousSecret", current.getString("secret")),
 						Updates.set("previousUntil", clock.instant().plus(ROTATION_GRACE).toString())));
 		return new OrgWebhook(current.getString("url"), secret);
 	}
@@ -177,7 +183,10 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 		webhooks.deleteOne(Filters.eq("_id", org.value()));
 	}
 
-	/** The org's webhook with the secrets that sign now (the previous one only within its grace). */
+	/**
+	 * The org's webhook with the secrets that sign now (the previous one only within its
+	 * grace).
+	 */
 	WebhookTarget webhookTarget(String orgId) {
 		Document doc = webhooks.find(Filters.eq("_id", orgId)).first();
 		if (doc == null) {
@@ -204,7 +213,9 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	@Override
 	public List<Delivery> deliveries(OrgId org, int limit) {
 		List<Delivery> found = new ArrayList<>();
-		for (Document doc : deliveries.find(Filters.eq("orgId", org.value())).sort(Sorts.descending("nextAttemptAt")).limit(limit)) {
+		for (Document doc : deliveries.find(Filters.eq("orgId", org.value()))
+			.sort(Sorts.descending("nextAttemptAt"))
+			.limit(limit)) {
 			found.add(new Delivery(doc.getString("_id"), doc.getString("notificationId"),
 					Delivery.Channel.valueOf(doc.getString("channel")), status(doc.getString("status")),
 					doc.getInteger("attempts", 0),
@@ -214,7 +225,10 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 		return found;
 	}
 
-	/** A delivery being sent right now is still pending for the log (the claim's {@code SENDING}). */
+	/**
+	 * A delivery being sent right now is still pending for the log (the claim's
+	 * {@code SENDING}).
+	 */
 	private static Delivery.Status status(String stored) {
 		return "SENDING".equals(stored) ? Delivery.Status.PENDING : Delivery.Status.valueOf(stored);
 	}
@@ -249,11 +263,12 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 	}
 
 	void writeOutbox(String id, List<String> to, String from, String subject, String body) {
-		insertOnce(outbox, new Document("_id", id).append("to", to)
-			.append("from", from)
-			.append("subject", subject)
-			.append("body", body)
-			.append("createdAt", clock.instant().toString()));
+		insertOnce(outbox,
+				new Document("_id", id).append("to", to)
+					.append("from", from)
+					.append("subject", subject)
+					.append("body", body)
+					.append("createdAt", clock.instant().toString()));
 	}
 
 	@Override
@@ -270,7 +285,8 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 			.limit(200)
 			.into(new ArrayList<>());
 		for (Document doc : due) {
-			// Claim: only one dispatcher (thread or instance) moves a delivery forward per attempt.
+			// Claim: only one dispatcher (thread or instance) moves a delivery forward
+			// per attempt.
 			int attempts = doc.getInteger("attempts", 0);
 			var claimed = deliveries.updateOne(
 					Filters.and(Filters.eq("_id", doc.getString("_id")), Filters.eq("attempts", attempts),
@@ -282,8 +298,9 @@ final class MongoNotifications implements Notifications, LedgerCommitListener {
 				continue;
 			}
 			Document notification = notifications.find(Filters.eq("_id", doc.getString("notificationId"))).first();
-			DeliveryChannels.Result result = notification == null ? DeliveryChannels.Result.skipped("notification missing")
-					: channels.deliver(Delivery.Channel.valueOf(doc.getString("channel")), toNotification(notification), this);
+			DeliveryChannels.Result result = notification == null
+					? DeliveryChannels.Result.skipped("notification missing") : channels.deliver(
+							Delivery.Channel.valueOf(doc.getString("channel")), toNotification(notification), this);
 			Document update;
 			if (result.delivered() || result.skipped()) {
 				update = new Document("status", result.delivered() ? "DELIVERED" : "SKIPPED").append("lastError",

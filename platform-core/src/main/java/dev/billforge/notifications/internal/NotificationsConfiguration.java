@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(WebhookDeliveryProperties.class)
 class NotificationsConfiguration {
 
-	/** Development switch: the in-app outbox with a real database (tests on a MongoDB). */
+	/**
+	 * Development switch: the in-app outbox with a real database (tests on a MongoDB).
+	 */
 	static final String OUTBOX_SWITCH = "billforge.mail.outbox-enabled";
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationsConfiguration.class);
@@ -49,7 +51,10 @@ class NotificationsConfiguration {
 		return new WebhookTargets(properties.allowLoopback(), InetAddress::getAllByName);
 	}
 
-	/** Not a ScheduledExecutorService bean: Boot would take that for the application's task scheduler. */
+	/**
+	 * Not a ScheduledExecutorService bean: Boot would take that for the application's
+	 * task scheduler.
+	 */
 	@Bean(destroyMethod = "close")
 	WebhookSender webhookSender(WebhookTargets targets, WebhookDeliveryProperties properties) {
 		ScheduledExecutorService watchdog = Executors
@@ -61,8 +66,10 @@ class NotificationsConfiguration {
 	MongoNotifications notifications(MongoTemplate mongo, Clock clock, ObjectProvider<AlertRecipients> recipients,
 			ObjectProvider<JavaMailSender> mail, Brand brand, ValueMetric metric, JsonMapper json, StorageMode storage,
 			Environment environment, WebhookTargets targets, WebhookSender sender) {
-		// Without an SMTP server configured (the embedded default), mail goes to the outbox, which only
-		// the embedded default may use: with a real database, people must really get their mail.
+		// Without an SMTP server configured (the embedded default), mail goes to the
+		// outbox, which only
+		// the embedded default may use: with a real database, people must really get
+		// their mail.
 		if (mail.getIfAvailable() == null && !storage.isEmbedded()
 				&& !environment.getProperty(OUTBOX_SWITCH, Boolean.class, false)) {
 			throw new MissingProductionSettingException("SPRING_MAIL_HOST",
@@ -73,8 +80,8 @@ class NotificationsConfiguration {
 							+ "only: remove MONGODB_URI (embedded default) or set " + OUTBOX_SWITCH + "=true.");
 		}
 		AlertRecipients who = recipients.getIfAvailable(() -> org -> List.of());
-		DeliveryChannels channels = new DeliveryChannels(who, mail.getIfAvailable(), new AlertMessages(brand, metric), json,
-				clock, sender);
+		DeliveryChannels channels = new DeliveryChannels(who, mail.getIfAvailable(), new AlertMessages(brand, metric),
+				json, clock, sender);
 		return new MongoNotifications(mongo, clock, channels, targets);
 	}
 
@@ -84,9 +91,10 @@ class NotificationsConfiguration {
 	}
 
 	/**
-	 * Runs deliveries on their own thread, never on the shared scheduler that also runs the ledger's sweeps
-	 * and the billing jobs: a tick hands the work over and returns; while a run is still going, the next tick
-	 * is skipped (the due deliveries are still due next time).
+	 * Runs deliveries on their own thread, never on the shared scheduler that also runs
+	 * the ledger's sweeps and the billing jobs: a tick hands the work over and returns;
+	 * while a run is still going, the next tick is skipped (the due deliveries are still
+	 * due next time).
 	 */
 	static final class NotificationDispatcher implements DisposableBean {
 

@@ -24,11 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts one webhook over HTTP/1.1 to the address {@link WebhookTargets} checked — not to whatever the
- * name resolves to a moment later — with the URL's host in {@code Host}, TLS SNI and certificate check.
- * Reads only the status line: redirects are not followed. Connect, read and a whole-request deadline are
- * short, so a slow endpoint costs one delivery thread a few seconds. What went wrong is logged here; the
- * org's delivery log gets only a generic text, so it cannot be used to probe hosts or ports.
+ * Posts one webhook over HTTP/1.1 to the address {@link WebhookTargets} checked — not to
+ * whatever the name resolves to a moment later — with the URL's host in {@code Host}, TLS
+ * SNI and certificate check. Reads only the status line: redirects are not followed.
+ * Connect, read and a whole-request deadline are short, so a slow endpoint costs one
+ * delivery thread a few seconds. What went wrong is logged here; the org's delivery log
+ * gets only a generic text, so it cannot be used to probe hosts or ports.
  */
 final class WebhookSender implements AutoCloseable {
 
@@ -60,7 +61,10 @@ final class WebhookSender implements AutoCloseable {
 		this.deadline = properties.deadline();
 	}
 
-	/** Sends and returns {@code null} when answered 2xx, else the text for the delivery log. */
+	/**
+	 * Sends and returns {@code null} when answered 2xx, else the text for the delivery
+	 * log.
+	 */
 	String post(String url, Map<String, String> headers, String body) {
 		URI uri;
 		InetAddress address;
@@ -74,7 +78,8 @@ final class WebhookSender implements AutoCloseable {
 		boolean https = "https".equalsIgnoreCase(uri.getScheme());
 		int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
 		Socket raw = new Socket();
-		ScheduledFuture<?> kill = watchdog.schedule(() -> closeQuietly(raw), deadline.toMillis(), TimeUnit.MILLISECONDS);
+		ScheduledFuture<?> kill = watchdog.schedule(() -> closeQuietly(raw), deadline.toMillis(),
+				TimeUnit.MILLISECONDS);
 		try (raw) {
 			raw.connect(new InetSocketAddress(address, port), (int) connectTimeout.toMillis());
 			raw.setSoTimeout((int) readTimeout.toMillis());
@@ -87,7 +92,8 @@ final class WebhookSender implements AutoCloseable {
 			return status / 100 == 3 ? "HTTP " + status + " (redirects are not followed)" : "HTTP " + status;
 		}
 		catch (IOException | RuntimeException ex) {
-			log.info("Webhook delivery to {} ({}:{}) failed: {}", uri.getHost(), address.getHostAddress(), port, ex.toString());
+			log.info("Webhook delivery to {} ({}:{}) failed: {}", uri.getHost(), address.getHostAddress(), port,
+					ex.toString());
 			return UNREACHABLE;
 		}
 		finally {
@@ -115,11 +121,17 @@ final class WebhookSender implements AutoCloseable {
 			path += "?" + uri.getRawQuery();
 		}
 		boolean defaultPort = uri.getPort() < 0 || port == (https ? 443 : 80);
-		StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\n")
-			.append("Host: ").append(uri.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
+		StringBuilder head = new StringBuilder("POST ").append(path)
+			.append(" HTTP/1.1\r\n")
+			.append("Host: ")
+			.append(uri.getHost())
+			.append(defaultPort ? "" : ":" + port)
+			.append("\r\n")
 			.append("User-Agent: Billforge-Webhooks\r\n")
 			.append("Content-Type: application/json\r\n")
-			.append("Content-Length: ").append(content.length).append("\r\n")
+			.append("Content-Length: ")
+			.append(content.length)
+			.append("\r\n")
 			.append("Connection: close\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		head.append("\r\n");
@@ -128,7 +140,9 @@ final class WebhookSender implements AutoCloseable {
 		out.flush();
 	}
 
-	/** The status code of {@code HTTP/1.x NNN ...}; anything else is not an HTTP answer. */
+	/**
+	 * The status code of {@code HTTP/1.x NNN ...}; anything else is not an HTTP answer.
+	 */
 	private static int status(InputStream in) throws IOException {
 		StringBuilder line = new StringBuilder();
 		int c;

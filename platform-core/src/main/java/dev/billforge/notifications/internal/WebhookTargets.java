@@ -8,10 +8,11 @@ import java.util.Locale;
 import dev.billforge.common.ProblemException;
 
 /**
- * Where an org's webhook may go. Checked when the URL is saved (a clear error for the admin) and again
- * when each delivery is sent, on the addresses the host resolves to then: the sender connects to the
- * address checked here, so a name that re-resolves to an internal address (DNS rebinding) gains nothing.
- * https only; plain http and loopback targets only with the development switch
+ * Where an org's webhook may go. Checked when the URL is saved (a clear error for the
+ * admin) and again when each delivery is sent, on the addresses the host resolves to
+ * then: the sender connects to the address checked here, so a name that re-resolves to an
+ * internal address (DNS rebinding) gains nothing. https only; plain http and loopback
+ * targets only with the development switch
  * {@code billforge.notifications.webhooks.allow-loopback}.
  */
 final class WebhookTargets {
@@ -47,7 +48,10 @@ final class WebhookTargets {
 		return allowLoopback;
 	}
 
-	/** Checks a URL an admin saves; a host that does not resolve yet is checked again when sending. */
+	/**
+	 * Checks a URL an admin saves; a host that does not resolve yet is checked again when
+	 * sending.
+	 */
 	void requireAllowed(String url) {
 		try {
 			URI uri = parse(url);
@@ -55,7 +59,8 @@ final class WebhookTargets {
 				checkAll(uri, resolver.resolve(host(uri)));
 			}
 			catch (UnknownHostException ex) {
-				// Nothing to connect to yet; every send resolves and checks again. Plain http is for a
+				// Nothing to connect to yet; every send resolves and checks again. Plain
+				// http is for a
 				// receiver on this machine only, which always resolves.
 				if ("http".equalsIgnoreCase(uri.getScheme())) {
 					throw new NotAllowed("url must use https (http only to this machine in development)");
@@ -67,7 +72,9 @@ final class WebhookTargets {
 		}
 	}
 
-	/** Resolves the target once for one delivery and returns the address to connect to. */
+	/**
+	 * Resolves the target once for one delivery and returns the address to connect to.
+	 */
 	InetAddress resolveForDelivery(URI uri) throws NotAllowed {
 		InetAddress[] addresses;
 		try {
@@ -122,7 +129,10 @@ final class WebhookTargets {
 		}
 	}
 
-	/** The host as the resolver takes it: IPv6 literals without brackets, names as written. */
+	/**
+	 * The host as the resolver takes it: IPv6 literals without brackets, names as
+	 * written.
+	 */
 	static String host(URI uri) {
 		String host = uri.getHost();
 		return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

@@ -8,8 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * A remote check asked at most once per {@code ttl}: readiness is probed every few seconds by every instance, and
- * Keycloak or Stripe should not see that traffic (Stripe rate-limits).
+ * A remote check asked at most once per {@code ttl}: readiness is probed every few
+ * seconds by every instance, and Keycloak or Stripe should not see that traffic (Stripe
+ * rate-limits).
  */
 abstract class CachedHealth implements HealthIndicator {
 

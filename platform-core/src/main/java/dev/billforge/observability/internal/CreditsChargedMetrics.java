@@ -6,10 +6,12 @@ import dev.billforge.ledger.LedgerCommitListener;
 import dev.billforge.ledger.LedgerCommitted;
 
 /**
- * {@code billforge_credits_charged_total{meter}} and {@code billforge_usage_charges_total{meter}} from the
- * ledger's committed charges (usage events and committed holds; a hold without a meter counts as "hold"). A
- * monitoring figure, not money: the ledger is the record. A commit projected again after a crash may be counted
- * again. Meters come from the tenant's configuration, so the series stay bounded.
+ * {@code billforge_credits_charged_total{meter}} and
+ * {@code billforge_usage_charges_total{meter}} from the ledger's committed charges (usage
+ * events and committed holds; a hold without a meter counts as "hold"). A monitoring
+ * figure, not money: the ledger is the record. A commit projected again after a crash may
+ * be counted again. Meters come from the tenant's configuration, so the series stay
+ * bounded.
  */
 class CreditsChargedMetrics implements LedgerCommitListener {
 
@@ -23,7 +25,8 @@ class CreditsChargedMetrics implements LedgerCommitListener {
 	public void onCommit(LedgerCommitted commit) {
 		for (LedgerCommitted.Charged charge : commit.charges()) {
 			String meter = charge.meter() == null ? "hold" : charge.meter();
-			registry.counter("billforge.credits.charged", "meter", meter).increment(charge.credits().amount().doubleValue());
+			registry.counter("billforge.credits.charged", "meter", meter)
+				.increment(charge.credits().amount().doubleValue());
 			registry.counter("billforge.usage.charges", "meter", meter).increment();
 		}
 	}

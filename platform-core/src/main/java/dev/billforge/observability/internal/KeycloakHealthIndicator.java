@@ -14,8 +14,8 @@ import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
 
 /**
- * Readiness part "keycloak": the tenant's realm answers its discovery document on the back channel. Without
- * Keycloak (local accounts) there is nothing to wait for: UP.
+ * Readiness part "keycloak": the tenant's realm answers its discovery document on the
+ * back channel. Without Keycloak (local accounts) there is nothing to wait for: UP.
  */
 class KeycloakHealthIndicator extends CachedHealth {
 
@@ -42,7 +42,8 @@ class KeycloakHealthIndicator extends CachedHealth {
 			return Health.up().withDetail("mode", "local accounts").build();
 		}
 		try {
-			HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).GET().build(),
+			HttpResponse<Void> response = http.send(
+					HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(3)).GET().build(),
 					HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200 ? Health.up().build()
 					: Health.down().withDetail("status", response.statusCode()).build();

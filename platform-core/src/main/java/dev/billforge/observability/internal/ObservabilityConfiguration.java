@@ -12,15 +12,18 @@ import dev.billforge.identity.KeycloakProperties;
 import dev.billforge.identity.KeycloakSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** The readiness parts "keycloak" and "stripe" (named by their bean names) and the ledger metrics. */
+/**
+ * The readiness parts "keycloak" and "stripe" (named by their bean names) and the ledger
+ * metrics.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityConfiguration {
 
 	@Bean
 	KeycloakHealthIndicator keycloakHealthIndicator(ObjectProvider<KeycloakSettings> settings,
 			ObjectProvider<KeycloakProperties> properties, ObjectProvider<Clock> clock) {
-		return new KeycloakHealthIndicator(settings.getIfAvailable(), properties.getIfAvailable(KeycloakProperties::new),
-				clock.getIfAvailable(Clock::systemUTC));
+		return new KeycloakHealthIndicator(settings.getIfAvailable(),
+				properties.getIfAvailable(KeycloakProperties::new), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

@@ -8,9 +8,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Management defaults every tenant inherits (and may override): {@code /actuator/health/liveness} (the process
- * works) and {@code /actuator/health/readiness} (it can serve: MongoDB, Keycloak and Stripe answer), used by the
- * compose health checks and load balancers, and {@code /actuator/prometheus}.
+ * Management defaults every tenant inherits (and may override):
+ * {@code /actuator/health/liveness} (the process works) and
+ * {@code /actuator/health/readiness} (it can serve: MongoDB, Keycloak and Stripe answer),
+ * used by the compose health checks and load balancers, and {@code /actuator/prometheus}.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
@@ -19,8 +20,8 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		environment.getPropertySources()
-			.addLast(new MapPropertySource(NAME, Map.of("management.endpoints.web.exposure.include", "health,prometheus",
-					"management.endpoint.health.probes.enabled", "true",
+			.addLast(new MapPropertySource(NAME, Map.of("management.endpoints.web.exposure.include",
+					"health,prometheus", "management.endpoint.health.probes.enabled", "true",
 					"management.endpoint.health.group.liveness.include", "livenessState",
 					"management.endpoint.health.group.readiness.include", "readinessState,mongo,keycloak,stripe")));
 	}

@@ -11,8 +11,8 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.ProductListParams;
 
 /**
- * Readiness part "stripe": Stripe (or the emulator) answers a one-item product list, with short timeouts and no
- * retries so a probe never hangs.
+ * Readiness part "stripe": Stripe (or the emulator) answers a one-item product list, with
+ * short timeouts and no retries so a probe never hangs.
  */
 class StripeHealthIndicator extends CachedHealth {
 
@@ -29,8 +29,14 @@ class StripeHealthIndicator extends CachedHealth {
 			return Health.up().withDetail("stripe", "not configured").build();
 		}
 		try {
-			stripe.v1().products().list(ProductListParams.builder().setLimit(1L).build(),
-					RequestOptions.builder().setConnectTimeout(2000).setReadTimeout(3000).setMaxNetworkRetries(0).build());
+			stripe.v1()
+				.products()
+				.list(ProductListParams.builder().setLimit(1L).build(),
+						RequestOptions.builder()
+							.setConnectTimeout(2000)
+							.setReadTimeout(3000)
+							.setMaxNetworkRetries(0)
+							.build());
 			return Health.up().build();
 		}
 		catch (StripeException | RuntimeException ex) {

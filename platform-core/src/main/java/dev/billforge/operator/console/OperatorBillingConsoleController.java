@@ -32,9 +32,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 
 /**
- * The console's billing actions: an org's enterprise contract (start, change, end), replaying a stored
- * Stripe event, and the catalog as discovered. Every action is audited under the form's request id, so
- * a repeated post is one entry. The browser chain lets only {@code ROLE_OPERATOR} in.
+ * The console's billing actions: an org's enterprise contract (start, change, end),
+ * replaying a stored Stripe event, and the catalog as discovered. Every action is audited
+ * under the form's request id, so a repeated post is one entry. The browser chain lets
+ * only {@code ROLE_OPERATOR} in.
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
@@ -75,10 +76,11 @@ class OperatorBillingConsoleController {
 		}
 		try {
 			boolean active = contracts.find(org.id()).filter(EnterpriseContract::active).isPresent();
-			// An active contract's schedule is fixed (the form does not offer it): null keeps what is stored.
-			ContractTerms terms = new ContractTerms(name, decimal(credits, "creditsPerPeriod"), active ? null : interval,
-					active ? null : count(intervalCount), active ? null : anchor(anchor, org), overage,
-					cap.isBlank() ? null : decimal(cap, "cap"), capMode);
+			// An active contract's schedule is fixed (the form does not offer it): null
+			// keeps what is stored.
+			ContractTerms terms = new ContractTerms(name, decimal(credits, "creditsPerPeriod"),
+					active ? null : interval, active ? null : count(intervalCount), active ? null : anchor(anchor, org),
+					overage, cap.isBlank() ? null : decimal(cap, "cap"), capMode);
 			EnterpriseContract contract = contracts.put(org.id(), terms);
 			audit.record("operator-contract:" + requestId, who.getName(), "contract.put", org.id(), reason.strip(),
 					contract.auditDetails());
@@ -112,7 +114,8 @@ class OperatorBillingConsoleController {
 		StripeEventRecord result = billing.replay(org.id(), eventId)
 			.orElseThrow(() -> ProblemException.notFound("Stripe event"));
 		audit.record("operator-replay:" + UUID.randomUUID(), who.getName(), "stripe_event.replay", org.id(),
-				"replay of a stored Stripe event", Map.of("eventId", eventId, "type", result.type(), "status", result.status()));
+				"replay of a stored Stripe event",
+				Map.of("eventId", eventId, "type", result.type(), "status", result.status()));
 		flash.addFlashAttribute("done", "failed".equals(result.status()) ? "replay_failed" : "replayed");
 		return "redirect:/operator/orgs/" + id;
 	}
@@ -149,10 +152,14 @@ class OperatorBillingConsoleController {
 		}
 	}
 
-	/** A date field: the start of that day in the org's time zone; empty: the start of today there. */
+	/**
+	 * A date field: the start of that day in the org's time zone; empty: the start of
+	 * today there.
+	 */
 	private Instant anchor(String date, Org org) {
 		try {
-			LocalDate day = date.isBlank() ? LocalDate.now(clock.withZone(org.timeZone())) : LocalDate.parse(date.strip());
+			LocalDate day = date.isBlank() ? LocalDate.now(clock.withZone(org.timeZone()))
+					: LocalDate.parse(date.strip());
 			return day.atStartOfDay(org.timeZone()).toInstant();
 		}
 		catch (DateTimeException ex) {

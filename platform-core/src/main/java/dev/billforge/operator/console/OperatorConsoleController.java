@@ -33,10 +33,10 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * {@code /operator}: org search, per org the ledger, grants, holds and debt, manual grants and
- * adjustments (reason required), ledger verification, the enterprise contract and the Stripe event log
- * (actions in {@link OperatorBillingConsoleController}); every action is audited. The browser chain
- * lets only {@code ROLE_OPERATOR} in.
+ * {@code /operator}: org search, per org the ledger, grants, holds and debt, manual
+ * grants and adjustments (reason required), ledger verification, the enterprise contract
+ * and the Stripe event log (actions in {@link OperatorBillingConsoleController}); every
+ * action is audited. The browser chain lets only {@code ROLE_OPERATOR} in.
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
@@ -110,11 +110,12 @@ class OperatorConsoleController {
 			}
 		}
 		String key = "operator-grant:" + requestId;
-		GrantReceipt receipt = ledger.grant(org.id(),
-				new GrantRequest(key, grantSource, amount, null, expiresAt, reason.strip(), "operator:" + who.getName()));
+		GrantReceipt receipt = ledger.grant(org.id(), new GrantRequest(key, grantSource, amount, null, expiresAt,
+				reason.strip(), "operator:" + who.getName()));
 		audit.record(key, who.getName(), "grant", org.id(), reason.strip(),
 				Map.of("credits", amount.amount().toPlainString(), "source", grantSource.code(), "expiresAt",
-						expiresAt == null ? "never" : expiresAt.toString(), "grantId", String.valueOf(receipt.grantId())));
+						expiresAt == null ? "never" : expiresAt.toString(), "grantId",
+						String.valueOf(receipt.grantId())));
 		flash.addFlashAttribute("done", "granted");
 		return "redirect:/operator/orgs/" + id;
 	}
@@ -156,7 +157,8 @@ class OperatorConsoleController {
 
 	private Credits amount(String text) {
 		return DecimalInput.tryParse(text)
-			.filter(value -> value.signum() > 0 && value.scale() <= metric.scale() && value.precision() - value.scale() <= 15)
+			.filter(value -> value.signum() > 0 && value.scale() <= metric.scale()
+					&& value.precision() - value.scale() <= 15)
 			.map(Credits::new)
 			.orElse(null);
 	}

@@ -20,8 +20,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 
 /**
- * {@code /operator/projections}: the operator alert for ledger commits whose read models were
- * parked after failing, with a rebuild of the org's read models from its ledger (audited).
+ * {@code /operator/projections}: the operator alert for ledger commits whose read models
+ * were parked after failing, with a rebuild of the org's read models from its ledger
+ * (audited).
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
@@ -54,8 +55,8 @@ class OperatorProjectionsConsoleController {
 		OrgId org = new OrgId(id);
 		LedgerProjections.RebuildReport report = projections.rebuild(org);
 		audit.record("operator-rebuild:" + UUID.randomUUID(), who.getName(), "rollups_rebuild", org,
-				"read models rebuilt from the ledger", Map.of("commits", String.valueOf(report.commits()), "resolvedParked",
-						String.valueOf(report.resolvedParked())));
+				"read models rebuilt from the ledger", Map.of("commits", String.valueOf(report.commits()),
+						"resolvedParked", String.valueOf(report.resolvedParked())));
 		flash.addFlashAttribute("done", "rebuilt");
 		return "redirect:/operator/projections";
 	}

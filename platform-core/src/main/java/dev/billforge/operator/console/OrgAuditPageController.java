@@ -14,8 +14,9 @@ import dev.billforge.web.ProductPage;
 import dev.billforge.web.WebOrgs;
 
 /**
- * The audit log of one org for its owners and admins: what operators did to their org. It lives
- * with the audit log (operator owns it) and reaches the web app only through its public page API.
+ * The audit log of one org for its owners and admins: what operators did to their org. It
+ * lives with the audit log (operator owns it) and reaches the web app only through its
+ * public page API.
  */
 @Controller
 @ProductPage

@@ -26,10 +26,11 @@ import dev.billforge.ledger.LedgerVerification;
 import dev.billforge.orgs.OrgId;
 
 /**
- * {@code java -jar <tenant>.jar backup export --file=<archive.zip>} writes the tenant's billing data to a new
- * archive; {@code backup import --file=<archive.zip>} loads one into an empty database and then verifies every
- * org's ledger (docs/backup.md). Prints what it did and exits 0, or why it refused or failed and exits 1.
- * Without these arguments the app starts as usual.
+ * {@code java -jar <tenant>.jar backup export --file=<archive.zip>} writes the tenant's
+ * billing data to a new archive; {@code backup import --file=<archive.zip>} loads one
+ * into an empty database and then verifies every org's ledger (docs/backup.md). Prints
+ * what it did and exits 0, or why it refused or failed and exits 1. Without these
+ * arguments the app starts as usual.
  */
 @Component
 class BackupCommand implements ApplicationRunner {
@@ -61,7 +62,10 @@ class BackupCommand implements ApplicationRunner {
 		}
 	}
 
-	/** Runs {@code backup export|import} on its raw arguments; 0 done, 1 refused or failed. */
+	/**
+	 * Runs {@code backup export|import} on its raw arguments; 0 done, 1 refused or
+	 * failed.
+	 */
 	int run(String action, String[] args, PrintStream out, PrintStream err) {
 		Path file = fileArgument(args);
 		if (file == null || !(action.equals("export") || action.equals("import"))) {
@@ -99,10 +103,13 @@ class BackupCommand implements ApplicationRunner {
 			return 1;
 		}
 		List<TenantBackup.Part> parts = backup.restore(file);
-		out.println("Imported " + documents(parts) + " document(s) into " + parts.size() + " collection(s) from " + file);
+		out.println(
+				"Imported " + documents(parts) + " document(s) into " + parts.size() + " collection(s) from " + file);
 		List<String> inconsistent = new ArrayList<>();
 		int orgs = 0;
-		for (Document org : mongo.getCollection("orgs").find().projection(Projections.include("_id"))
+		for (Document org : mongo.getCollection("orgs")
+			.find()
+			.projection(Projections.include("_id"))
 			.sort(Sorts.ascending("_id"))) {
 			orgs++;
 			OrgId id = new OrgId(org.get("_id").toString());
@@ -112,7 +119,8 @@ class BackupCommand implements ApplicationRunner {
 			}
 		}
 		if (!inconsistent.isEmpty()) {
-			err.println("Ledger verification failed after import for " + inconsistent.size() + " org(s): " + inconsistent);
+			err.println(
+					"Ledger verification failed after import for " + inconsistent.size() + " org(s): " + inconsistent);
 			return 1;
 		}
 		out.println("Verified the ledger of " + orgs + " org(s): consistent");

@@ -69,7 +69,11 @@ class MongoAuditLog implements AuditLog {
 	}
 
 	private List<AuditEntry> find(Bson filter, int limit) {
-		return entries.find(filter).sort(Sorts.descending("at")).limit(limit).map(MongoAuditLog::entry).into(new ArrayList<>());
+		return entries.find(filter)
+			.sort(Sorts.descending("at"))
+			.limit(limit)
+			.map(MongoAuditLog::entry)
+			.into(new ArrayList<>());
 	}
 
 	private static AuditEntry entry(Document doc) {

@@ -16,9 +16,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 
 /**
- * {@code java -jar <tenant>.jar rollups rebuild --org=<id>}: recomputes the org's usage rollups
- * (and its other read models) from its ledger, clears its parked projections, prints what it did
- * and exits 0, or prints why it failed and exits 1. Without these arguments the app starts as usual.
+ * {@code java -jar <tenant>.jar rollups rebuild --org=<id>}: recomputes the org's usage
+ * rollups (and its other read models) from its ledger, clears its parked projections,
+ * prints what it did and exits 0, or prints why it failed and exits 1. Without these
+ * arguments the app starts as usual.
  */
 @Component
 class RollupsRebuildCommand implements ApplicationRunner {

@@ -39,11 +39,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 /**
- * A tenant's billing data as a versioned zip archive (docs/backup.md): {@code manifest.json} (format, version,
- * product tag, each collection's file, document count and SHA-256) and one {@code <collection>.jsonl} per
- * collection, one document a line in canonical MongoDB Extended JSON, so every BSON type (decimals, longs, dates)
- * comes back as it was. Import checks the whole archive before it writes, and only into a database that holds
- * none of these collections' documents.
+ * A tenant's billing data as a versioned zip archive (docs/backup.md):
+ * {@code manifest.json} (format, version, product tag, each collection's file, document
+ * count and SHA-256) and one {@code <collection>.jsonl} per collection, one document a
+ * line in canonical MongoDB Extended JSON, so every BSON type (decimals, longs, dates)
+ * comes back as it was. Import checks the whole archive before it writes, and only into a
+ * database that holds none of these collections' documents.
  */
 final class TenantBackup {
 
@@ -54,10 +55,11 @@ final class TenantBackup {
 	static final String MANIFEST = "manifest.json";
 
 	/**
-	 * What a backup holds, in export order: read models before the commits they derive from, so a copy taken
-	 * while the tenant runs never has a snapshot or op key ahead of its ledger (the ledger replays commits
-	 * newer than a snapshot). Not included: telemetry, mail outbox and delivery queues, short-lived tokens
-	 * (verifications, password resets), job locks and Liquibase's own collections.
+	 * What a backup holds, in export order: read models before the commits they derive
+	 * from, so a copy taken while the tenant runs never has a snapshot or op key ahead of
+	 * its ledger (the ledger replays commits newer than a snapshot). Not included:
+	 * telemetry, mail outbox and delivery queues, short-lived tokens (verifications,
+	 * password resets), job locks and Liquibase's own collections.
 	 */
 	static final List<String> COLLECTIONS = List.of("orgs", "org_memberships", "org_invitations", "org_webhooks",
 			"org_creation_slots", "accounts", "api_keys", "billing_catalog", "billing_customers",
@@ -69,7 +71,9 @@ final class TenantBackup {
 
 	private static final int BATCH = 500;
 
-	private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+	private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder()
+		.outputMode(JsonMode.EXTENDED)
+		.build();
 
 	private final MongoTemplate mongo;
 
@@ -87,7 +91,10 @@ final class TenantBackup {
 	record Part(String collection, String file, long documents, String sha256) {
 	}
 
-	/** Refused: the archive is not one this version reads, is damaged, or the database is not empty. */
+	/**
+	 * Refused: the archive is not one this version reads, is damaged, or the database is
+	 * not empty.
+	 */
 	static final class BackupRefused extends RuntimeException {
 
 		BackupRefused(String message) {
@@ -96,7 +103,9 @@ final class TenantBackup {
 
 	}
 
-	/** Writes every collection to a new archive at {@code file} (refuses to overwrite). */
+	/**
+	 * Writes every collection to a new archive at {@code file} (refuses to overwrite).
+	 */
 	List<Part> export(Path file) {
 		List<Part> parts = new ArrayList<>();
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW))) {
@@ -148,8 +157,9 @@ final class TenantBackup {
 	}
 
 	/**
-	 * Loads the archive at {@code file} into this database. Everything is checked first (format, version,
-	 * product, each file's count and SHA-256, an empty database), so a refused import writes nothing.
+	 * Loads the archive at {@code file} into this database. Everything is checked first
+	 * (format, version, product, each file's count and SHA-256, an empty database), so a
+	 * refused import writes nothing.
 	 */
 	List<Part> restore(Path file) {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -159,8 +169,11 @@ final class TenantBackup {
 			}
 			List<String> notEmpty = parts.stream()
 				.map(Part::collection)
-				.filter(collection -> collection(collection).find().projection(Projections.include("_id"))
-					.sort(Sorts.ascending("_id")).limit(1).first() != null)
+				.filter(collection -> collection(collection).find()
+					.projection(Projections.include("_id"))
+					.sort(Sorts.ascending("_id"))
+					.limit(1)
+					.first() != null)
 				.toList();
 			if (!notEmpty.isEmpty()) {
 				throw new BackupRefused("the database is not empty (documents in " + String.join(", ", notEmpty)
@@ -194,8 +207,8 @@ final class TenantBackup {
 		BsonValue declared = manifest.get("version");
 		int version = declared != null && declared.isNumber() ? declared.asNumber().intValue() : 0;
 		if (version < 1 || version > VERSION) {
-			throw new BackupRefused("backup format version " + version + " is not supported (this version reads 1 to "
-					+ VERSION + ")");
+			throw new BackupRefused(
+					"backup format version " + version + " is not supported (this version reads 1 to " + VERSION + ")");
 		}
 		String from = manifest.getString("product", new BsonString("")).getValue();
 		if (!product.equals(from)) {
@@ -219,7 +232,10 @@ final class TenantBackup {
 		return List.copyOf(parts.values());
 	}
 
-	/** The part's file is there, has the documents the manifest counts, and the same SHA-256. */
+	/**
+	 * The part's file is there, has the documents the manifest counts, and the same
+	 * SHA-256.
+	 */
 	private void check(ZipFile zip, Part part) throws IOException {
 		ZipEntry entry = zip.getEntry(part.file());
 		if (entry == null) {

@@ -34,10 +34,11 @@ import dev.billforge.orgs.Role;
 import dev.billforge.orgs.SeatPolicy;
 
 /**
- * Memberships keyed {@code orgId|subject} (so a person is in an org at most once, also under races) and
- * invitations keyed by the SHA-256 of their token (the token itself is never stored). Rows written
- * before subjects existed have no {@code subject} field; their subject is their {@code email} (the
- * sign-in name of their time) until {@link #adoptLegacy} moves them.
+ * Memberships keyed {@code orgId|subject} (so a person is in an org at most once, also
+ * under races) and invitations keyed by the SHA-256 of their token (the token itself is
+ * never stored). Rows written before subjects existed have no {@code subject} field;
+ * their subject is their {@code email} (the sign-in name of their time) until
+ * {@link #adoptLegacy} moves them.
  */
 final class MongoMemberships implements Memberships {
 
@@ -63,8 +64,9 @@ final class MongoMemberships implements Memberships {
 	}
 
 	/**
-	 * Members, open unexpired invitations, and invitations accepted in the last minutes whose member is
-	 * not stored yet (an accept claims the token before it adds the member).
+	 * Members, open unexpired invitations, and invitations accepted in the last minutes
+	 * whose member is not stored yet (an accept claims the token before it adds the
+	 * member).
 	 */
 	@Override
 	public long seatsUsed(OrgId org) {
@@ -72,11 +74,12 @@ final class MongoMemberships implements Memberships {
 		java.util.Set<String> emails = new java.util.HashSet<>();
 		current.forEach(m -> emails.add(m.email()));
 		Instant now = clock.instant();
-		long open = invitations.countDocuments(Filters.and(Filters.eq("orgId", org.value()), Filters.eq("status", "open"),
-				Filters.gt("expiresAt", now.toString())));
+		long open = invitations.countDocuments(Filters.and(Filters.eq("orgId", org.value()),
+				Filters.eq("status", "open"), Filters.gt("expiresAt", now.toString())));
 		long accepting = 0;
-		for (Document d : invitations.find(Filters.and(Filters.eq("orgId", org.value()), Filters.eq("status", "accepted"),
-				Filters.gt("acceptedAt", now.minus(Duration.ofMinutes(5)).toString())))) {
+		for (Document d : invitations
+			.find(Filters.and(Filters.eq("orgId", org.value()), Filters.eq("status", "accepted"),
+					Filters.gt("acceptedAt", now.minus(Duration.ofMinutes(5)).toString())))) {
 			if (!emails.contains(d.getString("email"))) {
 				accepting++;
 			}
@@ -88,7 +91,10 @@ final class MongoMemberships implements Memberships {
 		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** Subjects are case-sensitive (Keycloak's are UUIDs); local subjects are already lower-case addresses. */
+	/**
+	 * Subjects are case-sensitive (Keycloak's are UUIDs); local subjects are already
+	 * lower-case addresses.
+	 */
 	private static String id(OrgId org, String subject) {
 		return org.value() + "|" + subject;
 	}
@@ -113,13 +119,15 @@ final class MongoMemberships implements Memberships {
 
 	@Override
 	public Optional<Membership> find(OrgId org, String subject) {
-		return Optional.ofNullable(members.find(Filters.eq("_id", id(org, subject))).first()).map(MongoMemberships::membership);
+		return Optional.ofNullable(members.find(Filters.eq("_id", id(org, subject))).first())
+			.map(MongoMemberships::membership);
 	}
 
 	@Override
 	public List<Membership> ofPerson(String subject) {
-		return members.find(Filters.or(Filters.eq("subject", subject),
-				Filters.and(Filters.exists("subject", false), Filters.eq("email", subject))))
+		return members
+			.find(Filters.or(Filters.eq("subject", subject),
+					Filters.and(Filters.exists("subject", false), Filters.eq("email", subject))))
 			.sort(Sorts.ascending("joinedAt"))
 			.map(MongoMemberships::membership)
 			.into(new ArrayList<>());
@@ -178,8 +186,7 @@ final class MongoMemberships implements Memberships {
 	}
 
 	private void requireAnotherOwner(OrgId org, String subject) {
-		boolean another = members(org).stream()
-			.anyMatch(m -> m.role() == Role.OWNER && !m.subject().equals(subject));
+		boolean another = members(org).stream().anyMatch(m -> m.role() == Role.OWNER && !m.subject().equals(subject));
 		if (!another) {
 			throw ProblemException.conflict("last_owner", "an org must keep at least one owner");
 		}
@@ -223,8 +230,10 @@ final class MongoMemberships implements Memberships {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(invitations.find(Filters.and(Filters.eq("_id", hash(token)), Filters.eq("status", "open")))
-			.first()).map(MongoMemberships::invitation);
+		return Optional
+			.ofNullable(
+					invitations.find(Filters.and(Filters.eq("_id", hash(token)), Filters.eq("status", "open"))).first())
+			.map(MongoMemberships::invitation);
 	}
 
 	@Override
@@ -239,10 +248,11 @@ final class MongoMemberships implements Memberships {
 		}
 		// Claim the token first: of two concurrent accepts only one proceeds.
 		var claimed = invitations.updateOne(Filters.and(Filters.eq("_id", hash(token)), Filters.eq("status", "open")),
-				Updates.combine(Updates.set("status", "accepted"), Updates.set("acceptedAt", clock.instant().toString())));
+				Updates.combine(Updates.set("status", "accepted"),
+						Updates.set("acceptedAt", clock.instant().toString())));
 		if (claimed.getModifiedCount() == 0) {
-			return find(invitation.orgId(), subject)
-				.orElseThrow(() -> new ProblemException(404, "invitation_invalid", "this invitation link is not valid"));
+			return find(invitation.orgId(), subject).orElseThrow(
+					() -> new ProblemException(404, "invitation_invalid", "this invitation link is not valid"));
 		}
 		return add(invitation.orgId(), subject, verifiedEmail, invitation.role());
 	}
@@ -259,19 +269,21 @@ final class MongoMemberships implements Memberships {
 
 	private static Membership membership(Document doc) {
 		String subject = doc.getString("subject");
-		return new Membership(new OrgId(doc.getString("orgId")), doc.getString("email"), Role.fromCode(doc.getString("role")),
-				Instant.parse(doc.getString("joinedAt")), subject != null ? subject : doc.getString("email"));
+		return new Membership(new OrgId(doc.getString("orgId")), doc.getString("email"),
+				Role.fromCode(doc.getString("role")), Instant.parse(doc.getString("joinedAt")),
+				subject != null ? subject : doc.getString("email"));
 	}
 
 	private static Invitation invitation(Document doc) {
 		return new Invitation(doc.getString("invitationId"), new OrgId(doc.getString("orgId")), doc.getString("email"),
-				Role.fromCode(doc.getString("role")), doc.getString("invitedBy"), Instant.parse(doc.getString("createdAt")),
-				Instant.parse(doc.getString("expiresAt")));
+				Role.fromCode(doc.getString("role")), doc.getString("invitedBy"),
+				Instant.parse(doc.getString("createdAt")), Instant.parse(doc.getString("expiresAt")));
 	}
 
 	static String hash(String token) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -34,8 +34,9 @@ import dev.billforge.orgs.Orgs;
 import dev.billforge.orgs.OrgsProperties;
 
 /**
- * Orgs and API keys in MongoDB. A key is stored under the SHA-256 of its secret as {@code _id}, so
- * authentication is one lookup by id and the secret itself is never stored.
+ * Orgs and API keys in MongoDB. A key is stored under the SHA-256 of its secret as
+ * {@code _id}, so authentication is one lookup by id and the secret itself is never
+ * stored.
  */
 final class MongoOrgs implements Orgs {
 
@@ -43,9 +44,13 @@ final class MongoOrgs implements Orgs {
 
 	static final String API_KEYS = "api_keys";
 
-	private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+	private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		.toCharArray();
 
-	/** Recording every use would be a write per request; once a minute is enough to show "last used". */
+	/**
+	 * Recording every use would be a write per request; once a minute is enough to show
+	 * "last used".
+	 */
 	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
 	private final MongoCollection<Document> orgs;
@@ -61,8 +66,9 @@ final class MongoOrgs implements Orgs {
 	private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
 	/**
-	 * Valid keys seen recently, so an API call costs no key lookup. A revocation takes effect at once
-	 * on the instance that revoked and within {@link #AUTH_CACHE_TTL} on others.
+	 * Valid keys seen recently, so an API call costs no key lookup. A revocation takes
+	 * effect at once on the instance that revoked and within {@link #AUTH_CACHE_TTL} on
+	 * others.
 	 */
 	private final Map<String, CachedKey> authenticated = new ConcurrentHashMap<>();
 
@@ -88,13 +94,15 @@ final class MongoOrgs implements Orgs {
 
 	@Override
 	public Org createFor(String subject, String name, ZoneId timeZone) {
-		// Claimed in the store (not memory, not a count read first), so the limits hold across instances,
+		// Claimed in the store (not memory, not a count read first), so the limits hold
+		// across instances,
 		// restarts and concurrent requests.
 		if (!slots.claimCreation(subject)) {
 			throw new ProblemException(429, "org_limit", "too many new organisations; try again later");
 		}
 		long free = orgs.countDocuments(Filters.and(Filters.eq("createdBy", subject), Filters.eq("freeTier", true)));
-		return insert(name, timeZone, new Document("createdBy", subject).append("freeTier", slots.claimFreeTier(subject, free)));
+		return insert(name, timeZone,
+				new Document("createdBy", subject).append("freeTier", slots.claimFreeTier(subject, free)));
 	}
 
 	private Org insert(String name, ZoneId timeZone, Document extra) {
@@ -122,8 +130,8 @@ final class MongoOrgs implements Orgs {
 	@Override
 	public List<Org> search(String query, int limit) {
 		List<Org> found = new ArrayList<>();
-		var filter = query == null || query.isBlank() ? new Document()
-				: Filters.or(Filters.regex("name", Pattern.quote(query.strip()), "i"), Filters.eq("_id", query.strip()));
+		var filter = query == null || query.isBlank() ? new Document() : Filters
+			.or(Filters.regex("name", Pattern.quote(query.strip()), "i"), Filters.eq("_id", query.strip()));
 		for (Document doc : orgs.find(filter).sort(Sorts.descending("createdAt")).limit(limit)) {
 			found.add(toOrg(doc));
 		}

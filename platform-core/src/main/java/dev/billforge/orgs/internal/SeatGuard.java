@@ -19,9 +19,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.SeatPolicy;
 
 /**
- * Fills a seat at most once across instances. Optimistic: read the org's seat version, count the seats
- * used, write, then move the version on only if nobody else did meanwhile; the loser withdraws its write
- * and counts again. Of two invitations racing for the last seat, exactly one stays.
+ * Fills a seat at most once across instances. Optimistic: read the org's seat version,
+ * count the seats used, write, then move the version on only if nobody else did
+ * meanwhile; the loser withdraws its write and counts again. Of two invitations racing
+ * for the last seat, exactly one stays.
  */
 final class SeatGuard {
 
@@ -51,8 +52,8 @@ final class SeatGuard {
 	}
 
 	/**
-	 * Runs {@code write} when a seat is free ({@code used} below the limit), else refuses with 402
-	 * {@code seats_exhausted}; {@code undo} withdraws a write that lost a race.
+	 * Runs {@code write} when a seat is free ({@code used} below the limit), else refuses
+	 * with 402 {@code seats_exhausted}; {@code undo} withdraws a write that lost a race.
 	 */
 	<T> T claim(OrgId org, LongSupplier used, Supplier<T> write, Consumer<T> undo) {
 		OptionalLong limit = limit(org);
@@ -93,8 +94,10 @@ final class SeatGuard {
 				throw ex;
 			}
 		}
-		return versions.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("v", version)),
-				Updates.set("v", version + 1)).getModifiedCount() == 1;
+		return versions
+			.updateOne(Filters.and(Filters.eq("_id", org.value()), Filters.eq("v", version)),
+					Updates.set("v", version + 1))
+			.getModifiedCount() == 1;
 	}
 
 }

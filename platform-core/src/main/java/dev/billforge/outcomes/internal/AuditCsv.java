@@ -10,7 +10,8 @@ final class AuditCsv {
 	}
 
 	static String of(Outcome outcome) {
-		StringBuilder csv = new StringBuilder("outcome,type,at,actor_id,actor_email,from,to,evidence_sha256,reason\r\n");
+		StringBuilder csv = new StringBuilder(
+				"outcome,type,at,actor_id,actor_email,from,to,evidence_sha256,reason\r\n");
 		for (OutcomeAuditEntry e : outcome.audit()) {
 			row(csv, outcome.id(), outcome.type(), e.at().toString(), e.actorId(), e.actorEmail(),
 					e.from() == null ? "" : e.from().code(), e.to().code(), e.evidenceSha256(), e.reason());
@@ -28,7 +29,10 @@ final class AuditCsv {
 		csv.append("\r\n");
 	}
 
-	/** Quotes every cell; a leading =, +, - or @ gets a ' so a spreadsheet never runs it as a formula. */
+	/**
+	 * Quotes every cell; a leading =, +, - or @ gets a ' so a spreadsheet never runs it
+	 * as a formula.
+	 */
 	static String cell(String value) {
 		if (value == null) {
 			return "";

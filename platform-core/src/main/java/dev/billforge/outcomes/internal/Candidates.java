@@ -18,7 +18,10 @@ import dev.billforge.common.TextInput;
 import dev.billforge.outcomes.Evidence;
 import dev.billforge.outcomes.OutcomeCandidate;
 
-/** Checks a proposed outcome before anything is stored, and fingerprints it for idempotency. */
+/**
+ * Checks a proposed outcome before anything is stored, and fingerprints it for
+ * idempotency.
+ */
 final class Candidates {
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -33,13 +36,19 @@ final class Candidates {
 
 	private static final int MAX_SUMMARY = 2000;
 
-	/** How far in the future {@code occurredAt} may be (clock skew of the product's machine). */
+	/**
+	 * How far in the future {@code occurredAt} may be (clock skew of the product's
+	 * machine).
+	 */
 	private static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
 	private Candidates() {
 	}
 
-	/** The candidate as stored: checked, the sha256 in lower case, {@code occurredAt} now when missing. */
+	/**
+	 * The candidate as stored: checked, the sha256 in lower case, {@code occurredAt} now
+	 * when missing.
+	 */
 	static OutcomeCandidate checked(OutcomeCandidate candidate, OutcomeType type, Clock clock) {
 		if (candidate.id() == null || candidate.id().length() > MAX_ID || !ID.matcher(candidate.id()).matches()) {
 			throw ProblemException.invalid("id", "id is required: 1 to 128 letters, digits, '.', '_', ':' or '-'");
@@ -47,12 +56,13 @@ final class Candidates {
 		String subject = TextInput.required("subject", candidate.subject(), MAX_SUBJECT);
 		Evidence evidence = evidence(candidate.evidence() == null ? Evidence.NONE : candidate.evidence());
 		if (type.evidenceRequired() && (evidence.url() == null || evidence.sha256() == null)) {
-			throw ProblemException.invalid("evidence", "outcomes of type " + type.name()
-					+ " need evidence with url and sha256");
+			throw ProblemException.invalid("evidence",
+					"outcomes of type " + type.name() + " need evidence with url and sha256");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		// The store keeps milliseconds: the first answer must equal every later read.
-		Instant occurredAt = (candidate.occurredAt() == null ? now : candidate.occurredAt()).truncatedTo(ChronoUnit.MILLIS);
+		Instant occurredAt = (candidate.occurredAt() == null ? now : candidate.occurredAt())
+			.truncatedTo(ChronoUnit.MILLIS);
 		if (occurredAt.isAfter(now.plus(MAX_SKEW))) {
 			throw ProblemException.invalid("occurredAt", "occurredAt is in the future");
 		}
@@ -73,7 +83,10 @@ final class Candidates {
 		return new Evidence(url, sha == null ? null : sha.toLowerCase(Locale.ROOT), summary);
 	}
 
-	/** Only links people can open safely (no javascript: or data:); the platform never fetches them. */
+	/**
+	 * Only links people can open safely (no javascript: or data:); the platform never
+	 * fetches them.
+	 */
 	private static boolean isWebLink(String url) {
 		try {
 			URI uri = new URI(url);
@@ -90,8 +103,9 @@ final class Candidates {
 	}
 
 	/**
-	 * Same content, same fingerprint: every field length-prefixed so no two contents collide by
-	 * concatenation; {@code occurredAt} as the product sent it (a retry without it is the same proposal).
+	 * Same content, same fingerprint: every field length-prefixed so no two contents
+	 * collide by concatenation; {@code occurredAt} as the product sent it (a retry
+	 * without it is the same proposal).
 	 */
 	static String fingerprint(OutcomeCandidate c, Instant sentOccurredAt) {
 		StringBuilder text = new StringBuilder();

@@ -33,7 +33,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Outcomes for products with their own frontend (org API key); the acting person is named in the body. */
+/**
+ * Outcomes for products with their own frontend (org API key); the acting person is named
+ * in the body.
+ */
 @RestController
 @Tag(name = "outcomes")
 @RequestMapping("/api/v1/outcomes")
@@ -49,15 +52,17 @@ class OutcomeApiController {
 	}
 
 	record TransitionRequest(@Schema(description = "The person acting (checked against the type's roles).") Actor actor,
-			@Schema(maxLength = 500) String reason,
-			@Schema(description = "For resolve.", allowableValues = { "upheld", "rejected" }) String resolution) {
+			@Schema(maxLength = 500) String reason, @Schema(description = "For resolve.", allowableValues = {
+					"upheld", "rejected" }) String resolution){
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "Outcome")
 	record OutcomeResponse(String id, String type, String subject, Evidence evidence, Instant occurredAt,
-			@Schema(allowableValues = { "proposed", "approved", "disputed", "billed", "rejected", "reversed" }) String status,
-			@Schema(description = "The fee in credits (a JSON number).") BigDecimal fee, Instant proposedAt, Instant approvedAt, Instant windowEndsAt, List<AuditResponse> audit) {
+			@Schema(allowableValues = {
+					"proposed", "approved", "disputed", "billed", "rejected", "reversed" }) String status,
+			@Schema(description = "The fee in credits (a JSON number).") BigDecimal fee, Instant proposedAt,
+			Instant approvedAt, Instant windowEndsAt, List<AuditResponse> audit){
 
 		static OutcomeResponse of(Outcome o) {
 			return new OutcomeResponse(o.id(), o.type(), o.subject(), o.evidence(), o.occurredAt(), o.status().code(),
@@ -86,9 +91,11 @@ class OutcomeApiController {
 	@ApiResponse(responseCode = "201", description = "The outcome (also when the id was proposed before).")
 	@PostMapping
 	ResponseEntity<OutcomeResponse> propose(OrgId org, @RequestBody ProposeRequest request) {
-		Outcome outcome = outcomes.propose(org,
-				new OutcomeCandidate(request.id(), request.type(), request.subject(), request.evidence(), request.occurredAt()),
-				request.actor() == null ? new Actor("api-key", null) : request.actor());
+		Outcome outcome = outcomes
+			.propose(org,
+					new OutcomeCandidate(request.id(), request.type(), request.subject(), request.evidence(),
+							request.occurredAt()),
+					request.actor() == null ? new Actor("api-key", null) : request.actor());
 		return ResponseEntity.status(HttpStatus.CREATED).body(OutcomeResponse.of(outcome));
 	}
 
@@ -108,7 +115,8 @@ class OutcomeApiController {
 			throw ProblemException.invalid("limit", "limit must be between 1 and 500");
 		}
 		String wantedType = TextInput.optional("type", type, 40);
-		return new OutcomeList(outcomes.list(org, wanted, wantedType, limit).stream().map(OutcomeResponse::of).toList());
+		return new OutcomeList(
+				outcomes.list(org, wanted, wantedType, limit).stream().map(OutcomeResponse::of).toList());
 	}
 
 	@Operation(operationId = "getOutcome", summary = "One outcome with its audit trail")
@@ -120,7 +128,8 @@ class OutcomeApiController {
 	@Operation(operationId = "getOutcomeAuditCsv", summary = "The outcome's audit trail as CSV")
 	@GetMapping(value = "/{id}/audit.csv", produces = "text/csv")
 	ResponseEntity<String> auditCsv(OrgId org, @PathVariable String id) {
-		return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.body(outcomes.auditCsv(org, id));
 	}
 

@@ -30,9 +30,10 @@ import dev.billforge.web.ProductPage;
 import dev.billforge.web.WebOrgs;
 
 /**
- * The outcome review queue and an outcome's page with its audit trail. The person acting is the
- * signed-in member; the service checks their role in the current org on every action, and another
- * org's outcome is 404. Not enough credits to approve shows the web app's insufficient-credits page.
+ * The outcome review queue and an outcome's page with its audit trail. The person acting
+ * is the signed-in member; the service checks their role in the current org on every
+ * action, and another org's outcome is 404. Not enough credits to approve shows the web
+ * app's insufficient-credits page.
  */
 @Controller
 @ProductPage
@@ -57,11 +58,13 @@ class OutcomePagesController {
 		OutcomeStatus wanted = OutcomeStatus.ofCode(status);
 		List<Outcome> listed = outcomes.list(org.orgId(), wanted, null, 200);
 		model.addAttribute("outcomes", listed);
-		// Ids of the outcomes this member may approve or dispute (the type's approver role, or an owner).
-		model.addAttribute("reviewable", listed.stream()
-			.filter(o -> types.find(o.type()).map(t -> t.mayApprove(org.role())).orElse(false))
-			.map(Outcome::id)
-			.collect(Collectors.toSet()));
+		// Ids of the outcomes this member may approve or dispute (the type's approver
+		// role, or an owner).
+		model.addAttribute("reviewable",
+				listed.stream()
+					.filter(o -> types.find(o.type()).map(t -> t.mayApprove(org.role())).orElse(false))
+					.map(Outcome::id)
+					.collect(Collectors.toSet()));
 		model.addAttribute("status", wanted == null ? "" : wanted.code());
 		model.addAttribute("statuses", OutcomeStatus.values());
 		model.addAttribute("zone", org.timeZone());
@@ -96,8 +99,8 @@ class OutcomePagesController {
 
 	@PostMapping("/{id}/resolve")
 	String resolve(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
-			@RequestParam(defaultValue = "") String resolution, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			@RequestParam(defaultValue = "") String resolution, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		return act(id, request, response, model,
 				(org, actor) -> outcomes.resolve(org.orgId(), id, actor, reason, Resolution.ofCode(resolution)));
 	}
@@ -114,7 +117,10 @@ class OutcomePagesController {
 
 	}
 
-	/** Runs a step as the signed-in member; a refused step shows the outcome again with the reason (402 excepted). */
+	/**
+	 * Runs a step as the signed-in member; a refused step shows the outcome again with
+	 * the reason (402 excepted).
+	 */
 	private String act(String id, HttpServletRequest request, HttpServletResponse response, Model model, Step step) {
 		CurrentOrg org = orgs.require(request);
 		try {

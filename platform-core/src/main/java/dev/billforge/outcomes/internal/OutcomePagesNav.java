@@ -11,7 +11,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.billforge.web.ProductNavItem;
 
-/** The review queue's link in the navigation, only where the tenant configured an outcome type. */
+/**
+ * The review queue's link in the navigation, only where the tenant configured an outcome
+ * type.
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OutcomePagesNav.OnOutcomeTypes.class)
 class OutcomePagesNav {

@@ -37,20 +37,27 @@ import dev.billforge.valuemetric.ValueMetric;
 
 /**
  * The outcome life cycle. The money rule: the fee is held at approval (key
- * {@code outcome:<id>:approve}, so racing approvals share one hold), charged once by committing that
- * hold when the window closes or a dispute is resolved for billing, released when a dispute is
- * rejected, and given back by a grant keyed {@code outcome:<id>:reverse}. The status moves first (one
- * compare-and-set) and the ledger step follows, so a dispute and the window closing cannot both win.
+ * {@code outcome:<id>:approve}, so racing approvals share one hold), charged once by
+ * committing that hold when the window closes or a dispute is resolved for billing,
+ * released when a dispute is rejected, and given back by a grant keyed
+ * {@code outcome:<id>:reverse}. The status moves first (one compare-and-set) and the
+ * ledger step follows, so a dispute and the window closing cannot both win.
  */
 @Service
 class OutcomeService implements Outcomes {
 
 	private static final Logger log = LoggerFactory.getLogger(OutcomeService.class);
 
-	/** The hold outlives the dispute window so a dispute has time to be resolved before it lapses. */
+	/**
+	 * The hold outlives the dispute window so a dispute has time to be resolved before it
+	 * lapses.
+	 */
 	static final Duration HOLD_BEYOND_WINDOW = Duration.ofDays(90);
 
-	/** The dimension the charge carries into the usage rollups (dashboard "by outcome type"). */
+	/**
+	 * The dimension the charge carries into the usage rollups (dashboard "by outcome
+	 * type").
+	 */
 	static final String DIMENSION = "outcome_type";
 
 	static final String HOLD_METER = "outcome";
@@ -96,7 +103,8 @@ class OutcomeService implements Outcomes {
 	public Outcome propose(OrgId org, OutcomeCandidate candidate, Actor actor) {
 		checkActor(actor, false);
 		OutcomeType type = types.find(candidate.type())
-			.orElseThrow(() -> ProblemException.invalid("type", "unknown outcome type; this product has " + types.names()));
+			.orElseThrow(
+					() -> ProblemException.invalid("type", "unknown outcome type; this product has " + types.names()));
 		OutcomeCandidate checked = Candidates.checked(candidate, type, clock);
 		String fingerprint = Candidates.fingerprint(checked, candidate.occurredAt());
 		Instant now = now();
@@ -143,7 +151,8 @@ class OutcomeService implements Outcomes {
 		Optional<Stored> moved = store.transition(org, id, OutcomeStatus.PROPOSED, null, entry, null,
 				OutcomeStore.set("holdId", hold.id()), OutcomeStore.set("approvedAt", now),
 				OutcomeStore.set("windowEndsAt", now.plus(type.disputeWindow())));
-		// Lost a race with another approval: it used the same hold key, so there is still one hold.
+		// Lost a race with another approval: it used the same hold key, so there is still
+		// one hold.
 		return moved.map(Stored::outcome).orElseGet(() -> settled(org, id, OutcomeStatus.APPROVED, "approved"));
 	}
 
@@ -185,13 +194,15 @@ class OutcomeService implements Outcomes {
 		String why = requireReason(reason);
 		Outcome outcome = authorized(org, id, actor, true, "resolve");
 		OutcomeStatus target = resolution == Resolution.BILL ? OutcomeStatus.BILLED : OutcomeStatus.REJECTED;
-		if (outcome.status() == target && outcome.audit().get(outcome.audit().size() - 1).from() == OutcomeStatus.DISPUTED) {
+		if (outcome.status() == target
+				&& outcome.audit().get(outcome.audit().size() - 1).from() == OutcomeStatus.DISPUTED) {
 			return outcome;
 		}
 		requireStatus(outcome, OutcomeStatus.DISPUTED, "resolved");
 		Pending step = target == OutcomeStatus.BILLED ? Pending.COMMIT : Pending.RELEASE;
 		OutcomeAuditEntry entry = entry(now(), actor, OutcomeStatus.DISPUTED, target, outcome, why);
-		return finish(org, id, store.transition(org, id, OutcomeStatus.DISPUTED, null, entry, step), target, "resolved");
+		return finish(org, id, store.transition(org, id, OutcomeStatus.DISPUTED, null, entry, step), target,
+				"resolved");
 	}
 
 	@Override
@@ -211,7 +222,8 @@ class OutcomeService implements Outcomes {
 	public int sweep() {
 		int moved = 0;
 		Instant now = now();
-		// Claimed outcomes leave "approved", so each batch is new; the cap keeps one run bounded.
+		// Claimed outcomes leave "approved", so each batch is new; the cap keeps one run
+		// bounded.
 		for (int round = 0; round < SWEEP_ROUNDS; round++) {
 			List<Stored> due = store.dueForBilling(now, SWEEP_BATCH);
 			moved += bill(due, now);
@@ -270,14 +282,17 @@ class OutcomeService implements Outcomes {
 			switch (stored.pending()) {
 				case COMMIT -> metering.commit(org, outcome.holdId(), outcome.fee(), Map.of(DIMENSION, outcome.type()));
 				case RELEASE -> ledger.release(org, outcome.holdId());
-				case GRANT -> ledger.grant(org, new GrantRequest("outcome:" + outcome.id() + ":reverse",
-						GrantSource.ADJUSTMENT, outcome.fee(), null, null, lastReason(outcome), "outcome:" + outcome.id()));
+				case GRANT ->
+					ledger.grant(org, new GrantRequest("outcome:" + outcome.id() + ":reverse", GrantSource.ADJUSTMENT,
+							outcome.fee(), null, null, lastReason(outcome), "outcome:" + outcome.id()));
 			}
 			store.clearPending(org, outcome.id(), stored.pending());
 		}
 		catch (RuntimeException ex) {
-			// The status has moved; the sweep repeats the (idempotent) step until it is done.
-			log.warn("Outcome {} of org {}: ledger step {} failed; the sweep retries", outcome.id(), org, stored.pending(), ex);
+			// The status has moved; the sweep repeats the (idempotent) step until it is
+			// done.
+			log.warn("Outcome {} of org {}: ledger step {} failed; the sweep retries", outcome.id(), org,
+					stored.pending(), ex);
 		}
 	}
 
@@ -285,7 +300,10 @@ class OutcomeService implements Outcomes {
 		return outcome.audit().get(outcome.audit().size() - 1).reason();
 	}
 
-	/** After losing a race: the winner's result if it is the one asked for, else a conflict. */
+	/**
+	 * After losing a race: the winner's result if it is the one asked for, else a
+	 * conflict.
+	 */
 	private Outcome settled(OrgId org, String id, OutcomeStatus wanted, String verb) {
 		Outcome now = load(org, id);
 		if (now.status() != wanted) {
@@ -294,7 +312,10 @@ class OutcomeService implements Outcomes {
 		return now;
 	}
 
-	/** Now as the store keeps it (milliseconds), so a first answer equals every later read of it. */
+	/**
+	 * Now as the store keeps it (milliseconds), so a first answer equals every later read
+	 * of it.
+	 */
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
@@ -303,7 +324,8 @@ class OutcomeService implements Outcomes {
 		if (id == null || id.length() > MAX_ID) {
 			throw ProblemException.notFound("outcome");
 		}
-		// the id is not echoed: it came from the request and may be anything up to the bound
+		// the id is not echoed: it came from the request and may be anything up to the
+		// bound
 		return store.find(org, id).map(Stored::outcome).orElseThrow(() -> ProblemException.notFound("outcome"));
 	}
 
@@ -318,7 +340,10 @@ class OutcomeService implements Outcomes {
 				"outcome " + outcome.id() + " is " + outcome.status().code() + " and cannot be " + verb);
 	}
 
-	/** Checked before anything is loaded, so a repeated step with a bad reason is refused too. */
+	/**
+	 * Checked before anything is loaded, so a repeated step with a bad reason is refused
+	 * too.
+	 */
 	private static String requireReason(String reason) {
 		return TextInput.required("reason", reason, MAX_REASON);
 	}
@@ -327,7 +352,10 @@ class OutcomeService implements Outcomes {
 		return TextInput.optional("reason", reason, MAX_REASON);
 	}
 
-	/** The actor's id and email are stored in the audit trail: bounded and free of control characters. */
+	/**
+	 * The actor's id and email are stored in the audit trail: bounded and free of control
+	 * characters.
+	 */
 	private static void checkActor(Actor actor, boolean emailRequired) {
 		String email = actor == null ? null : TextInput.optional("actor.email", actor.email(), MAX_ACTOR_EMAIL);
 		if (emailRequired && email == null) {
@@ -345,8 +373,9 @@ class OutcomeService implements Outcomes {
 	}
 
 	/**
-	 * The outcome, once the actor is found allowed to take the step: the client's side (approve,
-	 * dispute) or the resolver's side (resolve, reverse). Another org's outcome is not found.
+	 * The outcome, once the actor is found allowed to take the step: the client's side
+	 * (approve, dispute) or the resolver's side (resolve, reverse). Another org's outcome
+	 * is not found.
 	 */
 	private Outcome authorized(OrgId org, String id, Actor actor, boolean resolverSide, String verb) {
 		Role role = role(org, actor);
@@ -354,19 +383,20 @@ class OutcomeService implements Outcomes {
 		OutcomeType type = types.of(outcome.type());
 		if (resolverSide ? !type.mayResolve(role) : !type.mayApprove(role)) {
 			Role needed = resolverSide ? type.resolverRole() : type.approverRole();
-			throw new ProblemException(403, "forbidden",
-					actor.email() + " may not " + verb + " this outcome: it needs a member with the role " + needed.code());
+			throw new ProblemException(403, "forbidden", actor.email() + " may not " + verb
+					+ " this outcome: it needs a member with the role " + needed.code());
 		}
 		return outcome;
 	}
 
-	private static OutcomeAuditEntry entry(Instant now, Actor actor, OutcomeStatus from, OutcomeStatus to, Outcome outcome,
-			String reason) {
+	private static OutcomeAuditEntry entry(Instant now, Actor actor, OutcomeStatus from, OutcomeStatus to,
+			Outcome outcome, String reason) {
 		String why = reason == null || reason.isBlank() ? null : reason.strip();
 		if (why != null && why.length() > MAX_REASON) {
 			throw ProblemException.invalid("reason", "a reason has at most " + MAX_REASON + " characters");
 		}
-		return new OutcomeAuditEntry(now, actorId(actor), actorEmail(actor), from, to, outcome.evidence().sha256(), why);
+		return new OutcomeAuditEntry(now, actorId(actor), actorEmail(actor), from, to, outcome.evidence().sha256(),
+				why);
 	}
 
 	private static String actorId(Actor actor) {

@@ -28,11 +28,12 @@ import dev.billforge.outcomes.OutcomeStatus;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Outcomes in the {@code outcomes} collection, {@code _id = orgId|outcomeId}. A transition is one
- * compare-and-set on the status that also appends its audit entry ({@code $push}, never rewritten),
- * so of two racing transitions exactly one happens and the trail always matches the status. A
- * transition that owes a ledger step records it in {@code pending} in the same write; the step is
- * idempotent and {@code pending} is cleared once it is done (or by the sweep after a crash).
+ * Outcomes in the {@code outcomes} collection, {@code _id = orgId|outcomeId}. A
+ * transition is one compare-and-set on the status that also appends its audit entry
+ * ({@code $push}, never rewritten), so of two racing transitions exactly one happens and
+ * the trail always matches the status. A transition that owes a ledger step records it in
+ * {@code pending} in the same write; the step is idempotent and {@code pending} is
+ * cleared once it is done (or by the sweep after a crash).
  */
 @Component
 class OutcomeStore {
@@ -47,10 +48,14 @@ class OutcomeStore {
 
 	/** A ledger step a transition owes. */
 	enum Pending {
+
 		COMMIT, RELEASE, GRANT
+
 	}
 
-	/** An outcome with what only the rules need: its org, fingerprint and pending step. */
+	/**
+	 * An outcome with what only the rules need: its org, fingerprint and pending step.
+	 */
 	record Stored(OrgId org, Outcome outcome, String fingerprint, Pending pending) {
 	}
 
@@ -58,7 +63,10 @@ class OutcomeStore {
 		return org.value() + "|" + id;
 	}
 
-	/** Inserts a proposal; false when the id exists in the org (the caller compares fingerprints). */
+	/**
+	 * Inserts a proposal; false when the id exists in the org (the caller compares
+	 * fingerprints).
+	 */
 	boolean insert(OrgId org, Outcome outcome, String fingerprint) {
 		Document doc = new Document("_id", key(org, outcome.id())).append("orgId", org.value())
 			.append("outcomeId", outcome.id())
@@ -104,8 +112,9 @@ class OutcomeStore {
 	}
 
 	/**
-	 * Moves an outcome from {@code from} to {@code to} if it is still in {@code from} (and matches
-	 * {@code condition}, and owes no ledger step); empty when another transition came first.
+	 * Moves an outcome from {@code from} to {@code to} if it is still in {@code from}
+	 * (and matches {@code condition}, and owes no ledger step); empty when another
+	 * transition came first.
 	 */
 	Optional<Stored> transition(OrgId org, String id, OutcomeStatus from, Bson condition, OutcomeAuditEntry entry,
 			Pending pending, Bson... sets) {
@@ -130,20 +139,31 @@ class OutcomeStore {
 				Updates.unset("pending"));
 	}
 
-	/** Outcomes whose audit trail has a step to {@code billed} in {@code [from, to)}, counted by type. */
+	/**
+	 * Outcomes whose audit trail has a step to {@code billed} in {@code [from, to)},
+	 * counted by type.
+	 */
 	java.util.SortedMap<String, Long> billedCounts(OrgId org, Instant from, Instant to) {
 		java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
-		outcomes.find(Filters.and(Filters.eq("orgId", org.value()), Filters.elemMatch("audit",
-				Filters.and(Filters.eq("to", OutcomeStatus.BILLED.code()), Filters.gte("at", date(from)), Filters.lt("at", date(to))))))
+		outcomes
+			.find(Filters.and(Filters.eq("orgId", org.value()),
+					Filters.elemMatch("audit",
+							Filters.and(Filters.eq("to", OutcomeStatus.BILLED.code()), Filters.gte("at", date(from)),
+									Filters.lt("at", date(to))))))
 			.projection(new Document("type", 1))
 			.forEach(doc -> counts.merge(doc.getString("type"), 1L, Long::sum));
 		return counts;
 	}
 
-	/** Approved outcomes whose dispute window closed by {@code now}, oldest window first. */
+	/**
+	 * Approved outcomes whose dispute window closed by {@code now}, oldest window first.
+	 */
 	List<Stored> dueForBilling(Instant now, int limit) {
-		return collect(outcomes.find(Filters.and(Filters.eq("status", OutcomeStatus.APPROVED.code()),
-				Filters.lte("windowEndsAt", date(now)))).sort(Sorts.ascending("windowEndsAt")).limit(limit));
+		return collect(outcomes
+			.find(Filters.and(Filters.eq("status", OutcomeStatus.APPROVED.code()),
+					Filters.lte("windowEndsAt", date(now))))
+			.sort(Sorts.ascending("windowEndsAt"))
+			.limit(limit));
 	}
 
 	/** Outcomes whose ledger step was interrupted (or is running right now). */
@@ -190,7 +210,8 @@ class OutcomeStore {
 	}
 
 	private static Document evidence(Evidence evidence) {
-		return new Document("url", evidence.url()).append("sha256", evidence.sha256()).append("summary", evidence.summary());
+		return new Document("url", evidence.url()).append("sha256", evidence.sha256())
+			.append("summary", evidence.summary());
 	}
 
 	private static Document audit(OutcomeAuditEntry entry) {

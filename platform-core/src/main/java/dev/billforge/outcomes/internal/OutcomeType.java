@@ -14,7 +14,10 @@ record OutcomeType(String name, Credits fee, Role approverRole, Role resolverRol
 		return role == Role.OWNER || role == approverRole;
 	}
 
-	/** Disputes are resolved and fees reversed by the type's resolver role (the consulting side). */
+	/**
+	 * Disputes are resolved and fees reversed by the type's resolver role (the consulting
+	 * side).
+	 */
 	boolean mayResolve(Role role) {
 		return role == resolverRole;
 	}

@@ -13,7 +13,10 @@ import dev.billforge.outcomes.OutcomesProperties;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
-/** The tenant's outcome types; a bad type stops startup with a message naming the property. */
+/**
+ * The tenant's outcome types; a bad type stops startup with a message naming the
+ * property.
+ */
 @Component
 class OutcomeTypes {
 
@@ -27,16 +30,19 @@ class OutcomeTypes {
 			if (!NAME.matcher(name).matches()) {
 				throw new IllegalStateException("outcome type names are lower case letters, digits and _: " + name);
 			}
-			if (type.getFee() == null || type.getFee().signum() <= 0 || !metric.fitsPrecision(new Credits(type.getFee()))) {
-				throw new IllegalStateException(prefix + "fee must be greater than 0 with at most " + metric.scale()
-						+ " decimal places");
+			if (type.getFee() == null || type.getFee().signum() <= 0
+					|| !metric.fitsPrecision(new Credits(type.getFee()))) {
+				throw new IllegalStateException(
+						prefix + "fee must be greater than 0 with at most " + metric.scale() + " decimal places");
 			}
 			if (type.getDisputeWindow() == null || type.getDisputeWindow().isNegative()) {
 				throw new IllegalStateException(prefix + "dispute-window must be zero or longer");
 			}
-			types.put(name, new OutcomeType(name, new Credits(type.getFee()), role(prefix + "approver-role",
-					type.getApproverRole()), role(prefix + "resolver-role", type.getResolverRole()),
-					type.getDisputeWindow(), type.isEvidenceRequired()));
+			types.put(name,
+					new OutcomeType(name, new Credits(type.getFee()),
+							role(prefix + "approver-role", type.getApproverRole()),
+							role(prefix + "resolver-role", type.getResolverRole()), type.getDisputeWindow(),
+							type.isEvidenceRequired()));
 		});
 	}
 
@@ -53,7 +59,10 @@ class OutcomeTypes {
 		return Optional.ofNullable(name == null ? null : types.get(name));
 	}
 
-	/** The rules of a stored outcome's type; a type removed from configuration since cannot be approved or disputed. */
+	/**
+	 * The rules of a stored outcome's type; a type removed from configuration since
+	 * cannot be approved or disputed.
+	 */
 	OutcomeType of(String name) {
 		return find(name).orElseThrow(() -> ProblemException.conflict("outcome_type_unavailable",
 				"outcome type " + name + " is no longer configured"));

@@ -10,9 +10,9 @@ import dev.billforge.outcomes.Outcomes;
 import dev.billforge.outcomes.OutcomesProperties;
 
 /**
- * Outcomes' settings and the window sweep. The sweep runs on every instance: each outcome is billed
- * by one compare-and-set on its status and its charge is keyed by its hold, so two instances
- * sweeping at once still bill it exactly once.
+ * Outcomes' settings and the window sweep. The sweep runs on every instance: each outcome
+ * is billed by one compare-and-set on its status and its charge is keyed by its hold, so
+ * two instances sweeping at once still bill it exactly once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutcomesProperties.class)

@@ -16,14 +16,15 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * Value type of the embedded server's collections: documents stored as BSON. Upstream stores them with
- * Java serialisation (a fresh {@code ObjectOutputStream}, class descriptors included, per document),
- * which profiling showed as a third of the CPU of a ledger write, and estimates every document at
- * H2's default of ~10 KB, so the page cache held a few hundred documents and reads deserialised pages
- * again and again. A document BSON cannot express falls back to Java serialisation, tagged.
+ * Value type of the embedded server's collections: documents stored as BSON. Upstream
+ * stores them with Java serialisation (a fresh {@code ObjectOutputStream}, class
+ * descriptors included, per document), which profiling showed as a third of the CPU of a
+ * ledger write, and estimates every document at H2's default of ~10 KB, so the page cache
+ * held a few hundred documents and reads deserialised pages again and again. A document
+ * BSON cannot express falls back to Java serialisation, tagged.
  * <p>
- * The format of a value is part of the file, so only stores created with this type use it: see
- * {@link #applies(MVStore)}.
+ * The format of a value is part of the file, so only stores created with this type use
+ * it: see {@link #applies(MVStore)}.
  */
 final class BsonDocuments extends BasicDataType<Document> {
 
@@ -59,7 +60,10 @@ final class BsonDocuments extends BasicDataType<Document> {
 		return readTagged(buffer);
 	}
 
-	/** Writes {@code tag}, the BSON's length and the BSON; false (nothing written) when BSON cannot express it. */
+	/**
+	 * Writes {@code tag}, the BSON's length and the BSON; false (nothing written) when
+	 * BSON cannot express it.
+	 */
 	static boolean writeTagged(WriteBuffer buffer, byte tag, Map<String, ?> document) {
 		byte[] bson = encode(document);
 		if (bson == null) {
@@ -99,7 +103,10 @@ final class BsonDocuments extends BasicDataType<Document> {
 		return estimate(document);
 	}
 
-	/** Rough heap size of a document as held in a page, for H2's cache and write-buffer accounting. */
+	/**
+	 * Rough heap size of a document as held in a page, for H2's cache and write-buffer
+	 * accounting.
+	 */
 	static int estimate(Object value) {
 		if (value instanceof Map<?, ?> map) {
 			int size = 48;
@@ -130,8 +137,9 @@ final class BsonDocuments extends BasicDataType<Document> {
 	}
 
 	/**
-	 * Whether documents of this store are BSON: yes for a new store (which gets the marker now) and for
-	 * one created with it; no for a store that already has data without the marker.
+	 * Whether documents of this store are BSON: yes for a new store (which gets the
+	 * marker now) and for one created with it; no for a store that already has data
+	 * without the marker.
 	 */
 	static boolean applies(MVStore store) {
 		return StoreMarkers.applies(store, MARKER_MAP, MARKER_KEY, BSON);

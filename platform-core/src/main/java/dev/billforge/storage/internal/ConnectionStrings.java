@@ -3,8 +3,8 @@ package dev.billforge.storage.internal;
 import com.mongodb.ConnectionString;
 
 /**
- * Puts a database name into a MongoDB connection string (liquibase-mongodb requires one in its URL,
- * while Boot lets {@code spring.mongodb.database} name it separately).
+ * Puts a database name into a MongoDB connection string (liquibase-mongodb requires one
+ * in its URL, while Boot lets {@code spring.mongodb.database} name it separately).
  */
 public final class ConnectionStrings {
 
@@ -19,7 +19,8 @@ public final class ConnectionStrings {
 		int queryStart = uri.indexOf('?', schemeEnd + 3);
 		String base = queryStart < 0 ? uri : uri.substring(0, queryStart);
 		String query = queryStart < 0 ? "" : uri.substring(queryStart);
-		// Hosts and percent-encoded credentials contain no '/', so the first one after the scheme starts the path.
+		// Hosts and percent-encoded credentials contain no '/', so the first one after
+		// the scheme starts the path.
 		int pathStart = base.indexOf('/', schemeEnd + 3);
 		String hosts = pathStart < 0 ? base : base.substring(0, pathStart);
 		String result = hosts + "/" + database + query;

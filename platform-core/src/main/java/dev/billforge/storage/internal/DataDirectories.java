@@ -8,8 +8,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Resolves the data directory: {@code billforge.storage.data-dir}, else env {@code BILLFORGE_DATA_DIR},
- * else {@code ./data/${spring.application.name}} (or {@code ./data/billforge} without an application name).
+ * Resolves the data directory: {@code billforge.storage.data-dir}, else env
+ * {@code BILLFORGE_DATA_DIR}, else {@code ./data/${spring.application.name}} (or
+ * {@code ./data/billforge} without an application name).
  */
 public final class DataDirectories {
 

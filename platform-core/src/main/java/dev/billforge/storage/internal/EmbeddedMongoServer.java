@@ -18,9 +18,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * In-process MongoDB wire-protocol server (mongo-java-server, H2 backend) bound to 127.0.0.1 on a free
- * port and persisting to {@value #FILE_NAME} in the data directory. Started on construction, stopped by
- * {@link #destroy()}, which Spring also calls when the context fails to start after this bean exists.
+ * In-process MongoDB wire-protocol server (mongo-java-server, H2 backend) bound to
+ * 127.0.0.1 on a free port and persisting to {@value #FILE_NAME} in the data directory.
+ * Started on construction, stopped by {@link #destroy()}, which Spring also calls when
+ * the context fails to start after this bean exists.
  */
 public final class EmbeddedMongoServer implements DisposableBean, ApplicationListener<ApplicationReadyEvent> {
 
@@ -44,7 +45,10 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 
 	private final Object flushLock = new Object();
 
-	/** The store version the last {@link #flush()} forced to disk (guarded by {@code flushLock}). */
+	/**
+	 * The store version the last {@link #flush()} forced to disk (guarded by
+	 * {@code flushLock}).
+	 */
 	private long syncedVersion = -1;
 
 	private final InetSocketAddress address;
@@ -75,9 +79,12 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 
 	private static MVStore openStore(Path file) {
 		try {
-			// H2 rewrites every changed page whole at each background commit (about once a second). A larger
-			// write buffer than its 1 MB means a page changed many times in that second is written once; smaller
-			// pages than its 48 keys mean a random insert (op keys are random) rewrites 16 documents, not 48.
+			// H2 rewrites every changed page whole at each background commit (about once
+			// a second). A larger
+			// write buffer than its 1 MB means a page changed many times in that second
+			// is written once; smaller
+			// pages than its 48 keys mean a random insert (op keys are random) rewrites
+			// 16 documents, not 48.
 			return new MVStore.Builder().fileName(file.toString())
 				.cacheSize(CACHE_MB)
 				.autoCommitBufferSize(WRITE_BUFFER_KB)
@@ -105,11 +112,11 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 	}
 
 	/**
-	 * Commits every change made so far and forces the file to disk, instead of waiting for the background
-	 * commit (about once a second). Concurrent callers take turns; one whose writes the previous caller's
-	 * sync already covered — or who wrote nothing, like a duplicate webhook — finds the store at the version
-	 * last synced and skips the disk entirely, so a burst of callers costs about one sync.
-	 *
+	 * Commits every change made so far and forces the file to disk, instead of waiting
+	 * for the background commit (about once a second). Concurrent callers take turns; one
+	 * whose writes the previous caller's sync already covered — or who wrote nothing,
+	 * like a duplicate webhook — finds the store at the version last synced and skips the
+	 * disk entirely, so a burst of callers costs about one sync.
 	 * @return whether anything had to be written and synced
 	 */
 	public boolean flush() {
@@ -118,7 +125,8 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 				return false;
 			}
 			store.commit();
-			// Read before the sync: a background commit racing it is then synced again next time, never skipped.
+			// Read before the sync: a background commit racing it is then synced again
+			// next time, never skipped.
 			long version = store.getCurrentVersion();
 			if (version == syncedVersion) {
 				return false;
@@ -129,12 +137,18 @@ public final class EmbeddedMongoServer implements DisposableBean, ApplicationLis
 		}
 	}
 
-	/** Secondary indexes this store does not build (queries on them scan), as {@code db.collection.index}. */
+	/**
+	 * Secondary indexes this store does not build (queries on them scan), as
+	 * {@code db.collection.index}.
+	 */
 	public SortedSet<String> ignoredIndexes() {
 		return backend.ignoredIndexes();
 	}
 
-	/** One line for all of them, once the app is up (the migrations have asked for every index by then). */
+	/**
+	 * One line for all of them, once the app is up (the migrations have asked for every
+	 * index by then).
+	 */
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		SortedSet<String> ignored = ignoredIndexes();

@@ -28,25 +28,27 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 backend of mongo-java-server, with two fixes: {@code listCollections} honours its {@code filter}
- * (upstream returns every collection; liquibase-mongodb asks "does DATABASECHANGELOG exist?" with such a
- * filter, and without this fix its second run fails), {@code hello} is answered on every database (Spring
- * Boot's MongoDB health check sends it to the application's database; upstream knows it only as the
- * admin handshake, so {@code /actuator/health} said DOWN), unique indexes compare keys by value rather
- * than by serialising them ({@link ValueOrderedKeys}), and documents are stored as BSON rather than
- * Java-serialised ({@link BsonDocuments}). The last two apply to stores created with them, and so does
- * the third: a query that pins {@code _id} next to other conditions reads by the {@code _id} index
- * ({@link IdLedH2Collection}).
+ * The H2 backend of mongo-java-server, with two fixes: {@code listCollections} honours
+ * its {@code filter} (upstream returns every collection; liquibase-mongodb asks "does
+ * DATABASECHANGELOG exist?" with such a filter, and without this fix its second run
+ * fails), {@code hello} is answered on every database (Spring Boot's MongoDB health check
+ * sends it to the application's database; upstream knows it only as the admin handshake,
+ * so {@code /actuator/health} said DOWN), unique indexes compare keys by value rather
+ * than by serialising them ({@link ValueOrderedKeys}), and documents are stored as BSON
+ * rather than Java-serialised ({@link BsonDocuments}). The last two apply to stores
+ * created with them, and so does the third: a query that pins {@code _id} next to other
+ * conditions reads by the {@code _id} index ({@link IdLedH2Collection}).
  */
 public class FilteringH2Backend extends H2Backend {
 
 	private static final Object IGNORED_INIT = new Object();
 
 	/**
-	 * Secondary (non-unique) indexes the upstream server does not build, as {@code db.collection.index}.
-	 * No initializer: the super constructor reopens databases (and their indexes) before initializers
-	 * run, and one would wipe what it recorded. Never guarded by this backend's monitor, which upstream
-	 * code may hold while it waits for a database.
+	 * Secondary (non-unique) indexes the upstream server does not build, as
+	 * {@code db.collection.index}. No initializer: the super constructor reopens
+	 * databases (and their indexes) before initializers run, and one would wipe what it
+	 * recorded. Never guarded by this backend's monitor, which upstream code may hold
+	 * while it waits for a database.
 	 */
 	private volatile Set<String> ignoredIndexes;
 
@@ -54,7 +56,9 @@ public class FilteringH2Backend extends H2Backend {
 		super(store);
 	}
 
-	/** The secondary indexes asked for so far that this store answers by scanning, sorted. */
+	/**
+	 * The secondary indexes asked for so far that this store answers by scanning, sorted.
+	 */
 	public SortedSet<String> ignoredIndexes() {
 		return new TreeSet<>(ignored());
 	}
@@ -85,15 +89,17 @@ public class FilteringH2Backend extends H2Backend {
 
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
-		// Decided before the first database creates any map, so a new store gets its markers first.
+		// Decided before the first database creates any map, so a new store gets its
+		// markers first.
 		ValueOrderedKeys.applies(getMvStore());
 		BsonDocuments.applies(getMvStore());
 		return new FilteringH2Database(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	/**
-	 * Inner, not nested: the super constructor reopens existing collections and their indexes, before
-	 * any field of this class is assigned; the enclosing backend is reachable by then.
+	 * Inner, not nested: the super constructor reopens existing collections and their
+	 * indexes, before any field of this class is assigned; the enclosing backend is
+	 * reachable by then.
 	 */
 	final class FilteringH2Database extends H2Database {
 
@@ -112,8 +118,10 @@ public class FilteringH2Backend extends H2Backend {
 			if (!ValueOrderedKeys.applies(store)) {
 				return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
 			}
-			// The same map name and on-disk format as upstream; only the key comparison differs.
-			MVMap<KeyValue, Object> map = store.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+			// The same map name and on-disk format as upstream; only the key comparison
+			// differs.
+			MVMap<KeyValue, Object> map = store.openMap(
+					getFullCollectionNamespace(collectionName) + "._index_" + indexName,
 					new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrderedKeys(BsonDocuments.applies(store))));
 			try {
 				return UNIQUE_INDEX.newInstance(map, indexName, keys, sparse);
@@ -137,7 +145,9 @@ public class FilteringH2Backend extends H2Backend {
 			return new IdLedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
 		}
 
-		/** Upstream logs a WARN per such index; they are listed once at start-up instead. */
+		/**
+		 * Upstream logs a WARN per such index; they are listed once at start-up instead.
+		 */
 		@Override
 		protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
@@ -145,11 +155,14 @@ public class FilteringH2Backend extends H2Backend {
 			return new EmptyIndex<>(indexName, keys);
 		}
 
-		/** Upstream's index class has a package-private constructor; its API is otherwise all we need. */
+		/**
+		 * Upstream's index class has a package-private constructor; its API is otherwise
+		 * all we need.
+		 */
 		private static Constructor<H2UniqueIndex> uniqueIndexConstructor() {
 			try {
-				Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class, String.class,
-						List.class, boolean.class);
+				Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class,
+						String.class, List.class, boolean.class);
 				constructor.setAccessible(true);
 				return constructor;
 			}
@@ -162,12 +175,13 @@ public class FilteringH2Backend extends H2Backend {
 		public Document handleCommand(Channel channel, String command, Document query,
 				DatabaseResolver databaseResolver, Oplog oplog) {
 			Document response = super.handleCommand(channel, command, query, databaseResolver, oplog);
-			if ("listCollections".equals(command) && query.get("filter") instanceof Document filter
-					&& !filter.isEmpty() && response.get("cursor") instanceof Document cursor
+			if ("listCollections".equals(command) && query.get("filter") instanceof Document filter && !filter.isEmpty()
+					&& response.get("cursor") instanceof Document cursor
 					&& cursor.get("firstBatch") instanceof List<?> batch) {
-				cursor.put("firstBatch", batch.stream()
-					.filter(entry -> entry instanceof Document doc && MATCHER.matches(doc, filter))
-					.toList());
+				cursor.put("firstBatch",
+						batch.stream()
+							.filter(entry -> entry instanceof Document doc && MATCHER.matches(doc, filter))
+							.toList());
 			}
 			return response;
 		}

@@ -12,11 +12,12 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 /**
- * An H2 collection whose queries that pin {@code _id} (a value or an {@code $in}) next to other conditions
- * — {@code {_id: x, v: 3}}, or the driver's {@code {$and: [{_id: x}, …]}} — read the documents through the
- * {@code _id} index and check the whole query on them. Upstream uses an index only when the query names
- * exactly the index's fields, so such a query (a compare-and-set by version, a lookup by id that also
- * names the org) read every document of the collection.
+ * An H2 collection whose queries that pin {@code _id} (a value or an {@code $in}) next to
+ * other conditions — {@code {_id: x, v: 3}}, or the driver's {@code {$and: [{_id: x},
+ * …]}} — read the documents through the {@code _id} index and check the whole query on
+ * them. Upstream uses an index only when the query names exactly the index's fields, so
+ * such a query (a compare-and-set by version, a lookup by id that also names the org)
+ * read every document of the collection.
  */
 final class IdLedH2Collection extends H2Collection {
 
@@ -43,7 +44,10 @@ final class IdLedH2Collection extends H2Collection {
 		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}
 
-	/** The {@code _id} condition of a query that has more than it (plain value or {@code $in}), else null. */
+	/**
+	 * The {@code _id} condition of a query that has more than it (plain value or
+	 * {@code $in}), else null.
+	 */
 	static Object pinnedId(Document query) {
 		if (query.size() > 1 && query.containsKey(ID)) {
 			return byIndex(query.get(ID));

@@ -13,9 +13,10 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * Makes every {@link MongoClient}, {@link MongoDatabaseFactory} and {@link MongoOperations} bean (hence
- * {@code mongoTemplate} and all Mongo repositories, which need one of them) depend on
- * {@link StorageMigration#BEAN_NAME}, so no bean reads or writes MongoDB before the schema is in place.
+ * Makes every {@link MongoClient}, {@link MongoDatabaseFactory} and
+ * {@link MongoOperations} bean (hence {@code mongoTemplate} and all Mongo repositories,
+ * which need one of them) depend on {@link StorageMigration#BEAN_NAME}, so no bean reads
+ * or writes MongoDB before the schema is in place.
  */
 public final class MigrationFirstPostProcessor implements BeanFactoryPostProcessor {
 

@@ -15,9 +15,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Maps env {@code MONGODB_URI} to Boot's {@code spring.mongodb.uri} when the latter is blank, and
- * defaults {@code spring.mongodb.database} to {@value #DEFAULT_DATABASE} when neither that property nor
- * the URI names a database. Runs after config data so {@code application.yml} values win.
+ * Maps env {@code MONGODB_URI} to Boot's {@code spring.mongodb.uri} when the latter is
+ * blank, and defaults {@code spring.mongodb.database} to {@value #DEFAULT_DATABASE} when
+ * neither that property nor the URI names a database. Runs after config data so
+ * {@code application.yml} values win.
  */
 public class MongoUriEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -45,7 +46,8 @@ public class MongoUriEnvironmentPostProcessor implements EnvironmentPostProcesso
 			values.put(DATABASE_PROPERTY, DEFAULT_DATABASE);
 		}
 		if (!values.isEmpty()) {
-			// Only keys that are blank or absent are set here, so putting this first overrides nothing
+			// Only keys that are blank or absent are set here, so putting this first
+			// overrides nothing
 			// but an explicitly blank value (e.g. SPRING_MONGODB_URI= in a compose file).
 			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
 		}
@@ -59,7 +61,8 @@ public class MongoUriEnvironmentPostProcessor implements EnvironmentPostProcesso
 			return new ConnectionString(uri).getDatabase();
 		}
 		catch (IllegalArgumentException ex) {
-			// Boot reports the malformed URI with a proper message when it builds the client.
+			// Boot reports the malformed URI with a proper message when it builds the
+			// client.
 			return null;
 		}
 	}

@@ -7,8 +7,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when neither {@code spring.mongodb.uri} nor {@code spring.mongodb.host} is set (after
- * {@link MongoUriEnvironmentPostProcessor} mapped {@code MONGODB_URI}).
+ * Matches when neither {@code spring.mongodb.uri} nor {@code spring.mongodb.host} is set
+ * (after {@link MongoUriEnvironmentPostProcessor} mapped {@code MONGODB_URI}).
  */
 public final class NoMongoConfiguredCondition extends SpringBootCondition {
 

@@ -30,16 +30,18 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Runs the Liquibase changelogs against MongoDB once, at startup, before any bean that uses MongoDB
- * (see {@link MigrationFirstPostProcessor}).
+ * Runs the Liquibase changelogs against MongoDB once, at startup, before any bean that
+ * uses MongoDB (see {@link MigrationFirstPostProcessor}).
  * <p>
- * Boot's Liquibase support needs JDBC, so this opens liquibase-mongodb's {@link MongoConnection} itself
- * (with an explicit {@code appName}: in a fat jar the extension's own version lookup mis-parses the jar
- * URL) and runs the {@code update} command. Analytics are off, console output goes to the log.
+ * Boot's Liquibase support needs JDBC, so this opens liquibase-mongodb's
+ * {@link MongoConnection} itself (with an explicit {@code appName}: in a fat jar the
+ * extension's own version lookup mis-parses the jar URL) and runs the {@code update}
+ * command. Analytics are off, console output goes to the log.
  * <p>
- * Lock recovery: a lock found before the run is released when it is stale — on the embedded server
- * always (its data file is exclusively held by this process, so no other run can own it), on an
- * external MongoDB when it is older than {@code billforge.storage.migration.stale-lock-after}.
+ * Lock recovery: a lock found before the run is released when it is stale — on the
+ * embedded server always (its data file is exclusively held by this process, so no other
+ * run can own it), on an external MongoDB when it is older than
+ * {@code billforge.storage.migration.stale-lock-after}.
  */
 public final class StorageMigration implements InitializingBean {
 
@@ -72,8 +74,9 @@ public final class StorageMigration implements InitializingBean {
 	}
 
 	/**
-	 * Serialized per JVM: Liquibase keeps lock services in a process-wide factory, and two contexts
-	 * migrating at once in one JVM (e.g. a two-instance test) must not reset each other's.
+	 * Serialized per JVM: Liquibase keeps lock services in a process-wide factory, and
+	 * two contexts migrating at once in one JVM (e.g. a two-instance test) must not reset
+	 * each other's.
 	 */
 	@Override
 	public void afterPropertiesSet() throws Exception {
@@ -101,7 +104,10 @@ public final class StorageMigration implements InitializingBean {
 		});
 	}
 
-	/** Liquibase settings for this run only; scope values outrank defaults without touching system properties. */
+	/**
+	 * Liquibase settings for this run only; scope values outrank defaults without
+	 * touching system properties.
+	 */
 	private Map<String, Object> scopeValues() {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -143,8 +149,9 @@ public final class StorageMigration implements InitializingBean {
 	}
 
 	/**
-	 * Compare-and-set on the lock document: releases exactly the lock judged stale. If another instance
-	 * released it and took it meanwhile, the filter no longer matches and its fresh lock is left alone.
+	 * Compare-and-set on the lock document: releases exactly the lock judged stale. If
+	 * another instance released it and took it meanwhile, the filter no longer matches
+	 * and its fresh lock is left alone.
 	 */
 	private static boolean releaseIfUnchanged(MongoLiquibaseDatabase database, DatabaseChangeLogLock lock) {
 		Document filter = new Document("_id", lock.getId()).append("locked", true)

@@ -3,9 +3,9 @@ package dev.billforge.storage.internal;
 import org.h2.mvstore.MVStore;
 
 /**
- * Formats of the embedded store that a file keeps for life. Each is recorded in a marker map when a
- * store is created; a store that already holds data without the marker was created before the format
- * existed and keeps the old one.
+ * Formats of the embedded store that a file keeps for life. Each is recorded in a marker
+ * map when a store is created; a store that already holds data without the marker was
+ * created before the format existed and keeps the old one.
  */
 final class StoreMarkers {
 

@@ -14,15 +14,16 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Key type of the embedded server's unique indexes ({@code _id} above all). H2 compares keys that are
- * not {@link Comparable} — mongo-java-server's {@link KeyValue} is not — by Java-serialising both on
- * every comparison, which profiling showed as a quarter of the CPU of a ledger write. This type
- * compares them by value, in MongoDB's order. In stores whose documents are BSON ({@link BsonDocuments})
- * keys are written as BSON too; otherwise they are written and read exactly as before.
+ * Key type of the embedded server's unique indexes ({@code _id} above all). H2 compares
+ * keys that are not {@link Comparable} — mongo-java-server's {@link KeyValue} is not — by
+ * Java-serialising both on every comparison, which profiling showed as a quarter of the
+ * CPU of a ledger write. This type compares them by value, in MongoDB's order. In stores
+ * whose documents are BSON ({@link BsonDocuments}) keys are written as BSON too;
+ * otherwise they are written and read exactly as before.
  * <p>
- * The order of a B-tree is part of its file, so a store whose indexes were built in the old order
- * keeps it: {@link #applies(MVStore)} is true only for stores created with this type (they carry a
- * marker map).
+ * The order of a B-tree is part of its file, so a store whose indexes were built in the
+ * old order keeps it: {@link #applies(MVStore)} is true only for stores created with this
+ * type (they carry a marker map).
  */
 final class ValueOrderedKeys extends ObjectDataType {
 
@@ -44,7 +45,10 @@ final class ValueOrderedKeys extends ObjectDataType {
 
 	private final boolean bson;
 
-	/** @param bson whether keys are written as BSON (stores with BSON documents) or Java-serialised */
+	/**
+	 * @param bson whether keys are written as BSON (stores with BSON documents) or
+	 * Java-serialised
+	 */
 	ValueOrderedKeys(boolean bson) {
 		this.bson = bson;
 	}
@@ -87,8 +91,10 @@ final class ValueOrderedKeys extends ObjectDataType {
 
 	@Override
 	public int getMemory(Object key) {
-		// Upstream estimates any serialised object at ~10 KB, which shrinks the page cache to a few hundred keys.
-		return key instanceof KeyValue values ? 32 + BsonDocuments.estimate(values.stream().toList()) : super.getMemory(key);
+		// Upstream estimates any serialised object at ~10 KB, which shrinks the page
+		// cache to a few hundred keys.
+		return key instanceof KeyValue values ? 32 + BsonDocuments.estimate(values.stream().toList())
+				: super.getMemory(key);
 	}
 
 	@Override
@@ -108,8 +114,9 @@ final class ValueOrderedKeys extends ObjectDataType {
 	}
 
 	/**
-	 * Whether indexes of this store use the value order: yes for a new store (which gets the marker
-	 * now) and for one created with it; no for a store that already has data without the marker.
+	 * Whether indexes of this store use the value order: yes for a new store (which gets
+	 * the marker now) and for one created with it; no for a store that already has data
+	 * without the marker.
 	 */
 	static boolean applies(MVStore store) {
 		return StoreMarkers.applies(store, MARKER_MAP, MARKER_KEY, VALUE_ORDER);

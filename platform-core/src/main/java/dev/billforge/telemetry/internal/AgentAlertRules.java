@@ -8,11 +8,11 @@ import dev.billforge.common.DecimalInput;
 import dev.billforge.common.ProblemException;
 
 /**
- * An org's alerts on its monitored agents. Error rate: the share of traces started in the last
- * {@code windowMinutes} that have an error span, above {@code errorRatePercent}, once at least
- * {@code minTraces} traces started (one failure out of one is not a trend). LLM cost: the observed
- * cost (spans and LLM request events) in the last hour above {@code llmCostPerHourUsd}, an exact
- * decimal. A null threshold switches that alert off.
+ * An org's alerts on its monitored agents. Error rate: the share of traces started in the
+ * last {@code windowMinutes} that have an error span, above {@code errorRatePercent},
+ * once at least {@code minTraces} traces started (one failure out of one is not a trend).
+ * LLM cost: the observed cost (spans and LLM request events) in the last hour above
+ * {@code llmCostPerHourUsd}, an exact decimal. A null threshold switches that alert off.
  */
 record AgentAlertRules(Integer errorRatePercent, int windowMinutes, int minTraces, BigDecimal llmCostPerHourUsd) {
 
@@ -30,13 +30,17 @@ record AgentAlertRules(Integer errorRatePercent, int windowMinutes, int minTrace
 		if (minTraces < 1 || minTraces > 100_000) {
 			throw ProblemException.invalid("minTraces", "minTraces is from 1 to 100000");
 		}
-		if (llmCostPerHourUsd != null && (llmCostPerHourUsd.signum() <= 0 || llmCostPerHourUsd.compareTo(MAX_COST) > 0)) {
+		if (llmCostPerHourUsd != null
+				&& (llmCostPerHourUsd.signum() <= 0 || llmCostPerHourUsd.compareTo(MAX_COST) > 0)) {
 			throw ProblemException.invalid("llmCostPerHourUsd", "llmCostPerHourUsd is above 0 and at most 1000000");
 		}
 	}
 
-	/** From the form's texts, each bounded before parsing; blank switches an alert off. */
-	static AgentAlertRules parse(String errorRatePercent, String windowMinutes, String minTraces, String llmCostPerHourUsd) {
+	/**
+	 * From the form's texts, each bounded before parsing; blank switches an alert off.
+	 */
+	static AgentAlertRules parse(String errorRatePercent, String windowMinutes, String minTraces,
+			String llmCostPerHourUsd) {
 		return new AgentAlertRules(wholeOrNull("errorRatePercent", errorRatePercent),
 				orDefault(wholeOrNull("windowMinutes", windowMinutes), NONE.windowMinutes),
 				orDefault(wholeOrNull("minTraces", minTraces), NONE.minTraces),
@@ -73,8 +77,9 @@ record AgentAlertRules(Integer errorRatePercent, int windowMinutes, int minTrace
 			return NONE;
 		}
 		String cost = doc.getString("llmCostPerHourUsd");
-		return new AgentAlertRules(doc.getInteger("errorRatePercent"), doc.getInteger("windowMinutes", NONE.windowMinutes),
-				doc.getInteger("minTraces", NONE.minTraces), cost == null ? null : new BigDecimal(cost));
+		return new AgentAlertRules(doc.getInteger("errorRatePercent"),
+				doc.getInteger("windowMinutes", NONE.windowMinutes), doc.getInteger("minTraces", NONE.minTraces),
+				cost == null ? null : new BigDecimal(cost));
 	}
 
 }

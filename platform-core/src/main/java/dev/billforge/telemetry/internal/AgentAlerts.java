@@ -28,12 +28,13 @@ import dev.billforge.storage.JobLock;
 import dev.billforge.telemetry.TelemetryQueries;
 
 /**
- * Alerts on the monitored agents, per org ({@link AgentAlertRules}), evaluated by a scheduled job that
- * runs on one instance at a time ({@link JobLock}) and delivered through the platform's notification
- * channels (in-app, email, org webhook). Once per breach: an alert is raised when a rule goes from
- * fine to breached, not again while it stays breached, and again after it recovered and breaches anew.
- * The alert's id is the rule's breach number, raised before the state records it: a crash in between
- * raises the same id again, which the notifications take once.
+ * Alerts on the monitored agents, per org ({@link AgentAlertRules}), evaluated by a
+ * scheduled job that runs on one instance at a time ({@link JobLock}) and delivered
+ * through the platform's notification channels (in-app, email, org webhook). Once per
+ * breach: an alert is raised when a rule goes from fine to breached, not again while it
+ * stays breached, and again after it recovered and breaches anew. The alert's id is the
+ * rule's breach number, raised before the state records it: a crash in between raises the
+ * same id again, which the notifications take once.
  */
 @Component
 @ConditionalOnBooleanProperty("billforge.telemetry.enabled")
@@ -45,7 +46,10 @@ class AgentAlerts {
 
 	private static final Logger log = LoggerFactory.getLogger(AgentAlerts.class);
 
-	/** A rule's state and what it observed at the last evaluation, as the alerts page shows it. */
+	/**
+	 * A rule's state and what it observed at the last evaluation, as the alerts page
+	 * shows it.
+	 */
 	record RuleState(boolean breached, int breaches, String observed) {
 	}
 
@@ -80,8 +84,9 @@ class AgentAlerts {
 		Map<String, RuleState> states = new LinkedHashMap<>();
 		for (String rule : new String[] { "errorRate", "llmCost" }) {
 			Document state = doc == null ? null : doc.get(rule, Document.class);
-			states.put(rule, state == null ? new RuleState(false, 0, null)
-					: new RuleState(state.getBoolean("breached", false), state.getInteger("seq", 0), state.getString("observed")));
+			states.put(rule,
+					state == null ? new RuleState(false, 0, null) : new RuleState(state.getBoolean("breached", false),
+							state.getInteger("seq", 0), state.getString("observed")));
 		}
 		return states;
 	}
@@ -129,8 +134,11 @@ class AgentAlerts {
 					Filters.gte("start", from), Filters.lte("start", Date.from(now)), Filters.gt("errors", 0)));
 			boolean breached = total >= rule.minTraces() && failed * 100 > (long) rule.errorRatePercent() * total;
 			Map<String, String> details = new LinkedHashMap<>();
-			details.put("errorRatePercent", total == 0 ? "0"
-					: BigDecimal.valueOf(failed * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP).toPlainString());
+			details.put("errorRatePercent",
+					total == 0 ? "0"
+							: BigDecimal.valueOf(failed * 100)
+								.divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
+								.toPlainString());
 			details.put("failedTraces", Long.toString(failed));
 			details.put("traces", Long.toString(total));
 			details.put("windowMinutes", Integer.toString(rule.windowMinutes()));
@@ -148,8 +156,8 @@ class AgentAlerts {
 			Map<String, String> details = new LinkedHashMap<>();
 			details.put("costUsd", cost.stripTrailingZeros().toPlainString());
 			details.put("thresholdUsd", rule.llmCostPerHourUsd().toPlainString());
-			raised += transition(org, doc, "llmCost", "agent_llm_cost", cost.compareTo(rule.llmCostPerHourUsd()) > 0, details,
-					now);
+			raised += transition(org, doc, "llmCost", "agent_llm_cost", cost.compareTo(rule.llmCostPerHourUsd()) > 0,
+					details, now);
 		}
 		else {
 			raised += transition(org, doc, "llmCost", null, false, Map.of(), now);
@@ -171,9 +179,8 @@ class AgentAlerts {
 							Updates.set(rule + ".observed", observed)));
 			return 1;
 		}
-		rules.updateOne(Filters.eq("_id", org.value()),
-				Updates.combine(Updates.set(rule + ".breached", breached), Updates.set(rule + ".seq", seq),
-						Updates.set(rule + ".observed", observed)));
+		rules.updateOne(Filters.eq("_id", org.value()), Updates.combine(Updates.set(rule + ".breached", breached),
+				Updates.set(rule + ".seq", seq), Updates.set(rule + ".observed", observed)));
 		return 0;
 	}
 

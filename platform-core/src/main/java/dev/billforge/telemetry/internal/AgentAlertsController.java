@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The alerts page of the monitored agents: every member sees the org's rules and whether each is
- * breached; only the org's owners change them (checked here, not just by hiding the form).
+ * The alerts page of the monitored agents: every member sees the org's rules and whether
+ * each is breached; only the org's owners change them (checked here, not just by hiding
+ * the form).
  */
 @Controller
 @ProductPage
@@ -42,7 +43,8 @@ class AgentAlertsController {
 	}
 
 	@PostMapping
-	String save(HttpServletRequest request, HttpServletResponse response, Model model, @RequestParam(required = false) String errorRatePercent,
+	String save(HttpServletRequest request, HttpServletResponse response, Model model,
+			@RequestParam(required = false) String errorRatePercent,
 			@RequestParam(required = false) String windowMinutes, @RequestParam(required = false) String minTraces,
 			@RequestParam(required = false) String llmCostPerHourUsd) {
 		CurrentOrg org = orgs.require(request);
@@ -50,7 +52,8 @@ class AgentAlertsController {
 			throw new ProblemException(403, "forbidden", "only the org's owners change its alerts");
 		}
 		try {
-			AgentAlertRules rules = AgentAlertRules.parse(errorRatePercent, windowMinutes, minTraces, llmCostPerHourUsd);
+			AgentAlertRules rules = AgentAlertRules.parse(errorRatePercent, windowMinutes, minTraces,
+					llmCostPerHourUsd);
 			alerts.save(org.orgId(), rules);
 			model.addAttribute("saved", true);
 			return render(org, model, rules);

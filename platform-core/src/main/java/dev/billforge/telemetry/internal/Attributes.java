@@ -14,9 +14,10 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 
 /**
- * OTLP attributes as stored: a list of {@code {k, v}} pairs (keys contain dots, so they are not field
- * names) whose values keep their types — strings, 64-bit integers, doubles, booleans, bytes, arrays
- * and key-value lists (nested pairs) — within the request's count and depth limits.
+ * OTLP attributes as stored: a list of {@code {k, v}} pairs (keys contain dots, so they
+ * are not field names) whose values keep their types — strings, 64-bit integers, doubles,
+ * booleans, bytes, arrays and key-value lists (nested pairs) — within the request's count
+ * and depth limits.
  */
 final class Attributes {
 
@@ -26,7 +27,10 @@ final class Attributes {
 		this.byKey = byKey;
 	}
 
-	/** A lookup over several attribute lists; the first list wins (e.g. span before resource). */
+	/**
+	 * A lookup over several attribute lists; the first list wins (e.g. span before
+	 * resource).
+	 */
 	@SafeVarargs
 	static Attributes of(List<KeyValue>... lists) {
 		Map<String, AnyValue> map = new HashMap<>();
@@ -51,7 +55,10 @@ final class Attributes {
 		return null;
 	}
 
-	/** An integer attribute; integral doubles and numeric strings count too (exporters differ). */
+	/**
+	 * An integer attribute; integral doubles and numeric strings count too (exporters
+	 * differ).
+	 */
 	Long integer(String... keys) {
 		for (String key : keys) {
 			AnyValue value = byKey.get(key);
@@ -83,7 +90,10 @@ final class Attributes {
 	/** Largest cost believed (USD per item); larger values are ignored as garbage. */
 	private static final java.math.BigDecimal MAX_COST = java.math.BigDecimal.valueOf(1_000_000);
 
-	/** A non-negative decimal attribute up to a million (a cost); doubles convert through their shortest decimal form. */
+	/**
+	 * A non-negative decimal attribute up to a million (a cost); doubles convert through
+	 * their shortest decimal form.
+	 */
 	java.math.BigDecimal decimal(String... keys) {
 		for (String key : keys) {
 			java.math.BigDecimal value = rawDecimal(key);
@@ -149,12 +159,18 @@ final class Attributes {
 
 	static final int MAX_NAME = 1024;
 
-	/** An attribute key as stored: bounded, no control characters (they corrupt the pages and exports). */
+	/**
+	 * An attribute key as stored: bounded, no control characters (they corrupt the pages
+	 * and exports).
+	 */
 	static String key(String key, String where) {
 		return name("attribute key", key, MAX_KEY, where);
 	}
 
-	/** A name as stored, by the platform's one rule for outside text; a bad one rejects the request. */
+	/**
+	 * A name as stored, by the platform's one rule for outside text; a bad one rejects
+	 * the request.
+	 */
 	static String name(String field, String value, int max, String where) {
 		try {
 			TextInput.optional(field, value, max);
@@ -168,7 +184,8 @@ final class Attributes {
 	/** Stored form of an attribute list; a list over the limit rejects the request. */
 	static List<Document> store(List<KeyValue> kvs, Limits limits, String where) {
 		if (kvs.size() > limits.maxAttributes()) {
-			throw OtlpRejection.invalid(where + " has " + kvs.size() + " attributes, more than " + limits.maxAttributes());
+			throw OtlpRejection
+				.invalid(where + " has " + kvs.size() + " attributes, more than " + limits.maxAttributes());
 		}
 		List<Document> out = new ArrayList<>(kvs.size());
 		for (KeyValue kv : kvs) {
@@ -194,7 +211,8 @@ final class Attributes {
 			case BYTES_VALUE -> new Binary(value.getBytesValue().toByteArray());
 			case ARRAY_VALUE -> {
 				if (value.getArrayValue().getValuesCount() > limits.maxAttributes()) {
-					throw OtlpRejection.invalid(where + " has an array attribute longer than " + limits.maxAttributes());
+					throw OtlpRejection
+						.invalid(where + " has an array attribute longer than " + limits.maxAttributes());
 				}
 				List<Object> items = new ArrayList<>();
 				for (AnyValue item : value.getArrayValue().getValuesList()) {

@@ -19,9 +19,10 @@ import dev.billforge.telemetry.TelemetryQueries.ToolUsage;
 
 /**
  * Claude Code's dashboard from what it exports: metrics ({@code claude_code.cost.usage},
- * {@code token.usage} by model and type, {@code lines_of_code.count}, {@code session.count}) and events
- * ({@code tool_result}, {@code tool_decision}, {@code api_request}, {@code api_error}). Delta sums are
- * added up; a cumulative series counts with its latest value.
+ * {@code token.usage} by model and type, {@code lines_of_code.count},
+ * {@code session.count}) and events ({@code tool_result}, {@code tool_decision},
+ * {@code api_request}, {@code api_error}). Delta sums are added up; a cumulative series
+ * counts with its latest value.
  */
 final class ClaudeCodeFold {
 
@@ -67,13 +68,15 @@ final class ClaudeCodeFold {
 				case "claude_code.cost.usage" -> {
 					BigDecimal usd = BigDecimal.valueOf(value);
 					costByModel.merge(model, usd, BigDecimal::add);
-					costPerDay.merge(point.getDate("time").toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString(), usd,
+					costPerDay.merge(
+							point.getDate("time").toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString(), usd,
 							BigDecimal::add);
 				}
 				case "claude_code.token.usage" -> tokens.computeIfAbsent(model, m -> new TreeMap<>())
-					.merge(point.getString("kind") == null ? "(none)" : point.getString("kind"), Math.round(value), Long::sum);
-				case "claude_code.lines_of_code.count" -> lines["removed".equals(point.getString("kind")) ? 1 : 0] += Math
-					.round(value);
+					.merge(point.getString("kind") == null ? "(none)" : point.getString("kind"), Math.round(value),
+							Long::sum);
+				case "claude_code.lines_of_code.count" ->
+					lines["removed".equals(point.getString("kind")) ? 1 : 0] += Math.round(value);
 				default -> {
 				}
 			}
@@ -81,7 +84,8 @@ final class ClaudeCodeFold {
 		Map<String, long[]> tools = new TreeMap<>();
 		long[] api = new long[2];
 		for (Document log : store.collection(TelemetryStore.LOGS)
-			.find(Filters.and(Filters.eq("org", org), Filters.exists("claudeCode"), MongoTelemetryQueries.range("time", from, to)))
+			.find(Filters.and(Filters.eq("org", org), Filters.exists("claudeCode"),
+					MongoTelemetryQueries.range("time", from, to)))
 			.limit(MongoTelemetryQueries.MAX_SCAN)) {
 			Document cc = log.get("claudeCode", Document.class);
 			if (log.getString("session") != null) {
@@ -107,13 +111,11 @@ final class ClaudeCodeFold {
 		}
 		Map<String, BigDecimal> costs = new LinkedHashMap<>(costByModel);
 		BigDecimal total = costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new ClaudeCodeSummary(sessions.size(), total, costs, tokens, lines[0], lines[1],
-				tools.entrySet()
-					.stream()
-					.map(e -> new ToolUsage(e.getKey(), e.getValue()[0], e.getValue()[1],
-							e.getValue()[0] == 0 ? 0 : e.getValue()[2] / e.getValue()[0], e.getValue()[3], e.getValue()[4]))
-					.toList(),
-				api[0], api[1], costPerDay);
+		return new ClaudeCodeSummary(sessions.size(), total, costs, tokens, lines[0], lines[1], tools.entrySet()
+			.stream()
+			.map(e -> new ToolUsage(e.getKey(), e.getValue()[0], e.getValue()[1],
+					e.getValue()[0] == 0 ? 0 : e.getValue()[2] / e.getValue()[0], e.getValue()[3], e.getValue()[4]))
+			.toList(), api[0], api[1], costPerDay);
 	}
 
 	private void fold(Document point) {

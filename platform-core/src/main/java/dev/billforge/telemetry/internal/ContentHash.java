@@ -7,8 +7,9 @@ import java.util.HexFormat;
 import com.google.protobuf.MessageLite;
 
 /**
- * SHA-256 over protobuf encodings, the identity of log records and data points (which have no id of
- * their own): the same record sent again — in JSON or protobuf — has the same hash.
+ * SHA-256 over protobuf encodings, the identity of log records and data points (which
+ * have no id of their own): the same record sent again — in JSON or protobuf — has the
+ * same hash.
  */
 final class ContentHash {
 
@@ -25,8 +26,8 @@ final class ContentHash {
 
 	ContentHash add(MessageLite part) {
 		byte[] bytes = part.toByteArray();
-		digest.update(new byte[] { (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
-				(byte) bytes.length });
+		digest.update(new byte[] { (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+				(byte) (bytes.length >>> 8), (byte) bytes.length });
 		digest.update(bytes);
 		return this;
 	}

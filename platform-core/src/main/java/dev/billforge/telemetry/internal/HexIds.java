@@ -4,7 +4,10 @@ import java.util.HexFormat;
 
 import com.google.protobuf.ByteString;
 
-/** Trace and span ids: checked for length and for the all-zero invalid id, written as lower-case hex. */
+/**
+ * Trace and span ids: checked for length and for the all-zero invalid id, written as
+ * lower-case hex.
+ */
 final class HexIds {
 
 	private HexIds() {

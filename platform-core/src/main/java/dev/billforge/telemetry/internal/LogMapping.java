@@ -15,9 +15,10 @@ import io.opentelemetry.proto.resource.v1.Resource;
 
 /**
  * An OTLP logs request as log documents keyed by content hash. Claude Code's events
- * ({@code claude_code.api_request}, {@code tool_result}, {@code tool_decision}, {@code api_error},
- * {@code user_prompt}) are recognised by their event name and their fields lifted for the dashboard;
- * an {@code api_request} carries an LLM call with its cost.
+ * ({@code claude_code.api_request}, {@code tool_result}, {@code tool_decision},
+ * {@code api_error}, {@code user_prompt}) are recognised by their event name and their
+ * fields lifted for the dashboard; an {@code api_request} carries an LLM call with its
+ * cost.
  */
 final class LogMapping {
 
@@ -50,7 +51,8 @@ final class LogMapping {
 				Document scope = SpanMapping.scope(sl.getScope(), limits);
 				for (LogRecord record : sl.getLogRecordsList()) {
 					String hash = new ContentHash().add(resource).add(sl.getScope()).add(record).hex();
-					items.add(record(org, hash, record, resource, resourceAttributes, service, scope, limits, prices, now));
+					items.add(record(org, hash, record, resource, resourceAttributes, service, scope, limits, prices,
+							now));
 				}
 			}
 		}
@@ -98,7 +100,10 @@ final class LogMapping {
 		return new LogItem(hash, doc, ai);
 	}
 
-	/** The event's name: the record's {@code event_name}, else its {@code event.name} attribute, prefixed for Claude Code. */
+	/**
+	 * The event's name: the record's {@code event_name}, else its {@code event.name}
+	 * attribute, prefixed for Claude Code.
+	 */
 	private static String eventName(LogRecord record, Attributes lookup) {
 		String name = record.getEventName().isEmpty() ? lookup.string("event.name") : record.getEventName();
 		if (name == null && record.getBody().hasStringValue()
@@ -109,7 +114,8 @@ final class LogMapping {
 			return null;
 		}
 		boolean claude = name.startsWith(CLAUDE_CODE_PREFIX) || "claude-code".equals(lookup.string("service.name"))
-				|| (record.getBody().hasStringValue() && record.getBody().getStringValue().startsWith(CLAUDE_CODE_PREFIX));
+				|| (record.getBody().hasStringValue()
+						&& record.getBody().getStringValue().startsWith(CLAUDE_CODE_PREFIX));
 		return claude && !name.startsWith(CLAUDE_CODE_PREFIX) ? CLAUDE_CODE_PREFIX + name : name;
 	}
 

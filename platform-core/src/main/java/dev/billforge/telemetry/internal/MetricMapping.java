@@ -22,10 +22,11 @@ import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 
 /**
- * An OTLP metrics request as one document per data point, keyed by content hash. Each point carries
- * its series (resource, scope, metric and attributes) so that cumulative sums can be read as their
- * latest value per series and delta sums as their total. Claude Code's metrics keep {@code model},
- * {@code type} (token type, lines added/removed), {@code tool_name} and {@code decision} lifted.
+ * An OTLP metrics request as one document per data point, keyed by content hash. Each
+ * point carries its series (resource, scope, metric and attributes) so that cumulative
+ * sums can be read as their latest value per series and delta sums as their total. Claude
+ * Code's metrics keep {@code model}, {@code type} (token type, lines added/removed),
+ * {@code tool_name} and {@code decision} lifted.
  */
 final class MetricMapping {
 
@@ -58,7 +59,8 @@ final class MetricMapping {
 		List<PointItem> items = new ArrayList<>();
 		for (ResourceMetrics rm : request.getResourceMetricsList()) {
 			Resource resource = rm.getResource();
-			Context context = new Context(org, resource, Attributes.store(resource.getAttributesList(), limits, "resource"),
+			Context context = new Context(org, resource,
+					Attributes.store(resource.getAttributesList(), limits, "resource"),
 					Attributes.of(resource.getAttributesList()).string("service.name"), limits, now);
 			for (ScopeMetrics sm : rm.getScopeMetricsList()) {
 				Document scope = SpanMapping.scope(sm.getScope(), limits);
@@ -77,21 +79,31 @@ final class MetricMapping {
 	private static void metric(Context c, InstrumentationScope scopeProto, Document scope, Metric metric,
 			List<PointItem> items) {
 		switch (metric.getDataCase()) {
-			case GAUGE -> metric.getGauge().getDataPointsList().forEach(p -> items.add(number(c, scopeProto, scope, metric, "gauge", 0, false, p)));
-			case SUM -> metric.getSum().getDataPointsList().forEach(p -> items.add(number(c, scopeProto, scope, metric, "sum",
-					metric.getSum().getAggregationTemporalityValue(), metric.getSum().getIsMonotonic(), p)));
-			case HISTOGRAM -> metric.getHistogram().getDataPointsList().forEach(p -> items.add(histogram(c, scopeProto, scope,
-					metric, metric.getHistogram().getAggregationTemporalityValue(), p)));
-			case EXPONENTIAL_HISTOGRAM -> metric.getExponentialHistogram().getDataPointsList().forEach(p -> items.add(
-					exponential(c, scopeProto, scope, metric, metric.getExponentialHistogram().getAggregationTemporalityValue(), p)));
-			case SUMMARY -> metric.getSummary().getDataPointsList().forEach(p -> items.add(summary(c, scopeProto, scope, metric, p)));
+			case GAUGE -> metric.getGauge()
+				.getDataPointsList()
+				.forEach(p -> items.add(number(c, scopeProto, scope, metric, "gauge", 0, false, p)));
+			case SUM -> metric.getSum()
+				.getDataPointsList()
+				.forEach(p -> items.add(number(c, scopeProto, scope, metric, "sum",
+						metric.getSum().getAggregationTemporalityValue(), metric.getSum().getIsMonotonic(), p)));
+			case HISTOGRAM -> metric.getHistogram()
+				.getDataPointsList()
+				.forEach(p -> items.add(histogram(c, scopeProto, scope, metric,
+						metric.getHistogram().getAggregationTemporalityValue(), p)));
+			case EXPONENTIAL_HISTOGRAM -> metric.getExponentialHistogram()
+				.getDataPointsList()
+				.forEach(p -> items.add(exponential(c, scopeProto, scope, metric,
+						metric.getExponentialHistogram().getAggregationTemporalityValue(), p)));
+			case SUMMARY -> metric.getSummary()
+				.getDataPointsList()
+				.forEach(p -> items.add(summary(c, scopeProto, scope, metric, p)));
 			default -> {
 			}
 		}
 	}
 
-	private static PointItem number(Context c, InstrumentationScope scopeProto, Document scope, Metric metric, String type,
-			int temporality, boolean monotonic, NumberDataPoint p) {
+	private static PointItem number(Context c, InstrumentationScope scopeProto, Document scope, Metric metric,
+			String type, int temporality, boolean monotonic, NumberDataPoint p) {
 		Document doc = base(c, scopeProto, scope, metric, type, p, p.getAttributesList(), p.getTimeUnixNano(),
 				p.getStartTimeUnixNano())
 			.append("temporality", temporality)

@@ -8,8 +8,9 @@ import java.util.Optional;
 import dev.billforge.telemetry.TelemetryProperties;
 
 /**
- * The versioned model price table (USD per million tokens). A cost is computed once, at ingestion,
- * and stored with {@link #version()}, so changing the table later never rewrites history.
+ * The versioned model price table (USD per million tokens). A cost is computed once, at
+ * ingestion, and stored with {@link #version()}, so changing the table later never
+ * rewrites history.
  */
 final class ModelPrices {
 

@@ -25,9 +25,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.telemetry.TelemetryQueries;
 
 /**
- * {@link TelemetryQueries} on the telemetry collections. Lists read the trace summaries (indexed by
- * org and time); aggregations fold at most {@link #MAX_SCAN} documents of the range in memory, which
- * the embedded store handles as well as MongoDB.
+ * {@link TelemetryQueries} on the telemetry collections. Lists read the trace summaries
+ * (indexed by org and time); aggregations fold at most {@link #MAX_SCAN} documents of the
+ * range in memory, which the embedded store handles as well as MongoDB.
  */
 final class MongoTelemetryQueries implements TelemetryQueries {
 
@@ -79,8 +79,9 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 			.limit(safeSize + 1)) {
 			rows.add(new TraceRow(doc.getString("traceId"), doc.getString("name"), doc.getString("service"),
 					doc.getDate("start").toInstant(), nanosToMs(doc, "durationNanos"), doc.getInteger("spans", 0),
-					doc.getInteger("errors", 0), doc.getList("agents", String.class), doc.getList("models", String.class),
-					usd(doc.get("costNanos", Number.class)), doc.getString("session")));
+					doc.getInteger("errors", 0), doc.getList("agents", String.class),
+					doc.getList("models", String.class), usd(doc.get("costNanos", Number.class)),
+					doc.getString("session")));
 		}
 		boolean hasNext = rows.size() > safeSize;
 		return new TracePage(hasNext ? rows.subList(0, safeSize) : rows, safePage, hasNext);
@@ -113,8 +114,8 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 			Document ai = s.get("ai", Document.class);
 			Document tokens = ai == null ? null : ai.get("tokens", Document.class);
 			views.add(new SpanView(s.getString("spanId"), s.getString("parentSpanId"), s.getString("name"),
-					s.getString("service"), depth(s.getString("spanId"), parents), (spanStart - start) / 1e6, duration / 1e6,
-					100.0 * (spanStart - start) / total, Math.max(0.5, 100.0 * duration / total),
+					s.getString("service"), depth(s.getString("spanId"), parents), (spanStart - start) / 1e6,
+					duration / 1e6, 100.0 * (spanStart - start) / total, Math.max(0.5, 100.0 * duration / total),
 					s.get("status", Number.class).intValue() == 2, s.getString("statusMessage"),
 					ai == null ? null : ai.getString("operation"), ai == null ? null : ai.getString("model"),
 					ai == null ? null : ai.getString("agent"), ai == null ? null : ai.getString("toolName"),
@@ -128,9 +129,9 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 	}
 
 	/**
-	 * A trace's spans in start order: by their ids from the trace's summary (one lookup by {@code _id},
-	 * which every store answers from its primary index), else — a trace past the ids a summary keeps — by
-	 * the (org, trace) index.
+	 * A trace's spans in start order: by their ids from the trace's summary (one lookup
+	 * by {@code _id}, which every store answers from its primary index), else — a trace
+	 * past the ids a summary keeps — by the (org, trace) index.
 	 */
 	private List<Document> spans(String org, String traceId) {
 		Document summary = store.summaries(org, List.of(traceId)).get(traceId);
@@ -267,12 +268,14 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 	public List<CostRow> costs(OrgId org, Instant from, Instant to, String groupBy) {
 		Map<String, long[]> folds = new HashMap<>();
 		if ("agent".equals(groupBy)) {
-			// an LLM call belongs to the agent of its trace (the agent span is its ancestor, not the call itself)
+			// an LLM call belongs to the agent of its trace (the agent span is its
+			// ancestor, not the call itself)
 			for (Document trace : store.collection(TelemetryStore.TRACES)
 				.find(Filters.and(Filters.eq("org", org.value()), range("start", from, to)))
 				.limit(MAX_SCAN)) {
 				List<String> agents = trace.getList("agents", String.class);
-				long[] fold = folds.computeIfAbsent(agents.isEmpty() ? "(none)" : String.join(", ", agents), k -> new long[4]);
+				long[] fold = folds.computeIfAbsent(agents.isEmpty() ? "(none)" : String.join(", ", agents),
+						k -> new long[4]);
 				fold[0] += trace.getInteger("llmCalls", 0);
 				fold[1] += trace.get("inputTokens", Number.class).longValue();
 				fold[2] += trace.get("outputTokens", Number.class).longValue();
@@ -307,8 +310,12 @@ final class MongoTelemetryQueries implements TelemetryQueries {
 		return out;
 	}
 
-	/** Every LLM call in range: GenAI spans with a model and Claude Code's api_request events. */
-	private void forEachLlmCall(OrgId org, Instant from, Instant to, java.util.function.BiConsumer<Instant, Document> call) {
+	/**
+	 * Every LLM call in range: GenAI spans with a model and Claude Code's api_request
+	 * events.
+	 */
+	private void forEachLlmCall(OrgId org, Instant from, Instant to,
+			java.util.function.BiConsumer<Instant, Document> call) {
 		for (Document span : store.collection(TelemetryStore.SPANS)
 			.find(Filters.and(Filters.eq("org", org.value()), Filters.exists("ai.model"), range("start", from, to)))
 			.projection(new Document("ai", 1).append("start", 1))

@@ -7,9 +7,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a request body within the size limit, which holds for the body as sent and again for the
- * decompressed body: the gzip stream is read only up to the limit plus one byte, so a gzip bomb
- * costs at most that much memory and is answered 413.
+ * Reads a request body within the size limit, which holds for the body as sent and again
+ * for the decompressed body: the gzip stream is read only up to the limit plus one byte,
+ * so a gzip bomb costs at most that much memory and is answered 413.
  */
 final class OtlpBody {
 
@@ -20,7 +20,8 @@ final class OtlpBody {
 		if (declaredLength > limit) {
 			throw OtlpRejection.tooLarge(limit);
 		}
-		String encoding = contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(java.util.Locale.ROOT);
+		String encoding = contentEncoding == null ? "identity"
+				: contentEncoding.strip().toLowerCase(java.util.Locale.ROOT);
 		return switch (encoding) {
 			case "", "identity" -> readBounded(raw, limit);
 			case "gzip", "x-gzip" -> gunzip(raw, limit);

@@ -27,12 +27,13 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The OTLP/HTTP receiver: {@code POST /v1/traces}, {@code /v1/metrics}, {@code /v1/logs} with the org's
- * API key as Bearer token (the machine API's security chain). Answers in the request's encoding:
- * 200 with the {@code Export…ServiceResponse} (and {@code partial_success} when credits ran out part
- * way), or a {@code google.rpc.Status} — 400 bad data, 413 too large, 415 unknown type or encoding,
- * 402 when no item could be funded (not retried by exporters), 503 on a failure of ours (retried,
- * which is safe: every item is stored and charged once).
+ * The OTLP/HTTP receiver: {@code POST /v1/traces}, {@code /v1/metrics}, {@code /v1/logs}
+ * with the org's API key as Bearer token (the machine API's security chain). Answers in
+ * the request's encoding: 200 with the {@code Export…ServiceResponse} (and
+ * {@code partial_success} when credits ran out part way), or a {@code google.rpc.Status}
+ * — 400 bad data, 413 too large, 415 unknown type or encoding, 402 when no item could be
+ * funded (not retried by exporters), 503 on a failure of ours (retried, which is safe:
+ * every item is stored and charged once).
  */
 @RestController
 @ConditionalOnBooleanProperty("billforge.telemetry.enabled")
@@ -121,7 +122,9 @@ class OtlpController {
 		if (outcome.allRejected()) {
 			return status(format, 402, OtlpRejection.RESOURCE_EXHAUSTED, outcome.message());
 		}
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType())).body(format.print(response.get()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.mediaType()))
+			.body(format.print(response.get()));
 	}
 
 	private static ResponseEntity<byte[]> status(OtlpFormat format, int status, int code, String message) {

@@ -22,16 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The two OTLP/HTTP encodings, chosen by {@code Content-Type} and answered in the same one. OTLP JSON
- * differs from protobuf's JSON mapping in its ids: they are hex, where {@link JsonFormat} expects
- * base64, so they are checked and converted before parsing; unknown fields are ignored, enums may be
- * integers (both as the OTLP specification says).
+ * The two OTLP/HTTP encodings, chosen by {@code Content-Type} and answered in the same
+ * one. OTLP JSON differs from protobuf's JSON mapping in its ids: they are hex, where
+ * {@link JsonFormat} expects base64, so they are checked and converted before parsing;
+ * unknown fields are ignored, enums may be integers (both as the OTLP specification
+ * says).
  */
 enum OtlpFormat {
 
 	PROTOBUF("application/x-protobuf"), JSON("application/json");
 
-	/** Id fields of OTLP JSON and their length in bytes (spans, links, log records, exemplars). */
+	/**
+	 * Id fields of OTLP JSON and their length in bytes (spans, links, log records,
+	 * exemplars).
+	 */
 	private static final Map<String, Integer> ID_FIELDS = Map.of("traceId", 16, "trace_id", 16, "spanId", 8, "span_id",
 			8, "parentSpanId", 8, "parent_span_id", 8);
 
@@ -70,8 +74,8 @@ enum OtlpFormat {
 			return builder;
 		}
 		catch (InvalidProtocolBufferException ex) {
-			throw OtlpRejection.invalid((this == PROTOBUF ? "malformed protobuf: " : "invalid OTLP JSON: ")
-					+ firstLine(ex.getMessage()));
+			throw OtlpRejection.invalid(
+					(this == PROTOBUF ? "malformed protobuf: " : "invalid OTLP JSON: ") + firstLine(ex.getMessage()));
 		}
 		catch (java.io.IOException | RuntimeException ex) {
 			if (ex instanceof OtlpRejection rejection) {
@@ -87,7 +91,10 @@ enum OtlpFormat {
 			return message.toByteArray();
 		}
 		try {
-			return JsonFormat.printer().omittingInsignificantWhitespace().print(message).getBytes(StandardCharsets.UTF_8);
+			return JsonFormat.printer()
+				.omittingInsignificantWhitespace()
+				.print(message)
+				.getBytes(StandardCharsets.UTF_8);
 		}
 		catch (InvalidProtocolBufferException ex) {
 			throw new IllegalStateException(ex);
@@ -99,8 +106,10 @@ enum OtlpFormat {
 	}
 
 	private static String hexIdsToBase64(byte[] body, int maxDepth) {
-		// Numbers are kept exactly as sent (no double in between that would turn 1.000…01 into an
-		// integer or 1e-400 into 0) and their text is bounded by DecimalInput's length; a key given
+		// Numbers are kept exactly as sent (no double in between that would turn 1.000…01
+		// into an
+		// integer or 1e-400 into 0) and their text is bounded by DecimalInput's length; a
+		// key given
 		// twice is refused instead of keeping the last value.
 		JsonMapper mapper = JsonMapper
 			.builder(JsonFactory.builder()
@@ -160,7 +169,8 @@ enum OtlpFormat {
 			return "";
 		}
 		if (hex.length() != bytes * 2) {
-			throw OtlpRejection.invalid(field + " must be " + bytes * 2 + " hex digits, got " + Math.min(hex.length(), 999));
+			throw OtlpRejection
+				.invalid(field + " must be " + bytes * 2 + " hex digits, got " + Math.min(hex.length(), 999));
 		}
 		try {
 			return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
@@ -170,11 +180,17 @@ enum OtlpFormat {
 		}
 	}
 
-	/** Attribute and data point doubles: a number a double cannot hold as sent (1e-400, 36 digits) is refused. */
-	private static final java.util.Set<String> DOUBLE_FIELDS = java.util.Set.of("doubleValue", "double_value", "asDouble",
-			"as_double");
+	/**
+	 * Attribute and data point doubles: a number a double cannot hold as sent (1e-400, 36
+	 * digits) is refused.
+	 */
+	private static final java.util.Set<String> DOUBLE_FIELDS = java.util.Set.of("doubleValue", "double_value",
+			"asDouble", "as_double");
 
-	/** The OTLP fields that are lists of plain values (histogram buckets and bounds); other lists hold objects. */
+	/**
+	 * The OTLP fields that are lists of plain values (histogram buckets and bounds);
+	 * other lists hold objects.
+	 */
 	private static final java.util.Set<String> SCALAR_LISTS = java.util.Set.of("bucketCounts", "bucket_counts",
 			"explicitBounds", "explicit_bounds");
 
@@ -189,7 +205,12 @@ enum OtlpFormat {
 
 	private static void requireExactDouble(String field, JsonNode value) {
 		if (value.isArray()) {
-			throw OtlpRejection.invalid(field + " must not be a list of values"); // read as its one item otherwise
+			throw OtlpRejection.invalid(field + " must not be a list of values"); // read
+																					// as
+																					// its
+																					// one
+																					// item
+																					// otherwise
 		}
 		if (!value.isNumber() && !value.isString()) {
 			return; // the protobuf parser refuses other types

@@ -1,9 +1,10 @@
 package dev.billforge.telemetry.internal;
 
 /**
- * A request the receiver refuses as a whole, answered with {@code status} and a {@code google.rpc.Status}
- * body; nothing of it is stored or charged. Only 429/502/503/504 make OTLP exporters retry, so
- * everything here that a retry cannot fix uses another code.
+ * A request the receiver refuses as a whole, answered with {@code status} and a
+ * {@code google.rpc.Status} body; nothing of it is stored or charged. Only
+ * 429/502/503/504 make OTLP exporters retry, so everything here that a retry cannot fix
+ * uses another code.
  */
 final class OtlpRejection extends RuntimeException {
 
@@ -31,7 +32,8 @@ final class OtlpRejection extends RuntimeException {
 	}
 
 	static OtlpRejection tooLarge(long limit) {
-		return new OtlpRejection(413, INVALID_ARGUMENT, "request body is larger than " + limit + " bytes (after decompression)");
+		return new OtlpRejection(413, INVALID_ARGUMENT,
+				"request body is larger than " + limit + " bytes (after decompression)");
 	}
 
 	int status() {

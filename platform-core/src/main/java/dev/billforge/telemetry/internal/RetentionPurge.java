@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import dev.billforge.telemetry.TelemetryProperties;
 
 /**
- * Deletes telemetry older than {@code billforge.telemetry.retention} (by when it was received). A job,
- * not a TTL index: the embedded store does not expire documents. Safe on several instances at once:
- * deleting what is already deleted does nothing.
+ * Deletes telemetry older than {@code billforge.telemetry.retention} (by when it was
+ * received). A job, not a TTL index: the embedded store does not expire documents. Safe
+ * on several instances at once: deleting what is already deleted does nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("billforge.telemetry.enabled")

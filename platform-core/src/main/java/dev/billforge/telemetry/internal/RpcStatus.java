@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import com.google.protobuf.CodedOutputStream;
 
 /**
- * The {@code google.rpc.Status} body of an OTLP error ({@code code} = 1, {@code message} = 2), written
- * by hand: the message is two fields, not worth a dependency on the common protos.
+ * The {@code google.rpc.Status} body of an OTLP error ({@code code} = 1, {@code message}
+ * = 2), written by hand: the message is two fields, not worth a dependency on the common
+ * protos.
  */
 final class RpcStatus {
 

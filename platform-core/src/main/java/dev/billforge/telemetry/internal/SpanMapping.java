@@ -16,9 +16,10 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * An OTLP trace request as span documents: every field kept (typed attributes of span, resource and
- * scope, events, links, status), plus what the pages query — service, GenAI call, session, text.
- * Any invalid span rejects the whole request, before anything is stored or charged.
+ * An OTLP trace request as span documents: every field kept (typed attributes of span,
+ * resource and scope, events, links, status), plus what the pages query — service, GenAI
+ * call, session, text. Any invalid span rejects the whole request, before anything is
+ * stored or charged.
  */
 final class SpanMapping {
 
@@ -27,7 +28,10 @@ final class SpanMapping {
 	private SpanMapping() {
 	}
 
-	/** A span ready to store: {@code _id} is (org, trace id, span id), so a resent span is the same document. */
+	/**
+	 * A span ready to store: {@code _id} is (org, trace id, span id), so a resent span is
+	 * the same document.
+	 */
 	record SpanItem(String traceId, String spanId, Document doc, GenAi ai) {
 	}
 
@@ -92,9 +96,10 @@ final class SpanMapping {
 			.append("attributes", Attributes.store(span.getAttributesList(), limits, where))
 			.append("events", events(span, limits, where))
 			.append("links", links(span, limits, where))
-			.append("dropped", new Document("attributes", span.getDroppedAttributesCount())
-				.append("events", span.getDroppedEventsCount())
-				.append("links", span.getDroppedLinksCount()))
+			.append("dropped",
+					new Document("attributes", span.getDroppedAttributesCount())
+						.append("events", span.getDroppedEventsCount())
+						.append("links", span.getDroppedLinksCount()))
 			.append("flags", span.getFlags())
 			.append("receivedAt", Date.from(now));
 		String session = lookup.string("gen_ai.conversation.id", "session.id");

@@ -16,18 +16,20 @@ import dev.billforge.telemetry.TelemetryProperties;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Charges a request's items through {@link Metering}: one usage event per charge with a durable key, so
- * a resent item is a duplicate and costs nothing. Keys contain a space, which the usage API refuses,
- * so no client can take a telemetry key in advance. Each charge's {@code operation} (spans, traces,
- * logs, metrics, llm_cost) groups the usage dashboard.
+ * Charges a request's items through {@link Metering}: one usage event per charge with a
+ * durable key, so a resent item is a duplicate and costs nothing. Keys contain a space,
+ * which the usage API refuses, so no client can take a telemetry key in advance. Each
+ * charge's {@code operation} (spans, traces, logs, metrics, llm_cost) groups the usage
+ * dashboard.
  * <p>
- * Every item has a primary charge (its span, log record or data point; else its first charge) and
- * maybe secondary ones (the trace's first-span fee, the LLM cost). All go in one ledger commit with
- * {@code enforce}, primaries first: an item is stored when its primary is funded (now or before). In
- * the rare commit where credits run out part way, a stored item's secondary charge that was refused
- * is recorded in a second commit without {@code enforce} (the item is stored, so its usage is a fact:
- * overage or debt by the ledger's rules). A refused item's secondary charge can only pass when it is
- * smaller than one primary charge; it stays charged once under its key.
+ * Every item has a primary charge (its span, log record or data point; else its first
+ * charge) and maybe secondary ones (the trace's first-span fee, the LLM cost). All go in
+ * one ledger commit with {@code enforce}, primaries first: an item is stored when its
+ * primary is funded (now or before). In the rare commit where credits run out part way, a
+ * stored item's secondary charge that was refused is recorded in a second commit without
+ * {@code enforce} (the item is stored, so its usage is a fact: overage or debt by the
+ * ledger's rules). A refused item's secondary charge can only pass when it is smaller
+ * than one primary charge; it stays charged once under its key.
  */
 final class TelemetryCharges {
 
@@ -43,7 +45,10 @@ final class TelemetryCharges {
 		this.charging = charging;
 	}
 
-	/** The charges of one item (a span, log record or data point); built with the methods below. */
+	/**
+	 * The charges of one item (a span, log record or data point); built with the methods
+	 * below.
+	 */
 	final class Item {
 
 		private UsageEvent primary;
@@ -73,9 +78,10 @@ final class TelemetryCharges {
 		}
 
 		/**
-		 * The session's fee, keyed by the session id's hash (ids are free text of any length): every item
-		 * of the session carries the same key, so the session is charged once, and when the fee is an
-		 * item's only charge, all the session's items in the request are refused together.
+		 * The session's fee, keyed by the session id's hash (ids are free text of any
+		 * length): every item of the session carries the same key, so the session is
+		 * charged once, and when the fee is an item's only charge, all the session's
+		 * items in the request are refused together.
 		 */
 		Item session(String session) {
 			if (session == null || session.isEmpty()) {
@@ -85,18 +91,21 @@ final class TelemetryCharges {
 					"sessions");
 		}
 
-		/** The observed LLM cost (USD) times the markup, for the item named by {@code id}. */
+		/**
+		 * The observed LLM cost (USD) times the markup, for the item named by {@code id}.
+		 */
 		Item llmCost(String id, GenAi ai) {
 			if (ai == null || ai.costUsd() == null || ai.costUsd().signum() <= 0) {
 				return this;
 			}
-			return add(false, charging.getLlmCostMeter(), "llm " + id, ai.costUsd().multiply(charging.getLlmCostMarkup()),
-					"llm_cost");
+			return add(false, charging.getLlmCostMeter(), "llm " + id,
+					ai.costUsd().multiply(charging.getLlmCostMarkup()), "llm_cost");
 		}
 
 		private Item add(boolean isPrimary, String meter, String key, BigDecimal quantity, String operation) {
 			if (meter != null && metric.meter(meter).isPresent()) {
-				UsageEvent event = new UsageEvent("otlp " + key, meter, quantity, occurredAt, Map.of("operation", operation));
+				UsageEvent event = new UsageEvent("otlp " + key, meter, quantity, occurredAt,
+						Map.of("operation", operation));
 				if (isPrimary) {
 					if (primary != null) {
 						secondaries.add(0, primary);
@@ -110,13 +119,17 @@ final class TelemetryCharges {
 			return this;
 		}
 
-		/** The primary charge: the item's own, else its first secondary; null when the item is free. */
+		/**
+		 * The primary charge: the item's own, else its first secondary; null when the
+		 * item is free.
+		 */
 		private UsageEvent primary() {
 			return primary != null ? primary : secondaries.isEmpty() ? null : secondaries.get(0);
 		}
 
 		private List<UsageEvent> secondaries() {
-			return primary != null ? secondaries : secondaries.isEmpty() ? List.of() : secondaries.subList(1, secondaries.size());
+			return primary != null ? secondaries
+					: secondaries.isEmpty() ? List.of() : secondaries.subList(1, secondaries.size());
 		}
 
 	}
@@ -154,7 +167,8 @@ final class TelemetryCharges {
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
 			UsageOutcome primary = item.primary() == null ? null : outcomes.get(item.primary().idempotencyKey());
-			// a conflict is an earlier charge under the same key (e.g. a cost priced again): charged once already
+			// a conflict is an earlier charge under the same key (e.g. a cost priced
+			// again): charged once already
 			if (primary != null && primary.status() == UsageOutcome.Status.REJECTED) {
 				accepted[i] = false;
 				rejected++;

@@ -36,7 +36,10 @@ class TelemetryConfiguration {
 		return new MongoTelemetryQueries(store);
 	}
 
-	/** The pages' links, unless the tenant links them itself ({@code billforge.telemetry.pages=false}). */
+	/**
+	 * The pages' links, unless the tenant links them itself
+	 * ({@code billforge.telemetry.pages=false}).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "billforge.telemetry.pages", matchIfMissing = true)
 	static class TelemetryNav {
@@ -79,7 +82,10 @@ class TelemetryConfiguration {
 
 	}
 
-	/** Telemetry's MCP tools, served when the platform's MCP server is on ({@code billforge.mcp.enabled}). */
+	/**
+	 * Telemetry's MCP tools, served when the platform's MCP server is on
+	 * ({@code billforge.mcp.enabled}).
+	 */
 	@Bean
 	TelemetryMcpTools telemetryMcpTools(MongoTelemetryQueries queries, CreditLedger ledger, ValueMetric metric,
 			Clock clock) {

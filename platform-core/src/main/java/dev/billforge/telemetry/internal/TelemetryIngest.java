@@ -18,10 +18,11 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 
 /**
- * Stores and charges one OTLP request: map and validate everything first (an invalid item refuses the
- * request, nothing stored), charge every item in one ledger commit, then store the items the org
- * paid for (now or on an earlier try). Charging before storing makes a crash in between harmless:
- * the exporter's retry finds the charges already made and stores what is missing.
+ * Stores and charges one OTLP request: map and validate everything first (an invalid item
+ * refuses the request, nothing stored), charge every item in one ledger commit, then
+ * store the items the org paid for (now or on an earlier try). Charging before storing
+ * makes a crash in between harmless: the exporter's retry finds the charges already made
+ * and stores what is missing.
  */
 final class TelemetryIngest {
 
@@ -47,7 +48,10 @@ final class TelemetryIngest {
 		return limits;
 	}
 
-	/** What happened to a request: how many items were refused for lack of credits, and why. */
+	/**
+	 * What happened to a request: how many items were refused for lack of credits, and
+	 * why.
+	 */
 	record Outcome(int items, int rejected, DenialReason reason, String kind) {
 
 		boolean allRejected() {
@@ -102,7 +106,10 @@ final class TelemetryIngest {
 		List<LogMapping.LogItem> logs = LogMapping.map(org.value(), request, limits, prices, now);
 		List<TelemetryCharges.Item> items = new ArrayList<>(logs.size());
 		for (LogMapping.LogItem log : logs) {
-			items.add(charges.item(now).log(log.hash()).session(log.doc().getString("session")).llmCost(log.hash(), log.ai()));
+			items.add(charges.item(now)
+				.log(log.hash())
+				.session(log.doc().getString("session"))
+				.llmCost(log.hash(), log.ai()));
 		}
 		TelemetryCharges.Result result = charges.charge(org, items);
 		List<Document> docs = new ArrayList<>();

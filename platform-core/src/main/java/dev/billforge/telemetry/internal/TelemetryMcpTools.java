@@ -21,9 +21,9 @@ import dev.billforge.telemetry.TelemetryQueries;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * Telemetry's tools on the platform's MCP server: search traces, get a trace, get cost and usage. Each
- * reads through {@link TelemetryQueries} within the calling org only (another org's trace is
- * {@code not_found}); arguments are bounded before use.
+ * Telemetry's tools on the platform's MCP server: search traces, get a trace, get cost
+ * and usage. Each reads through {@link TelemetryQueries} within the calling org only
+ * (another org's trace is {@code not_found}); arguments are bounded before use.
  */
 final class TelemetryMcpTools implements McpToolProvider {
 
@@ -64,21 +64,21 @@ final class TelemetryMcpTools implements McpToolProvider {
 		search.put("text", Map.of("type", "string", "description", "words in span names and attribute values"));
 		search.put("page", Map.of("type", "integer", "description", "from 0"));
 		search.put("pageSize", Map.of("type", "integer", "description", "1 to " + MAX_PAGE_SIZE + ", default 20"));
-		return List.of(
-				new McpTool("search_traces",
-						"Search the org's agent traces, newest first: service, agent, model, status, duration, time range "
-								+ "and free text. Each row has spans, errors, agents, models, LLM cost (USD) and session.",
-						McpTool.objectSchema(search), this::searchTraces),
+		return List.of(new McpTool("search_traces",
+				"Search the org's agent traces, newest first: service, agent, model, status, duration, time range "
+						+ "and free text. Each row has spans, errors, agents, models, LLM cost (USD) and session.",
+				McpTool.objectSchema(search), this::searchTraces),
 				new McpTool("get_trace",
 						"Get one trace's spans in start order: timing, errors, LLM calls (model, tokens, cost) and tool calls.",
-						Map.of("type", "object", "properties", Map.of("traceId", Map.of("type", "string", "description",
-								"32 hex characters")), "required", List.of("traceId")),
+						Map.of("type", "object", "properties",
+								Map.of("traceId", Map.of("type", "string", "description", "32 hex characters")),
+								"required", List.of("traceId")),
 						this::getTrace),
 				new McpTool("get_cost_and_usage",
 						"Get the LLM cost (USD) by model, by agent and per day over the last days, and the org's "
 								+ metric.creditName() + " balance and usage in the current billing period.",
-						McpTool.objectSchema(Map.of("days", Map.of("type", "integer", "description",
-								"1 to " + MAX_DAYS + ", default 7"))),
+						McpTool.objectSchema(Map.of("days",
+								Map.of("type", "integer", "description", "1 to " + MAX_DAYS + ", default 7"))),
 						this::costAndUsage));
 	}
 
@@ -92,7 +92,8 @@ final class TelemetryMcpTools implements McpToolProvider {
 		long maxMs = args.integer("maxDurationMs", -1, 0, max);
 		TelemetryQueries.TraceFilter filter = new TelemetryQueries.TraceFilter(args.string("service", 200),
 				args.string("agent", 200), args.string("model", 200), status, minMs < 0 ? null : minMs,
-				maxMs < 0 ? null : maxMs, instant(args, "from", false), instant(args, "to", true), args.string("text", 200));
+				maxMs < 0 ? null : maxMs, instant(args, "from", false), instant(args, "to", true),
+				args.string("text", 200));
 		int page = (int) args.integer("page", 0, 0, 10_000);
 		int size = (int) args.integer("pageSize", 20, 1, MAX_PAGE_SIZE);
 		return queries.traces(org, filter, page, size);
@@ -117,7 +118,10 @@ final class TelemetryMcpTools implements McpToolProvider {
 		return answer;
 	}
 
-	/** An ISO-8601 instant, or a UTC day ({@code endOfRange}: the day after, as the range end is exclusive). */
+	/**
+	 * An ISO-8601 instant, or a UTC day ({@code endOfRange}: the day after, as the range
+	 * end is exclusive).
+	 */
 	private static Instant instant(McpArguments args, String name, boolean endOfRange) {
 		String value = args.string(name, 40);
 		if (value == null) {

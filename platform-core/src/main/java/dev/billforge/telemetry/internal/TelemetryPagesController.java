@@ -26,10 +26,11 @@ import dev.billforge.web.WebOrgs;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The generic telemetry pages inside the platform layout, for any tenant with telemetry on: traces
- * (filters, pages), a trace's waterfall and agent steps, sessions, cost and tokens per model and
- * agent, the Claude Code dashboard, and the quick start (endpoint, a one-click API key, set-ups).
- * Everything is read within the signed-in person's current org; another org's trace is 404.
+ * The generic telemetry pages inside the platform layout, for any tenant with telemetry
+ * on: traces (filters, pages), a trace's waterfall and agent steps, sessions, cost and
+ * tokens per model and agent, the Claude Code dashboard, and the quick start (endpoint, a
+ * one-click API key, set-ups). Everything is read within the signed-in person's current
+ * org; another org's trace is 404.
  */
 @Controller
 @ProductPage
@@ -61,15 +62,16 @@ class TelemetryPagesController {
 	@GetMapping("/traces")
 	String traces(HttpServletRequest request, Model model, @RequestParam(required = false) String service,
 			@RequestParam(required = false) String agent,
-			@RequestParam(name = "model", required = false) String llmModel, @RequestParam(required = false) String status,
-			@RequestParam(required = false) Long minMs, @RequestParam(required = false) Long maxMs,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
+			@RequestParam(name = "model", required = false) String llmModel,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Long minMs,
+			@RequestParam(required = false) Long maxMs, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page) {
 		CurrentOrg org = orgs.require(request);
 		TelemetryQueries.TraceFilter filter = new TelemetryQueries.TraceFilter(bounded("service", service),
-				bounded("agent", agent), bounded("model", llmModel), "error".equals(status) || "ok".equals(status) ? status : null,
-				durationMs("minMs", minMs), durationMs("maxMs", maxMs),
-				day(from, null), day(to, 1), bounded("q", q));
+				bounded("agent", agent), bounded("model", llmModel),
+				"error".equals(status) || "ok".equals(status) ? status : null, durationMs("minMs", minMs),
+				durationMs("maxMs", maxMs), day(from, null), day(to, 1), bounded("q", q));
 		model.addAttribute("filter", filter);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
@@ -81,7 +83,8 @@ class TelemetryPagesController {
 	@GetMapping("/traces/{traceId}")
 	String trace(@PathVariable String traceId, HttpServletRequest request, Model model) {
 		CurrentOrg org = orgs.require(request);
-		model.addAttribute("trace", queries.trace(org.orgId(), traceId).orElseThrow(() -> ProblemException.notFound("trace")));
+		model.addAttribute("trace",
+				queries.trace(org.orgId(), traceId).orElseThrow(() -> ProblemException.notFound("trace")));
 		model.addAttribute("zone", org.timeZone());
 		return "telemetry/trace";
 	}
@@ -90,7 +93,8 @@ class TelemetryPagesController {
 	String sessions(HttpServletRequest request, Model model, @RequestParam(defaultValue = "30") int days) {
 		CurrentOrg org = orgs.require(request);
 		Instant to = clock.instant();
-		model.addAttribute("sessions", queries.sessions(org.orgId(), to.minus(Duration.ofDays(clampDays(days))), to, 200));
+		model.addAttribute("sessions",
+				queries.sessions(org.orgId(), to.minus(Duration.ofDays(clampDays(days))), to, 200));
 		model.addAttribute("zone", org.timeZone());
 		return "telemetry/sessions";
 	}
@@ -125,7 +129,10 @@ class TelemetryPagesController {
 		return "telemetry/quick-start";
 	}
 
-	/** One click: a new API key shown once, in the set-ups (rendered directly, never in a URL). */
+	/**
+	 * One click: a new API key shown once, in the set-ups (rendered directly, never in a
+	 * URL).
+	 */
 	@PostMapping("/quick-start/key")
 	String createKey(HttpServletRequest request, Model model) {
 		CurrentOrg org = orgs.require(request);
@@ -143,7 +150,9 @@ class TelemetryPagesController {
 		return Math.max(1, Math.min(days, 3660));
 	}
 
-	/** The longest duration filter (about 31 years): its nanoseconds stay within a long. */
+	/**
+	 * The longest duration filter (about 31 years): its nanoseconds stay within a long.
+	 */
 	private static final long MAX_DURATION_MS = 1_000_000_000_000L;
 
 	private static Long durationMs(String field, Long value) {
@@ -153,12 +162,18 @@ class TelemetryPagesController {
 		return value;
 	}
 
-	/** A filter as typed: at most 200 characters, no control characters (the store refuses a NUL in a pattern). */
+	/**
+	 * A filter as typed: at most 200 characters, no control characters (the store refuses
+	 * a NUL in a pattern).
+	 */
 	private static String bounded(String field, String value) {
 		return TextInput.optional(field, value, 200);
 	}
 
-	/** A yyyy-MM-dd day (UTC) as an instant, plus {@code plusDays}; null when absent or malformed. */
+	/**
+	 * A yyyy-MM-dd day (UTC) as an instant, plus {@code plusDays}; null when absent or
+	 * malformed.
+	 */
 	private static Instant day(String value, Integer plusDays) {
 		if (value == null || value.isBlank() || value.length() > 10) {
 			return null;

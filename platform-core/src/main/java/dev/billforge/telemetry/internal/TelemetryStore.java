@@ -21,10 +21,11 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
- * Telemetry's own collections (indexes in the {@code 0070-telemetry} changeset), every document
- * carrying its org. Writes are inserts of documents whose {@code _id} is their identity, so a resent
- * item is a duplicate-key no-op; a trace summary folds each span in once (by span id), so a crash
- * between the two writes is repaired by the exporter's retry.
+ * Telemetry's own collections (indexes in the {@code 0070-telemetry} changeset), every
+ * document carrying its org. Writes are inserts of documents whose {@code _id} is their
+ * identity, so a resent item is a duplicate-key no-op; a trace summary folds each span in
+ * once (by span id), so a crash between the two writes is repaired by the exporter's
+ * retry.
  */
 final class TelemetryStore {
 
@@ -46,12 +47,18 @@ final class TelemetryStore {
 		return mongo.getCollection(name);
 	}
 
-	/** Inserts what is new; documents already stored (same {@code _id}) are left as they are. */
+	/**
+	 * Inserts what is new; documents already stored (same {@code _id}) are left as they
+	 * are.
+	 */
 	void insertNew(String collection, List<Document> docs) {
 		insertNewReturningDuplicates(collection, docs);
 	}
 
-	/** {@link #insertNew}, answering the documents that were not inserted because their {@code _id} was taken. */
+	/**
+	 * {@link #insertNew}, answering the documents that were not inserted because their
+	 * {@code _id} was taken.
+	 */
 	private List<Document> insertNewReturningDuplicates(String collection, List<Document> docs) {
 		if (docs.isEmpty()) {
 			return List.of();
@@ -73,12 +80,14 @@ final class TelemetryStore {
 	}
 
 	/**
-	 * Folds a batch's spans (grouped by trace) into their traces' summaries. A summary lists the span ids
-	 * folded into it, so a span already in it (a resent batch, or the retry after a crash between storing
-	 * the spans and this) is not counted twice, and only the summaries are read back, by id — not the
-	 * trace's spans. Writes compare the summary's version: a summary another request changed meanwhile is
-	 * read again and the batch folded into the newer one. A summary past {@link TraceSummary#MAX_SPAN_IDS}
-	 * spans is rebuilt from all its stored spans instead.
+	 * Folds a batch's spans (grouped by trace) into their traces' summaries. A summary
+	 * lists the span ids folded into it, so a span already in it (a resent batch, or the
+	 * retry after a crash between storing the spans and this) is not counted twice, and
+	 * only the summaries are read back, by id — not the trace's spans. Writes compare the
+	 * summary's version: a summary another request changed meanwhile is read again and
+	 * the batch folded into the newer one. A summary past
+	 * {@link TraceSummary#MAX_SPAN_IDS} spans is rebuilt from all its stored spans
+	 * instead.
 	 */
 	void foldTraces(String org, Map<String, List<Document>> spansByTrace, Instant now) {
 		if (spansByTrace.isEmpty()) {
@@ -142,8 +151,9 @@ final class TelemetryStore {
 			return true;
 		}
 		Document doc = summary.toDocument(receivedAt);
-		return collection(TRACES).replaceOne(Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq("v", summary.version())),
-				doc).getMatchedCount() == 1;
+		return collection(TRACES)
+			.replaceOne(Filters.and(Filters.eq("_id", doc.get("_id")), Filters.eq("v", summary.version())), doc)
+			.getMatchedCount() == 1;
 	}
 
 	/** The stored summaries of these traces, by trace id (read by {@code _id}). */
@@ -156,19 +166,24 @@ final class TelemetryStore {
 		return found;
 	}
 
-	/** Rebuilds a summary from all its stored spans (a trace past the span ids a summary keeps). */
+	/**
+	 * Rebuilds a summary from all its stored spans (a trace past the span ids a summary
+	 * keeps).
+	 */
 	private void rebuild(String org, String traceId, Date receivedAt) {
 		TraceSummary summary = new TraceSummary(org, traceId);
 		for (Document span : collection(SPANS).find(Filters.and(Filters.eq("org", org), Filters.eq("traceId", traceId)))
-			.projection(Projections.include("traceId", "spanId", "parentSpanId", "name", "start", "startNanos", "endNanos",
-					"status", "service", "ai", "session", "text"))) {
+			.projection(Projections.include("traceId", "spanId", "parentSpanId", "name", "start", "startNanos",
+					"endNanos", "status", "service", "ai", "session", "text"))) {
 			summary.addOnce(span);
 		}
 		Document doc = summary.toDocument(receivedAt);
 		collection(TRACES).replaceOne(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
 	}
 
-	/** Deletes what was received before {@code cutoff}; returns how many documents went. */
+	/**
+	 * Deletes what was received before {@code cutoff}; returns how many documents went.
+	 */
 	long purgeBefore(Instant cutoff) {
 		long deleted = 0;
 		for (String name : List.of(SPANS, TRACES, LOGS, METRICS)) {

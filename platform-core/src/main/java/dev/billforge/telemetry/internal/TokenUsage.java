@@ -3,9 +3,9 @@ package dev.billforge.telemetry.internal;
 import org.bson.Document;
 
 /**
- * Tokens of one LLM call by type. {@code inputIncludesCache}: the GenAI conventions count cached input
- * inside {@code input_tokens}, Anthropic (and so Claude Code's events) count it apart; pricing must
- * not charge cached tokens twice.
+ * Tokens of one LLM call by type. {@code inputIncludesCache}: the GenAI conventions count
+ * cached input inside {@code input_tokens}, Anthropic (and so Claude Code's events) count
+ * it apart; pricing must not charge cached tokens twice.
  */
 record TokenUsage(long input, long output, long cacheRead, long cacheCreation, long reasoning,
 		boolean inputIncludesCache) {

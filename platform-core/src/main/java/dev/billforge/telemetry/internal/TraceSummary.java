@@ -8,15 +8,19 @@ import java.util.TreeSet;
 import org.bson.Document;
 
 /**
- * A trace's row in the traces list, folded from its spans: time span, root, counts, agents, models, cost, tokens.
- * It also keeps the ids of the spans folded in (up to {@link #MAX_SPAN_IDS}): a span already in it is not
- * folded again, so adding a resent batch changes nothing, and a batch is folded into the stored summary
- * without reading the trace's other spans back. A trace with more spans is rebuilt from its stored spans
+ * A trace's row in the traces list, folded from its spans: time span, root, counts,
+ * agents, models, cost, tokens. It also keeps the ids of the spans folded in (up to
+ * {@link #MAX_SPAN_IDS}): a span already in it is not folded again, so adding a resent
+ * batch changes nothing, and a batch is folded into the stored summary without reading
+ * the trace's other spans back. A trace with more spans is rebuilt from its stored spans
  * instead ({@link #complete()} is false then).
  */
 final class TraceSummary {
 
-	/** Span ids a summary keeps; the trace view reads the spans by them (their {@code _id}s). */
+	/**
+	 * Span ids a summary keeps; the trace view reads the spans by them (their
+	 * {@code _id}s).
+	 */
 	static final int MAX_SPAN_IDS = 5_000;
 
 	private final String org;
@@ -57,7 +61,9 @@ final class TraceSummary {
 
 	private final LinkedHashSet<String> spanIds = new LinkedHashSet<>();
 
-	/** The stored summary's version this one was read from (0: new); writes compare it. */
+	/**
+	 * The stored summary's version this one was read from (0: new); writes compare it.
+	 */
 	private long version;
 
 	TraceSummary(String org, String traceId) {
@@ -65,7 +71,10 @@ final class TraceSummary {
 		this.traceId = traceId;
 	}
 
-	/** The stored summary, to fold more spans into; null when it cannot be resumed (an older or overflowing one). */
+	/**
+	 * The stored summary, to fold more spans into; null when it cannot be resumed (an
+	 * older or overflowing one).
+	 */
 	static TraceSummary resume(Document doc) {
 		List<String> ids = doc.getList("spanIds", String.class);
 		Number spans = doc.get("spans", Number.class);
@@ -100,7 +109,9 @@ final class TraceSummary {
 		return version;
 	}
 
-	/** Whether every span folded in is listed by id (false past {@link #MAX_SPAN_IDS}). */
+	/**
+	 * Whether every span folded in is listed by id (false past {@link #MAX_SPAN_IDS}).
+	 */
 	boolean complete() {
 		return spanIds.size() == spans;
 	}

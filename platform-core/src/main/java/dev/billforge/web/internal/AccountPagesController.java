@@ -16,7 +16,9 @@ import dev.billforge.accounts.Accounts;
 import dev.billforge.common.ProblemException;
 import dev.billforge.identity.ConditionalOnKeycloakLogin;
 
-/** Sign-in, sign-up and password reset pages for local accounts (not in Keycloak mode). */
+/**
+ * Sign-in, sign-up and password reset pages for local accounts (not in Keycloak mode).
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 @ConditionalOnKeycloakLogin(false)
@@ -47,8 +49,8 @@ class AccountPagesController {
 	}
 
 	/**
-	 * The same answer whether or not the address has an account (that is told by mail): the next
-	 * step is always the verification mail.
+	 * The same answer whether or not the address has an account (that is told by mail):
+	 * the next step is always the verification mail.
 	 */
 	@PostMapping("/signup")
 	String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
@@ -70,7 +72,10 @@ class AccountPagesController {
 		return "account/reset-request";
 	}
 
-	/** The link in the mail comes from the configured public base URL, never from this request's Host header. */
+	/**
+	 * The link in the mail comes from the configured public base URL, never from this
+	 * request's Host header.
+	 */
 	@PostMapping("/password-reset")
 	String requestReset(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
 		try {
@@ -113,7 +118,8 @@ class AccountPagesController {
 
 	@PostMapping("/check-mail/resend")
 	String resend(Model model) {
-		OrgContexts.signedInEmail().ifPresent(email -> accounts.resendVerification(email, LocaleContextHolder.getLocale()));
+		OrgContexts.signedInEmail()
+			.ifPresent(email -> accounts.resendVerification(email, LocaleContextHolder.getLocale()));
 		model.addAttribute("signedIn", true);
 		model.addAttribute("resent", true);
 		return "account/check-mail";
@@ -126,7 +132,8 @@ class AccountPagesController {
 			return OrgContexts.signedInEmail().isPresent() ? "redirect:/" : "redirect:/login?verified";
 		}
 		catch (ProblemException ex) {
-			response.setStatus(ex.status()); // a used, expired or made-up link is a refusal, not a page like any other
+			response.setStatus(ex.status()); // a used, expired or made-up link is a
+												// refusal, not a page like any other
 			model.addAttribute("signedIn", OrgContexts.signedInEmail().isPresent());
 			model.addAttribute("problem", ex.code());
 			return "account/check-mail";

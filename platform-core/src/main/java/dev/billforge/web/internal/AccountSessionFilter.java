@@ -19,15 +19,20 @@ import dev.billforge.accounts.AccountPrincipal;
 import dev.billforge.accounts.Accounts;
 
 /**
- * Re-reads the signed-in local account on every request: a session signed in before the password was
- * reset (or the account promoted) ends, and an account whose address is not verified yet reaches only
- * the "check your mail" page, its own outbox mail and the verification link.
+ * Re-reads the signed-in local account on every request: a session signed in before the
+ * password was reset (or the account promoted) ends, and an account whose address is not
+ * verified yet reaches only the "check your mail" page, its own outbox mail and the
+ * verification link.
  */
 final class AccountSessionFilter extends OncePerRequestFilter {
 
-	/** What an unverified account may open (everything else redirects to the "check your mail" page). */
-	private static final List<String> UNVERIFIED_MAY_OPEN = List.of("/check-mail", "/verify-email/", "/outbox", "/logout",
-			"/login", "/error", "/brand.css", "/brand/", "/css/", "/js/", "/img/", "/images/", "/webjars/", "/favicon");
+	/**
+	 * What an unverified account may open (everything else redirects to the "check your
+	 * mail" page).
+	 */
+	private static final List<String> UNVERIFIED_MAY_OPEN = List.of("/check-mail", "/verify-email/", "/outbox",
+			"/logout", "/login", "/error", "/brand.css", "/brand/", "/css/", "/js/", "/img/", "/images/", "/webjars/",
+			"/favicon");
 
 	private final Accounts accounts;
 

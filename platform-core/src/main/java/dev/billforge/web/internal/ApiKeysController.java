@@ -14,7 +14,10 @@ import dev.billforge.orgs.IssuedApiKey;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.orgs.Role;
 
-/** The org's API keys: create (the secret is shown once, on the response page), list, revoke. */
+/**
+ * The org's API keys: create (the secret is shown once, on the response page), list,
+ * revoke.
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class ApiKeysController {
@@ -35,7 +38,10 @@ class ApiKeysController {
 		return "api-keys";
 	}
 
-	/** Renders the page directly (no redirect) so the secret never lands in a URL, session or flash. */
+	/**
+	 * Renders the page directly (no redirect) so the secret never lands in a URL, session
+	 * or flash.
+	 */
 	@PostMapping("/api-keys")
 	String create(@RequestParam(defaultValue = "") String name, HttpServletRequest request, Model model) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageApiKeys);

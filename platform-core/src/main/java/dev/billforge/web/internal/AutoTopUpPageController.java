@@ -15,7 +15,10 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.orgs.Role;
 import dev.billforge.web.BillingLinks;
 
-/** The billing page's auto top-up form: owners and billing members turn it on (pack, threshold, monthly limit) or off. */
+/**
+ * The billing page's auto top-up form: owners and billing members turn it on (pack,
+ * threshold, monthly limit) or off.
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class AutoTopUpPageController {
@@ -33,7 +36,8 @@ class AutoTopUpPageController {
 
 	@PostMapping("/billing/auto-top-up")
 	String enable(@RequestParam(defaultValue = "") String lookupKey, @RequestParam(defaultValue = "") String threshold,
-			@RequestParam(defaultValue = "") String monthlyLimit, HttpServletRequest request, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String monthlyLimit, HttpServletRequest request,
+			RedirectAttributes flash) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageBilling);
 		try {
 			links().enableAutoTopUp(ctx.orgId(), lookupKey, threshold, monthlyLimit);
@@ -54,7 +58,9 @@ class AutoTopUpPageController {
 		return "redirect:/billing#auto-top-up";
 	}
 
-	/** The page's message: which field was wrong, or the card, provider or setup problem. */
+	/**
+	 * The page's message: which field was wrong, or the card, provider or setup problem.
+	 */
 	static String problemCode(ProblemException ex) {
 		if ("invalid_request".equals(ex.code())) {
 			return switch (String.valueOf(ex.field())) {

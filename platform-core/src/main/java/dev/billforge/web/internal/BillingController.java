@@ -31,7 +31,10 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 import dev.billforge.web.BillingLinks;
 
-/** Plan and status, offers, invoices, credits, grants, holds, spend cap, alert thresholds and channels (webhook, delivery log). */
+/**
+ * Plan and status, offers, invoices, credits, grants, holds, spend cap, alert thresholds
+ * and channels (webhook, delivery log).
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class BillingController {
@@ -88,9 +91,11 @@ class BillingController {
 			model.addAttribute("currencies", currencies);
 			model.addAttribute("packs", links.packs(ctx.orgId(), locale, currency));
 			model.addAttribute("plans", links.plans(ctx.orgId(), locale, currency));
-			// Hosted invoice links let anyone holding them see and pay the invoice: buyers only.
+			// Hosted invoice links let anyone holding them see and pay the invoice:
+			// buyers only.
 			model.addAttribute("invoices", ctx.role().canPurchase() ? links.invoices(ctx.orgId(), locale) : List.of());
-			model.addAttribute("upcoming", ctx.role().canPurchase() ? links.upcomingInvoice(ctx.orgId(), locale) : null);
+			model.addAttribute("upcoming",
+					ctx.role().canPurchase() ? links.upcomingInvoice(ctx.orgId(), locale) : null);
 			model.addAttribute("autoTopUp", links.autoTopUp(ctx.orgId()));
 		}
 		catch (ProblemException ex) {
@@ -101,11 +106,13 @@ class BillingController {
 			model.addAttribute("billingUnavailable", true);
 		}
 		model.addAttribute("balance", balance);
-		model.addAttribute("projection", dev.billforge.ledger.RunRateProjection.of(balance, clock.instant(), metric.scale()));
+		model.addAttribute("projection",
+				dev.billforge.ledger.RunRateProjection.of(balance, clock.instant(), metric.scale()));
 		model.addAttribute("metric", metric);
 		model.addAttribute("thresholds", ledger.alertThresholds(ctx.orgId()));
 		model.addAttribute("canManage", ctx.role().canManageBilling());
-		model.addAttribute("deliveries", ctx.role().canManageBilling() ? notifications.deliveries(ctx.orgId(), 20) : List.of());
+		model.addAttribute("deliveries",
+				ctx.role().canManageBilling() ? notifications.deliveries(ctx.orgId(), 20) : List.of());
 		model.addAttribute("zone", ctx.org().timeZone());
 	}
 
@@ -119,7 +126,8 @@ class BillingController {
 			return "redirect:/billing";
 		}
 		BigDecimal amount = DecimalInput.tryParse(credits).orElse(null);
-		if (amount == null || amount.signum() < 0 || amount.scale() > metric.scale() || amount.precision() - amount.scale() > 15) {
+		if (amount == null || amount.signum() < 0 || amount.scale() > metric.scale()
+				|| amount.precision() - amount.scale() > 15) {
 			flash.addFlashAttribute("problem", "invalid_cap");
 			return "redirect:/billing";
 		}

@@ -28,14 +28,20 @@ import dev.billforge.metering.UsageSummaries;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
-/** The usage dashboard: usage per day from the rollups, period-to-date, projection, alert history. */
+/**
+ * The usage dashboard: usage per day from the rollups, period-to-date, projection, alert
+ * history.
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class DashboardController {
 
 	static final List<String> RANGES = List.of("period", "last-period", "30d", "90d", "custom");
 
-	/** Longest custom range (the rollups keep days; a chart of years would not be readable). */
+	/**
+	 * Longest custom range (the rollups keep days; a chart of years would not be
+	 * readable).
+	 */
 	static final int MAX_DAYS = 366;
 
 	private final OrgContexts contexts;
@@ -67,9 +73,9 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
-	String dashboard(@RequestParam(defaultValue = "period") String range, @RequestParam(defaultValue = "meter") String groupBy,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			HttpServletRequest request, Model model) {
+	String dashboard(@RequestParam(defaultValue = "period") String range,
+			@RequestParam(defaultValue = "meter") String groupBy, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, HttpServletRequest request, Model model) {
 		OrgContext ctx = contexts.require(request);
 		Instant now = clock.instant();
 		Balance balance = ledger.balance(ctx.orgId());
@@ -140,7 +146,8 @@ class DashboardController {
 					if (b.isBefore(a) || a.plusDays(MAX_DAYS).isBefore(b)) {
 						throw new IllegalArgumentException("custom range out of bounds");
 					}
-					return of(name, a.atStartOfDay(zone).toInstant(), b.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+					return of(name, a.atStartOfDay(zone).toInstant(), b.plusDays(1).atStartOfDay(zone).toInstant(),
+							zone);
 				}
 				catch (DateTimeException | NullPointerException ex) {
 					throw new IllegalArgumentException("custom range needs from and to dates", ex);
@@ -156,7 +163,10 @@ class DashboardController {
 		return new Range(name, from, to, LocalDate.ofInstant(from, zone), LocalDate.ofInstant(to.minusNanos(1), zone));
 	}
 
-	/** One entry per day of the org's time zone in the range, days without usage included (a gap is information). */
+	/**
+	 * One entry per day of the org's time zone in the range, days without usage included
+	 * (a gap is information).
+	 */
 	private static List<UsageChart.Day> days(UsageSummaries.UsageSummary summary, Range range, ZoneId zone) {
 		Map<LocalDate, Map<String, Credits>> byDay = new LinkedHashMap<>();
 		for (LocalDate d = range.firstDay(); !d.isAfter(range.lastDay()); d = d.plusDays(1)) {

@@ -19,20 +19,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The page language: {@code ?lang=de} (remembered in a cookie), else the cookie, else the browser's
- * Accept-Language, else English. Done as a filter that sets the request's locale, so Spring's default
- * locale resolver (and error pages) see it too.
+ * The page language: {@code ?lang=de} (remembered in a cookie), else the cookie, else the
+ * browser's Accept-Language, else English. Done as a filter that sets the request's
+ * locale, so Spring's default locale resolver (and error pages) see it too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class LanguageFilter extends OncePerRequestFilter {
 
-	/** Languages the bundles cover; the first is the fallback. Add a language here and as a bundle. */
+	/**
+	 * Languages the bundles cover; the first is the fallback. Add a language here and as
+	 * a bundle.
+	 */
 	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
 
 	static final String COOKIE = "bf-lang";
 
-	/** Error pages are rendered in a separate (error) dispatch; they must speak the same language. */
+	/**
+	 * Error pages are rendered in a separate (error) dispatch; they must speak the same
+	 * language.
+	 */
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
@@ -88,7 +94,10 @@ class LanguageFilter extends OncePerRequestFilter {
 		if (language == null) {
 			return null;
 		}
-		return LANGUAGES.stream().filter(l -> l.getLanguage().equalsIgnoreCase(language.strip())).findFirst().orElse(null);
+		return LANGUAGES.stream()
+			.filter(l -> l.getLanguage().equalsIgnoreCase(language.strip()))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -11,8 +11,8 @@ import dev.billforge.identity.BrowserSecurityCustomizer;
 import dev.billforge.identity.ConditionalOnKeycloakLogin;
 
 /**
- * Local accounts: the web app's own sign-in page instead of Spring Security's generated one, and the
- * per-request account check ({@link AccountSessionFilter}).
+ * Local accounts: the web app's own sign-in page instead of Spring Security's generated
+ * one, and the per-request account check ({@link AccountSessionFilter}).
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Configuration(proxyBeanMethods = false)
@@ -21,12 +21,15 @@ class LocalLoginPage {
 
 	@Bean
 	BrowserSecurityCustomizer webLoginPage(Accounts accounts) {
-		// The reason goes into the URL (not the session), so the page can say "locked" without a session.
-		// Not a bean itself: a Filter bean would also be registered with the servlet container.
+		// The reason goes into the URL (not the session), so the page can say "locked"
+		// without a session.
+		// Not a bean itself: a Filter bean would also be registered with the servlet
+		// container.
 		return http -> http
 			.formLogin(form -> form.loginPage("/login")
-				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
-						+ (ex instanceof LockedException ? "/login?error=locked" : "/login?error"))))
+				.failureHandler((request, response,
+						ex) -> response.sendRedirect(request.getContextPath()
+								+ (ex instanceof LockedException ? "/login?error=locked" : "/login?error"))))
 			.addFilterBefore(new AccountSessionFilter(accounts), AuthorizationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/verify-email/**").permitAll());
 	}

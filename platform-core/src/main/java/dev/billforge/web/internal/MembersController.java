@@ -69,7 +69,8 @@ class MembersController {
 	String members(HttpServletRequest request, Model model) {
 		OrgContext ctx = contexts.require(request);
 		model.addAttribute("members", memberships.members(ctx.orgId()));
-		model.addAttribute("invitations", ctx.role().canManageMembers() ? memberships.pendingInvitations(ctx.orgId()) : List.of());
+		model.addAttribute("invitations",
+				ctx.role().canManageMembers() ? memberships.pendingInvitations(ctx.orgId()) : List.of());
 		model.addAttribute("roles", Role.values());
 		return "members";
 	}
@@ -100,15 +101,16 @@ class MembersController {
 						new Object[] { brand.productName(), ctx.email(), ctx.org().name() }, language),
 				messages.getMessage("mail.invitation.body",
 						new Object[] { brand.productName(), ctx.email(), ctx.org().name(),
-								messages.getMessage("role." + invitation.role().code(), null, language), link, expires },
+								messages.getMessage("role." + invitation.role().code(), null, language), link,
+								expires },
 						language));
 		flash.addFlashAttribute("invited", invitation.email());
 		return "redirect:/members";
 	}
 
 	/**
-	 * The invitee's language when they already have a local account, otherwise the inviter's (the
-	 * page's language: most invitations go to colleagues who share it).
+	 * The invitee's language when they already have a local account, otherwise the
+	 * inviter's (the page's language: most invitations go to colleagues who share it).
 	 */
 	private Locale invitationLanguage(String invitee) {
 		Accounts local = accounts.getIfAvailable();
@@ -126,7 +128,8 @@ class MembersController {
 	@PostMapping("/members/role")
 	String changeRole(@RequestParam String member, @RequestParam String role, HttpServletRequest request) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
-		Membership target = memberships.find(ctx.orgId(), member).orElseThrow(() -> ProblemException.notFound("member"));
+		Membership target = memberships.find(ctx.orgId(), member)
+			.orElseThrow(() -> ProblemException.notFound("member"));
 		Role wanted = Role.fromCode(role);
 		if ((target.role() == Role.OWNER || wanted == Role.OWNER) && ctx.role() != Role.OWNER) {
 			throw new ProblemException(403, "role_required", "only owners can change owners");
@@ -138,7 +141,8 @@ class MembersController {
 	@PostMapping("/members/remove")
 	String remove(@RequestParam String member, HttpServletRequest request) {
 		OrgContext ctx = contexts.require(request).require(Role::canManageMembers);
-		Membership target = memberships.find(ctx.orgId(), member).orElseThrow(() -> ProblemException.notFound("member"));
+		Membership target = memberships.find(ctx.orgId(), member)
+			.orElseThrow(() -> ProblemException.notFound("member"));
 		if (target.role() == Role.OWNER && ctx.role() != Role.OWNER) {
 			throw new ProblemException(403, "role_required", "only owners can remove owners");
 		}
@@ -163,7 +167,10 @@ class MembersController {
 		return "invitation";
 	}
 
-	/** Only a verified address that is the invited one joins (local accounts are verified by the account filter). */
+	/**
+	 * Only a verified address that is the invited one joins (local accounts are verified
+	 * by the account filter).
+	 */
 	@PostMapping("/invitations/accept")
 	String accept(@RequestParam(defaultValue = "") String token, HttpServletRequest request) {
 		OrgContexts.Person person = OrgContexts.signedIn().orElseThrow();

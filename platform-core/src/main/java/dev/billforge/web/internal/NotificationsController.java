@@ -18,7 +18,10 @@ import dev.billforge.common.ProblemException;
 import dev.billforge.notifications.Notifications;
 import dev.billforge.valuemetric.ValueMetric;
 
-/** The bell (htmx fragment), the inbox, the mail outbox of the embedded default. (The org's audit log page is the operator module's.) */
+/**
+ * The bell (htmx fragment), the inbox, the mail outbox of the embedded default. (The
+ * org's audit log page is the operator module's.)
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class NotificationsController {
@@ -41,7 +44,8 @@ class NotificationsController {
 
 	@GetMapping("/notifications/bell")
 	String bell(HttpServletRequest request, Model model) {
-		contexts.current(request).ifPresent(ctx -> model.addAttribute("unread", notifications.unreadCount(ctx.orgId())));
+		contexts.current(request)
+			.ifPresent(ctx -> model.addAttribute("unread", notifications.unreadCount(ctx.orgId())));
 		return "fragments/bell :: bell";
 	}
 
@@ -61,9 +65,10 @@ class NotificationsController {
 	}
 
 	/**
-	 * The development outbox (embedded default without SMTP; otherwise not found). Mail is personal: a
-	 * person sees only mail to their own address sent since their account exists (an invitation sent
-	 * before someone signed up with the address is not theirs); operators get no wider view.
+	 * The development outbox (embedded default without SMTP; otherwise not found). Mail
+	 * is personal: a person sees only mail to their own address sent since their account
+	 * exists (an invitation sent before someone signed up with the address is not
+	 * theirs); operators get no wider view.
 	 */
 	@GetMapping("/outbox")
 	String outbox(Model model) {

@@ -21,7 +21,10 @@ import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.orgs.Role;
 
-/** First sign-in: create an org (name, time zone) and become its owner; also "create another org". */
+/**
+ * First sign-in: create an org (name, time zone) and become its owner; also "create
+ * another org".
+ */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
 class OnboardingController {
@@ -76,10 +79,12 @@ class OnboardingController {
 		if (!person.emailVerified()) {
 			throw new ProblemException(403, "email_unverified", "confirm your email address first");
 		}
-		// Rate limited per person; only their first org(s) get the free tier (see OrgsProperties).
+		// Rate limited per person; only their first org(s) get the free tier (see
+		// OrgsProperties).
 		Org org = orgs.createFor(person.subject(), trimmed, zone);
 		memberships.add(org.id(), person.subject(), person.email(), Role.OWNER);
-		ledger.balance(org.id()); // opens the account (with the free tier when the org qualifies)
+		ledger.balance(org.id()); // opens the account (with the free tier when the org
+									// qualifies)
 		contexts.choose(request, org.id());
 		return "redirect:/";
 	}

@@ -10,8 +10,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Role;
 
 /**
- * The signed-in person ({@code subject}: their stable identity, see {@link Membership#subject()}), their
- * current org and role, and their other orgs (for the switcher).
+ * The signed-in person ({@code subject}: their stable identity, see
+ * {@link Membership#subject()}), their current org and role, and their other orgs (for
+ * the switcher).
  */
 record OrgContext(String subject, String email, Org org, Role role, List<Org> orgs) {
 
@@ -19,7 +20,10 @@ record OrgContext(String subject, String email, Org org, Role role, List<Org> or
 		return org.id();
 	}
 
-	/** A page of the person's own org that their role does not allow: 403 with a readable page. */
+	/**
+	 * A page of the person's own org that their role does not allow: 403 with a readable
+	 * page.
+	 */
 	OrgContext require(Predicate<Role> allowed) {
 		if (!allowed.test(role)) {
 			throw new ProblemException(403, "role_required", "your role in this org does not allow this");

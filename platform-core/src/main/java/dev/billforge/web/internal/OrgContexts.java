@@ -22,8 +22,8 @@ import dev.billforge.orgs.Memberships;
 
 /**
  * Works out the current org on every request from the session's choice and the person's
- * memberships, so a person never acts in an org they do not belong to (membership is re-read on
- * every request: a removed member loses access immediately).
+ * memberships, so a person never acts in an org they do not belong to (membership is
+ * re-read on every request: a removed member loses access immediately).
  */
 @Component
 class OrgContexts {
@@ -40,16 +40,17 @@ class OrgContexts {
 	}
 
 	/**
-	 * The signed-in person: in Keycloak mode the token's stable {@code sub}, its email and whether
-	 * Keycloak verified it; a local account's subject is its address (the account filter keeps
-	 * unverified accounts away from every page that acts on it).
+	 * The signed-in person: in Keycloak mode the token's stable {@code sub}, its email
+	 * and whether Keycloak verified it; a local account's subject is its address (the
+	 * account filter keeps unverified accounts away from every page that acts on it).
 	 */
 	record Person(String subject, String email, boolean emailVerified) {
 	}
 
 	static Optional<Person> signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getName())) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getName())) {
 			return Optional.empty();
 		}
 		if (authentication.getPrincipal() instanceof OidcUser oidc) {
@@ -60,7 +61,10 @@ class OrgContexts {
 		return Optional.of(new Person(name, name, true));
 	}
 
-	/** The signed-in person's address (for showing and mail; memberships go by {@link Person#subject()}). */
+	/**
+	 * The signed-in person's address (for showing and mail; memberships go by
+	 * {@link Person#subject()}).
+	 */
 	static Optional<String> signedInEmail() {
 		return signedIn().map(Person::email);
 	}
@@ -119,12 +123,14 @@ class OrgContexts {
 	private static final String ADOPTED = OrgContexts.class.getName() + ".adopted";
 
 	/**
-	 * Keycloak mode: memberships stored under the sign-in name of their time move to the stable subject
-	 * at the first request of a session whose address Keycloak verified (once per session).
+	 * Keycloak mode: memberships stored under the sign-in name of their time move to the
+	 * stable subject at the first request of a session whose address Keycloak verified
+	 * (once per session).
 	 */
 	private void adoptLegacyMemberships(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (!(authentication.getPrincipal() instanceof OidcUser oidc) || !Boolean.TRUE.equals(oidc.getEmailVerified())) {
+		if (!(authentication.getPrincipal() instanceof OidcUser oidc)
+				|| !Boolean.TRUE.equals(oidc.getEmailVerified())) {
 			return;
 		}
 		HttpSession session = request.getSession();
@@ -137,12 +143,17 @@ class OrgContexts {
 		}
 	}
 
-	/** The current org, or a redirect to onboarding (thrown as {@link NeedsOnboarding}). */
+	/**
+	 * The current org, or a redirect to onboarding (thrown as {@link NeedsOnboarding}).
+	 */
 	OrgContext require(HttpServletRequest request) {
 		return current(request).orElseThrow(NeedsOnboarding::new);
 	}
 
-	/** Switches to an org the person belongs to; any other id is "not found" (never "forbidden"). */
+	/**
+	 * Switches to an org the person belongs to; any other id is "not found" (never
+	 * "forbidden").
+	 */
 	void switchTo(HttpServletRequest request, String orgId) {
 		String subject = signedIn().map(Person::subject).orElseThrow(() -> ProblemException.notFound("org"));
 		if (!OrgId.isWellFormed(orgId) || memberships.find(new OrgId(orgId), subject).isEmpty()) {
@@ -157,7 +168,10 @@ class OrgContexts {
 		request.removeAttribute(REQUEST_CACHE);
 	}
 
-	/** Thrown when a signed-in person has no org yet; answered with a redirect to onboarding. */
+	/**
+	 * Thrown when a signed-in person has no org yet; answered with a redirect to
+	 * onboarding.
+	 */
 	static final class NeedsOnboarding extends RuntimeException {
 
 		NeedsOnboarding() {

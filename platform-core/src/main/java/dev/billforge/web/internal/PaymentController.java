@@ -20,13 +20,16 @@ import dev.billforge.orgs.Role;
 import dev.billforge.web.BillingLinks;
 
 /**
- * The billing page's "Buy" and "Manage billing" buttons: POST forms (CSRF), role-checked, that create a
- * Checkout or Portal session for the current org and hand the browser over to it. Any failure (unknown
- * lookup key, Stripe down, no billing account yet) comes back to the billing page as a readable message.
+ * The billing page's "Buy" and "Manage billing" buttons: POST forms (CSRF), role-checked,
+ * that create a Checkout or Portal session for the current org and hand the browser over
+ * to it. Any failure (unknown lookup key, Stripe down, no billing account yet) comes back
+ * to the billing page as a readable message.
  *
- * <p>The hand-over is a page that navigates on (meta refresh, plus a link), not a 303: the strict CSP's
- * {@code form-action 'self'} also applies to redirects that follow a form submission, and the browser
- * blocks a redirect from the form's POST to Stripe's (or the emulator's) origin.
+ * <p>
+ * The hand-over is a page that navigates on (meta refresh, plus a link), not a 303: the
+ * strict CSP's {@code form-action 'self'} also applies to redirects that follow a form
+ * submission, and the browser blocks a redirect from the form's POST to Stripe's (or the
+ * emulator's) origin.
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
 @Controller
@@ -48,7 +51,8 @@ class PaymentController {
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
 		OrgContext ctx = contexts.require(request).require(Role::canPurchase);
 		try {
-			// Bounded before use; the billing module checks it against the org's fixed currency and the price.
+			// Bounded before use; the billing module checks it against the org's fixed
+			// currency and the price.
 			String code = dev.billforge.common.TextInput.optional("currency", currency, 3);
 			URI url = code == null ? links().checkout(ctx.orgId(), lookupKey.strip())
 					: links().checkout(ctx.orgId(), lookupKey.strip(), code);
@@ -78,7 +82,8 @@ class PaymentController {
 		if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
 			throw new IllegalStateException("the payment provider returned no usable URL: " + url);
 		}
-		// The session URL is a bearer link to the org's payment page: keep it out of caches.
+		// The session URL is a bearer link to the org's payment page: keep it out of
+		// caches.
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("url", url.toString());
 		model.addAttribute("kind", kind);
@@ -97,7 +102,10 @@ class PaymentController {
 		return "redirect:/billing";
 	}
 
-	/** The billing page's message for a failure; anything unexpected reads as a payment provider error. */
+	/**
+	 * The billing page's message for a failure; anything unexpected reads as a payment
+	 * provider error.
+	 */
 	static String problemCode(RuntimeException ex) {
 		if (!(ex instanceof ProblemException p)) {
 			return "payment_provider_error";
@@ -105,7 +113,8 @@ class PaymentController {
 		return switch (p.code()) {
 			case "invalid_request" -> "unknown_offer";
 			case "already_subscribed", "no_billing_account", "payment_provider_unavailable", "billing_not_configured",
-					"currency_mismatch", "currency_unavailable" -> p.code();
+					"currency_mismatch", "currency_unavailable" ->
+				p.code();
 			default -> "payment_provider_error";
 		};
 	}

@@ -25,7 +25,10 @@ import dev.billforge.identity.BrowserSecurityCustomizer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	/** Bundle of a tenant's own pages, optional: {@code i18n/product.properties}, {@code i18n/product_de.properties}. */
+	/**
+	 * Bundle of a tenant's own pages, optional: {@code i18n/product.properties},
+	 * {@code i18n/product_de.properties}.
+	 */
 	static final String PRODUCT_BUNDLE = "i18n/product";
 
 	private final BrandView brandView;
@@ -47,7 +50,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		});
 	}
 
-
 	@Bean
 	MessageSource messageSource(Brand brand) {
 		ResourceBundleMessageSource app = new ResourceBundleMessageSource();
@@ -60,7 +62,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 		app.setDefaultEncoding("UTF-8");
 		app.setFallbackToSystemLocale(false);
-		// Every message goes through MessageFormat, so an apostrophe is always written as two.
+		// Every message goes through MessageFormat, so an apostrophe is always written as
+		// two.
 		app.setAlwaysUseMessageFormat(true);
 		return brand.messageSource(app);
 	}
@@ -68,11 +71,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	BrowserSecurityCustomizer webPublicPages() {
 		return http -> http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/brand.css", "/brand/favicon", "/login", "/signup", "/password-reset", "/password-reset/**")
+			.requestMatchers("/brand.css", "/brand/favicon", "/login", "/signup", "/password-reset",
+					"/password-reset/**")
 			.permitAll());
 	}
 
-	/** The brand's stylesheet as a file, so the strict CSP (style-src 'self') allows it. */
+	/**
+	 * The brand's stylesheet as a file, so the strict CSP (style-src 'self') allows it.
+	 */
 	@RestController
 	static class BrandAssets {
 

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import dev.billforge.web.CurrentOrg;
 import dev.billforge.web.WebOrgs;
 
-/** {@link WebOrgs} for tenants' pages, from the same per-request resolution the web app's pages use. */
+/**
+ * {@link WebOrgs} for tenants' pages, from the same per-request resolution the web app's
+ * pages use.
+ */
 @Component
 class WebOrgsFromMemberships implements WebOrgs {
 

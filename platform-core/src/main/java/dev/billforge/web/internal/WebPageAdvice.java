@@ -29,24 +29,31 @@ import dev.billforge.web.ProductPage;
 import dev.billforge.web.WebOrgs;
 
 /**
- * For the web app's pages, the operator console and tenants' {@link ProductPage} controllers: the
- * person, current org and product links for the layout,
- * and errors as readable, translated pages — never a stack trace or JSON.
+ * For the web app's pages, the operator console and tenants' {@link ProductPage}
+ * controllers: the person, current org and product links for the layout, and errors as
+ * readable, translated pages — never a stack trace or JSON.
  */
 @ConditionalOnBooleanProperty(name = "billforge.web.enabled", matchIfMissing = true)
-@ControllerAdvice(basePackages = { "dev.billforge.web", "dev.billforge.operator.console" }, annotations = ProductPage.class)
+@ControllerAdvice(basePackages = { "dev.billforge.web", "dev.billforge.operator.console" },
+		annotations = ProductPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebPageAdvice {
 
-	/** 402s that need a plan with more (a feature, a higher limit, more seats) rather than credits. */
+	/**
+	 * 402s that need a plan with more (a feature, a higher limit, more seats) rather than
+	 * credits.
+	 */
 	private static final java.util.Set<String> UPGRADE_CODES = java.util.Set.of("feature_not_included",
 			"feature_limit_reached", "seats_exhausted");
 
 	private static final Logger log = LoggerFactory.getLogger(WebPageAdvice.class);
 
-	/** {@code ?billing=} values the billing module's Checkout/Portal return adds to the return page. */
-	static final Set<String> BILLING_OUTCOMES = Set.of("checkout_complete", "payment_pending",
-			"checkout_pending", "checkout_cancelled", "portal");
+	/**
+	 * {@code ?billing=} values the billing module's Checkout/Portal return adds to the
+	 * return page.
+	 */
+	static final Set<String> BILLING_OUTCOMES = Set.of("checkout_complete", "payment_pending", "checkout_pending",
+			"checkout_cancelled", "portal");
 
 	private final OrgContexts contexts;
 
@@ -54,7 +61,8 @@ class WebPageAdvice {
 
 	private final ObjectProvider<BillingLinks> billing;
 
-	WebPageAdvice(OrgContexts contexts, ObjectProvider<ProductNavItem> productNav, ObjectProvider<BillingLinks> billing) {
+	WebPageAdvice(OrgContexts contexts, ObjectProvider<ProductNavItem> productNav,
+			ObjectProvider<BillingLinks> billing) {
 		this.contexts = contexts;
 		this.productNav = productNav.orderedStream().toList();
 		this.billing = billing;

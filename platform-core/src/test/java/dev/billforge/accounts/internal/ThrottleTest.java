@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import dev.billforge.accounts.AccountsProperties;
 import dev.billforge.testsupport.MutableClock;
 
-/** Throttles stay bounded, forget idle keys, never hold raw input, and lock per client and account. */
+/**
+ * Throttles stay bounded, forget idle keys, never hold raw input, and lock per client and
+ * account.
+ */
 class ThrottleTest {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
@@ -48,7 +51,8 @@ class ThrottleTest {
 
 	@Test
 	void aClientLockedOutOfAnAccountDoesNotLockOthersOutAndUnlockLiftsItForEveryClient() {
-		SignInThrottle signIns = new SignInThrottle(new AccountsProperties(null, 5, 50, null, null, null, null, null, null), clock);
+		SignInThrottle signIns = new SignInThrottle(
+				new AccountsProperties(null, 5, 50, null, null, null, null, null, null), clock);
 		for (int i = 0; i < 5; i++) {
 			signIns.failed("203.0.113.9", "ops@example.test");
 		}
@@ -63,7 +67,8 @@ class ThrottleTest {
 
 	@Test
 	void oneClientSprayingManyAccountsIsLockedOutOfAll() {
-		SignInThrottle signIns = new SignInThrottle(new AccountsProperties(null, 5, 50, null, null, null, null, null, null), clock);
+		SignInThrottle signIns = new SignInThrottle(
+				new AccountsProperties(null, 5, 50, null, null, null, null, null, null), clock);
 		for (int i = 0; i < 50; i++) {
 			signIns.failed("203.0.113.9", "person" + i + "@example.test");
 		}

@@ -43,11 +43,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auto top-up end to end against the Stripe emulator with stripe-java: the card a pack Checkout saves, one
- * off-session payment per threshold crossing (also when many commits cross at once), credits granted once
- * whether the webhook or the synchronous answer comes first, the monthly limit, declined and
- * authentication-required cards (the org is told; after the configured failures it turns itself off), and
- * a purchase a crash left pending. And the next invoice: Stripe's preview of a subscription on a test clock plus
+ * Auto top-up end to end against the Stripe emulator with stripe-java: the card a pack
+ * Checkout saves, one off-session payment per threshold crossing (also when many commits
+ * cross at once), credits granted once whether the webhook or the synchronous answer
+ * comes first, the monthly limit, declined and authentication-required cards (the org is
+ * told; after the configured failures it turns itself off), and a purchase a crash left
+ * pending. And the next invoice: Stripe's preview of a subscription on a test clock plus
  * the overage the run-rate projection expects, or a clear 404 without a subscription.
  */
 @BillingIntegrationTest(properties = { "billforge.billing.auto-top-up.max-failures=2",
@@ -55,7 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AutoTopUpAndInvoicePreviewIT {
 
 	static final Instant START = Instant.parse("2026-11-10T12:00:00Z");
-
 
 	@LocalServerPort
 	int port;
@@ -132,7 +132,8 @@ class AutoTopUpAndInvoicePreviewIT {
 		assertThat(put("test_pack_1000", "\"500\"", "101", 400).get("field").asString()).isEqualTo("monthlyLimit");
 		assertThat(put("test_pack_1000", "\"500\"", "1.5", 400).get("field").asString()).isEqualTo("monthlyLimit");
 		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("enabled").asBoolean())
-			.as("nothing half-applied").isFalse();
+			.as("nothing half-applied")
+			.isFalse();
 
 		JsonNode on = put("test_pack_1000", "\"500\"", "2", 200);
 		assertThat(on.get("enabled").asBoolean()).isTrue();
@@ -167,15 +168,18 @@ class AutoTopUpAndInvoicePreviewIT {
 		assertThat(view.get("purchasesThisMonth").asLong()).isEqualTo(1);
 		assertThat(view.get("purchases").get(0).get("status").asString()).isEqualTo("succeeded");
 
-		// The second crossing buys the second pack of the month; the third is over the monthly limit.
+		// The second crossing buys the second pack of the month; the third is over the
+		// monthly limit.
 		usage("u2", 1000);
-		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1400)) && autoTopUpIntents(customer).size() == 2);
+		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1400))
+				&& autoTopUpIntents(customer).size() == 2);
 		usage("u3", 1000);
 		topUps.evaluate(org.id());
 		assertThat(autoTopUpIntents(customer)).as("monthly limit 2").hasSize(2);
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(400));
 
-		// Next month the limit starts again (the new period's free tier may lift the balance: use some first).
+		// Next month the limit starts again (the new period's free tier may lift the
+		// balance: use some first).
 		clock.set(Instant.parse("2026-12-01T00:00:01Z"));
 		usage("u4", 100);
 		Credits before = ledger.balance(org.id()).available();
@@ -197,7 +201,8 @@ class AutoTopUpAndInvoicePreviewIT {
 			int n = i;
 			Callable<Object> task = () -> {
 				start.await();
-				usage("c" + n, 50); // together 800: from 1,100 to 300, every one of them below 500 at some point
+				usage("c" + n, 50); // together 800: from 1,100 to 300, every one of them
+									// below 500 at some point
 				topUps.evaluate(org.id());
 				return null;
 			};
@@ -211,7 +216,8 @@ class AutoTopUpAndInvoicePreviewIT {
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1300)));
 		assertThat(autoTopUpIntents(customer)).as("one payment for one crossing").hasSize(1);
-		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("purchasesThisMonth").asLong()).isEqualTo(1);
+		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("purchasesThisMonth").asLong())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -223,7 +229,8 @@ class AutoTopUpAndInvoicePreviewIT {
 		assertThat(first.get("purchases").get(0).get("status").asString()).isEqualTo("failed");
 		// (usage alerts such as projected_exhaustion may be mailed too)
 		assertThat(notifications.outboxFor(owner, Instant.EPOCH, 10)).extracting(m -> m.subject())
-			.filteredOn(subject -> subject.startsWith("Auto top-up")).containsExactly("Auto top-up payment failed");
+			.filteredOn(subject -> subject.startsWith("Auto top-up"))
+			.containsExactly("Auto top-up payment failed");
 		assertThat(autoTopUpIntents(customer)).singleElement()
 			.satisfies(pi -> assertThat(pi.getStatus()).isEqualTo("requires_payment_method"));
 
@@ -258,7 +265,8 @@ class AutoTopUpAndInvoicePreviewIT {
 			.satisfies(pi -> assertThat(pi.getStatus()).isEqualTo("requires_action"));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(400));
 		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("failures").asInt())
-			.as("the webhook does not count the failure a second time").isEqualTo(1);
+			.as("the webhook does not count the failure a second time")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -270,10 +278,12 @@ class AutoTopUpAndInvoicePreviewIT {
 		String endpoint = stripe.v1().webhookEndpoints().list().getData().get(0).getId();
 		emulator.form("/v1/webhook_endpoints/" + endpoint, "disabled=true");
 		try {
-			// The crash: the crossing was claimed and Stripe charged, but the answer never got recorded here.
+			// The crash: the crossing was claimed and Stripe charged, but the answer
+			// never got recorded here.
 			String purchaseId = org.id().value() + ":0";
 			assertThat(purchases.claim(new TopUpPurchases.Purchase(purchaseId, org.id(), 0, "pending", "test_pack_1000",
-					"1000", 1000, "usd", null, null, clock.instant()))).isTrue();
+					"1000", 1000, "usd", null, null, clock.instant())))
+				.isTrue();
 			String card = payments.savedCard(customer).orElseThrow();
 			payments.charge(new TopUpPayments.Charge(purchaseId, org.id().value(), customer, 1000, "usd",
 					"test_pack_1000", "1000", "doc_router"), card);
@@ -282,7 +292,8 @@ class AutoTopUpAndInvoicePreviewIT {
 			clock.set(START.plus(Duration.ofMinutes(5)));
 			assertThat(topUps.sweep()).as("resumed").isEqualTo(1);
 			assertThat(topUps.sweep()).as("nothing left pending").isZero();
-			assertThat(autoTopUpIntents(customer)).as("the idempotency key makes the resume the same payment").hasSize(1);
+			assertThat(autoTopUpIntents(customer)).as("the idempotency key makes the resume the same payment")
+				.hasSize(1);
 			assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1400));
 			assertThat(purchases.find(purchaseId).orElseThrow().status()).isEqualTo("succeeded");
 		}
@@ -298,7 +309,8 @@ class AutoTopUpAndInvoicePreviewIT {
 
 		emulator.customerOn(emulator.testClock(START), org);
 		String session = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_team_monthly\"}", 201)
-			.get("id").asString();
+			.get("id")
+			.asString();
 		emulator.completeCheckout(session, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		JsonNode sub = call("GET", "/api/v1/billing/subscription", null, 200).get("subscription");
@@ -329,15 +341,20 @@ class AutoTopUpAndInvoicePreviewIT {
 	}
 
 	private String buyPack() throws Exception {
-		String id = call("POST", "/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}",
-				201).get("id").asString();
+		String id = call("POST", "/api/v1/billing/checkout-sessions",
+				"{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}", 201)
+			.get("id")
+			.asString();
 		emulator.completeCheckout(id, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1100)));
 		return customers.customerOf(org.id()).orElseThrow();
 	}
 
-	/** Auto top-up with this test card as the default, then a commit that crosses the threshold: one failure. */
+	/**
+	 * Auto top-up with this test card as the default, then a commit that crosses the
+	 * threshold: one failure.
+	 */
 	private String firstFailureWith(String testToken) throws Exception {
 		String customer = buyPack();
 		useCard(customer, testToken);
@@ -348,17 +365,24 @@ class AutoTopUpAndInvoicePreviewIT {
 	}
 
 	private void useCard(String customer, String testToken) throws Exception {
-		PaymentMethod pm = stripe.v1().paymentMethods().attach(testToken,
-				PaymentMethodAttachParams.builder().setCustomer(customer).build());
-		stripe.v1().customers().update(customer, CustomerUpdateParams.builder()
-			.setInvoiceSettings(CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(pm.getId()).build())
-			.build());
+		PaymentMethod pm = stripe.v1()
+			.paymentMethods()
+			.attach(testToken, PaymentMethodAttachParams.builder().setCustomer(customer).build());
+		stripe.v1()
+			.customers()
+			.update(customer, CustomerUpdateParams.builder()
+				.setInvoiceSettings(
+						CustomerUpdateParams.InvoiceSettings.builder().setDefaultPaymentMethod(pm.getId()).build())
+				.build());
 	}
 
 	private List<PaymentIntent> autoTopUpIntents(String customer) {
 		try {
-			return stripe.v1().paymentIntents().list(PaymentIntentListParams.builder().setCustomer(customer).setLimit(100L)
-				.build()).getData().stream()
+			return stripe.v1()
+				.paymentIntents()
+				.list(PaymentIntentListParams.builder().setCustomer(customer).setLimit(100L).build())
+				.getData()
+				.stream()
 				.filter(pi -> pi.getMetadata() != null && "auto_top_up".equals(pi.getMetadata().get("kind")))
 				.toList();
 		}
@@ -368,13 +392,14 @@ class AutoTopUpAndInvoicePreviewIT {
 	}
 
 	private void usage(String key, int pages) throws Exception {
-		call("POST", "/api/v1/usage", "{\"events\":[{\"idempotencyKey\":\"" + key + "\",\"meter\":\"page\",\"quantity\":"
-				+ pages + "}]}", 200);
+		call("POST", "/api/v1/usage",
+				"{\"events\":[{\"idempotencyKey\":\"" + key + "\",\"meter\":\"page\",\"quantity\":" + pages + "}]}",
+				200);
 	}
 
 	private JsonNode put(String lookupKey, String threshold, String monthlyLimit, int expected) throws Exception {
-		return call("PUT", "/api/v1/billing/auto-top-up", "{\"lookupKey\":\"" + lookupKey + "\",\"threshold\":" + threshold
-				+ ",\"monthlyLimit\":" + monthlyLimit + "}", expected);
+		return call("PUT", "/api/v1/billing/auto-top-up", "{\"lookupKey\":\"" + lookupKey + "\",\"threshold\":"
+				+ threshold + ",\"monthlyLimit\":" + monthlyLimit + "}", expected);
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -390,7 +415,8 @@ class AutoTopUpAndInvoicePreviewIT {
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.header("Authorization", "Bearer " + key)
 				.header("Content-Type", "application/json")
-				.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+				.method(method,
+						body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 				.build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);

@@ -59,8 +59,9 @@ class AutoTopUpTriggerTest {
 	}
 
 	private static LedgerCommitted charged(String org) {
-		return new LedgerCommitted(new OrgId(org), 1, List.of(new LedgerCommitted.Charged("usage:1", null, BigDecimal.ONE,
-				Credits.of(1), Instant.now(), Map.of())), List.of(), List.of());
+		return new LedgerCommitted(new OrgId(org), 1, List
+			.of(new LedgerCommitted.Charged("usage:1", null, BigDecimal.ONE, Credits.of(1), Instant.now(), Map.of())),
+				List.of(), List.of());
 	}
 
 }

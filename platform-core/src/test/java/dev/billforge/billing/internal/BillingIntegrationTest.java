@@ -20,11 +20,12 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 
 /**
- * A billing integration test: DocRouter's value metric (SPU, 100 free, 1 per page) and the test catalog pushed to
- * the in-process Stripe emulator, the app on a random port, the billing jobs off (tests drive them; the common
- * properties are in {@code billing-integration-test.properties}), a
- * {@link MutableClock} as the app's clock (from the context's start; tests set it to their own start) and
- * {@link EmulatorSteps} for the emulator's test helpers. Classes with the same {@link #properties()} share one
+ * A billing integration test: DocRouter's value metric (SPU, 100 free, 1 per page) and
+ * the test catalog pushed to the in-process Stripe emulator, the app on a random port,
+ * the billing jobs off (tests drive them; the common properties are in
+ * {@code billing-integration-test.properties}), a {@link MutableClock} as the app's clock
+ * (from the context's start; tests set it to their own start) and {@link EmulatorSteps}
+ * for the emulator's test helpers. Classes with the same {@link #properties()} share one
  * context.
  */
 @Target(ElementType.TYPE)
@@ -36,11 +37,17 @@ import dev.billforge.testsupport.MutableClock;
 @Import({ BillingIntegrationTest.Clocks.class, EmulatorSteps.class })
 public @interface BillingIntegrationTest {
 
-	/** Extra properties, {@code key=value}; they win over the common ones (e.g. another catalog). */
+	/**
+	 * Extra properties, {@code key=value}; they win over the common ones (e.g. another
+	 * catalog).
+	 */
 	@AliasFor(annotation = TestPropertySource.class, attribute = "properties")
 	String[] properties() default {};
 
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
+	/**
+	 * Not a @Configuration: platform-core's component scan of dev.billforge.billing would
+	 * pick it up everywhere.
+	 */
 	class Clocks {
 
 		@Bean

@@ -41,8 +41,9 @@ import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * The billing page's Stripe side through the web app (MockMvc) against the in-process emulator:
- * who may buy, Checkout and Portal hand-over, readable errors, plan and invoices after a purchase.
+ * The billing page's Stripe side through the web app (MockMvc) against the in-process
+ * emulator: who may buy, Checkout and Portal hand-over, readable errors, plan and
+ * invoices after a purchase.
  */
 @BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=100",
 		"billforge.billing.catalog.location=classpath:billing-test-catalog.yml", "billforge.billing.jobs.enabled=false",
@@ -99,11 +100,17 @@ class BillingPagesIT {
 	}
 
 	String page(String path, MockHttpSession session) throws Exception {
-		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+		return mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 	}
 
-	/** Posts a billing button and follows the redirect back to the billing page with its flash message. */
+	/**
+	 * Posts a billing button and follows the redirect back to the billing page with its
+	 * flash message.
+	 */
 	String postAndFollow(String path, String lookupKey, MockHttpSession session) throws Exception {
 		var request = post(path).with(csrf()).session(session);
 		if (lookupKey != null) {
@@ -111,11 +118,17 @@ class BillingPagesIT {
 		}
 		MvcResult result = mvc.perform(request).andExpect(redirectedUrl("/billing")).andReturn();
 		FlashMap flash = result.getFlashMap();
-		return mvc.perform(get("/billing").session(session).flashAttrs(flash)).andExpect(status().isOk()).andReturn()
-			.getResponse().getContentAsString();
+		return mvc.perform(get("/billing").session(session).flashAttrs(flash))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
-	/** Posts a billing button that hands over to Stripe; returns the Stripe URL the page navigates to. */
+	/**
+	 * Posts a billing button that hands over to Stripe; returns the Stripe URL the page
+	 * navigates to.
+	 */
 	String handOver(String path, String lookupKey, MockHttpSession session) throws Exception {
 		var request = post(path).with(csrf()).session(session);
 		if (lookupKey != null) {
@@ -131,7 +144,12 @@ class BillingPagesIT {
 	}
 
 	long checkoutSessions() throws Exception {
-		return stripe.v1().checkout().sessions().list(SessionListParams.builder().setLimit(100L).build()).getData().size();
+		return stripe.v1()
+			.checkout()
+			.sessions()
+			.list(SessionListParams.builder().setLimit(100L).build())
+			.getData()
+			.size();
 	}
 
 	void payOnHostedPage(String checkoutUrl) throws Exception {
@@ -140,7 +158,8 @@ class BillingPagesIT {
 			.POST(HttpRequest.BodyPublishers.ofString("method=card_success"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
-		assertThat(paid.headers().firstValue("Location").orElseThrow()).contains("/billing/checkout/success?session_id=cs_");
+		assertThat(paid.headers().firstValue("Location").orElseThrow())
+			.contains("/billing/checkout/success?session_id=cs_");
 	}
 
 	String sessionId(String checkoutUrl) {
@@ -155,15 +174,20 @@ class BillingPagesIT {
 		memberships.add(org, "member@members.test", Role.MEMBER);
 		long before = checkoutSessions();
 
-		String refused = mvc.perform(post("/billing/checkout").param("lookupKey", "test_pack_1000").with(csrf()).session(member))
-			.andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+		String refused = mvc
+			.perform(post("/billing/checkout").param("lookupKey", "test_pack_1000").with(csrf()).session(member))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(refused).contains("Your role in this organisation does not allow this").doesNotContain("Exception");
 		mvc.perform(post("/billing/portal").with(csrf()).session(member)).andExpect(status().isForbidden());
 		assertThat(checkoutSessions()).isEqualTo(before);
 
 		String billing = page("/billing", member);
 		assertThat(billing).contains("Owners, admins and billing members can buy credits")
-			.doesNotContain("action=\"/billing/checkout\"").doesNotContain("action=\"/billing/portal\"")
+			.doesNotContain("action=\"/billing/checkout\"")
+			.doesNotContain("action=\"/billing/portal\"")
 			.doesNotContain("id=\"invoices\"");
 	}
 
@@ -171,7 +195,8 @@ class BillingPagesIT {
 	void checkoutNeedsTheCsrfToken() throws Exception {
 		MockHttpSession owner = signUpAndSignIn("csrf@billing.test");
 		onboard(owner, "csrf@billing.test", "Csrf Co");
-		mvc.perform(post("/billing/checkout").param("lookupKey", "test_pack_1000").session(owner)).andExpect(status().isForbidden());
+		mvc.perform(post("/billing/checkout").param("lookupKey", "test_pack_1000").session(owner))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -180,7 +205,8 @@ class BillingPagesIT {
 		onboard(owner, "errors@billing.test", "Errors Co");
 
 		assertThat(postAndFollow("/billing/checkout", "no_such_price", owner))
-			.contains("This offer does not exist (any more).").contains("role=\"alert\"");
+			.contains("This offer does not exist (any more).")
+			.contains("role=\"alert\"");
 
 		// Nothing bought yet, so no billing account for the portal.
 		assertThat(postAndFollow("/billing/portal", null, owner)).contains("There is no billing account yet");
@@ -203,10 +229,12 @@ class BillingPagesIT {
 		assertThat(before).contains("Buy 1,000 credits for $10.00")
 			.contains("Test Individual: $19.00 per month, 2,000 credits included")
 			.contains("Test Team: $99.00 per month, 15,000 credits included")
-			.contains("No invoices yet.").contains("Test mode — payments are simulated.");
+			.contains("No invoices yet.")
+			.contains("Test mode — payments are simulated.");
 		assertThat(page("/billing?lang=de", owner)).contains("1.000 credits für 10,00");
 
-		// A pack: hand-over page → the emulator's hosted Checkout → success return → credits.
+		// A pack: hand-over page → the emulator's hosted Checkout → success return →
+		// credits.
 		String packUrl = handOver("/billing/checkout", "test_pack_1000", owner);
 		assertThat(packUrl).startsWith(backend.emulator().publicBaseUrl() + "/checkout/cs_");
 		payOnHostedPage(packUrl);
@@ -215,20 +243,25 @@ class BillingPagesIT {
 		assertThat(ledger.balance(org).available()).isEqualTo(Credits.of(1100));
 		assertThat(page("/?billing=checkout_complete", owner)).contains("Payment received.");
 
-		// A plan: the subscription shows with its status, and its first invoice is listed.
+		// A plan: the subscription shows with its status, and its first invoice is
+		// listed.
 		String planUrl = handOver("/billing/checkout", "test_individual_monthly", owner);
 		payOnHostedPage(planUrl);
 		mvc.perform(get("/billing/checkout/success").param("session_id", sessionId(planUrl)).session(owner))
 			.andExpect(status().isSeeOther());
 		String after = page("/billing", owner);
-		assertThat(after).contains("Test Individual").contains("Status: Active")
+		assertThat(after).contains("Test Individual")
+			.contains("Status: Active")
 			.contains("To switch or cancel your plan, open billing management.")
 			.doesNotContain("Subscribe to Test Team");
-		assertThat(after).containsPattern("<td>[^<]+</td>\\s*<td>\\d{4}-\\d{2}-\\d{2}</td>\\s*<td>Paid</td>\\s*<td>\\$19\\.00</td>")
-			.contains("View invoice").contains(backend.emulator().publicBaseUrl() + "/invoice/in_");
+		assertThat(after)
+			.containsPattern("<td>[^<]+</td>\\s*<td>\\d{4}-\\d{2}-\\d{2}</td>\\s*<td>Paid</td>\\s*<td>\\$19\\.00</td>")
+			.contains("View invoice")
+			.contains(backend.emulator().publicBaseUrl() + "/invoice/in_");
 
 		// Buying a second plan is refused in words; changing it goes through the portal.
-		assertThat(postAndFollow("/billing/checkout", "test_team_monthly", owner)).contains("Your org already has a plan.");
+		assertThat(postAndFollow("/billing/checkout", "test_team_monthly", owner))
+			.contains("Your org already has a plan.");
 		String portalUrl = handOver("/billing/portal", null, owner);
 		assertThat(portalUrl).startsWith(backend.emulator().publicBaseUrl() + "/portal/");
 		HttpResponse<String> portal = http.send(HttpRequest.newBuilder(URI.create(portalUrl)).GET().build(),
@@ -236,29 +269,44 @@ class BillingPagesIT {
 		assertThat(portal.statusCode()).isEqualTo(200);
 		assertThat(portal.body()).contains("Test Individual");
 
-		// A failed renewal (as the mirror records it): a banner says what to do, with the portal button.
+		// A failed renewal (as the mirror records it): a banner says what to do, with the
+		// portal button.
 		mongo.getCollection(BillingCollections.SUBSCRIPTIONS)
 			.updateMany(Filters.eq("orgId", org.value()), Updates.set("status", "past_due"));
 		String pastDue = page("/billing", owner);
 		assertThat(pastDue).contains("Your last payment failed.").contains("Status: Past due");
-		assertThat(Pattern.compile("role=\"alert\">\\s*<p>[^<]*</p>\\s*<form method=\"post\" action=\"/billing/portal\"")
-			.matcher(pastDue).find()).as(pastDue).isTrue();
+		assertThat(
+				Pattern.compile("role=\"alert\">\\s*<p>[^<]*</p>\\s*<form method=\"post\" action=\"/billing/portal\"")
+					.matcher(pastDue)
+					.find())
+			.as(pastDue)
+			.isTrue();
 	}
 
-	/** Posts the auto top-up form and follows the redirect back to its section with the flash message. */
+	/**
+	 * Posts the auto top-up form and follows the redirect back to its section with the
+	 * flash message.
+	 */
 	String autoTopUp(MockHttpSession session, String path, String threshold) throws Exception {
-		var request = post(path).with(csrf()).session(session).param("lookupKey", "test_pack_1000")
-			.param("threshold", threshold).param("monthlyLimit", "2");
+		var request = post(path).with(csrf())
+			.session(session)
+			.param("lookupKey", "test_pack_1000")
+			.param("threshold", threshold)
+			.param("monthlyLimit", "2");
 		MvcResult result = mvc.perform(request).andExpect(redirectedUrl("/billing#auto-top-up")).andReturn();
-		return mvc.perform(get("/billing").session(session).flashAttrs(result.getFlashMap())).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+		return mvc.perform(get("/billing").session(session).flashAttrs(result.getFlashMap()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test
 	void theOwnerTurnsAutoTopUpOnWithTheCardAPackSavedAndSeesTheNextInvoiceOfThePlan() throws Exception {
 		MockHttpSession owner = signUpAndSignIn("topup@billing.test");
 		OrgId org = onboard(owner, "topup@billing.test", "Topup Co");
-		assertThat(page("/billing", owner)).contains("id=\"auto-top-up\"").contains("Off. Turn it on")
+		assertThat(page("/billing", owner)).contains("id=\"auto-top-up\"")
+			.contains("Off. Turn it on")
 			.doesNotContain("id=\"upcoming\"");
 		assertThat(autoTopUp(owner, "/billing/auto-top-up", "500")).contains("No card is saved yet");
 
@@ -266,10 +314,12 @@ class BillingPagesIT {
 		payOnHostedPage(packUrl);
 		mvc.perform(get("/billing/checkout/success").param("session_id", sessionId(packUrl)).session(owner))
 			.andExpect(status().isSeeOther());
-		assertThat(autoTopUp(owner, "/billing/auto-top-up", "lots")).contains("Enter the threshold as a positive number");
+		assertThat(autoTopUp(owner, "/billing/auto-top-up", "lots"))
+			.contains("Enter the threshold as a positive number");
 		assertThat(autoTopUp(owner, "/billing/auto-top-up", "500")).contains("Automatic top-up is on.")
-			.contains("On: when available credits fall below 500 credits, test_pack_1000 is bought with your saved card, "
-					+ "at most 2 times a month (0 this month).");
+			.contains(
+					"On: when available credits fall below 500 credits, test_pack_1000 is bought with your saved card, "
+							+ "at most 2 times a month (0 this month).");
 		assertThat(page("/billing?lang=de", owner)).contains("Automatisches Aufladen");
 
 		MockHttpSession member = signUpAndSignIn("topup-member@billing.test");
@@ -282,7 +332,8 @@ class BillingPagesIT {
 		payOnHostedPage(planUrl);
 		mvc.perform(get("/billing/checkout/success").param("session_id", sessionId(planUrl)).session(owner))
 			.andExpect(status().isSeeOther());
-		assertThat(page("/billing", owner)).contains("id=\"upcoming\"").contains("Next invoice")
+		assertThat(page("/billing", owner)).contains("id=\"upcoming\"")
+			.contains("Next invoice")
 			.containsPattern("Test Team[^<]*</td><td>\\$99\\.00</td>");
 
 		assertThat(autoTopUp(owner, "/billing/auto-top-up/off", "500")).contains("Automatic top-up is off.");

@@ -34,9 +34,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Money Stripe took is never lost on the credit side: a paid pack whose webhook and return were both lost is
- * granted by reconciliation (once), a refund that fails gives back the credits it took, and two plans bought at
- * once end as one subscription and one charge.
+ * Money Stripe took is never lost on the credit side: a paid pack whose webhook and
+ * return were both lost is granted by reconciliation (once), a refund that fails gives
+ * back the credits it took, and two plans bought at once end as one subscription and one
+ * charge.
  */
 @BillingIntegrationTest(properties = "billforge.notifications.dispatch-interval=PT1H")
 class BillingRepairIT {
@@ -105,14 +106,16 @@ class BillingRepairIT {
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1100));
 		Session session = stripe.v1().checkout().sessions().retrieve(id);
-		Refund refund = stripe.v1().refunds()
+		Refund refund = stripe.v1()
+			.refunds()
 			.create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent()).setAmount(250L).build());
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
 		assertThat(ledger.balance(org.id()).available()).as("a quarter refunded").isEqualTo(Credits.of(850));
 
 		emulator.form("/v1/test_helpers/refunds/" + refund.getId() + "/fail", "");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
-		assertThat(ledger.balance(org.id()).available()).as("the refund failed: credits back").isEqualTo(Credits.of(1100));
+		assertThat(ledger.balance(org.id()).available()).as("the refund failed: credits back")
+			.isEqualTo(Credits.of(1100));
 
 		// A later full refund of what is still paid takes the whole pack, once.
 		stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent()).build());
@@ -122,26 +125,38 @@ class BillingRepairIT {
 
 	@Test
 	void twoPlanCheckoutsCompletedTogetherLeaveOneSubscriptionAndOneCharge() throws Exception {
-		// Both sessions are opened before either completes, so the already_subscribed check passes twice.
-		String first = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}").get("id")
+		// Both sessions are opened before either completes, so the already_subscribed
+		// check passes twice.
+		String first = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}")
+			.get("id")
 			.asString();
-		String second = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}").get("id")
+		String second = call("/api/v1/billing/checkout-sessions", "{\"lookupKey\":\"test_individual_monthly\"}")
+			.get("id")
 			.asString();
 		emulator.completeCheckout(first, "card_success");
 		emulator.completeCheckout(second, "card_success");
 		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(30));
 
-		// The one created first is kept (same second: the smaller id), whatever order the events came in.
+		// The one created first is kept (same second: the smaller id), whatever order the
+		// events came in.
 		List<Subscription> subs = new java.util.ArrayList<>(List.of(
-				stripe.v1().subscriptions().retrieve(stripe.v1().checkout().sessions().retrieve(first).getSubscription()),
-				stripe.v1().subscriptions().retrieve(stripe.v1().checkout().sessions().retrieve(second).getSubscription())));
+				stripe.v1()
+					.subscriptions()
+					.retrieve(stripe.v1().checkout().sessions().retrieve(first).getSubscription()),
+				stripe.v1()
+					.subscriptions()
+					.retrieve(stripe.v1().checkout().sessions().retrieve(second).getSubscription())));
 		subs.sort(java.util.Comparator.comparing(Subscription::getCreated).thenComparing(Subscription::getId));
 		assertThat(subs.get(0).getStatus()).isEqualTo("active");
 		assertThat(subs.get(1).getStatus()).isEqualTo("canceled");
-		Invoice paid = stripe.v1().invoices().retrieve(subs.get(1).getLatestInvoice(),
-				InvoiceRetrieveParams.builder().addExpand("payments").build());
+		Invoice paid = stripe.v1()
+			.invoices()
+			.retrieve(subs.get(1).getLatestInvoice(), InvoiceRetrieveParams.builder().addExpand("payments").build());
 		String intent = paid.getPayments().getData().get(0).getPayment().getPaymentIntent();
-		List<Refund> refunds = stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intent).build()).getData();
+		List<Refund> refunds = stripe.v1()
+			.refunds()
+			.list(RefundListParams.builder().setPaymentIntent(intent).build())
+			.getData();
 		assertThat(refunds).singleElement().satisfies(r -> assertThat(r.getAmount()).isEqualTo(1900L));
 		// One allowance (2,000) on top of the free tier, never two.
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
@@ -149,7 +164,8 @@ class BillingRepairIT {
 		// Reconciliation and a repeated finalization change nothing.
 		reconciler.run();
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
-		assertThat(stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intent).build()).getData()).hasSize(1);
+		assertThat(stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intent).build()).getData())
+			.hasSize(1);
 	}
 
 	private String buyPack() throws Exception {
@@ -159,7 +175,8 @@ class BillingRepairIT {
 
 	private void setWebhooksDisabled(boolean disabled) throws Exception {
 		for (WebhookEndpoint endpoint : stripe.v1().webhookEndpoints().list().getData()) {
-			stripe.v1().webhookEndpoints()
+			stripe.v1()
+				.webhookEndpoints()
 				.update(endpoint.getId(), WebhookEndpointUpdateParams.builder().setDisabled(disabled).build());
 		}
 	}

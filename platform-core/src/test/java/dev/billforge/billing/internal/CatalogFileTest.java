@@ -19,13 +19,14 @@ class CatalogFileTest {
 
 	@Test
 	void plansAndPacksBecomePricesWithTheMetadataBillingReadsBack() {
-		CatalogFile file = parse("""
-				currency: USD
-				plans:
-				  - {key: team, name: Team, lookupKey: dr_team, amount: 9900, includedCredits: 15000, overagePerCredit: 0.5}
-				packs:
-				  - {key: pack_1000, name: 1k, lookupKey: dr_pack, amount: 1000, credits: 1000, maxQuantity: 5}
-				""");
+		CatalogFile file = parse(
+				"""
+						currency: USD
+						plans:
+						  - {key: team, name: Team, lookupKey: dr_team, amount: 9900, includedCredits: 15000, overagePerCredit: 0.5}
+						packs:
+						  - {key: pack_1000, name: 1k, lookupKey: dr_pack, amount: 1000, credits: 1000, maxQuantity: 5}
+						""");
 		assertThat(file.currency()).isEqualTo("usd");
 		CatalogFile.Item plan = file.items().get(0);
 		assertThat(plan.kind()).isEqualTo(Kind.PLAN);
@@ -65,16 +66,17 @@ class CatalogFileTest {
 
 	@Test
 	void trialsAndPromotionCodesBecomePriceMetadataOnlyWhereTheFileSetsThem() {
-		CatalogFile file = parse("""
-				currency: usd
-				allowPromotionCodes: true
-				plans:
-				  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 15000, trialDays: 14, trialCredits: 500}
-				  - {key: solo, name: Solo, lookupKey: s, amount: 1900, includedCredits: 2000, trialDays: 7,
-				     trialCardRequired: false, allowPromotionCodes: false}
-				packs:
-				  - {key: p, name: P, lookupKey: p, amount: 1000, credits: 1000}
-				""");
+		CatalogFile file = parse(
+				"""
+						currency: usd
+						allowPromotionCodes: true
+						plans:
+						  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 15000, trialDays: 14, trialCredits: 500}
+						  - {key: solo, name: Solo, lookupKey: s, amount: 1900, includedCredits: 2000, trialDays: 7,
+						     trialCardRequired: false, allowPromotionCodes: false}
+						packs:
+						  - {key: p, name: P, lookupKey: p, amount: 1000, credits: 1000}
+						""");
 		assertThat(file.items().get(0).priceMetadata("dr")).containsEntry("trial_days", "14")
 			.containsEntry("trial_card_required", "true")
 			.containsEntry("trial_credits", "500")
@@ -83,23 +85,25 @@ class CatalogFileTest {
 			.doesNotContainKeys("trial_credits", "allow_promotion_codes");
 		assertThat(file.items().get(2).priceMetadata("dr")).containsEntry("allow_promotion_codes", "true")
 			.doesNotContainKey("trial_days");
-		// A catalog without the new keys keeps exactly the metadata it had (so its prices are not replaced).
+		// A catalog without the new keys keeps exactly the metadata it had (so its prices
+		// are not replaced).
 		assertThat(parse("""
 				currency: usd
 				plans:
 				  - {key: team, name: Team, lookupKey: t, amount: 9900, includedCredits: 15000}
 				""").items().get(0).priceMetadata("dr")).containsOnlyKeys("product", "kind", "tier", "catalog_key",
-						"included_credits");
+				"included_credits");
 	}
 
 	@Test
 	void couponsNeedOneKindOfDiscountAValidDurationAndUniqueCodes() {
-		CatalogFile file = parse("""
-				currency: eur
-				coupons:
-				  - {id: LAUNCH50, name: Launch, percentOff: 50, duration: repeating, durationInMonths: 2, promotionCodes: [LAUNCH]}
-				  - {id: TEN, amountOff: 1000, promotionCodes: [TEN, TENNER]}
-				""");
+		CatalogFile file = parse(
+				"""
+						currency: eur
+						coupons:
+						  - {id: LAUNCH50, name: Launch, percentOff: 50, duration: repeating, durationInMonths: 2, promotionCodes: [LAUNCH]}
+						  - {id: TEN, amountOff: 1000, promotionCodes: [TEN, TENNER]}
+						""");
 		assertThat(file.coupons()).hasSize(2);
 		assertThat(file.coupons().get(0).percentOff()).isEqualByComparingTo("50");
 		assertThat(file.coupons().get(1).duration()).isEqualTo("once");
@@ -140,22 +144,23 @@ class CatalogFileTest {
 
 	@Test
 	void currencyOptionsCarryEachCurrencysAmountAndOverageRate() {
-		CatalogFile file = parse("""
-				currency: usd
-				plans:
-				  - key: team
-				    name: Team
-				    lookupKey: dr_team
-				    amount: 9900
-				    includedCredits: 15000
-				    overagePerCredit: 1
-				    currencyOptions:
-				      eur: {amount: 9200, overagePerCredit: 0.92}
-				      jpy: {amount: 1500, overagePerCredit: 0.15}
-				      kwd: {amount: 3050, overagePerCredit: 0.3}
-				packs:
-				  - {key: pack, name: Pack, lookupKey: dr_pack, amount: 1000, credits: 1000, currencyOptions: {eur: {amount: 920}}}
-				""");
+		CatalogFile file = parse(
+				"""
+						currency: usd
+						plans:
+						  - key: team
+						    name: Team
+						    lookupKey: dr_team
+						    amount: 9900
+						    includedCredits: 15000
+						    overagePerCredit: 1
+						    currencyOptions:
+						      eur: {amount: 9200, overagePerCredit: 0.92}
+						      jpy: {amount: 1500, overagePerCredit: 0.15}
+						      kwd: {amount: 3050, overagePerCredit: 0.3}
+						packs:
+						  - {key: pack, name: Pack, lookupKey: dr_pack, amount: 1000, credits: 1000, currencyOptions: {eur: {amount: 920}}}
+						""");
 		CatalogFile.Item plan = file.items().get(0);
 		assertThat(plan.currencyOptions()).containsOnlyKeys("eur", "jpy", "kwd");
 		assertThat(plan.currencyOptions().get("jpy").unitAmount()).isEqualTo(1500L);
@@ -217,31 +222,32 @@ class CatalogFileTest {
 		})).isEmpty();
 	}
 
-
 	@Test
 	void featuresAndPerSeatPlansBecomePriceMetadataAndTheFreeTierAndEnterpriseSetsAreRead() {
-		CatalogFile file = parse("""
-				currency: usd
-				features:
-				  documents_per_month: {meter: page}
-				  seats: {counter: members}
-				freeTier:
-				  features: {documents_per_month: 20}
-				enterprise:
-				  features: {mcp_access: true, priority_queue: true}
-				plans:
-				  - {key: team, name: Team, lookupKey: dr_team, amount: 1500, includedCredits: 1000, seats: true,
-				     features: {mcp_access: true, documents_per_month: 500}}
-				  - {key: solo, name: Solo, lookupKey: dr_solo, amount: 900, includedCredits: 100}
-				packs:
-				  - {key: boost, name: Boost, lookupKey: dr_boost, amount: 1000, credits: 1000, features: {priority_queue: true}}
-				""");
+		CatalogFile file = parse(
+				"""
+						currency: usd
+						features:
+						  documents_per_month: {meter: page}
+						  seats: {counter: members}
+						freeTier:
+						  features: {documents_per_month: 20}
+						enterprise:
+						  features: {mcp_access: true, priority_queue: true}
+						plans:
+						  - {key: team, name: Team, lookupKey: dr_team, amount: 1500, includedCredits: 1000, seats: true,
+						     features: {mcp_access: true, documents_per_month: 500}}
+						  - {key: solo, name: Solo, lookupKey: dr_solo, amount: 900, includedCredits: 100}
+						packs:
+						  - {key: boost, name: Boost, lookupKey: dr_boost, amount: 1000, credits: 1000, features: {priority_queue: true}}
+						""");
 		assertThat(file.items().get(0).priceMetadata("doc_router")).containsEntry("per_seat", "true")
 			.containsEntry("features", "documents_per_month=500,mcp_access");
 		assertThat(file.items().get(1).priceMetadata("doc_router")).as("unchanged for a plan without features or seats")
 			.doesNotContainKeys("per_seat", "features");
 		assertThat(file.items().get(2).priceMetadata("doc_router")).containsEntry("features", "priority_queue");
-		assertThat(file.features().counters()).containsEntry("documents_per_month", FeatureCatalog.Counter.ofMeter("page"))
+		assertThat(file.features().counters())
+			.containsEntry("documents_per_month", FeatureCatalog.Counter.ofMeter("page"))
 			.containsEntry("seats", FeatureCatalog.Counter.MEMBERS);
 		assertThat(file.features().freeTier().limit("documents_per_month")).hasValue(20);
 		assertThat(file.features().enterprise().has("priority_queue")).isTrue();
@@ -254,11 +260,13 @@ class CatalogFileTest {
 				plans:
 				  - {key: team, name: Team, lookupKey: dr_team, amount: 1, includedCredits: 1, seats: 3}
 				""")).hasMessageContaining("plan team").hasMessageContaining("seats");
-		assertThatThrownBy(() -> parse("""
-				currency: usd
-				plans:
-				  - {key: team, name: Team, lookupKey: dr_team, amount: 1, includedCredits: 1, features: {mcp_access: yes please}}
-				""")).hasMessageContaining("plan team");
+		assertThatThrownBy(() -> parse(
+				"""
+						currency: usd
+						plans:
+						  - {key: team, name: Team, lookupKey: dr_team, amount: 1, includedCredits: 1, features: {mcp_access: yes please}}
+						"""))
+			.hasMessageContaining("plan team");
 		assertThatThrownBy(() -> parse("""
 				currency: usd
 				features:

@@ -8,20 +8,28 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Delivery schedules for a recorded webhook history, chosen so that few of them cover every interleaving the
- * chaos test is about, instead of hoping many random ones do. A schedule delivers each event one to three
- * times in a shuffled order, some deliveries under an injected Stripe fault. Together the chosen schedules
- * cover, for every two events {@code a} and {@code b}: {@code a} first arriving before {@code b} (so both orders,
- * every event early and late), a duplicate of {@code a} arriving after {@code b} (a delayed redelivery), and
- * every event delivered at least once while Stripe fails (lost, then resent). Candidates are seeded random
- * schedules, picked greedily by how many uncovered interleavings each adds; the result is deterministic.
+ * Delivery schedules for a recorded webhook history, chosen so that few of them cover
+ * every interleaving the chaos test is about, instead of hoping many random ones do. A
+ * schedule delivers each event one to three times in a shuffled order, some deliveries
+ * under an injected Stripe fault. Together the chosen schedules cover, for every two
+ * events {@code a} and {@code b}: {@code a} first arriving before {@code b} (so both
+ * orders, every event early and late), a duplicate of {@code a} arriving after {@code b}
+ * (a delayed redelivery), and every event delivered at least once while Stripe fails
+ * (lost, then resent). Candidates are seeded random schedules, picked greedily by how
+ * many uncovered interleavings each adds; the result is deterministic.
  */
 final class ChaosSchedules {
 
-	/** Event indices in delivery order (an index repeats for a duplicate) and which deliveries meet a fault. */
+	/**
+	 * Event indices in delivery order (an index repeats for a duplicate) and which
+	 * deliveries meet a fault.
+	 */
 	record Schedule(long seed, List<Integer> order, List<Boolean> faults) {
 
-		/** The interleavings this schedule shows, as {@code a<b}, {@code a~b} (a duplicate of a after b) and {@code !a}. */
+		/**
+		 * The interleavings this schedule shows, as {@code a<b}, {@code a~b} (a duplicate
+		 * of a after b) and {@code !a}.
+		 */
 		Set<String> covers() {
 			Set<String> covered = new HashSet<>();
 			Set<Integer> seen = new HashSet<>();
@@ -32,7 +40,8 @@ final class ChaosSchedules {
 				}
 				for (int b : seen) {
 					if (b != a) {
-						// a first delivery after b's, or a redelivery of a after b's first
+						// a first delivery after b's, or a redelivery of a after b's
+						// first
 						covered.add(seen.contains(a) ? a + "~" + b : b + "<" + a);
 					}
 				}
@@ -50,7 +59,9 @@ final class ChaosSchedules {
 	private ChaosSchedules() {
 	}
 
-	/** Every interleaving of {@code events} events that the chosen schedules must cover. */
+	/**
+	 * Every interleaving of {@code events} events that the chosen schedules must cover.
+	 */
 	static Set<String> required(int events) {
 		Set<String> all = new HashSet<>();
 		for (int a = 0; a < events; a++) {
@@ -65,7 +76,10 @@ final class ChaosSchedules {
 		return all;
 	}
 
-	/** The fewest-found schedules covering {@link #required}, then {@code extra} plain random ones for a deeper soak. */
+	/**
+	 * The fewest-found schedules covering {@link #required}, then {@code extra} plain
+	 * random ones for a deeper soak.
+	 */
 	static List<Schedule> covering(int events, int extra) {
 		Set<String> missing = required(events);
 		List<Schedule> chosen = new ArrayList<>();

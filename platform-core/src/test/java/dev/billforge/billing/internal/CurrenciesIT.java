@@ -63,23 +63,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * More than one currency (catalog {@code billing-currencies-catalog.yml}: USD with EUR, JPY and KWD options) through
- * Checkout and a test clock: the org's currency is fixed by its first purchase, prices and invoices are in it, the
- * renewal's overage is billed in it at its rate with Stripe's zero- and three-decimal rules, and credits never
- * depend on it.
+ * More than one currency (catalog {@code billing-currencies-catalog.yml}: USD with EUR,
+ * JPY and KWD options) through Checkout and a test clock: the org's currency is fixed by
+ * its first purchase, prices and invoices are in it, the renewal's overage is billed in
+ * it at its rate with Stripe's zero- and three-decimal rules, and credits never depend on
+ * it.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"billforge.product.tag=cur_shop", "billforge.value-metric.credit-name=SPU", "billforge.value-metric.free-tier=100",
-		"billforge.value-metric.meters.page.rate=1",
-		"billforge.billing.catalog.location=classpath:billing-currencies-catalog.yml",
-		"billforge.billing.jobs.enabled=false" })
+@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "billforge.product.tag=cur_shop", "billforge.value-metric.credit-name=SPU",
+				"billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1",
+				"billforge.billing.catalog.location=classpath:billing-currencies-catalog.yml",
+				"billforge.billing.jobs.enabled=false" })
 @Import(CurrenciesIT.Clocks.class)
 @AutoConfigureMockMvc
 class CurrenciesIT {
 
 	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	/** Not a @Configuration: platform-core's component scan of dev.billforge.billing would pick it up everywhere. */
+	/**
+	 * Not a @Configuration: platform-core's component scan of dev.billforge.billing would
+	 * pick it up everywhere.
+	 */
 	static class Clocks {
 
 		@Bean
@@ -149,31 +153,51 @@ class CurrenciesIT {
 		OrgId org = memberships.ofPerson(email).stream().map(Membership::orgId).findFirst().orElseThrow();
 
 		String usd = page("/billing", owner);
-		assertThat(usd).contains("$99.00").contains("name=\"currency\"").contains(">EUR</option>")
-			.contains(">JPY</option>").contains(">KWD</option>");
+		assertThat(usd).contains("$99.00")
+			.contains("name=\"currency\"")
+			.contains(">EUR</option>")
+			.contains(">JPY</option>")
+			.contains(">KWD</option>");
 		String eur = page("/billing?currency=eur", owner);
-		assertThat(eur).contains("€92.00").contains("€9.20").doesNotContain("$99.00")
+		assertThat(eur).contains("€92.00")
+			.contains("€9.20")
+			.doesNotContain("$99.00")
 			.contains("<input type=\"hidden\" name=\"currency\" value=\"eur\">");
-		assertThat(page("/billing?currency=%3Cb%3E", owner)).as("a malformed choice shows the default").contains("$99.00");
+		assertThat(page("/billing?currency=%3Cb%3E", owner)).as("a malformed choice shows the default")
+			.contains("$99.00");
 
 		// The page's checkout form in euros hands over to a Checkout in euros.
-		mvc.perform(post("/billing/checkout").param("lookupKey", "cur_pack_1000").param("currency", "eur").with(csrf())
+		mvc.perform(post("/billing/checkout").param("lookupKey", "cur_pack_1000")
+			.param("currency", "eur")
+			.with(csrf())
 			.session(owner)).andExpect(status().isOk());
 		String customer = customers.customerOf(org).orElseThrow();
-		assertThat(stripe.v1().checkout().sessions().list(SessionListParams.builder().setCustomer(customer).build())
+		assertThat(stripe.v1()
+			.checkout()
+			.sessions()
+			.list(SessionListParams.builder().setCustomer(customer).build())
 			.getData()).singleElement().satisfies(s -> {
 				assertThat(s.getCurrency()).isEqualTo("eur");
 				assertThat(s.getAmountTotal()).isEqualTo(920L);
 			});
 
-		// Once a purchase fixed the currency: prices in it, no choice, and a post in another is a readable refusal.
+		// Once a purchase fixed the currency: prices in it, no choice, and a post in
+		// another is a readable refusal.
 		customers.fixCurrency(org, "eur");
 		String fixed = page("/billing?currency=usd", owner);
 		assertThat(fixed).contains("Prices are in EUR").contains("€92.00").doesNotContain(">JPY</option>");
-		MvcResult refused = mvc.perform(post("/billing/checkout").param("lookupKey", "cur_pack_1000")
-			.param("currency", "usd").with(csrf()).session(owner)).andExpect(redirectedUrl("/billing")).andReturn();
-		assertThat(mvc.perform(get("/billing").session(owner).flashAttrs(refused.getFlashMap())).andReturn().getResponse()
-			.getContentAsString()).contains("Your org pays in the currency of its first purchase").contains("role=\"alert\"");
+		MvcResult refused = mvc
+			.perform(post("/billing/checkout").param("lookupKey", "cur_pack_1000")
+				.param("currency", "usd")
+				.with(csrf())
+				.session(owner))
+			.andExpect(redirectedUrl("/billing"))
+			.andReturn();
+		assertThat(mvc.perform(get("/billing").session(owner).flashAttrs(refused.getFlashMap()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Your org pays in the currency of its first purchase")
+			.contains("role=\"alert\"");
 		assertThat(sessions(customer)).as("nothing created in Stripe").isEqualTo(1);
 	}
 
@@ -181,13 +205,19 @@ class CurrenciesIT {
 		mvc.perform(post("/signup").param("email", email).param("password", "a long enough password").with(csrf()))
 			.andExpect(redirectedUrl("/login?registered"));
 		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
-		return (MockHttpSession) mvc.perform(post("/login").param("username", email)
-			.param("password", "a long enough password").with(csrf())).andExpect(redirectedUrl("/")).andReturn()
-			.getRequest().getSession();
+		return (MockHttpSession) mvc
+			.perform(post("/login").param("username", email).param("password", "a long enough password").with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession();
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {
-		return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+		return mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 	}
 
@@ -195,7 +225,8 @@ class CurrenciesIT {
 	void anOrgBuysInEurosRenewsIntoOverageBilledInEuroCentsAndCannotThenBuyInDollars() throws Exception {
 		Org org = orgs.create("Euro team", ZoneId.of("UTC"));
 		String testClock = customerOnTestClock(org);
-		// Before the first purchase: the default currency, with the catalog's others on offer.
+		// Before the first purchase: the default currency, with the catalog's others on
+		// offer.
 		BillingLinks.Currencies before = links.currencies(org.id(), null);
 		assertThat(before.current()).isEqualTo("usd");
 		assertThat(before.fixed()).isFalse();
@@ -220,17 +251,19 @@ class CurrenciesIT {
 			assertThat(g.source()).isEqualTo(GrantSource.PLAN_ALLOWANCE);
 			assertThat(g.amount()).as("the same allowance as in dollars").isEqualTo(Credits.of(15000));
 		});
-		assertThat(links.invoices(org.id(), Locale.ENGLISH)).anySatisfy(i -> assertThat(i.amount()).isEqualTo("€92.00"));
+		assertThat(links.invoices(org.id(), Locale.ENGLISH))
+			.anySatisfy(i -> assertThat(i.amount()).isEqualTo("€92.00"));
 		BillingLinks.Currencies after = links.currencies(org.id(), "usd");
 		assertThat(after.current()).as("fixed: a request for another currency is ignored").isEqualTo("eur");
 		assertThat(after.fixed()).isTrue();
 		assertThat(links.packs(org.id(), Locale.ENGLISH, after.current())).singleElement()
 			.satisfies(o -> assertThat(o.price()).isEqualTo("€9.20"));
 
-		// 500 SPU beyond the allowance and the free tier: the renewal's overage line is 500 × 0.9 euro cents.
+		// 500 SPU beyond the allowance and the free tier: the renewal's overage line is
+		// 500 × 0.9 euro cents.
 		Instant periodEnd = subscriptions.current(org.id()).orElseThrow().currentPeriodEnd();
-		metering.record(org.id(), List.of(new UsageEvent("eur-1", "page", new BigDecimal("15600"), clock.instant(),
-				Map.of())), false);
+		metering.record(org.id(),
+				List.of(new UsageEvent("eur-1", "page", new BigDecimal("15600"), clock.instant(), Map.of())), false);
 		renew(testClock, periodEnd);
 		Invoice renewal = invoices(org, "subscription_cycle").get(0);
 		assertThat(renewal.getCurrency()).isEqualTo("eur");
@@ -240,7 +273,8 @@ class CurrenciesIT {
 		});
 		assertThat(renewal.getAmountPaid()).isEqualTo(9200L + 450L);
 
-		// A second purchase in another currency is refused before anything is created in Stripe.
+		// A second purchase in another currency is refused before anything is created in
+		// Stripe.
 		String customer = customers.customerOf(org.id()).orElseThrow();
 		int sessionsBefore = sessions(customer);
 		assertThatThrownBy(() -> flows.checkout(org.id(), "cur_pack_1000", 1, "usd"))
@@ -250,7 +284,8 @@ class CurrenciesIT {
 		assertThat(sessions(customer)).isEqualTo(sessionsBefore);
 		assertThat(customers.currencyOf(org.id())).hasValue("eur");
 
-		// Without a currency the pack is sold in the org's: 9.20 EUR for the same 1,000 credits.
+		// Without a currency the pack is sold in the org's: 9.20 EUR for the same 1,000
+		// credits.
 		Credits available = ledger.balance(org.id()).available();
 		String pack = flows.checkout(org.id(), "cur_pack_1000", 1, null).id();
 		assertThat(stripe.v1().checkout().sessions().retrieve(pack).getCurrency()).isEqualTo("eur");
@@ -269,8 +304,8 @@ class CurrenciesIT {
 		assertThat(invoices(yen, "subscription_create").get(0).getAmountPaid()).isEqualTo(1500L);
 		// 333 SPU × 0.15 yen = 49.95 yen: charged as 50 yen (JPY has no minor unit).
 		Instant yenEnd = subscriptions.current(yen.id()).orElseThrow().currentPeriodEnd();
-		metering.record(yen.id(), List.of(new UsageEvent("jpy-1", "page", new BigDecimal("15433"), clock.instant(),
-				Map.of())), false);
+		metering.record(yen.id(),
+				List.of(new UsageEvent("jpy-1", "page", new BigDecimal("15433"), clock.instant(), Map.of())), false);
 		renew(yenClock, yenEnd);
 		Invoice yenRenewal = invoices(yen, "subscription_cycle").get(0);
 		assertThat(yenRenewal.getCurrency()).isEqualTo("jpy");
@@ -287,10 +322,11 @@ class CurrenciesIT {
 			assertThat(g.source()).isEqualTo(GrantSource.PLAN_ALLOWANCE);
 			assertThat(g.amount()).isEqualTo(Credits.of(15000));
 		});
-		// 333 SPU × 0.3 fils = 99.9 fils: charged as 100 (three-decimal amounts end in 0).
+		// 333 SPU × 0.3 fils = 99.9 fils: charged as 100 (three-decimal amounts end in
+		// 0).
 		Instant dinarEnd = subscriptions.current(dinar.id()).orElseThrow().currentPeriodEnd();
-		metering.record(dinar.id(), List.of(new UsageEvent("kwd-1", "page", new BigDecimal("15433"), clock.instant(),
-				Map.of())), false);
+		metering.record(dinar.id(),
+				List.of(new UsageEvent("kwd-1", "page", new BigDecimal("15433"), clock.instant(), Map.of())), false);
 		renew(dinarClock, dinarEnd);
 		Invoice dinarRenewal = invoices(dinar, "subscription_cycle").get(0);
 		assertThat(dinarRenewal.getCurrency()).isEqualTo("kwd");
@@ -314,8 +350,11 @@ class CurrenciesIT {
 	void currencyOptionsRoundTripThroughPushAndDiscovery() throws Exception {
 		CatalogFile file = CatalogFile.load(new ClassPathResource("billing-currencies-catalog.yml")).orElseThrow();
 		assertThat(pusher.diff(file)).as("pushed at startup").isEmpty();
-		CatalogEntry team = catalog.refresh().stream().filter(e -> e.lookupKey().equals("cur_team_monthly"))
-			.findFirst().orElseThrow();
+		CatalogEntry team = catalog.refresh()
+			.stream()
+			.filter(e -> e.lookupKey().equals("cur_team_monthly"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(team.currency()).isEqualTo("usd");
 		assertThat(team.currencyOptions()).containsOnlyKeys("eur", "jpy", "kwd");
 		assertThat(team.unitAmountIn("EUR")).hasValue(9200L);
@@ -323,10 +362,13 @@ class CurrenciesIT {
 		assertThat(team.overageUnitAmountDecimalIn("usd")).isEqualByComparingTo("1");
 		assertThat(team.unitAmountIn("gbp")).isEmpty();
 
-		// A plan with options pushed and changed: a changed option is a changed price (a new one takes the lookup
-		// key, the old one is archived). Its own lookup key, so the other tests' prices stay as the file has them.
+		// A plan with options pushed and changed: a changed option is a changed price (a
+		// new one takes the lookup
+		// key, the old one is archived). Its own lookup key, so the other tests' prices
+		// stay as the file has them.
 		CatalogFile.Item item = file.items().get(0);
-		CatalogFile.Item extra = roundTripPlan(item, Map.of("eur", new CatalogEntry.CurrencyOption(4600, new BigDecimal("0.45"))));
+		CatalogFile.Item extra = roundTripPlan(item,
+				Map.of("eur", new CatalogEntry.CurrencyOption(4600, new BigDecimal("0.45"))));
 		CatalogFile withExtra = new CatalogFile(file.currency(), List.of(item, file.items().get(1), extra),
 				file.features(), file.coupons());
 		assertThat(pusher.push(withExtra)).extracting(CatalogPusher.Change::action).contains("create price");
@@ -335,10 +377,11 @@ class CurrenciesIT {
 		assertThat(pushed.unitAmountIn("eur")).hasValue(4600L);
 		assertThat(pushed.overageUnitAmountDecimalIn("eur")).isEqualByComparingTo("0.45");
 
-		CatalogFile.Item changed = roundTripPlan(item, Map.of("eur", new CatalogEntry.CurrencyOption(4700,
-				new BigDecimal("0.45")), "gbp", new CatalogEntry.CurrencyOption(3900, new BigDecimal("0.4"))));
-		CatalogFile next = new CatalogFile(file.currency(), List.of(item, file.items().get(1), changed), file.features(),
-				file.coupons());
+		CatalogFile.Item changed = roundTripPlan(item,
+				Map.of("eur", new CatalogEntry.CurrencyOption(4700, new BigDecimal("0.45")), "gbp",
+						new CatalogEntry.CurrencyOption(3900, new BigDecimal("0.4"))));
+		CatalogFile next = new CatalogFile(file.currency(), List.of(item, file.items().get(1), changed),
+				file.features(), file.coupons());
 		assertThat(pusher.push(next)).extracting(CatalogPusher.Change::action).containsExactly("replace price");
 		assertThat(stripe.v1().prices().retrieve(pushed.priceId()).getActive()).as("archived").isFalse();
 		assertThat(pusher.diff(next)).isEmpty();
@@ -351,7 +394,8 @@ class CurrenciesIT {
 		assertThat(discovered("cur_team_monthly").priceId()).as("untouched").isEqualTo(team.priceId());
 	}
 
-	private static CatalogFile.Item roundTripPlan(CatalogFile.Item like, Map<String, CatalogEntry.CurrencyOption> options) {
+	private static CatalogFile.Item roundTripPlan(CatalogFile.Item like,
+			Map<String, CatalogEntry.CurrencyOption> options) {
 		return new CatalogFile.Item(like.kind(), "round_trip", "Round trip", "cur_round_trip", 5000, like.interval(),
 				like.includedCredits(), like.overagePerCredit(), null, null, null, like.features(), false, null, false,
 				options);
@@ -367,8 +411,14 @@ class CurrenciesIT {
 	}
 
 	private InvoiceLineItem overageLine(Invoice invoice) throws Exception {
-		List<InvoiceLineItem> lines = stripe.v1().invoices().lineItems().list(invoice.getId()).getData().stream()
-			.filter(l -> l.getDescription() != null && l.getDescription().startsWith("Overage")).toList();
+		List<InvoiceLineItem> lines = stripe.v1()
+			.invoices()
+			.lineItems()
+			.list(invoice.getId())
+			.getData()
+			.stream()
+			.filter(l -> l.getDescription() != null && l.getDescription().startsWith("Overage"))
+			.toList();
 		assertThat(lines).hasSize(1);
 		return lines.get(0);
 	}
@@ -379,8 +429,12 @@ class CurrenciesIT {
 	}
 
 	private int sessions(String customer) throws Exception {
-		return stripe.v1().checkout().sessions().list(SessionListParams.builder().setCustomer(customer).setLimit(100L)
-			.build()).getData().size();
+		return stripe.v1()
+			.checkout()
+			.sessions()
+			.list(SessionListParams.builder().setCustomer(customer).setLimit(100L).build())
+			.getData()
+			.size();
 	}
 
 	private void complete(String session) throws Exception {
@@ -390,16 +444,29 @@ class CurrenciesIT {
 
 	private List<Invoice> invoices(Org org, String reason) throws Exception {
 		String customer = customers.customerOf(org.id()).orElseThrow();
-		return stripe.v1().invoices().list(InvoiceListParams.builder().setCustomer(customer).build()).getData().stream()
-			.filter(i -> reason.equals(i.getBillingReason())).toList();
+		return stripe.v1()
+			.invoices()
+			.list(InvoiceListParams.builder().setCustomer(customer).build())
+			.getData()
+			.stream()
+			.filter(i -> reason.equals(i.getBillingReason()))
+			.toList();
 	}
 
 	private String customerOnTestClock(Org org) throws Exception {
-		// Each test's clock starts where the app's clock is (tests run in any order and move it forward).
+		// Each test's clock starts where the app's clock is (tests run in any order and
+		// move it forward).
 		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + clock.instant().getEpochSecond())
-			.get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "cur_shop").setTestClock(testClock).build());
+			.get("id")
+			.asString();
+		Customer customer = stripe.v1()
+			.customers()
+			.create(CustomerCreateParams.builder()
+				.setName(org.name())
+				.putMetadata("org_id", org.id().value())
+				.putMetadata("product", "cur_shop")
+				.setTestClock(testClock)
+				.build());
 		customers.link(org.id(), customer.getId());
 		return testClock;
 	}

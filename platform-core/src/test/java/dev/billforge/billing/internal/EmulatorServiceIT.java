@@ -28,15 +28,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The compose demo runs the Stripe emulator as its own service: the app, with the development switch and
- * the service's URL, pushes its catalog there, registers its webhook there, and a paid Checkout grants credits.
+ * The compose demo runs the Stripe emulator as its own service: the app, with the
+ * development switch and the service's URL, pushes its catalog there, registers its
+ * webhook there, and a paid Checkout grants credits.
  */
 @BillingIntegrationTest
 class EmulatorServiceIT {
 
-	static final StripeEmulator SERVICE = StripeEmulator.start(EmulatorConfig.builder()
-		.webhookInitialBackoff(Duration.ofMillis(50))
-		.build());
+	static final StripeEmulator SERVICE = StripeEmulator
+		.start(EmulatorConfig.builder().webhookInitialBackoff(Duration.ofMillis(50)).build());
 
 	@DynamicPropertySource
 	static void emulatorService(DynamicPropertyRegistry registry) {
@@ -72,19 +72,22 @@ class EmulatorServiceIT {
 	void paidCheckoutOnTheEmulatorServiceGrantsThePack() throws Exception {
 		assertThat(backend.emulator()).as("no in-process emulator").isNull();
 		assertThat(backend.apiBase()).isEqualTo(SERVICE.baseUrl());
-		assertThat(stripe.v1().webhookEndpoints().list(com.stripe.param.WebhookEndpointListParams.builder().build())
-			.getData()).extracting(we -> we.getUrl())
-			.containsExactly("http://127.0.0.1:" + port + "/stripe/webhook");
+		assertThat(stripe.v1()
+			.webhookEndpoints()
+			.list(com.stripe.param.WebhookEndpointListParams.builder().build())
+			.getData()).extracting(we -> we.getUrl()).containsExactly("http://127.0.0.1:" + port + "/stripe/webhook");
 
 		Org org = orgs.create("Acme " + System.nanoTime(), ZoneId.of("UTC"));
 		String key = orgs.createApiKey(org.id(), "test").key();
 		JsonNode catalog = call(key, "GET", "/api/v1/billing/catalog", null);
 		assertThat(catalog.get("testMode").asBoolean()).isTrue();
 		String session = call(key, "POST", "/api/v1/billing/checkout-sessions",
-				"{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}").get("id").asString();
+				"{\"lookupKey\":\"test_pack_1000\",\"quantity\":1}")
+			.get("id")
+			.asString();
 
-		HttpResponse<String> completed = http.send(HttpRequest.newBuilder(
-				URI.create(SERVICE.baseUrl() + "/v1/test_helpers/checkout/sessions/" + session + "/complete"))
+		HttpResponse<String> completed = http.send(HttpRequest
+			.newBuilder(URI.create(SERVICE.baseUrl() + "/v1/test_helpers/checkout/sessions/" + session + "/complete"))
 			.header("Authorization", "Bearer " + backend.secretKey())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("outcome=card_success"))
@@ -100,7 +103,8 @@ class EmulatorServiceIT {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
 		return json.readTree(response.body());

@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Stripe emulator's test helpers as the billing ITs use them ({@link BillingIntegrationTest} provides it):
- * a customer on a test clock linked to an org, completing a Checkout, moving the test clock together with the
- * app's clock, and waiting until the webhooks a step caused are handled.
+ * The Stripe emulator's test helpers as the billing ITs use them
+ * ({@link BillingIntegrationTest} provides it): a customer on a test clock linked to an
+ * org, completing a Checkout, moving the test clock together with the app's clock, and
+ * waiting until the webhooks a step caused are handled.
  */
 class EmulatorSteps {
 
@@ -52,20 +53,35 @@ class EmulatorSteps {
 		return form("/v1/test_helpers/test_clocks", "frozen_time=" + time.getEpochSecond()).get("id").asString();
 	}
 
-	/** A DocRouter customer for {@code org} on {@code testClock}, linked as the org's Stripe customer. */
+	/**
+	 * A DocRouter customer for {@code org} on {@code testClock}, linked as the org's
+	 * Stripe customer.
+	 */
 	Customer customerOn(String testClock, Org org) throws StripeException {
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
+		Customer customer = stripe.v1()
+			.customers()
+			.create(CustomerCreateParams.builder()
+				.setName(org.name())
+				.putMetadata("org_id", org.id().value())
+				.putMetadata("product", "doc_router")
+				.setTestClock(testClock)
+				.build());
 		customers.link(org.id(), customer.getId());
 		return customer;
 	}
 
-	/** Pays (or fails) a Checkout Session the way the hosted page would: {@code outcome} e.g. card_success. */
+	/**
+	 * Pays (or fails) a Checkout Session the way the hosted page would: {@code outcome}
+	 * e.g. card_success.
+	 */
 	void completeCheckout(String sessionId, String outcome) throws Exception {
 		form("/v1/test_helpers/checkout/sessions/" + sessionId + "/complete", "outcome=" + outcome);
 	}
 
-	/** Moves the app's clock and the test clock to {@code to}, then waits for the webhooks that caused. */
+	/**
+	 * Moves the app's clock and the test clock to {@code to}, then waits for the webhooks
+	 * that caused.
+	 */
 	void advance(String testClock, Instant to) throws Exception {
 		clock.set(to);
 		form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + to.getEpochSecond());
@@ -77,7 +93,10 @@ class EmulatorSteps {
 		assertThat(backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(60))).as("webhooks delivered").isTrue();
 	}
 
-	/** A form POST to the emulator's API with the secret key; asserts 200 and returns the JSON answer. */
+	/**
+	 * A form POST to the emulator's API with the secret key; asserts 200 and returns the
+	 * JSON answer.
+	 */
 	JsonNode form(String path, String body) throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
 			.header("Authorization", "Bearer " + backend.secretKey())

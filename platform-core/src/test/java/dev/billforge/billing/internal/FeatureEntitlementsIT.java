@@ -31,9 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feature entitlements as an org's API key and tenant code see them, through the real Stripe client and
- * the emulator: the free tier's set, a plan's (bought through Checkout), a pack's on top, an enterprise
- * contract's; limits counted from usage; a plan keeps its features when the catalog changes them.
+ * Feature entitlements as an org's API key and tenant code see them, through the real
+ * Stripe client and the emulator: the free tier's set, a plan's (bought through
+ * Checkout), a pack's on top, an enterprise contract's; limits counted from usage; a plan
+ * keeps its features when the catalog changes them.
  */
 @BillingIntegrationTest(properties = "billforge.billing.catalog.location=classpath:entitlements-test-catalog.yml")
 @Import(FeatureEntitlementsIT.Guarded.class)
@@ -104,24 +105,30 @@ class FeatureEntitlementsIT {
 		assertThat(api("GET", "/api/v1/test-guarded", key, null, 402).get("code").asString())
 			.isEqualTo("feature_not_included");
 
-		api("POST", "/api/v1/usage", key, "{\"events\":[{\"idempotencyKey\":\"p1\",\"meter\":\"page\",\"quantity\":3}]}", 200);
+		api("POST", "/api/v1/usage", key,
+				"{\"events\":[{\"idempotencyKey\":\"p1\",\"meter\":\"page\",\"quantity\":3}]}", 200);
 		JsonNode tooMany = api("POST", "/api/v1/entitlements/check", key,
 				"{\"feature\":\"documents_per_month\",\"quantity\":3}", 200);
 		assertThat(tooMany.get("allowed").asBoolean()).isFalse();
 		assertThat(tooMany.get("reason").asString()).isEqualTo("feature_limit_reached");
 		assertThat(tooMany.get("used").asLong()).isEqualTo(3);
 		assertThat(tooMany.get("remaining").asLong()).isEqualTo(2);
-		assertThat(api("POST", "/api/v1/entitlements/check", key, "{\"feature\":\"documents_per_month\",\"quantity\":2}", 200)
-			.get("allowed").asBoolean()).isTrue();
+		assertThat(api("POST", "/api/v1/entitlements/check", key,
+				"{\"feature\":\"documents_per_month\",\"quantity\":2}", 200)
+			.get("allowed")
+			.asBoolean()).isTrue();
 
 		// The credit check is unchanged, and the two kinds of body do not mix.
 		JsonNode credits = api("POST", "/api/v1/entitlements/check", key, "{\"credits\":1}", 200);
 		assertThat(credits.get("allowed").asBoolean()).isTrue();
 		assertThat(credits.get("credits").asString()).isEqualTo("1");
 		assertThat(api("POST", "/api/v1/entitlements/check", key, "{\"feature\":\"mcp_access\",\"credits\":1}", 400)
-			.get("code").asString()).isEqualTo("invalid_request");
-		assertThat(api("POST", "/api/v1/entitlements/check", key, "{\"feature\":\"documents_per_month\",\"quantity\":1.5}",
-				400).get("field").asString()).isEqualTo("quantity");
+			.get("code")
+			.asString()).isEqualTo("invalid_request");
+		assertThat(api("POST", "/api/v1/entitlements/check", key,
+				"{\"feature\":\"documents_per_month\",\"quantity\":1.5}", 400)
+			.get("field")
+			.asString()).isEqualTo("quantity");
 	}
 
 	@Test
@@ -135,7 +142,8 @@ class FeatureEntitlementsIT {
 		assertThat(docs.get("source").asString()).isEqualTo("plan:test_pro_monthly");
 		assertThat(api("GET", "/api/v1/test-guarded", key, null, 200)).isNotNull();
 
-		// The catalog drops mcp_access from Pro: a new price takes the lookup key, the subscription keeps the old one's.
+		// The catalog drops mcp_access from Pro: a new price takes the lookup key, the
+		// subscription keeps the old one's.
 		CatalogFile changed = CatalogFile.parse(new org.yaml.snakeyaml.Yaml().load("""
 				currency: usd
 				plans:
@@ -144,8 +152,11 @@ class FeatureEntitlementsIT {
 				"""), "changed");
 		assertThat(pusher.push(changed)).anySatisfy(c -> assertThat(c.action()).isEqualTo("replace price"));
 		catalog.invalidate();
-		Price current = stripe.v1().prices().list(PriceListParams.builder().addLookupKey("test_pro_monthly").build())
-			.getData().get(0);
+		Price current = stripe.v1()
+			.prices()
+			.list(PriceListParams.builder().addLookupKey("test_pro_monthly").build())
+			.getData()
+			.get(0);
 		assertThat(current.getMetadata()).containsEntry("features", "documents_per_month=500");
 		assertThat(catalog.byLookupKey("test_pro_monthly").orElseThrow().features().has("mcp_access")).isFalse();
 		assertThat(entitlements.has(org.id(), "mcp_access")).as("grandfathered with the price").isTrue();
@@ -161,8 +172,8 @@ class FeatureEntitlementsIT {
 			.isEqualTo(5);
 
 		Org enterprise = orgs.create("Enterprise", ZoneId.of("UTC"));
-		contracts.put(enterprise.id(), new ContractTerms("MSA", new BigDecimal("50000"), null, null, null, false, null,
-				null));
+		contracts.put(enterprise.id(),
+				new ContractTerms("MSA", new BigDecimal("50000"), null, null, null, false, null, null));
 		assertThat(entitlements.has(enterprise.id(), "mcp_access")).isTrue();
 		assertThat(entitlements.list(enterprise.id())).allSatisfy(e -> assertThat(e.source()).isEqualTo("contract"));
 		assertThat(entitlements.check(enterprise.id(), "documents_per_month", 1).limit()).isEqualTo(100000);
@@ -187,7 +198,8 @@ class FeatureEntitlementsIT {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		return response.body().startsWith("{") ? json.readTree(response.body()) : json.readTree("{}");

@@ -12,7 +12,10 @@ import org.springframework.mock.env.MockEnvironment;
 import dev.billforge.billing.BillingProperties;
 import dev.billforge.storage.StorageMode;
 
-/** Real money never runs on the embedded store, which can lose the last second of writes in a crash. */
+/**
+ * Real money never runs on the embedded store, which can lose the last second of writes
+ * in a crash.
+ */
 class LiveKeyOnEmbeddedStorageTest {
 
 	static final StorageMode EMBEDDED = new StorageMode(StorageMode.Kind.EMBEDDED, Path.of("/tmp/x"), "billforge");
@@ -28,12 +31,12 @@ class LiveKeyOnEmbeddedStorageTest {
 	@Test
 	void aLiveKeyWithTheEmbeddedStoreRefusesToStartAndSaysWhy() {
 		for (String key : new String[] { "sk_live_abc", "rk_live_abc" }) {
-			assertThatThrownBy(() -> backend(key, EMBEDDED)).isInstanceOfSatisfying(LiveKeyOnEmbeddedStorageException.class,
-					ex -> {
-						FailureAnalysis analysis = new LiveKeyOnEmbeddedStorageFailureAnalyzer().analyze(ex);
-						assertThat(analysis.getDescription()).contains("sk_live_").contains("embedded");
-						assertThat(analysis.getAction()).contains("MONGODB_URI");
-					});
+			assertThatThrownBy(() -> backend(key, EMBEDDED))
+				.isInstanceOfSatisfying(LiveKeyOnEmbeddedStorageException.class, ex -> {
+					FailureAnalysis analysis = new LiveKeyOnEmbeddedStorageFailureAnalyzer().analyze(ex);
+					assertThat(analysis.getDescription()).contains("sk_live_").contains("embedded");
+					assertThat(analysis.getAction()).contains("MONGODB_URI");
+				});
 		}
 	}
 

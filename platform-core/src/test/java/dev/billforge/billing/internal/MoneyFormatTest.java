@@ -34,7 +34,8 @@ class MoneyFormatTest {
 	@Test
 	void chargeableAmountsFollowStripesMinorUnitRules() {
 		assertThat(MoneyFormat.chargeable(new java.math.BigDecimal("617.5"), "usd")).isEqualTo(618);
-		assertThat(MoneyFormat.chargeable(new java.math.BigDecimal("2999.4"), "jpy")).as("yen are whole").isEqualTo(2999);
+		assertThat(MoneyFormat.chargeable(new java.math.BigDecimal("2999.4"), "jpy")).as("yen are whole")
+			.isEqualTo(2999);
 		assertThat(MoneyFormat.chargeable(new java.math.BigDecimal("12346.17"), "kwd")).isEqualTo(12350);
 		assertThat(MoneyFormat.chargeable(new java.math.BigDecimal("12344.99"), "omr")).isEqualTo(12340);
 		assertThat(MoneyFormat.chargeable(java.math.BigDecimal.ZERO, "bhd")).isZero();

@@ -42,10 +42,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A per-seat plan through the real Stripe client, the emulator and a test clock: bought for two seats
- * (two seats' allowance), a third invitation refused until a seat is added (prorated now, a full seat's
- * allowance at once), invitations racing for the last seat (one wins), a revoked invitation lowering the
- * seats without a proration, and the renewal invoicing and granting the lower count.
+ * A per-seat plan through the real Stripe client, the emulator and a test clock: bought
+ * for two seats (two seats' allowance), a third invitation refused until a seat is added
+ * (prorated now, a full seat's allowance at once), invitations racing for the last seat
+ * (one wins), a revoked invitation lowering the seats without a proration, and the
+ * renewal invoicing and granting the lower count.
  */
 @BillingIntegrationTest(properties = { "billforge.value-metric.free-tier=0",
 		"billforge.billing.catalog.location=classpath:entitlements-test-catalog.yml" })
@@ -97,7 +98,8 @@ class PerSeatPlanIT {
 		testClock = emulator.testClock(start);
 		Customer customer = emulator.customerOn(testClock, org);
 
-		// Bought for two seats: quantity 2 on the Checkout line item, two seats' allowance.
+		// Bought for two seats: quantity 2 on the Checkout line item, two seats'
+		// allowance.
 		String session = flows.checkout(org.id(), "test_team_seat_monthly", 2).id();
 		emulator.completeCheckout(session, "card_success");
 		emulator.settle();
@@ -106,19 +108,22 @@ class PerSeatPlanIT {
 		assertThat(sub.quantity()).isEqualTo(2);
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2000));
 
-		// The owner and one invitation fill both seats; a third person needs a seat first.
+		// The owner and one invitation fill both seats; a third person needs a seat
+		// first.
 		IssuedInvitation first = memberships.invite(org.id(), "a@seats.test", Role.MEMBER, "owner@seats.test",
 				Duration.ofDays(7));
-		assertThatThrownBy(() -> memberships.invite(org.id(), "b@seats.test", Role.MEMBER, "owner@seats.test",
-				Duration.ofDays(7)))
+		assertThatThrownBy(
+				() -> memberships.invite(org.id(), "b@seats.test", Role.MEMBER, "owner@seats.test", Duration.ofDays(7)))
 			.isInstanceOfSatisfying(ProblemException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("seats_exhausted");
 				assertThat(ex.status()).isEqualTo(402);
 			});
 
-		// A third seat, a day into the period: prorated now, and the full seat's allowance at once.
+		// A third seat, a day into the period: prorated now, and the full seat's
+		// allowance at once.
 		emulator.advance(testClock, start.plus(Duration.ofDays(1)));
-		assertThat(api("PUT", "/api/v1/billing/seats", key, "{\"seats\":1}", 400).get("field").asString()).isEqualTo("seats");
+		assertThat(api("PUT", "/api/v1/billing/seats", key, "{\"seats\":1}", 400).get("field").asString())
+			.isEqualTo("seats");
 		JsonNode seats = api("PUT", "/api/v1/billing/seats", key, "{\"seats\":3}", 200);
 		assertThat(seats.get("paid").asLong()).isEqualTo(3);
 		emulator.settle();
@@ -127,8 +132,11 @@ class PerSeatPlanIT {
 		assertThat(invoice.getBillingReason()).isEqualTo("subscription_update");
 		assertThat(invoice.getAmountPaid()).isBetween(1L, 999L);
 		List<Long> quantities = new ArrayList<>();
-		for (InvoiceLineItem line : stripe.v1().invoices().lineItems()
-			.list(prorationInvoice, InvoiceLineItemListParams.builder().build()).getData()) {
+		for (InvoiceLineItem line : stripe.v1()
+			.invoices()
+			.lineItems()
+			.list(prorationInvoice, InvoiceLineItemListParams.builder().build())
+			.getData()) {
 			quantities.add(line.getQuantity());
 		}
 		assertThat(quantities).containsExactlyInAnyOrder(2L, 3L);
@@ -167,10 +175,12 @@ class PerSeatPlanIT {
 		assertThat(issued).isEqualTo(1);
 		assertThat(memberships.seatsUsed(org.id())).isEqualTo(3);
 
-		// A revoked invitation frees a seat: the quantity drops without a proration, from the next invoice on.
+		// A revoked invitation frees a seat: the quantity drops without a proration, from
+		// the next invoice on.
 		memberships.revokeInvitation(org.id(), first.invitation().id());
 		emulator.settle();
-		assertThat(stripe.v1().subscriptions().retrieve(sub.id()).getItems().getData().get(0).getQuantity()).isEqualTo(2);
+		assertThat(stripe.v1().subscriptions().retrieve(sub.id()).getItems().getData().get(0).getQuantity())
+			.isEqualTo(2);
 		assertThat(stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice()).isEqualTo(prorationInvoice);
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(3000));
 

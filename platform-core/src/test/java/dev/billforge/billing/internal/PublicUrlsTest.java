@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 import dev.billforge.billing.BillingProperties;
 import dev.billforge.notifications.MailLinks;
 
-/** Stripe's return URLs use the app's one public base URL unless billing is given its own. */
+/**
+ * Stripe's return URLs use the app's one public base URL unless billing is given its own.
+ */
 class PublicUrlsTest {
 
 	@Test
 	void checkoutReturnsToTheAppsPublicBaseUrlWhenBillingHasNoneOfItsOwn() {
-		PublicUrls urls = new PublicUrls(new BillingProperties(), new MailLinks("https://docs.example.com/", () -> 8080));
+		PublicUrls urls = new PublicUrls(new BillingProperties(),
+				new MailLinks("https://docs.example.com/", () -> 8080));
 
 		assertThat(urls.checkoutSuccess())
 			.isEqualTo("https://docs.example.com/billing/checkout/success?session_id={CHECKOUT_SESSION_ID}");

@@ -13,7 +13,10 @@ import dev.billforge.billing.internal.RefundPlan.RefundState;
 import dev.billforge.billing.internal.RefundPlan.Restore;
 import dev.billforge.billing.internal.RefundPlan.Taken;
 
-/** A pack of 1,000 credits bought for 1,000 cents: refunds take credits back when they succeed, not before. */
+/**
+ * A pack of 1,000 credits bought for 1,000 cents: refunds take credits back when they
+ * succeed, not before.
+ */
 class RefundPlanTest {
 
 	static final BigDecimal PACK = BigDecimal.valueOf(1000);
@@ -37,7 +40,8 @@ class RefundPlanTest {
 		assertThat(plan.clawBacks()).isEmpty();
 		// Once given back, never again.
 		assertThat(plan(List.of(new RefundState("re_1", 1, 250, "failed")),
-				Map.of("re_1", new Taken(new BigDecimal("250.00"), true))).restores()).isEmpty();
+				Map.of("re_1", new Taken(new BigDecimal("250.00"), true)))
+			.restores()).isEmpty();
 	}
 
 	@Test
@@ -47,8 +51,10 @@ class RefundPlanTest {
 
 	@Test
 	void succeededRefundsTogetherTakeExactlyTheShareOfTheMoneyReturned() {
-		// The first refund failed and was given back; the second one returns the whole charge.
-		RefundPlan plan = plan(List.of(new RefundState("re_1", 1, 250, "failed"), new RefundState("re_2", 2, 1000, "succeeded")),
+		// The first refund failed and was given back; the second one returns the whole
+		// charge.
+		RefundPlan plan = plan(
+				List.of(new RefundState("re_1", 1, 250, "failed"), new RefundState("re_2", 2, 1000, "succeeded")),
 				Map.of("re_1", new Taken(new BigDecimal("250.00"), false)));
 		assertThat(plan.restores()).containsExactly(new Restore("re_1", new BigDecimal("250.00")));
 		assertThat(plan.clawBacks()).containsExactly(new ClawBack("re_2", PACK));
@@ -56,16 +62,20 @@ class RefundPlanTest {
 
 	@Test
 	void aRefundThatSucceedsLaterIsCountedOnTopOfThoseAlreadyTaken() {
-		RefundPlan plan = plan(List.of(new RefundState("re_1", 1, 333, "succeeded"), new RefundState("re_2", 2, 333, "succeeded"),
-				new RefundState("re_3", 3, 334, "succeeded")), Map.of("re_1", new Taken(new BigDecimal("333.00"), false)));
+		RefundPlan plan = plan(
+				List.of(new RefundState("re_1", 1, 333, "succeeded"), new RefundState("re_2", 2, 333, "succeeded"),
+						new RefundState("re_3", 3, 334, "succeeded")),
+				Map.of("re_1", new Taken(new BigDecimal("333.00"), false)));
 		assertThat(plan.clawBacks()).containsExactly(new ClawBack("re_2", new BigDecimal("333.00")),
 				new ClawBack("re_3", new BigDecimal("334.00")));
 	}
 
 	@Test
 	void aSecondRefundInTheSameSecondTakesTheRestWhateverItsIdSaysAboutTheOrder() {
-		// A quarter was taken back; the second refund returns the rest. Same second, and its id sorts first.
-		RefundPlan plan = plan(List.of(new RefundState("re_b", 7, 250, "succeeded"), new RefundState("re_a", 7, 750, "succeeded")),
+		// A quarter was taken back; the second refund returns the rest. Same second, and
+		// its id sorts first.
+		RefundPlan plan = plan(
+				List.of(new RefundState("re_b", 7, 250, "succeeded"), new RefundState("re_a", 7, 750, "succeeded")),
 				Map.of("re_b", new Taken(new BigDecimal("250.00"), false)));
 		assertThat(plan.clawBacks()).containsExactly(new ClawBack("re_a", new BigDecimal("750.00")));
 	}

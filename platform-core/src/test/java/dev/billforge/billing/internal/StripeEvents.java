@@ -16,7 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Test helper: the emulator's events as raw JSON (oldest first), and Stripe-style signatures. */
+/**
+ * Test helper: the emulator's events as raw JSON (oldest first), and Stripe-style
+ * signatures.
+ */
 final class StripeEvents {
 
 	private StripeEvents() {
@@ -29,7 +32,9 @@ final class StripeEvents {
 		while (true) {
 			String url = backend.apiBase() + "/v1/events?limit=100" + (after == null ? "" : "&starting_after=" + after);
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Authorization", "Bearer " + backend.secretKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
+				.header("Authorization", "Bearer " + backend.secretKey())
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode page = json.readTree(response.body());
 			page.get("data").forEach(events::add);
 			if (!page.get("has_more").asBoolean() || page.get("data").isEmpty()) {

@@ -10,7 +10,10 @@ import org.springframework.core.NestedExceptionUtils;
 import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 
-/** A deployment with a real database and no Stripe key refuses to start and says what to set. */
+/**
+ * A deployment with a real database and no Stripe key refuses to start and says what to
+ * set.
+ */
 class StripeNotConfiguredIT {
 
 	@Test

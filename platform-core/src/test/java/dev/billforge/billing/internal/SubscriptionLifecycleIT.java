@@ -24,10 +24,11 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * A subscription's life through a test clock, as the org's credits and access see it: subscribe →
- * upgrade (only the allowance difference) → downgrade (nothing granted, overage off) → renewal with a
- * declined card (past_due, still allowed within the grace) → dunning past the grace (blocked) → paid
- * (unblocked, the renewal's allowance granted) → canceled (blocked).
+ * A subscription's life through a test clock, as the org's credits and access see it:
+ * subscribe → upgrade (only the allowance difference) → downgrade (nothing granted,
+ * overage off) → renewal with a declined card (past_due, still allowed within the grace)
+ * → dunning past the grace (blocked) → paid (unblocked, the renewal's allowance granted)
+ * → canceled (blocked).
  */
 @BillingIntegrationTest(properties = "billforge.billing.past-due-grace=7d")
 class SubscriptionLifecycleIT {
@@ -72,7 +73,8 @@ class SubscriptionLifecycleIT {
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(2100));
 		assertThat(ledger.balance(org.id()).overageAllowed()).as("individual has no overage price").isFalse();
 
-		// Upgrade now with proration: only the difference (15,000 - 2,000), never a second full allowance.
+		// Upgrade now with proration: only the difference (15,000 - 2,000), never a
+		// second full allowance.
 		switchTo(sub.id(), "test_team_monthly");
 		assertThat(subscriptions.current(org.id()).orElseThrow().tier()).isEqualTo("team");
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(15100));
@@ -84,7 +86,8 @@ class SubscriptionLifecycleIT {
 		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(15100));
 		assertThat(ledger.balance(org.id()).overageAllowed()).isFalse();
 
-		// Renewal with a declining card: past_due, but work is still allowed within the grace.
+		// Renewal with a declining card: past_due, but work is still allowed within the
+		// grace.
 		backend.emulator().setPaymentOutcome(customer.getId(), PaymentOutcome.DECLINE);
 		Instant periodEnd = subscriptions.current(org.id()).orElseThrow().currentPeriodEnd();
 		emulator.advance(testClock, periodEnd.plusSeconds(60));
@@ -99,7 +102,8 @@ class SubscriptionLifecycleIT {
 		assertThat(ledger.balance(org.id()).blockedReason()).isEqualTo("payment_past_due");
 		assertThat(ledger.check(org.id(), Credits.of(1)).allowed()).isFalse();
 
-		// The customer fixes the card and the open invoice is paid: access is back, the allowance arrives.
+		// The customer fixes the card and the open invoice is paid: access is back, the
+		// allowance arrives.
 		backend.emulator().setPaymentOutcome(customer.getId(), PaymentOutcome.SUCCEED);
 		String open = stripe.v1().subscriptions().retrieve(sub.id()).getLatestInvoice();
 		emulator.form("/v1/invoices/" + open + "/pay", "");
@@ -120,11 +124,22 @@ class SubscriptionLifecycleIT {
 
 	private void switchTo(String subscriptionId, String lookupKey) throws Exception {
 		Subscription sub = stripe.v1().subscriptions().retrieve(subscriptionId);
-		String price = stripe.v1().prices().list(PriceListParams.builder().addLookupKey(lookupKey).build()).getData().get(0).getId();
-		stripe.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
-			.addItem(SubscriptionUpdateParams.Item.builder().setId(sub.getItems().getData().get(0).getId()).setPrice(price).build())
-			.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
-			.build());
+		String price = stripe.v1()
+			.prices()
+			.list(PriceListParams.builder().addLookupKey(lookupKey).build())
+			.getData()
+			.get(0)
+			.getId();
+		stripe.v1()
+			.subscriptions()
+			.update(subscriptionId,
+					SubscriptionUpdateParams.builder()
+						.addItem(SubscriptionUpdateParams.Item.builder()
+							.setId(sub.getItems().getData().get(0).getId())
+							.setPrice(price)
+							.build())
+						.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
+						.build());
 		emulator.settle();
 	}
 

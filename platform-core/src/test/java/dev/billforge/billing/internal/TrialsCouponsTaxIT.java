@@ -38,8 +38,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Trials, promotion codes and Stripe Tax through Checkout and a test clock, as the org's credits, notifications
- * and invoices see them (catalog {@code billing-trials-catalog.yml}, tax on; the emulator taxes DE at 19 %).
+ * Trials, promotion codes and Stripe Tax through Checkout and a test clock, as the org's
+ * credits, notifications and invoices see them (catalog
+ * {@code billing-trials-catalog.yml}, tax on; the emulator taxes DE at 19 %).
  */
 @BillingIntegrationTest(properties = { "billforge.billing.catalog.location=classpath:billing-trials-catalog.yml",
 		"billforge.billing.tax.enabled=true" })
@@ -124,7 +125,8 @@ class TrialsCouponsTaxIT {
 			assertThat(g.expiresAt()).isEqualTo(trialEnd);
 		}).noneSatisfy(g -> assertThat(g.source()).isEqualTo(GrantSource.PLAN_ALLOWANCE));
 
-		// Three days ahead: one notice in the org's inbox (and its delivery channels), even when redelivered.
+		// Three days ahead: one notice in the org's inbox (and its delivery channels),
+		// even when redelivered.
 		emulator.advance(testClock, trialEnd.minus(Duration.ofDays(3)).minusSeconds(60));
 		assertThat(trialNotices(org)).isEmpty();
 		emulator.advance(testClock, trialEnd.minus(Duration.ofDays(3)).plusSeconds(60));
@@ -137,7 +139,8 @@ class TrialsCouponsTaxIT {
 		}
 		assertThat(trialNotices(org)).hasSize(1);
 
-		// The trial ends: the first paid invoice is 50 % off, taxed at 19 %, and grants the full allowance.
+		// The trial ends: the first paid invoice is 50 % off, taxed at 19 %, and grants
+		// the full allowance.
 		emulator.advance(testClock, trialEnd.plusSeconds(60));
 		emulator.advance(testClock, trialEnd.plus(Duration.ofHours(2)));
 		assertThat(subscriptions.current(org.id()).orElseThrow().status()).isEqualTo("active");
@@ -161,15 +164,22 @@ class TrialsCouponsTaxIT {
 		JsonNode listed = json.valueToTree(flows.invoices(org.id(), 10));
 		assertThat(listed.findValues("tax").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(941L);
 
-		// 100 SPU beyond allowance and free credits: the overage line is discounted and taxed like the plan.
+		// 100 SPU beyond allowance and free credits: the overage line is discounted and
+		// taxed like the plan.
 		Instant periodEnd = subscriptions.current(org.id()).orElseThrow().currentPeriodEnd();
-		metering.record(org.id(), List.of(new UsageEvent("u2", "page", new BigDecimal("15200"), clock.instant(), Map.of())),
-				false);
+		metering.record(org.id(),
+				List.of(new UsageEvent("u2", "page", new BigDecimal("15200"), clock.instant(), Map.of())), false);
 		emulator.advance(testClock, periodEnd.plusSeconds(60));
 		emulator.advance(testClock, periodEnd.plus(Duration.ofHours(2)));
 		Invoice second = cycleInvoices(org).get(0);
-		List<InvoiceLineItem> overage = stripe.v1().invoices().lineItems().list(second.getId()).getData().stream()
-			.filter(l -> l.getDescription() != null && l.getDescription().startsWith("Overage")).toList();
+		List<InvoiceLineItem> overage = stripe.v1()
+			.invoices()
+			.lineItems()
+			.list(second.getId())
+			.getData()
+			.stream()
+			.filter(l -> l.getDescription() != null && l.getDescription().startsWith("Overage"))
+			.toList();
 		assertThat(overage).singleElement().satisfies(l -> {
 			assertThat(l.getAmount()).isEqualTo(100L);
 			assertThat(l.getTaxes()).singleElement().satisfies(t -> {
@@ -185,7 +195,8 @@ class TrialsCouponsTaxIT {
 		Org org = orgs.create("Trial starter", ZoneId.of("UTC"));
 		String testClock = customerOnTestClock(org);
 		String session = flows.checkout(org.id(), "trial_starter_monthly", 1).id();
-		assertThat(stripe.v1().checkout().sessions().retrieve(session).getPaymentMethodCollection()).isEqualTo("if_required");
+		assertThat(stripe.v1().checkout().sessions().retrieve(session).getPaymentMethodCollection())
+			.isEqualTo("if_required");
 		emulator.form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=no_card&country=FR");
 		emulator.settle();
 		SubscriptionView sub = subscriptions.current(org.id()).orElseThrow();
@@ -197,7 +208,8 @@ class TrialsCouponsTaxIT {
 		assertThat(ledger.balance(org.id()).blockedReason()).as("free tier, not blocked").isNull();
 		assertThat(ledger.balance(org.id()).overageAllowed()).isFalse();
 		assertThat(ledger.check(org.id(), Credits.of(1)).allowed()).isTrue();
-		assertThat(ledger.balance(org.id()).grants()).noneSatisfy(g -> assertThat(g.source()).isEqualTo(GrantSource.PLAN_ALLOWANCE));
+		assertThat(ledger.balance(org.id()).grants())
+			.noneSatisfy(g -> assertThat(g.source()).isEqualTo(GrantSource.PLAN_ALLOWANCE));
 
 		// No second trial: the org has had a subscription.
 		assertThat(links.plans(org.id(), Locale.ENGLISH)).allSatisfy(o -> assertThat(o.trialDays()).isNull());
@@ -210,7 +222,8 @@ class TrialsCouponsTaxIT {
 		Org org = orgs.create("Pack buyer", ZoneId.of("UTC"));
 		customerOnTestClock(org);
 		String session = flows.checkout(org.id(), "trial_pack_1000", 1).id();
-		emulator.form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success&country=GB&promotion_code=TENOFF");
+		emulator.form("/v1/test_helpers/checkout/sessions/" + session + "/complete",
+				"outcome=card_success&country=GB&promotion_code=TENOFF");
 		emulator.settle();
 		Session paid = stripe.v1().checkout().sessions().retrieve(session);
 		assertThat(paid.getTotalDetails().getAmountDiscount()).as("capped at the price").isEqualTo(1000L);
@@ -222,17 +235,21 @@ class TrialsCouponsTaxIT {
 	void pushingTheCatalogAgainChangesNothingAndACouponsTermsNeverChange() throws Exception {
 		CatalogFile file = CatalogFile.load(new ClassPathResource("billing-trials-catalog.yml")).orElseThrow();
 		assertThat(pusher.diff(file)).as("pushed at startup").isEmpty();
-		assertThat(stripe.v1().promotionCodes().list(PromotionCodeListParams.builder().setCode("LAUNCH").build())
+		assertThat(stripe.v1()
+			.promotionCodes()
+			.list(PromotionCodeListParams.builder().setCode("LAUNCH").build())
 			.getData()).singleElement().satisfies(p -> assertThat(p.getPromotion().getCoupon()).isEqualTo("LAUNCH50"));
 
-		CatalogFile spring = new CatalogFile(file.currency(), file.items(), file.features(), List.of(new CatalogFile.CouponSpec("SPRING26",
-				"Spring", new BigDecimal("20"), null, "forever", null, List.of("SPRING"))));
+		CatalogFile spring = new CatalogFile(file.currency(), file.items(), file.features(),
+				List.of(new CatalogFile.CouponSpec("SPRING26", "Spring", new BigDecimal("20"), null, "forever", null,
+						List.of("SPRING"))));
 		assertThat(pusher.push(spring)).extracting(CatalogPusher.Change::action)
 			.containsExactly("create coupon", "create promotion code");
 		assertThat(pusher.push(spring)).isEmpty();
 
-		CatalogFile changed = new CatalogFile(file.currency(), file.items(), file.features(), List.of(new CatalogFile.CouponSpec("LAUNCH50",
-				"Launch", new BigDecimal("40"), null, "repeating", 2, List.of("LAUNCH"))));
+		CatalogFile changed = new CatalogFile(file.currency(), file.items(), file.features(),
+				List.of(new CatalogFile.CouponSpec("LAUNCH50", "Launch", new BigDecimal("40"), null, "repeating", 2,
+						List.of("LAUNCH"))));
 		assertThatThrownBy(() -> pusher.push(changed)).hasMessageContaining("give the new terms a new id");
 		assertThat(stripe.v1().coupons().retrieve("LAUNCH50").getPercentOff()).isEqualByComparingTo("50");
 	}
@@ -243,12 +260,18 @@ class TrialsCouponsTaxIT {
 
 	private List<Invoice> cycleInvoices(Org org) throws Exception {
 		String customer = customers.customerOf(org.id()).orElseThrow();
-		return stripe.v1().invoices().list(InvoiceListParams.builder().setCustomer(customer).build()).getData().stream()
-			.filter(i -> "subscription_cycle".equals(i.getBillingReason())).toList();
+		return stripe.v1()
+			.invoices()
+			.list(InvoiceListParams.builder().setCustomer(customer).build())
+			.getData()
+			.stream()
+			.filter(i -> "subscription_cycle".equals(i.getBillingReason()))
+			.toList();
 	}
 
 	private String customerOnTestClock(Org org) throws Exception {
-		// Each test's clock starts where the app's clock is (tests run in any order and move it forward).
+		// Each test's clock starts where the app's clock is (tests run in any order and
+		// move it forward).
 		String testClock = emulator.testClock(clock.instant());
 		emulator.customerOn(testClock, org);
 		return testClock;

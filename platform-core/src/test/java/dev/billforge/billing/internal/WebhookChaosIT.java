@@ -51,17 +51,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhook chaos: recorded billing histories are delivered in schedules that duplicate, reorder, delay and lose
- * events — every event one to three times, shuffled, some deliveries meeting a transient Stripe failure so they
- * fail and come back later, as Stripe retries — and each org ends exactly as after one clean, ordered delivery
- * of the same history. The schedules ({@link ChaosSchedules}) are chosen to cover every order of every two
- * events, every late duplicate and every event under a fault, rather than hoping that many random ones do.
- * Histories: a pack bought and partly refunded, a plan bought and upgraded; a trial with a promotion code and
- * tax (credits and the three-days notice once while trialing; then converted by a discounted, taxed first
- * invoice whose allowance is not discounted); a trial without a card that ends unpaid (free tier); a per-seat
- * plan whose seats go up (the new seats' allowance once) and down. Also: concurrent duplicate deliveries over
- * HTTP. Each schedule replays onto a fresh org (the history's customer is re-pointed to it).
- * {@code -Dbilling.chaos.extra-schedules=N} adds N plain random schedules per history for a longer soak.
+ * Webhook chaos: recorded billing histories are delivered in schedules that duplicate,
+ * reorder, delay and lose events — every event one to three times, shuffled, some
+ * deliveries meeting a transient Stripe failure so they fail and come back later, as
+ * Stripe retries — and each org ends exactly as after one clean, ordered delivery of the
+ * same history. The schedules ({@link ChaosSchedules}) are chosen to cover every order of
+ * every two events, every late duplicate and every event under a fault, rather than
+ * hoping that many random ones do. Histories: a pack bought and partly refunded, a plan
+ * bought and upgraded; a trial with a promotion code and tax (credits and the three-days
+ * notice once while trialing; then converted by a discounted, taxed first invoice whose
+ * allowance is not discounted); a trial without a card that ends unpaid (free tier); a
+ * per-seat plan whose seats go up (the new seats' allowance once) and down. Also:
+ * concurrent duplicate deliveries over HTTP. Each schedule replays onto a fresh org (the
+ * history's customer is re-pointed to it). {@code -Dbilling.chaos.extra-schedules=N} adds
+ * N plain random schedules per history for a longer soak.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @BillingScenarioTest
@@ -117,9 +120,12 @@ class WebhookChaosIT {
 
 	@BeforeAll
 	void recordPurchases() throws Exception {
-		// Record without delivering: pause this app's endpoint while the histories are made.
+		// Record without delivering: pause this app's endpoint while the histories are
+		// made.
 		for (WebhookEndpoint endpoint : stripe.v1().webhookEndpoints().list().getData()) {
-			stripe.v1().webhookEndpoints().update(endpoint.getId(), WebhookEndpointUpdateParams.builder().setDisabled(true).build());
+			stripe.v1()
+				.webhookEndpoints()
+				.update(endpoint.getId(), WebhookEndpointUpdateParams.builder().setDisabled(true).build());
 		}
 		newEvents();
 		Org org = orgs.create("Recorder", ZoneId.of("UTC"));
@@ -128,28 +134,46 @@ class WebhookChaosIT {
 		String plan = flows.checkout(org.id(), "test_individual_monthly", 1).id();
 		complete(plan, "outcome=card_success&country=US");
 		String paymentIntent = stripe.v1().checkout().sessions().retrieve(pack).getPaymentIntent();
-		stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(paymentIntent).setAmount(250L).build());
+		stripe.v1()
+			.refunds()
+			.create(RefundCreateParams.builder().setPaymentIntent(paymentIntent).setAmount(250L).build());
 		String subscriptionId = stripe.v1().checkout().sessions().retrieve(plan).getSubscription();
 		Subscription sub = stripe.v1().subscriptions().retrieve(subscriptionId);
-		String team = stripe.v1().prices().list(com.stripe.param.PriceListParams.builder().addLookupKey("test_team_monthly")
-			.build()).getData().get(0).getId();
-		stripe.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
-			.addItem(SubscriptionUpdateParams.Item.builder().setId(sub.getItems().getData().get(0).getId()).setPrice(team).build())
-			.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
-			.build());
+		String team = stripe.v1()
+			.prices()
+			.list(com.stripe.param.PriceListParams.builder().addLookupKey("test_team_monthly").build())
+			.getData()
+			.get(0)
+			.getId();
+		stripe.v1()
+			.subscriptions()
+			.update(subscriptionId,
+					SubscriptionUpdateParams.builder()
+						.addItem(SubscriptionUpdateParams.Item.builder()
+							.setId(sub.getItems().getData().get(0).getId())
+							.setPrice(team)
+							.build())
+						.setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
+						.build());
 		purchases = new Replay("purchases", customers.customerOf(org.id()).orElseThrow(), newEvents());
 		assertThat(purchases.types()).contains("checkout.session.completed", "invoice.paid", "charge.refunded",
 				"customer.subscription.updated");
 		String clean = purchases.clean();
-		// 100 free + (1,000 pack - 250 refunded) + 2,000 individual + 13,000 upgrade difference
-		assertThat(clean).as(purchases.types().toString()).contains("available=15850 ").contains("team").contains("active");
+		// 100 free + (1,000 pack - 250 refunded) + 2,000 individual + 13,000 upgrade
+		// difference
+		assertThat(clean).as(purchases.types().toString())
+			.contains("available=15850 ")
+			.contains("team")
+			.contains("active");
 	}
 
 	@AfterAll
 	void resumeDelivery() throws Exception {
 		// The context is shared (BillingBrowserJourneyIT): Stripe delivers to it again.
 		for (WebhookEndpoint endpoint : stripe.v1().webhookEndpoints().list().getData()) {
-			stripe.v1().webhookEndpoints().update(endpoint.getId(), WebhookEndpointUpdateParams.builder().setDisabled(false).build());
+			stripe.v1()
+				.webhookEndpoints()
+				.update(endpoint.getId(), WebhookEndpointUpdateParams.builder().setDisabled(false).build());
 		}
 	}
 
@@ -164,7 +188,9 @@ class WebhookChaosIT {
 		String testClock = customerOnTestClock(org);
 		String session = flows.checkout(org.id(), "chaos_trial_monthly", 1).id();
 		complete(session, "outcome=card_success&country=DE&promotion_code=HALF");
-		Subscription sub = stripe.v1().subscriptions().retrieve(stripe.v1().checkout().sessions().retrieve(session).getSubscription());
+		Subscription sub = stripe.v1()
+			.subscriptions()
+			.retrieve(stripe.v1().checkout().sessions().retrieve(session).getSubscription());
 		Instant trialEnd = Instant.ofEpochSecond(sub.getTrialEnd());
 		advance(testClock, trialEnd.minus(Duration.ofDays(3)).plusSeconds(60));
 		Replay trialing = new Replay("trialing", sub.getCustomer(), newEvents());
@@ -175,8 +201,14 @@ class WebhookChaosIT {
 
 		advance(testClock, trialEnd.plusSeconds(60));
 		advance(testClock, trialEnd.plus(Duration.ofHours(2)));
-		Invoice first = stripe.v1().invoices().list(InvoiceListParams.builder().setCustomer(sub.getCustomer()).build())
-			.getData().stream().filter(i -> "subscription_cycle".equals(i.getBillingReason())).findFirst().orElseThrow();
+		Invoice first = stripe.v1()
+			.invoices()
+			.list(InvoiceListParams.builder().setCustomer(sub.getCustomer()).build())
+			.getData()
+			.stream()
+			.filter(i -> "subscription_cycle".equals(i.getBillingReason()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(first.getStatus()).isEqualTo("paid");
 		assertThat(CheckoutOptions.discount(first)).as("50 % off").isEqualTo(2450L);
 		assertThat(CheckoutOptions.tax(first)).as("DE taxed").isPositive();
@@ -193,7 +225,9 @@ class WebhookChaosIT {
 		String testClock = customerOnTestClock(org);
 		String session = flows.checkout(org.id(), "chaos_trial_nocard_monthly", 1).id();
 		complete(session, "outcome=no_card&country=FR");
-		Subscription sub = stripe.v1().subscriptions().retrieve(stripe.v1().checkout().sessions().retrieve(session).getSubscription());
+		Subscription sub = stripe.v1()
+			.subscriptions()
+			.retrieve(stripe.v1().checkout().sessions().retrieve(session).getSubscription());
 		Replay trialing = new Replay("unpaid trialing", sub.getCustomer(), newEvents());
 		assertThat(trialing.clean()).contains("available=300 ", "sub=trialing/");
 		trialing.chaos();
@@ -215,7 +249,8 @@ class WebhookChaosIT {
 		seats(subscriptionId, 5, SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE);
 		seats(subscriptionId, 3, SubscriptionUpdateParams.ProrationBehavior.NONE);
 		Replay seats = new Replay("seats", customers.customerOf(org.id()).orElseThrow(), newEvents());
-		assertThat(seats.types()).contains("checkout.session.completed", "invoice.paid", "customer.subscription.updated");
+		assertThat(seats.types()).contains("checkout.session.completed", "invoice.paid",
+				"customer.subscription.updated");
 		assertThat(seats.clean()).as("free 100 + 2 seats × 1,000 + 3 more seats × 1,000, then 3 seats")
 			.contains("available=5100 ", "seats=3");
 		seats.chaos();
@@ -230,10 +265,16 @@ class WebhookChaosIT {
 				String payload = json.writeValueAsString(event);
 				List<Future<Integer>> copies = new ArrayList<>();
 				for (int i = 0; i < 3; i++) {
-					copies.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
-						.header("Content-Type", "application/json")
-						.header("Stripe-Signature", StripeEvents.sign(payload, secrets.all().get(0), Instant.now().getEpochSecond()))
-						.POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()));
+					copies.add(pool.submit(
+							() -> http
+								.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
+									.header("Content-Type", "application/json")
+									.header("Stripe-Signature",
+											StripeEvents.sign(payload, secrets.all().get(0),
+													Instant.now().getEpochSecond()))
+									.POST(HttpRequest.BodyPublishers.ofString(payload))
+									.build(), HttpResponse.BodyHandlers.ofString())
+								.statusCode()));
 				}
 				for (Future<Integer> copy : copies) {
 					assertThat(copy.get()).isEqualTo(200);
@@ -252,7 +293,8 @@ class WebhookChaosIT {
 		String old = StripeEvents.sign(payload, secrets.all().get(0), Instant.now().minusSeconds(301).getEpochSecond());
 		assertThat(processor.handle(payload, old)).isEqualTo(WebhookProcessor.Result.REJECTED);
 		String tampered = payload.replace("\"livemode\":false", "\"livemode\":true ");
-		assertThat(processor.handle(tampered, StripeEvents.sign(payload, secrets.all().get(0), Instant.now().getEpochSecond())))
+		assertThat(processor.handle(tampered,
+				StripeEvents.sign(payload, secrets.all().get(0), Instant.now().getEpochSecond())))
 			.isEqualTo(WebhookProcessor.Result.REJECTED);
 	}
 
@@ -265,7 +307,10 @@ class WebhookChaosIT {
 
 		final List<JsonNode> history;
 
-		/** Payment intents and subscriptions of the history, whose billing records a fresh org must not inherit. */
+		/**
+		 * Payment intents and subscriptions of the history, whose billing records a fresh
+		 * org must not inherit.
+		 */
 		final Set<String> objects = new HashSet<>();
 
 		String clean;
@@ -288,7 +333,10 @@ class WebhookChaosIT {
 			return history.stream().map(e -> e.get("type").asString()).toList();
 		}
 
-		/** The state after one clean, ordered delivery onto a fresh org (kept as the reference). */
+		/**
+		 * The state after one clean, ordered delivery onto a fresh org (kept as the
+		 * reference).
+		 */
 		String clean() throws Exception {
 			OrgId org = freshOrg();
 			for (JsonNode event : history) {
@@ -315,7 +363,10 @@ class WebhookChaosIT {
 					history.size(), schedules.size(), resent);
 		}
 
-		/** Delivers one schedule; returns how many deliveries failed and were queued again. */
+		/**
+		 * Delivers one schedule; returns how many deliveries failed and were queued
+		 * again.
+		 */
 		private int run(ChaosSchedules.Schedule schedule) throws Exception {
 			java.util.Random random = new java.util.Random(schedule.seed());
 			List<Integer> queue = new ArrayList<>(schedule.order());
@@ -341,7 +392,10 @@ class WebhookChaosIT {
 			return resent;
 		}
 
-		/** A new org that the recorded customer now belongs to, with no billing records of the history yet. */
+		/**
+		 * A new org that the recorded customer now belongs to, with no billing records of
+		 * the history yet.
+		 */
 		OrgId freshOrg() {
 			Org org = orgs.create("Replay " + System.nanoTime(), ZoneId.of("UTC"));
 			mongo.getCollection(BillingCollections.CUSTOMER_ORGS).deleteOne(Filters.eq("_id", customer));
@@ -352,10 +406,12 @@ class WebhookChaosIT {
 			objects.forEach(o -> effects.addAll(List.of("payment:" + o, "duplicate:" + o)));
 			mongo.getCollection(BillingCollections.EFFECTS).deleteMany(Filters.in("_id", effects));
 			mongo.getCollection(BillingCollections.SUBSCRIPTIONS).deleteMany(Filters.in("_id", objects));
-			// A notice's id is the subscription's (it belongs to one org in life; here it moves to the fresh one).
+			// A notice's id is the subscription's (it belongs to one org in life; here it
+			// moves to the fresh one).
 			for (String o : objects) {
 				mongo.getCollection("notifications").deleteMany(Filters.regex("_id", "^trial_will_end:" + o + ":"));
-				mongo.getCollection("notification_deliveries").deleteMany(Filters.regex("_id", "^trial_will_end:" + o + ":"));
+				mongo.getCollection("notification_deliveries")
+					.deleteMany(Filters.regex("_id", "^trial_will_end:" + o + ":"));
 			}
 			return org.id();
 		}
@@ -389,13 +445,18 @@ class WebhookChaosIT {
 
 	private WebhookProcessor.Result deliver(JsonNode event) throws Exception {
 		String payload = json.writeValueAsString(event);
-		return processor.handle(payload, StripeEvents.sign(payload, secrets.all().get(0), Instant.now().getEpochSecond()));
+		return processor.handle(payload,
+				StripeEvents.sign(payload, secrets.all().get(0), Instant.now().getEpochSecond()));
 	}
 
-	/** Everything a person would notice: credits, grants, policy, notices and the subscription. */
+	/**
+	 * Everything a person would notice: credits, grants, policy, notices and the
+	 * subscription.
+	 */
 	private String state(OrgId org) {
 		Balance b = ledger.balance(org);
-		List<String> grants = b.grants().stream()
+		List<String> grants = b.grants()
+			.stream()
 			.map(g -> g.source().code() + ":" + g.amount() + "/" + g.remaining() + "@" + g.expiresAt())
 			.sorted()
 			.toList();
@@ -410,16 +471,30 @@ class WebhookChaosIT {
 	private void seats(String subscriptionId, long quantity, SubscriptionUpdateParams.ProrationBehavior proration)
 			throws Exception {
 		Subscription sub = stripe.v1().subscriptions().retrieve(subscriptionId);
-		stripe.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
-			.addItem(SubscriptionUpdateParams.Item.builder().setId(sub.getItems().getData().get(0).getId()).setQuantity(quantity).build())
-			.setProrationBehavior(proration)
-			.build());
+		stripe.v1()
+			.subscriptions()
+			.update(subscriptionId,
+					SubscriptionUpdateParams.builder()
+						.addItem(SubscriptionUpdateParams.Item.builder()
+							.setId(sub.getItems().getData().get(0).getId())
+							.setQuantity(quantity)
+							.build())
+						.setProrationBehavior(proration)
+						.build());
 	}
 
 	private String customerOnTestClock(Org org) throws Exception {
-		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + Instant.now().getEpochSecond()).get("id").asString();
-		Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setName(org.name())
-			.putMetadata("org_id", org.id().value()).putMetadata("product", "doc_router").setTestClock(testClock).build());
+		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + Instant.now().getEpochSecond())
+			.get("id")
+			.asString();
+		Customer customer = stripe.v1()
+			.customers()
+			.create(CustomerCreateParams.builder()
+				.setName(org.name())
+				.putMetadata("org_id", org.id().value())
+				.putMetadata("product", "doc_router")
+				.setTestClock(testClock)
+				.build());
 		customers.link(org.id(), customer.getId());
 		return testClock;
 	}

@@ -14,8 +14,8 @@ import org.springframework.http.ResponseEntity;
 import dev.billforge.storage.DurableWrites;
 
 /**
- * Stripe never resends an event answered 2xx: the answer comes only after its effects were made durable,
- * and a failure to make them durable answers 500 so Stripe resends.
+ * Stripe never resends an event answered 2xx: the answer comes only after its effects
+ * were made durable, and a failure to make them durable answers 500 so Stripe resends.
  */
 class WebhookDurabilityTest {
 
@@ -29,7 +29,8 @@ class WebhookDurabilityTest {
 			steps.add("processed");
 			return WebhookProcessor.Result.PROCESSED;
 		});
-		ResponseEntity<String> answer = new WebhookController(processor, () -> steps.add("flushed")).receive("{}", "t=1");
+		ResponseEntity<String> answer = new WebhookController(processor, () -> steps.add("flushed")).receive("{}",
+				"t=1");
 		steps.add("answered " + answer.getStatusCode().value());
 		assertThat(steps).containsExactly("processed", "flushed", "answered 200");
 	}
@@ -54,7 +55,8 @@ class WebhookDurabilityTest {
 			throw new IllegalStateException("disk full");
 		};
 		assertThat(new CheckoutReturnController(finalizer, urls, () -> steps.add("flushed")).success("cs_1")
-			.getHeaders().getLocation()).hasToString("/?billing=checkout_complete");
+			.getHeaders()
+			.getLocation()).hasToString("/?billing=checkout_complete");
 		assertThat(steps).containsExactly("flushed");
 		assertThat(new CheckoutReturnController(finalizer, urls, broken).success("cs_1").getHeaders().getLocation())
 			.hasToString("/?billing=checkout_pending");

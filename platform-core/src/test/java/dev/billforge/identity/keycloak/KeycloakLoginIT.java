@@ -52,213 +52,244 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(classes = KeycloakLoginIT.TenantApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeycloakLoginIT {
 
-    private static final KeycloakTestServer KEYCLOAK = KeycloakTestServer.shared();
-    private static final String REALM = "it_login";
-    private static final String OPERATOR = "operator@login.example";
-    private static final String OPERATOR_PASSWORD = "operator-password-1";
-    private static final String MEMBER = "member@login.example";
-    private static final String MEMBER_PASSWORD = "member-password-1";
-    private static final String UNVERIFIED = "unverified@login.example";
-    private static final String UNVERIFIED_PASSWORD = "unverified-password-1";
-    private static boolean provisioned;
+	private static final KeycloakTestServer KEYCLOAK = KeycloakTestServer.shared();
 
-    @DynamicPropertySource
-    static void keycloak(DynamicPropertyRegistry registry) {
-        registry.add("billforge.product.tag", () -> REALM);
-        registry.add("billforge.identity.keycloak.server-url", KEYCLOAK::url);
-        registry.add("billforge.identity.keycloak.client-secret", () -> "login-it-secret-0123456789");
-        registry.add("billforge.identity.keycloak.admin-username", KEYCLOAK::adminUsername);
-        registry.add("billforge.identity.keycloak.admin-password", KEYCLOAK::adminPassword);
-        registry.add("billforge.identity.keycloak.first-operator.email", () -> OPERATOR);
-        registry.add("billforge.identity.keycloak.first-operator.password", () -> OPERATOR_PASSWORD);
-        // The login theme comes from this brand pack (name "Login Lab", primary #7C3AED).
-        registry.add("billforge.brand.location", () -> "classpath:login-lab-brand/");
-        if (KEYCLOAK.themesDir() != null) {
-            registry.add("billforge.identity.keycloak.themes-dir", () -> KEYCLOAK.themesDir().toString());
-        }
-    }
+	private static final String REALM = "it_login";
 
-    @LocalServerPort
-    int port;
+	private static final String OPERATOR = "operator@login.example";
 
-    @Autowired
-    KeycloakProvisioner provisioner;
-    @Autowired
-    KeycloakProperties properties;
-    @Autowired
-    KeycloakSettings settings;
-    @Autowired
-    LoginBrandSource brand;
+	private static final String OPERATOR_PASSWORD = "operator-password-1";
 
-    /** Provisions the realm for this app's port (known only once it runs) and adds a plain member. */
-    @BeforeEach
-    void provisionRealmOnce() {
-        if (provisioned) {
-            return;
-        }
-        try (Keycloak admin = KEYCLOAK.admin()) {
-            try {
-                admin.realm(REALM).remove();
-            } catch (NotFoundException alreadyGone) {
-                // first run on this Keycloak
-            }
-            properties.setPublicBaseUrl(appUrl(""));
-            provisioner.provision(RealmSpecFactory.create(settings, properties, brand.loginBrand()));
-            createUser(admin.realm(REALM), MEMBER, MEMBER_PASSWORD, true);
-            createUser(admin.realm(REALM), UNVERIFIED, UNVERIFIED_PASSWORD, false);
-        }
-        provisioned = true;
-    }
+	private static final String MEMBER = "member@login.example";
 
-    private String appUrl(String path) {
-        return "http://localhost:" + port + path;
-    }
+	private static final String MEMBER_PASSWORD = "member-password-1";
 
-    @Test
-    void operatorSignsInThroughKeycloaksLoginFormAndSeesTheirIdentityAndRoles() throws Exception {
-        BrowserSession browser = new BrowserSession();
+	private static final String UNVERIFIED = "unverified@login.example";
 
-        HttpResponse<String> page = browser.signIn(appUrl("/"), OPERATOR, OPERATOR_PASSWORD);
+	private static final String UNVERIFIED_PASSWORD = "unverified-password-1";
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        // Back on the page first asked for (Spring Security marks the replayed request with ?continue).
-        assertThat(page.uri().toString()).startsWith(appUrl("/"));
-        assertThat(page.uri().getPath()).isEqualTo("/");
-        assertThat(page.body()).contains("Email " + OPERATOR, "ROLE_OPERATOR", "ROLE_MEMBER");
-        // The principal is Keycloak's stable subject (a user id), not the username or address.
-        assertThat(page.body()).containsPattern("Signed in as [0-9a-f]{8}-[0-9a-f]{4}-").doesNotContain("Signed in as " + OPERATOR);
-        assertThat(browser.get(appUrl("/operator")).statusCode()).isEqualTo(200);
-        assertThat(browser.get(appUrl("/operator")).body()).contains("Operator console");
-    }
+	private static boolean provisioned;
 
-    @Test
-    void memberWithoutTheOperatorRoleIsRefusedTheOperatorConsole() throws Exception {
-        BrowserSession browser = new BrowserSession();
+	@DynamicPropertySource
+	static void keycloak(DynamicPropertyRegistry registry) {
+		registry.add("billforge.product.tag", () -> REALM);
+		registry.add("billforge.identity.keycloak.server-url", KEYCLOAK::url);
+		registry.add("billforge.identity.keycloak.client-secret", () -> "login-it-secret-0123456789");
+		registry.add("billforge.identity.keycloak.admin-username", KEYCLOAK::adminUsername);
+		registry.add("billforge.identity.keycloak.admin-password", KEYCLOAK::adminPassword);
+		registry.add("billforge.identity.keycloak.first-operator.email", () -> OPERATOR);
+		registry.add("billforge.identity.keycloak.first-operator.password", () -> OPERATOR_PASSWORD);
+		// The login theme comes from this brand pack (name "Login Lab", primary #7C3AED).
+		registry.add("billforge.brand.location", () -> "classpath:login-lab-brand/");
+		if (KEYCLOAK.themesDir() != null) {
+			registry.add("billforge.identity.keycloak.themes-dir", () -> KEYCLOAK.themesDir().toString());
+		}
+	}
 
-        HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
+	@LocalServerPort
+	int port;
 
-        assertThat(page.body()).contains("Email " + MEMBER, "ROLE_MEMBER").doesNotContain("ROLE_OPERATOR");
-        assertThat(browser.get(appUrl("/operator")).statusCode()).isEqualTo(403);
-    }
+	@Autowired
+	KeycloakProvisioner provisioner;
 
-    @Test
-    void wrongPasswordStaysOnKeycloaksLoginFormAndGrantsNoSession() throws Exception {
-        BrowserSession browser = new BrowserSession();
+	@Autowired
+	KeycloakProperties properties;
 
-        HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, "not-the-password");
+	@Autowired
+	KeycloakSettings settings;
 
-        assertThat(page.uri().toString()).startsWith(KEYCLOAK.url());
-        assertThat(page.body()).contains("Invalid username or password");
-        assertThat(browser.get(appUrl("/")).uri().toString()).startsWith(KEYCLOAK.url());
-    }
+	@Autowired
+	LoginBrandSource brand;
 
-    @Test
-    void keycloakLoginPageCarriesTheTenantsBrand() throws Exception {
-        HttpResponse<String> loginPage = new BrowserSession().get(appUrl("/"));
+	/**
+	 * Provisions the realm for this app's port (known only once it runs) and adds a plain
+	 * member.
+	 */
+	@BeforeEach
+	void provisionRealmOnce() {
+		if (provisioned) {
+			return;
+		}
+		try (Keycloak admin = KEYCLOAK.admin()) {
+			try {
+				admin.realm(REALM).remove();
+			}
+			catch (NotFoundException alreadyGone) {
+				// first run on this Keycloak
+			}
+			properties.setPublicBaseUrl(appUrl(""));
+			provisioner.provision(RealmSpecFactory.create(settings, properties, brand.loginBrand()));
+			createUser(admin.realm(REALM), MEMBER, MEMBER_PASSWORD, true);
+			createUser(admin.realm(REALM), UNVERIFIED, UNVERIFIED_PASSWORD, false);
+		}
+		provisioned = true;
+	}
 
-        assertThat(loginPage.uri().toString()).startsWith(KEYCLOAK.url() + "/realms/" + REALM + "/");
-        assertThat(loginPage.body()).contains("Login Lab");
-        if (KEYCLOAK.themesDir() != null) {
-            assertThat(loginPage.body()).contains("/login/" + REALM + "/css/brand.css");
-            String css = loginPage.body().replaceAll("(?s).*href=\"([^\"]*brand\\.css)\".*", "$1");
-            assertThat(new BrowserSession().get(KEYCLOAK.url() + HtmlUtils.htmlUnescape(css)).body()).contains("#7C3AED");
-        }
-    }
+	private String appUrl(String path) {
+		return "http://localhost:" + port + path;
+	}
 
-    @Test
-    void pagesCarryAStrictContentSecurityPolicy() throws Exception {
-        BrowserSession browser = new BrowserSession();
-        HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
+	@Test
+	void operatorSignsInThroughKeycloaksLoginFormAndSeesTheirIdentityAndRoles() throws Exception {
+		BrowserSession browser = new BrowserSession();
 
-        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
-                "form-action 'self' " + KEYCLOAK.url());
-        assertThat(csp).doesNotContain("unsafe-inline");
-    }
+		HttpResponse<String> page = browser.signIn(appUrl("/"), OPERATOR, OPERATOR_PASSWORD);
 
-    @Test
-    void logoutEndsTheKeycloakSessionToo() throws Exception {
-        BrowserSession browser = new BrowserSession();
-        HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
-        assertThat(page.body()).contains("Email " + MEMBER);
+		assertThat(page.statusCode()).isEqualTo(200);
+		// Back on the page first asked for (Spring Security marks the replayed request
+		// with ?continue).
+		assertThat(page.uri().toString()).startsWith(appUrl("/"));
+		assertThat(page.uri().getPath()).isEqualTo("/");
+		assertThat(page.body()).contains("Email " + OPERATOR, "ROLE_OPERATOR", "ROLE_MEMBER");
+		// The principal is Keycloak's stable subject (a user id), not the username or
+		// address.
+		assertThat(page.body()).containsPattern("Signed in as [0-9a-f]{8}-[0-9a-f]{4}-")
+			.doesNotContain("Signed in as " + OPERATOR);
+		assertThat(browser.get(appUrl("/operator")).statusCode()).isEqualTo(200);
+		assertThat(browser.get(appUrl("/operator")).body()).contains("Operator console");
+	}
 
-        HttpResponse<String> afterLogout = browser.post(appUrl("/logout"), Map.of("_csrf", BrowserSession.csrfToken(page.body())));
+	@Test
+	void memberWithoutTheOperatorRoleIsRefusedTheOperatorConsole() throws Exception {
+		BrowserSession browser = new BrowserSession();
 
-        // RP-initiated logout: Keycloak ends its session and sends the browser back to the app, which
-        // needs a fresh sign-in, so the person lands on Keycloak's login form again.
-        assertThat(afterLogout.uri().toString()).startsWith(KEYCLOAK.url() + "/realms/" + REALM + "/");
-        BrowserSession.loginFormAction(afterLogout);
-        assertThat(browser.get(appUrl("/operator")).uri().toString()).startsWith(KEYCLOAK.url());
-    }
+		HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
 
-    @Test
-    void logoutWithoutCsrfTokenIsRefused() throws Exception {
-        BrowserSession browser = new BrowserSession();
-        browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
+		assertThat(page.body()).contains("Email " + MEMBER, "ROLE_MEMBER").doesNotContain("ROLE_OPERATOR");
+		assertThat(browser.get(appUrl("/operator")).statusCode()).isEqualTo(403);
+	}
 
-        HttpResponse<String> refused = browser.post(appUrl("/logout"), Map.of());
+	@Test
+	void wrongPasswordStaysOnKeycloaksLoginFormAndGrantsNoSession() throws Exception {
+		BrowserSession browser = new BrowserSession();
 
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(browser.get(appUrl("/")).body()).contains("Email " + MEMBER);
-    }
+		HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, "not-the-password");
 
-    @Test
-    void anUnverifiedAddressGetsNoSessionInTheApp() throws Exception {
-        BrowserSession browser = new BrowserSession();
+		assertThat(page.uri().toString()).startsWith(KEYCLOAK.url());
+		assertThat(page.body()).contains("Invalid username or password");
+		assertThat(browser.get(appUrl("/")).uri().toString()).startsWith(KEYCLOAK.url());
+	}
 
-        HttpResponse<String> page = browser.signIn(appUrl("/"), UNVERIFIED, UNVERIFIED_PASSWORD);
+	@Test
+	void keycloakLoginPageCarriesTheTenantsBrand() throws Exception {
+		HttpResponse<String> loginPage = new BrowserSession().get(appUrl("/"));
 
-        // The provisioned realm requires a verified address: Keycloak holds the person on its own
-        // pages (verify your email) and never sends them back to the app with a code.
-        assertThat(page.uri().toString()).startsWith(KEYCLOAK.url());
-        assertThat(page.body()).doesNotContain("Email " + UNVERIFIED);
-        assertThat(browser.get(appUrl("/")).uri().toString()).startsWith(KEYCLOAK.url());
-    }
+		assertThat(loginPage.uri().toString()).startsWith(KEYCLOAK.url() + "/realms/" + REALM + "/");
+		assertThat(loginPage.body()).contains("Login Lab");
+		if (KEYCLOAK.themesDir() != null) {
+			assertThat(loginPage.body()).contains("/login/" + REALM + "/css/brand.css");
+			String css = loginPage.body().replaceAll("(?s).*href=\"([^\"]*brand\\.css)\".*", "$1");
+			assertThat(new BrowserSession().get(KEYCLOAK.url() + HtmlUtils.htmlUnescape(css)).body())
+				.contains("#7C3AED");
+		}
+	}
 
-    private static void createUser(RealmResource realm, String email, String secret, boolean verified) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(verified);
-        user.setEnabled(true);
-        user.setFirstName("Mia");
-        user.setLastName("Member");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(secret);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.users().create(user)) {
-            assertThat(response.getStatus()).isEqualTo(201);
-        }
-    }
+	@Test
+	void pagesCarryAStrictContentSecurityPolicy() throws Exception {
+		BrowserSession browser = new BrowserSession();
+		HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
 
-    /** A tenant app reduced to what the test needs: platform-core's auto-configuration and two pages. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(TenantApp.Pages.class)
-    @PropertySource("classpath:identity-test-app.properties")
-    static class TenantApp {
+		String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+		assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+				"form-action 'self' " + KEYCLOAK.url());
+		assertThat(csp).doesNotContain("unsafe-inline");
+	}
 
-        @RestController
-        static class Pages {
+	@Test
+	void logoutEndsTheKeycloakSessionToo() throws Exception {
+		BrowserSession browser = new BrowserSession();
+		HttpResponse<String> page = browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
+		assertThat(page.body()).contains("Email " + MEMBER);
 
-            @GetMapping(value = "/", produces = "text/html")
-            String home(Authentication authentication, CsrfToken csrf) {
-                String authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .sorted().collect(Collectors.joining(", "));
-                String email = authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getEmail() : "";
-                return "<html><body><p>Signed in as " + HtmlUtils.htmlEscape(authentication.getName()) + "</p>"
-                        + "<p>Email " + HtmlUtils.htmlEscape(email) + "</p>"
-                        + "<p>Authorities: " + HtmlUtils.htmlEscape(authorities) + "</p>"
-                        + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\""
-                        + csrf.getToken() + "\"><button>Sign out</button></form></body></html>";
-            }
+		HttpResponse<String> afterLogout = browser.post(appUrl("/logout"),
+				Map.of("_csrf", BrowserSession.csrfToken(page.body())));
 
-            @GetMapping(value = "/operator", produces = "text/html")
-            String operator() {
-                return "<html><body><h1>Operator console</h1></body></html>";
-            }
-        }
-    }
+		// RP-initiated logout: Keycloak ends its session and sends the browser back to
+		// the app, which
+		// needs a fresh sign-in, so the person lands on Keycloak's login form again.
+		assertThat(afterLogout.uri().toString()).startsWith(KEYCLOAK.url() + "/realms/" + REALM + "/");
+		BrowserSession.loginFormAction(afterLogout);
+		assertThat(browser.get(appUrl("/operator")).uri().toString()).startsWith(KEYCLOAK.url());
+	}
+
+	@Test
+	void logoutWithoutCsrfTokenIsRefused() throws Exception {
+		BrowserSession browser = new BrowserSession();
+		browser.signIn(appUrl("/"), MEMBER, MEMBER_PASSWORD);
+
+		HttpResponse<String> refused = browser.post(appUrl("/logout"), Map.of());
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(browser.get(appUrl("/")).body()).contains("Email " + MEMBER);
+	}
+
+	@Test
+	void anUnverifiedAddressGetsNoSessionInTheApp() throws Exception {
+		BrowserSession browser = new BrowserSession();
+
+		HttpResponse<String> page = browser.signIn(appUrl("/"), UNVERIFIED, UNVERIFIED_PASSWORD);
+
+		// The provisioned realm requires a verified address: Keycloak holds the person on
+		// its own
+		// pages (verify your email) and never sends them back to the app with a code.
+		assertThat(page.uri().toString()).startsWith(KEYCLOAK.url());
+		assertThat(page.body()).doesNotContain("Email " + UNVERIFIED);
+		assertThat(browser.get(appUrl("/")).uri().toString()).startsWith(KEYCLOAK.url());
+	}
+
+	private static void createUser(RealmResource realm, String email, String secret, boolean verified) {
+		UserRepresentation user = new UserRepresentation();
+		user.setUsername(email);
+		user.setEmail(email);
+		user.setEmailVerified(verified);
+		user.setEnabled(true);
+		user.setFirstName("Mia");
+		user.setLastName("Member");
+		CredentialRepresentation password = new CredentialRepresentation();
+		password.setType(CredentialRepresentation.PASSWORD);
+		password.setValue(secret);
+		password.setTemporary(false);
+		user.setCredentials(List.of(password));
+		try (Response response = realm.users().create(user)) {
+			assertThat(response.getStatus()).isEqualTo(201);
+		}
+	}
+
+	/**
+	 * A tenant app reduced to what the test needs: platform-core's auto-configuration and
+	 * two pages.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(TenantApp.Pages.class)
+	@PropertySource("classpath:identity-test-app.properties")
+	static class TenantApp {
+
+		@RestController
+		static class Pages {
+
+			@GetMapping(value = "/", produces = "text/html")
+			String home(Authentication authentication, CsrfToken csrf) {
+				String authorities = authentication.getAuthorities()
+					.stream()
+					.map(GrantedAuthority::getAuthority)
+					.sorted()
+					.collect(Collectors.joining(", "));
+				String email = authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getEmail() : "";
+				return "<html><body><p>Signed in as " + HtmlUtils.htmlEscape(authentication.getName()) + "</p>"
+						+ "<p>Email " + HtmlUtils.htmlEscape(email) + "</p>" + "<p>Authorities: "
+						+ HtmlUtils.htmlEscape(authorities) + "</p>"
+						+ "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\""
+						+ csrf.getToken() + "\"><button>Sign out</button></form></body></html>";
+			}
+
+			@GetMapping(value = "/operator", produces = "text/html")
+			String operator() {
+				return "<html><body><h1>Operator console</h1></body></html>";
+			}
+
+		}
+
+	}
+
 }

@@ -19,8 +19,8 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * What the ledger keeps in memory and in an account is bounded: cached accounts, open holds per
- * org, and op keys answered from memory while the store does not take them.
+ * What the ledger keeps in memory and in an account is bounded: cached accounts, open
+ * holds per org, and op keys answered from memory while the store does not take them.
  */
 class BoundedLedgerMemoryTest {
 
@@ -69,7 +69,8 @@ class BoundedLedgerMemoryTest {
 				assertThat(ex.status()).isEqualTo(429);
 			});
 		// A repeated reserve is answered as before; a freed slot can be used again.
-		assertThat(fx.ledger.reserve(org, "h-1", Credits.of(1), null, Duration.ofMinutes(10)).id()).isEqualTo(first.id());
+		assertThat(fx.ledger.reserve(org, "h-1", Credits.of(1), null, Duration.ofMinutes(10)).id())
+			.isEqualTo(first.id());
 		fx.ledger.release(org, first.id());
 		assertThat(fx.ledger.reserve(org, "h-4", Credits.of(1), null, Duration.ofMinutes(10)).status())
 			.isEqualTo(Reservation.Status.HELD);
@@ -87,7 +88,8 @@ class BoundedLedgerMemoryTest {
 		}
 
 		assertThatThrownBy(() -> fx.ledger.recordUsage(org, List.of(usage("job-6", "1")), false))
-			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.code()).isEqualTo("ledger_unavailable"));
+			.isInstanceOfSatisfying(ProblemException.class,
+					ex -> assertThat(ex.code()).isEqualTo("ledger_unavailable"));
 
 		store.broken.set(false);
 		assertThat(fx.ledger.recordUsage(org, List.of(usage("job-0", "1"), usage("job-6", "1")), false))

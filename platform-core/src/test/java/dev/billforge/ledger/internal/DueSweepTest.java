@@ -19,8 +19,8 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * The sweeper reads only accounts with due work (a hold or grant expiring, a period ending), so its
- * cost grows with the due work, not with the number of orgs.
+ * The sweeper reads only accounts with due work (a hold or grant expiring, a period
+ * ending), so its cost grows with the due work, not with the number of orgs.
  */
 class DueSweepTest {
 
@@ -73,7 +73,8 @@ class DueSweepTest {
 			fx.ledger.balance(fx.org("UTC"));
 		}
 		clock.advance(Duration.ofDays(1));
-		// A new instance: nothing in memory, every account would have to be loaded to be looked at.
+		// A new instance: nothing in memory, every account would have to be loaded to be
+		// looked at.
 		LedgerFixture restarted = start();
 		restarted.zones.putAll(fx.zones);
 		store.accountReads.set(0);
@@ -104,7 +105,8 @@ class DueSweepTest {
 		assertThat(durable.findOps(holding.value(), List.of("expire-hold:" + hold.id()))).hasSize(1);
 		assertThat(durable.findOps(granted.value(), List.of("expire-grant:" + promo.grantId()))).hasSize(1);
 
-		// November ends: every org's period rolls, the idle one's too, and then none is due again.
+		// November ends: every org's period rolls, the idle one's too, and then none is
+		// due again.
 		clock.advance(Duration.ofDays(21));
 		LedgerFixture later = start();
 		later.zones.putAll(fx.zones);

@@ -8,7 +8,10 @@ import java.util.Map;
 import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.ParkedProjection;
 
-/** A {@link LedgerStore} that passes everything on; tests override what they want to break. */
+/**
+ * A {@link LedgerStore} that passes everything on; tests override what they want to
+ * break.
+ */
 class ForwardingStore implements LedgerStore {
 
 	private final LedgerStore delegate;

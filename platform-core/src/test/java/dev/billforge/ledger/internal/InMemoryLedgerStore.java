@@ -13,8 +13,9 @@ import dev.billforge.ledger.Alert;
 import dev.billforge.ledger.ParkedProjection;
 
 /**
- * A {@link LedgerStore} in memory with the same guarantees the Mongo store relies on (unique commit
- * ids, atomic single writes), for fast unit and model-based tests of the engine and the book.
+ * A {@link LedgerStore} in memory with the same guarantees the Mongo store relies on
+ * (unique commit ids, atomic single writes), for fast unit and model-based tests of the
+ * engine and the book.
  */
 final class InMemoryLedgerStore implements LedgerStore {
 

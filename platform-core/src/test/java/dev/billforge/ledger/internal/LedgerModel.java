@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deliberately simple reference model of one org's credit account, written from {@code docs/ledger.md}
- * with plain {@link BigDecimal} bookkeeping and no code shared with the engine. {@link LedgerModelTest}
- * runs the same random operations against the model and the real ledger and compares them.
+ * A deliberately simple reference model of one org's credit account, written from
+ * {@code docs/ledger.md} with plain {@link BigDecimal} bookkeeping and no code shared
+ * with the engine. {@link LedgerModelTest} runs the same random operations against the
+ * model and the real ledger and compares them.
  */
 final class LedgerModel {
 
@@ -27,7 +28,9 @@ final class LedgerModel {
 
 	private static final int[] THRESHOLDS = { 70, 90, 100 };
 
-	/** A grant with what is left of it; the engine's id is kept to compare grant by grant. */
+	/**
+	 * A grant with what is left of it; the engine's id is kept to compare grant by grant.
+	 */
 	static final class MGrant {
 
 		String id;
@@ -75,7 +78,10 @@ final class LedgerModel {
 
 		HoldStatus status = HoldStatus.HELD;
 
-		/** Actual amount of the commit (also for a commit after expiry); null until committed. */
+		/**
+		 * Actual amount of the commit (also for a commit after expiry); null until
+		 * committed.
+		 */
 		BigDecimal committed;
 
 		BigDecimal released;
@@ -88,7 +94,9 @@ final class LedgerModel {
 
 	}
 
-	/** An alert as (period start, kind) — e.g. {@code threshold:70}, {@code cap_reached}. */
+	/**
+	 * An alert as (period start, kind) — e.g. {@code threshold:70}, {@code cap_reached}.
+	 */
 	record Fired(Instant periodStart, String kind) {
 	}
 
@@ -137,7 +145,9 @@ final class LedgerModel {
 
 	boolean blocked;
 
-	/** Every charge ever made (all periods), to compare with the ledger's charge entries. */
+	/**
+	 * Every charge ever made (all periods), to compare with the ledger's charge entries.
+	 */
 	BigDecimal totalCharged = ZERO;
 
 	LedgerModel(ZoneId zone, Instant now, BigDecimal freeTier) {
@@ -148,7 +158,8 @@ final class LedgerModel {
 		}
 	}
 
-	// --- balances --------------------------------------------------------------------------------
+	// --- balances
+	// --------------------------------------------------------------------------------
 
 	BigDecimal remaining() {
 		BigDecimal sum = ZERO;
@@ -178,7 +189,8 @@ final class LedgerModel {
 
 	List<MGrant> grantsInOrder() {
 		List<MGrant> ordered = new ArrayList<>(grants);
-		// Priority, earliest expiry (never last), oldest; grants made in the same instant tie-break on id.
+		// Priority, earliest expiry (never last), oldest; grants made in the same instant
+		// tie-break on id.
 		ordered.sort(Comparator.<MGrant>comparingInt(g -> g.priority)
 			.thenComparing(g -> g.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(g -> g.grantedAt)
@@ -199,7 +211,8 @@ final class LedgerModel {
 		return null;
 	}
 
-	// --- time ----------------------------------------------------------------------------------------
+	// --- time
+	// ----------------------------------------------------------------------------------------
 
 	private void startCalendarMonth(Instant at) {
 		LocalDate first = at.atZone(zone).toLocalDate().withDayOfMonth(1);
@@ -217,7 +230,10 @@ final class LedgerModel {
 		firedInPeriod.clear();
 	}
 
-	/** Applies everything due by {@code now}, earliest first: hold expiry, then grant expiry, then period end. */
+	/**
+	 * Applies everything due by {@code now}, earliest first: hold expiry, then grant
+	 * expiry, then period end.
+	 */
 	void settleTo(Instant now) {
 		while (true) {
 			Instant due = periodEnd;
@@ -266,14 +282,18 @@ final class LedgerModel {
 		}
 	}
 
-	// --- money movements -----------------------------------------------------------------------------
+	// --- money movements
+	// -----------------------------------------------------------------------------
 
 	private void addGrant(MGrant grant) {
 		grants.add(grant);
 		periodCredits = periodCredits.add(grant.amount);
 	}
 
-	/** Takes up to {@code amount} from grants in consumption order; returns what was taken. */
+	/**
+	 * Takes up to {@code amount} from grants in consumption order; returns what was
+	 * taken.
+	 */
 	private BigDecimal draw(BigDecimal amount) {
 		BigDecimal left = amount;
 		for (MGrant grant : grantsInOrder()) {
@@ -305,7 +325,10 @@ final class LedgerModel {
 		return new Split(fromGrants, billable, shortfall.subtract(billable), ZERO);
 	}
 
-	/** Overage a hard cap still allows: holds not covered by remaining credits count against it. */
+	/**
+	 * Overage a hard cap still allows: holds not covered by remaining credits count
+	 * against it.
+	 */
 	private BigDecimal capHeadroom() {
 		BigDecimal uncoveredHolds = held().subtract(remaining()).max(ZERO);
 		return cap.subtract(overage).subtract(uncoveredHolds).max(ZERO);
@@ -329,9 +352,13 @@ final class LedgerModel {
 		}
 	}
 
-	// --- operations ------------------------------------------------------------------------------------
+	// --- operations
+	// ------------------------------------------------------------------------------------
 
-	/** @return the split, or null when {@code enforce} rejects it (the reason is {@link #rejection}) */
+	/**
+	 * @return the split, or null when {@code enforce} rejects it (the reason is
+	 * {@link #rejection})
+	 */
 	Split usage(BigDecimal credits, boolean enforce, Instant now) {
 		Split split = split(credits);
 		if (enforce && (split.debt().signum() > 0 || split.overCap().signum() > 0)) {
@@ -346,7 +373,9 @@ final class LedgerModel {
 		return split(credits).debt().signum() > 0 ? "insufficient_credits" : "cap_reached";
 	}
 
-	/** @return null when allowed, else the denial code */
+	/**
+	 * @return null when allowed, else the denial code
+	 */
 	String check(BigDecimal credits) {
 		if (blocked) {
 			return "account_blocked";
@@ -376,9 +405,11 @@ final class LedgerModel {
 	void commitOpen(MHold hold, BigDecimal actual, Instant now) {
 		hold.status = HoldStatus.COMMITTED;
 		hold.committed = actual;
-		// Up to the hold comes out of the reserved credits, whatever else happened meanwhile.
+		// Up to the hold comes out of the reserved credits, whatever else happened
+		// meanwhile.
 		BigDecimal fromHold = draw(actual.min(hold.credits));
-		// Anything above that (or what expired grants no longer cover) is charged like usage.
+		// Anything above that (or what expired grants no longer cover) is charged like
+		// usage.
 		charge(actual, split(actual.subtract(fromHold)));
 		hold.released = hold.credits.subtract(actual).max(ZERO);
 		payDebt();
@@ -438,7 +469,8 @@ final class LedgerModel {
 		subscriptionPeriod = true;
 	}
 
-	// --- alerts ----------------------------------------------------------------------------------------
+	// --- alerts
+	// ----------------------------------------------------------------------------------------
 
 	private void fireAlerts(Instant now) {
 		for (int threshold : THRESHOLDS) {
@@ -452,7 +484,8 @@ final class LedgerModel {
 		}
 		long elapsed = Duration.between(periodStart, now).getSeconds();
 		if (elapsed > 0 && used.signum() > 0) {
-			// Run-rate since period start: used per second; available lasts available / rate seconds.
+			// Run-rate since period start: used per second; available lasts available /
+			// rate seconds.
 			BigDecimal lasts = available().multiply(BigDecimal.valueOf(elapsed)).divide(used, MathContext.DECIMAL64);
 			fire("projected_exhaustion", now.plusSeconds(lasts.longValue()).isBefore(periodEnd));
 		}

@@ -22,9 +22,10 @@ import dev.billforge.ledger.LedgerVerification;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * What must hold after every step of a {@link LedgerModelRun}: balances equal the model's, the
- * ledger re-derives them, alerts fired exactly when the model says, and the safety invariants
- * (no negative balance, no overage beyond a hard cap, no double charge) hold on the ledger itself.
+ * What must hold after every step of a {@link LedgerModelRun}: balances equal the
+ * model's, the ledger re-derives them, alerts fired exactly when the model says, and the
+ * safety invariants (no negative balance, no overage beyond a hard cap, no double charge)
+ * hold on the ledger itself.
  */
 final class LedgerModelCheck {
 
@@ -40,8 +41,9 @@ final class LedgerModelCheck {
 	}
 
 	/**
-	 * @param verify also replay the whole ledger; it checks every entry's recorded balances, so a drift
-	 * is caught by the next verification even when it is not run after every step
+	 * @param verify also replay the whole ledger; it checks every entry's recorded
+	 * balances, so a drift is caught by the next verification even when it is not run
+	 * after every step
 	 */
 	void afterStep(boolean verify) {
 		Balance b = run.ledger.balance(run.org);
@@ -55,13 +57,22 @@ final class LedgerModelCheck {
 		expect("period start", model.periodStart, b.period().start());
 		expect("period end", model.periodEnd, b.period().end());
 		expect("overage allowed", model.overageAllowed, b.overageAllowed());
-		expect("cap", model.cap == null ? null : model.cap.stripTrailingZeros().toPlainString() + (model.capHard ? " hard" : " soft"),
+		expect("cap",
+				model.cap == null ? null
+						: model.cap.stripTrailingZeros().toPlainString() + (model.capHard ? " hard" : " soft"),
 				b.cap() == null ? null : b.cap().credits() + (b.cap().mode() == CapMode.HARD ? " hard" : " soft"));
 		expect("blocked", model.blocked, b.blockedReason() != null);
 		expect("grants (id=remaining, consumption order)",
-				model.grantsInOrder().stream().map(g -> g.id + "=" + g.remaining.stripTrailingZeros().toPlainString()).toList(),
+				model.grantsInOrder()
+					.stream()
+					.map(g -> g.id + "=" + g.remaining.stripTrailingZeros().toPlainString())
+					.toList(),
 				b.grants().stream().map(g -> g.id() + "=" + g.remaining()).toList());
-		expect("open holds", model.openHolds().stream().map(h -> h.id + "=" + h.credits.stripTrailingZeros().toPlainString()).toList(),
+		expect("open holds",
+				model.openHolds()
+					.stream()
+					.map(h -> h.id + "=" + h.credits.stripTrailingZeros().toPlainString())
+					.toList(),
 				b.holds().stream().map(h -> h.id() + "=" + h.credits()).toList());
 		invariants(b);
 		expect("alerts fired (period start, kind)", new HashSet<>(model.fired), firedAlerts());
@@ -73,7 +84,9 @@ final class LedgerModelCheck {
 		previous = b;
 	}
 
-	/** Safety properties checked on the ledger's own numbers, independently of the model. */
+	/**
+	 * Safety properties checked on the ledger's own numbers, independently of the model.
+	 */
 	private void invariants(Balance b) {
 		if (b.available().isNegative() || b.held().isNegative() || b.debt().isNegative()) {
 			throw new AssertionError("negative balance: " + b);
@@ -108,9 +121,10 @@ final class LedgerModelCheck {
 	}
 
 	/**
-	 * Whole-ledger checks at the end of a run: every op key appears once (so nothing was charged
-	 * twice), every charge entry adds up, each alert was fired by one op only, the charges total
-	 * what the model charged, and closed periods reached billing with the model's figures.
+	 * Whole-ledger checks at the end of a run: every op key appears once (so nothing was
+	 * charged twice), every charge entry adds up, each alert was fired by one op only,
+	 * the charges total what the model charged, and closed periods reached billing with
+	 * the model's figures.
 	 */
 	void atEnd() {
 		Set<String> opKeys = new HashSet<>();
@@ -143,18 +157,17 @@ final class LedgerModelCheck {
 		if (model.totalCharged.compareTo(charged) != 0) {
 			throw new AssertionError("ledger charged " + charged + " in total, the model " + model.totalCharged);
 		}
-		expect("closed periods", model.closed.stream()
-			.map(c -> c.start() + "–" + c.end() + " used " + plain(c.used()) + " overage " + plain(c.overage()) + " over cap "
-					+ plain(c.overCap()))
-			.toList(),
-				run.closedSeen.stream()
-					.map(LedgerModelCheck::describe)
-					.toList());
+		expect("closed periods",
+				model.closed.stream()
+					.map(c -> c.start() + "–" + c.end() + " used " + plain(c.used()) + " overage " + plain(c.overage())
+							+ " over cap " + plain(c.overCap()))
+					.toList(),
+				run.closedSeen.stream().map(LedgerModelCheck::describe).toList());
 	}
 
 	private static String describe(LedgerCommitted.PeriodClosed c) {
-		return c.period().start() + "–" + c.period().end() + " used " + c.used() + " overage " + c.overage() + " over cap "
-				+ c.overCap();
+		return c.period().start() + "–" + c.period().end() + " used " + c.used() + " overage " + c.overage()
+				+ " over cap " + c.overCap();
 	}
 
 	private static String plain(BigDecimal amount) {

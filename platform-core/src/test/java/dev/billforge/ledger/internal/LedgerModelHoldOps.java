@@ -15,7 +15,10 @@ import dev.billforge.ledger.CreditsDeniedException;
 import dev.billforge.ledger.Reservation;
 import dev.billforge.valuemetric.Credits;
 
-/** The hold operations of a {@link LedgerModelRun}: reserve (new and repeated keys), commit and release. */
+/**
+ * The hold operations of a {@link LedgerModelRun}: reserve (new and repeated keys),
+ * commit and release.
+ */
 final class LedgerModelHoldOps {
 
 	private final LedgerModelRun run;
@@ -26,7 +29,8 @@ final class LedgerModelHoldOps {
 
 	void reserve() {
 		Instant now = run.clock.instant();
-		Duration ttl = Duration.ofSeconds(run.rnd.nextBoolean() ? 10 + run.rnd.nextInt(600) : 600 + run.rnd.nextInt(24 * 3600));
+		Duration ttl = Duration
+			.ofSeconds(run.rnd.nextBoolean() ? 10 + run.rnd.nextInt(600) : 600 + run.rnd.nextInt(24 * 3600));
 		if (!run.model.holds.isEmpty() && run.rnd.nextInt(100) < 20) {
 			LedgerModel.MHold hold = run.model.holds.get(run.pickKey(run.model.holds.keySet()));
 			boolean same = run.rnd.nextInt(100) < 75;
@@ -93,7 +97,8 @@ final class LedgerModelHoldOps {
 		LedgerModel.MHold hold = pickHold();
 		if (hold == null || run.rnd.nextInt(100) < 4) {
 			run.note("commit unknown reservation");
-			expectProblem(404, "not_found", () -> run.ledger.commit(run.org, "rsv_unknown" + (++run.counter), Credits.of(1)));
+			expectProblem(404, "not_found",
+					() -> run.ledger.commit(run.org, "rsv_unknown" + (++run.counter), Credits.of(1)));
 			return;
 		}
 		BigDecimal actual;
@@ -102,9 +107,11 @@ final class LedgerModelHoldOps {
 		}
 		else {
 			int pick = run.rnd.nextInt(3);
-			actual = pick == 0 ? hold.credits.multiply(BigDecimal.valueOf(run.rnd.nextInt(1, 100)))
-				.movePointLeft(2)
-				.max(new BigDecimal("0.01")) : pick == 1 ? hold.credits : hold.credits.add(run.amount(0.01, 80));
+			actual = pick == 0
+					? hold.credits.multiply(BigDecimal.valueOf(run.rnd.nextInt(1, 100)))
+						.movePointLeft(2)
+						.max(new BigDecimal("0.01"))
+					: pick == 1 ? hold.credits : hold.credits.add(run.amount(0.01, 80));
 		}
 		run.note("commit " + hold.key + " " + actual + " (model: " + hold.status + ")");
 		Instant now = run.clock.instant();

@@ -29,13 +29,17 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * One seeded random run: a sequence of ledger operations applied to the real ledger (over the
- * in-memory store) and to {@link LedgerModel}, comparing every answer and, after each step, every
- * balance ({@link LedgerModelCheck}). Any difference throws an {@link AssertionError}.
+ * One seeded random run: a sequence of ledger operations applied to the real ledger (over
+ * the in-memory store) and to {@link LedgerModel}, comparing every answer and, after each
+ * step, every balance ({@link LedgerModelCheck}). Any difference throws an
+ * {@link AssertionError}.
  */
 final class LedgerModelRun {
 
-	/** Steps between full ledger verifications ({@code -Dledger.verifyEvery}); the last step always verifies. */
+	/**
+	 * Steps between full ledger verifications ({@code -Dledger.verifyEvery}); the last
+	 * step always verifies.
+	 */
 	static final int VERIFY_EVERY = Integer.getInteger("ledger.verifyEvery", 5);
 
 	static final BigDecimal FREE_TIER = BigDecimal.valueOf(100);
@@ -78,7 +82,10 @@ final class LedgerModelRun {
 	/** The step being run (0 while opening the account). */
 	int step;
 
-	/** How often each interesting case came up, so the test can tell the generator reaches them. */
+	/**
+	 * How often each interesting case came up, so the test can tell the generator reaches
+	 * them.
+	 */
 	final Map<String, Integer> coverage = new java.util.TreeMap<>();
 
 	private record GrantSpec(GrantSource source, BigDecimal credits, Instant expiresAt, String grantId) {
@@ -87,8 +94,7 @@ final class LedgerModelRun {
 	LedgerModelRun(long seed) {
 		this.seed = seed;
 		this.rnd = new Random(seed);
-		Instant start = Instant.parse("2026-01-01T00:00:00Z")
-			.plus(Duration.ofSeconds(rnd.nextLong(365L * 24 * 3600)));
+		Instant start = Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofSeconds(rnd.nextLong(365L * 24 * 3600)));
 		this.clock = new MutableClock(start);
 		LedgerFixture fx = new LedgerFixture(store, clock, Credits.of(FREE_TIER.toPlainString()),
 				List.of(commit -> closedSeen.addAll(commit.closedPeriods())));
@@ -106,7 +112,8 @@ final class LedgerModelRun {
 		for (step = 1; step <= steps; step++) {
 			if (rnd.nextInt(100) < 35) {
 				advanceClock();
-				// Either a read applies what fell due, or the next op does so in its own commit.
+				// Either a read applies what fell due, or the next op does so in its own
+				// commit.
 				if (rnd.nextBoolean()) {
 					ledger.balance(org);
 				}
@@ -118,10 +125,9 @@ final class LedgerModelRun {
 		check.afterStep(true);
 		check.atEnd();
 		coverage.merge("period rolled", model.closed.size(), Integer::sum);
-		coverage.merge("hold expired", (int) model.holds.values()
-			.stream()
-			.filter(h -> h.status == LedgerModel.HoldStatus.EXPIRED)
-			.count(), Integer::sum);
+		coverage.merge("hold expired",
+				(int) model.holds.values().stream().filter(h -> h.status == LedgerModel.HoldStatus.EXPIRED).count(),
+				Integer::sum);
 		model.fired.forEach(f -> covered("alert " + f.kind()));
 	}
 
@@ -159,7 +165,8 @@ final class LedgerModelRun {
 		}
 	}
 
-	// --- clock -----------------------------------------------------------------------------------------
+	// --- clock
+	// -----------------------------------------------------------------------------------------
 
 	private void advanceClock() {
 		int pick = rnd.nextInt(100);
@@ -198,7 +205,8 @@ final class LedgerModelRun {
 		return due.get(rnd.nextInt(due.size()));
 	}
 
-	// --- operations --------------------------------------------------------------------------------------
+	// --- operations
+	// --------------------------------------------------------------------------------------
 
 	private void usage() {
 		boolean enforce = rnd.nextInt(100) < 15;
@@ -220,8 +228,8 @@ final class LedgerModelRun {
 				key = "u" + (++counter);
 				credits = rnd.nextInt(100) < 10 ? amount(80, 400) : amount(0.01, 40);
 			}
-			charges.add(new UsageCharge(key, "page|" + credits.toPlainString(), "page", credits,
-					new Credits(credits), clock.instant(), Map.of()));
+			charges.add(new UsageCharge(key, "page|" + credits.toPlainString(), "page", credits, new Credits(credits),
+					clock.instant(), Map.of()));
 		}
 		note("usage " + (enforce ? "enforced " : "")
 				+ charges.stream().map(c -> c.idempotencyKey() + "=" + c.credits()).toList());
@@ -292,7 +300,8 @@ final class LedgerModelRun {
 						: expiry < 80 ? model.periodEnd
 								: expiry < 90 && !open.isEmpty() ? open.get(rnd.nextInt(open.size())).expiresAt
 										: now.plusSeconds(60L + rnd.nextInt(3 * 3600));
-		BigDecimal credits = rnd.nextInt(100) < 20 ? amount(0.5, 20) : amount(10, 500).setScale(0, java.math.RoundingMode.DOWN);
+		BigDecimal credits = rnd.nextInt(100) < 20 ? amount(0.5, 20)
+				: amount(10, 500).setScale(0, java.math.RoundingMode.DOWN);
 		String key = "g" + (++counter);
 		note("grant " + key + " " + source.code() + " " + credits + " priority " + priority + " expires " + expiresAt);
 		GrantReceipt receipt = ledger.grant(org,
@@ -379,7 +388,8 @@ final class LedgerModelRun {
 		String key = !periodKeys.isEmpty() && rnd.nextInt(100) < 20 ? pickKey(periodKeys) : "p" + (++counter);
 		Instant now = clock.instant();
 		int shape = rnd.nextInt(100);
-		// Mostly a new period; also the current one with its true bounds, and late reports of old ones.
+		// Mostly a new period; also the current one with its true bounds, and late
+		// reports of old ones.
 		Instant start = shape < 20 ? model.periodStart : now.minusSeconds(rnd.nextInt(3 * 24 * 3600));
 		Instant end = now.plus(Duration.ofDays(1 + rnd.nextInt(40)));
 		if (shape >= 90) {
@@ -403,7 +413,8 @@ final class LedgerModelRun {
 		coverage.merge(what, 1, Integer::sum);
 	}
 
-	// --- helpers -------------------------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------------------------
 
 	BigDecimal amount(double min, double max) {
 		long cents = rnd.nextLong(Math.round(min * 100), Math.round(max * 100) + 1);

@@ -19,13 +19,14 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Randomized model-based test of the credit ledger: many seeded random sequences of grants, usage
- * (with repeated keys), holds, commits, releases, claw-backs, policy changes and clock moves (hold
- * and grant expiry, period rollover), each checked step by step against {@link LedgerModel}, a
- * simple independent reference model.
+ * Randomized model-based test of the credit ledger: many seeded random sequences of
+ * grants, usage (with repeated keys), holds, commits, releases, claw-backs, policy
+ * changes and clock moves (hold and grant expiry, period rollover), each checked step by
+ * step against {@link LedgerModel}, a simple independent reference model.
  * <p>
- * Replay one seed: {@code -Dledger.seed=123}. Other knobs: {@code -Dledger.seeds} (how many seeds,
- * default 300), {@code -Dledger.firstSeed} (default 1), {@code -Dledger.steps} (steps per seed, default 200).
+ * Replay one seed: {@code -Dledger.seed=123}. Other knobs: {@code -Dledger.seeds} (how
+ * many seeds, default 300), {@code -Dledger.firstSeed} (default 1),
+ * {@code -Dledger.steps} (steps per seed, default 200).
  */
 class LedgerModelTest {
 
@@ -42,7 +43,9 @@ class LedgerModelTest {
 		runSeeds();
 	}
 
-	/** Cases the generator must reach across the seeds, or the comparison proves little. */
+	/**
+	 * Cases the generator must reach across the seeds, or the comparison proves little.
+	 */
 	private static final List<String> MUST_COVER = List.of("usage duplicate", "usage conflict", "usage funded",
 			"usage into debt", "usage into overage", "usage over a hard cap", "usage rejected insufficient_credits",
 			"usage rejected cap_reached", "grant duplicate", "grant conflict", "grant pays debt", "reserve conflict",
@@ -75,7 +78,8 @@ class LedgerModelTest {
 			throw new AssertionError(failures.size() + " of " + (to - from + 1) + " seeds failed: " + failures
 					+ "\nfirst failure: " + first.getMessage(), first);
 		}
-		System.out.println("LedgerModelTest " + (to - from + 1) + " seeds x " + STEPS + " steps, coverage: " + coverage);
+		System.out
+			.println("LedgerModelTest " + (to - from + 1) + " seeds x " + STEPS + " steps, coverage: " + coverage);
 		if (ONLY_SEED == null) {
 			assertThat(MUST_COVER).allSatisfy(what -> assertThat(coverage.getOrDefault(what, 0)).as(what).isPositive());
 		}
@@ -90,16 +94,20 @@ class LedgerModelTest {
 		catch (AssertionError | RuntimeException ex) {
 			List<String> log = run.log;
 			String recent = String.join("\n  ", log.subList(Math.max(0, log.size() - 25), log.size()));
-			throw new AssertionError("seed " + seed + ", step " + run.step + ": " + ex
-					+ "\nreplay: -Dledger.seed=" + seed + "\nlast operations:\n  " + recent, ex);
+			throw new AssertionError("seed " + seed + ", step " + run.step + ": " + ex + "\nreplay: -Dledger.seed="
+					+ seed + "\nlast operations:\n  " + recent, ex);
 		}
 	}
 
-	// --- minimal reproductions of what the model found ----------------------------------------------
+	// --- minimal reproductions of what the model found
+	// ----------------------------------------------
 
 	private static final Instant NOV_10 = Instant.parse("2026-11-10T00:00:00Z");
 
-	/** Bug A (e.g. seed 233): the op that applies a hold's expiry does not know the hold expired. */
+	/**
+	 * Bug A (e.g. seed 233): the op that applies a hold's expiry does not know the hold
+	 * expired.
+	 */
 	@Test
 	void aCommitArrivingAfterExpiryIsChargedEvenWhenNothingReadTheAccountInBetween() {
 		LedgerFixture fx = new LedgerFixture(NOV_10, Credits.of(100));
@@ -121,7 +129,10 @@ class LedgerModelTest {
 		assertThat(fx.ledger.balance(org).available()).isEqualTo(Credits.of(100));
 	}
 
-	/** Bug B (e.g. seed 78): the release is written to the ledger but not applied to the account. */
+	/**
+	 * Bug B (e.g. seed 78): the release is written to the ledger but not applied to the
+	 * account.
+	 */
 	@Test
 	void releasingAnOpenHoldFreesItsCredits() {
 		LedgerFixture fx = new LedgerFixture(NOV_10, Credits.of(100));
@@ -134,7 +145,10 @@ class LedgerModelTest {
 		assertThat(fx.ledger.verify(org).differences()).isEmpty();
 	}
 
-	/** Bug C: two books over one store are two instances; one serves its cached account forever. */
+	/**
+	 * Bug C: two books over one store are two instances; one serves its cached account
+	 * forever.
+	 */
 	@Test
 	void anInstanceSeesWhatAnotherInstanceCharged() {
 		LedgerFixture[] instances = twoInstances();
@@ -166,7 +180,8 @@ class LedgerModelTest {
 
 	@Test
 	void theModelItselfChargesEachRecordedEventOnce() {
-		// Guards the test: a model that never charges would agree with a ledger that never charges.
+		// Guards the test: a model that never charges would agree with a ledger that
+		// never charges.
 		LedgerModelRun run = new LedgerModelRun(7);
 		run.run(STEPS);
 		assertThat(run.model.totalCharged).isPositive();

@@ -82,8 +82,7 @@ class LedgerSemanticsTest {
 		ledger.recordUsage(org, List.of(usage("u1", "550")), false);
 		Balance balance = ledger.balance(org);
 		assertThat(balance.grants()).extracting(Grant::source, Grant::remaining)
-			.containsExactly(tuple(GrantSource.FREE_TIER, c("50")),
-					tuple(GrantSource.PACK, c("1000")));
+			.containsExactly(tuple(GrantSource.FREE_TIER, c("50")), tuple(GrantSource.PACK, c("1000")));
 		assertThat(balance.available()).isEqualTo(c("1050"));
 	}
 
@@ -98,7 +97,8 @@ class LedgerSemanticsTest {
 		fx.clock.advance(Duration.ofSeconds(1));
 		grant(org, "never-new", GrantSource.PACK, "10", null);
 		ledger.recordUsage(org, List.of(usage("u", "25")), false);
-		// early promo 10 → 0, late promo 10 → 0, older pack 10 → 5; the newer pack is untouched
+		// early promo 10 → 0, late promo 10 → 0, older pack 10 → 5; the newer pack is
+		// untouched
 		assertThat(ledger.balance(org).grants()).extracting(Grant::source, Grant::remaining, Grant::grantedAt)
 			.containsExactly(tuple(GrantSource.PACK, c("5"), NOV_10.plusSeconds(1)),
 					tuple(GrantSource.PACK, c("10"), NOV_10.plusSeconds(2)));
@@ -304,7 +304,8 @@ class LedgerSemanticsTest {
 		assertThat(next.grants()).extracting(Grant::source).containsExactly(GrantSource.FREE_TIER);
 		assertThat(next.available()).isEqualTo(c("100"));
 		assertThat(next.usedInPeriod()).isEqualTo(Credits.ZERO);
-		assertThat(ledger.entries(org, null, 1).entries()).extracting(LedgerEntry::type).containsExactly(EntryType.EXPIRY);
+		assertThat(ledger.entries(org, null, 1).entries()).extracting(LedgerEntry::type)
+			.containsExactly(EntryType.EXPIRY);
 		ledger.recordUsage(org, List.of(usage("v", "70")), false);
 		assertThat(thresholds(org)).containsExactlyInAnyOrder(70, 70);
 	}
@@ -315,7 +316,8 @@ class LedgerSemanticsTest {
 		Instant dec10 = Instant.parse("2026-12-10T00:00:00Z");
 		ledger.startPeriod(org, "sub:nov", new BillingPeriod(NOV_10, dec10));
 		fx.clock.set(dec10.plusSeconds(3600));
-		// Renewal time: the ledger assumes a period of the same length until billing reports the real one.
+		// Renewal time: the ledger assumes a period of the same length until billing
+		// reports the real one.
 		assertThat(ledger.balance(org).period()).isEqualTo(new BillingPeriod(dec10, dec10.plus(Duration.ofDays(30))));
 		ledger.recordUsage(org, List.of(usage("after-renewal", "75")), false);
 		assertThat(thresholds(org)).containsExactly(70);
@@ -402,11 +404,14 @@ class LedgerSemanticsTest {
 			.stream()
 			.filter(alert -> alert.type() == Alert.AlertType.PROJECTED_EXHAUSTION)
 			.toList();
-		// 300 used in 10 days is 30 a day; 100 left lasts 3.33 days: day 13.33 of the period.
+		// 300 used in 10 days is 30 a day; 100 left lasts 3.33 days: day 13.33 of the
+		// period.
 		assertThat(alerts).singleElement()
-			.satisfies(alert -> assertThat(alert.details().get("projectedExhaustionAt")).isEqualTo("2026-11-14T08:00:00Z"));
+			.satisfies(alert -> assertThat(alert.details().get("projectedExhaustionAt"))
+				.isEqualTo("2026-11-14T08:00:00Z"));
 		month.ledger.recordUsage(org, List.of(usage("w", "1")), false);
-		assertThat(month.ledger.alerts(org, 50)).filteredOn(alert -> alert.type() == Alert.AlertType.PROJECTED_EXHAUSTION)
+		assertThat(month.ledger.alerts(org, 50))
+			.filteredOn(alert -> alert.type() == Alert.AlertType.PROJECTED_EXHAUSTION)
 			.hasSize(1);
 	}
 

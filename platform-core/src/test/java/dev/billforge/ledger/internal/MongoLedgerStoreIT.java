@@ -22,7 +22,10 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ledger's MongoDB store: commits round-trip exactly, in the packed form and in the form written before it. */
+/**
+ * The ledger's MongoDB store: commits round-trip exactly, in the packed form and in the
+ * form written before it.
+ */
 @BillforgeIntegrationTest
 class MongoLedgerStoreIT {
 
@@ -42,7 +45,9 @@ class MongoLedgerStoreIT {
 		fx.ledger.balance(org);
 		fx.ledger.recordUsage(org, List.of(usage("a", "12.5"), usage("b", "0.001")), false);
 
-		Document raw = mongo.getCollection(MongoLedgerStore.COMMITS).find(Filters.eq("_id", Commit.id(org.value(), 2))).first();
+		Document raw = mongo.getCollection(MongoLedgerStore.COMMITS)
+			.find(Filters.eq("_id", Commit.id(org.value(), 2)))
+			.first();
 		Commit commit = store.loadCommit(org.value(), 2);
 
 		assertThat(raw.get("opsDeflated")).isInstanceOf(Binary.class);
@@ -60,7 +65,8 @@ class MongoLedgerStoreIT {
 		fx.ledger.recordUsage(org, List.of(usage("old-1", "30")), false);
 		Commit packed = store.loadCommit(org.value(), 2);
 
-		// Rewrite that commit the way the store wrote commits before: every op as nested fields.
+		// Rewrite that commit the way the store wrote commits before: every op as nested
+		// fields.
 		MongoCollection<Document> commits = mongo.getCollection(MongoLedgerStore.COMMITS);
 		JsonMapper json = JsonMapper.builder().build();
 		Document legacy = Document.parse(json.writeValueAsString(packed));
@@ -90,7 +96,8 @@ class MongoLedgerStoreIT {
 
 		assertThat(store.dueAccounts(now, 1000)).contains(due).doesNotContain(later);
 
-		// A sweep that saw commit 4 moves the date on; one that saw only commit 3 must not.
+		// A sweep that saw commit 4 moves the date on; one that saw only commit 3 must
+		// not.
 		store.setDue(due, now.plusSeconds(7200), 3);
 		assertThat(store.dueAccounts(now, 1000)).contains(due);
 		store.setDue(due, now.plusSeconds(7200), 4);
@@ -104,16 +111,19 @@ class MongoLedgerStoreIT {
 		OrgId org = OrgId.generate();
 		Instant at = Instant.parse("2026-11-10T12:00:00Z");
 		store.park(new dev.billforge.ledger.ParkedProjection(org, 7, 3, "NumberFormatException: too big", at));
-		store.park(new dev.billforge.ledger.ParkedProjection(org, 9, 3, "NumberFormatException: too big", at.plusSeconds(1)));
+		store.park(new dev.billforge.ledger.ParkedProjection(org, 9, 3, "NumberFormatException: too big",
+				at.plusSeconds(1)));
 		store.park(new dev.billforge.ledger.ParkedProjection(org, 7, 3, "NumberFormatException: too big", at));
 
-		assertThat(store.parked(org.value())).extracting(dev.billforge.ledger.ParkedProjection::seq).containsExactly(7L, 9L);
+		assertThat(store.parked(org.value())).extracting(dev.billforge.ledger.ParkedProjection::seq)
+			.containsExactly(7L, 9L);
 		assertThat(store.parked(1)).singleElement().satisfies(p -> {
 			assertThat(p.seq()).isEqualTo(9);
 			assertThat(p.parkedAt()).isEqualTo(at.plusSeconds(1));
 		});
 		store.unpark(org.value(), 7);
-		assertThat(store.parked(org.value())).extracting(dev.billforge.ledger.ParkedProjection::seq).containsExactly(9L);
+		assertThat(store.parked(org.value())).extracting(dev.billforge.ledger.ParkedProjection::seq)
+			.containsExactly(9L);
 	}
 
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Ops written by the hand-written packer read back as the same ops, in the same JSON Jackson writes. */
+/**
+ * Ops written by the hand-written packer read back as the same ops, in the same JSON
+ * Jackson writes.
+ */
 class OpJsonTest {
 
 	private static final TypeReference<List<OpRecord>> OPS = new TypeReference<>() {
@@ -30,7 +33,8 @@ class OpJsonTest {
 			run.run(300);
 			for (Commit commit : run.store.commits.values()) {
 				byte[] packed = packing.writeValueAsBytes(commit.ops());
-				assertThat(packing.readTree(packed)).as("commit %s", commit.id()).isEqualTo(plain.readTree(plain.writeValueAsBytes(commit.ops())));
+				assertThat(packing.readTree(packed)).as("commit %s", commit.id())
+					.isEqualTo(plain.readTree(plain.writeValueAsBytes(commit.ops())));
 				assertThat(plain.readValue(packed, OPS)).as("commit %s", commit.id()).isEqualTo(commit.ops());
 				for (OpRecord op : commit.ops()) {
 					kinds.add(op.kind());

@@ -24,14 +24,18 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * A read model that keeps failing on one commit (here: a usage key the rollups cannot store) must
- * not stop the org's later usage from being counted: the commit is parked after a bounded number of
- * tries, later commits go on, its op keys stay charged once (also after a restart), and a rebuild
- * from the ledger brings the read model back to exactly what was charged.
+ * A read model that keeps failing on one commit (here: a usage key the rollups cannot
+ * store) must not stop the org's later usage from being counted: the commit is parked
+ * after a bounded number of tries, later commits go on, its op keys stay charged once
+ * (also after a restart), and a rebuild from the ledger brings the read model back to
+ * exactly what was charged.
  */
 class PoisonedProjectionTest {
 
-	/** A read model (like the usage rollups) that counts each charge once and cannot store the poison. */
+	/**
+	 * A read model (like the usage rollups) that counts each charge once and cannot store
+	 * the poison.
+	 */
 	static final class ChargesReadModel implements LedgerCommitListener {
 
 		final Map<String, Credits> charged = new ConcurrentHashMap<>();
@@ -78,7 +82,8 @@ class PoisonedProjectionTest {
 			fx.ledger.recordUsage(org, List.of(usage("after-" + i, "8")), false);
 		}
 
-		// 2 + 10 × 8 = 82 of 100 used: the 70 % alert fired after the poison and still reached the read model.
+		// 2 + 10 × 8 = 82 of 100 used: the 70 % alert fired after the poison and still
+		// reached the read model.
 		assertThat(readModel.total()).isEqualTo(Credits.of(82));
 		assertThat(readModel.alerts.values()).extracting(Alert::threshold).contains(70);
 		assertThat(fx.projections.parked(10)).singleElement().satisfies(parked -> {
@@ -139,11 +144,10 @@ class PoisonedProjectionTest {
 			fx.ledger.recordUsage(org, List.of(usage("after-" + i, "3")), false);
 		}
 
-		assertThatThrownBy(() -> fx.projections.rebuild(org))
-			.isInstanceOfSatisfying(ProblemException.class, ex -> {
-				assertThat(ex.code()).isEqualTo("rebuild_failed");
-				assertThat(ex.getMessage()).contains("Decimal128");
-			});
+		assertThatThrownBy(() -> fx.projections.rebuild(org)).isInstanceOfSatisfying(ProblemException.class, ex -> {
+			assertThat(ex.code()).isEqualTo("rebuild_failed");
+			assertThat(ex.getMessage()).contains("Decimal128");
+		});
 
 		assertThat(fx.projections.parked(10)).extracting(ParkedProjection::orgId).containsExactly(org);
 	}

@@ -18,8 +18,9 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * A commit is durable before it is projected. These tests break projection (the op-key index, the
- * snapshot) and check that nothing is charged twice, while running and after a restart.
+ * A commit is durable before it is projected. These tests break projection (the op-key
+ * index, the snapshot) and check that nothing is charged twice, while running and after a
+ * restart.
  */
 class ProjectionRecoveryTest {
 
@@ -87,7 +88,8 @@ class ProjectionRecoveryTest {
 		crashed.ledger.recordUsage(org, List.of(usage("job-1", "30")), false);
 		crashed.ledger.recordUsage(org, List.of(usage("job-2", "20")), false);
 
-		// The process dies with both commits unprojected; a new instance starts on the same store.
+		// The process dies with both commits unprojected; a new instance starts on the
+		// same store.
 		store.broken.set(false);
 		LedgerFixture restarted = start();
 		restarted.zones.putAll(crashed.zones);
@@ -95,7 +97,8 @@ class ProjectionRecoveryTest {
 				List.of(usage("job-1", "30"), usage("job-2", "20"), usage("job-3", "5")), false);
 
 		assertThat(retried).extracting(UsageOutcome::status)
-			.containsExactly(UsageOutcome.Status.DUPLICATE, UsageOutcome.Status.DUPLICATE, UsageOutcome.Status.RECORDED);
+			.containsExactly(UsageOutcome.Status.DUPLICATE, UsageOutcome.Status.DUPLICATE,
+					UsageOutcome.Status.RECORDED);
 		assertThat(restarted.ledger.balance(org).available()).isEqualTo(Credits.of(45));
 		assertThat(durable.findOps(org.value(), List.of("usage:job-1", "usage:job-2", "usage:job-3"))).hasSize(3);
 		assertThat(restarted.ledger.verify(org).consistent()).isTrue();
@@ -124,7 +127,8 @@ class ProjectionRecoveryTest {
 		assertThat(durable.loadSnapshot(org.value()).seq()).isGreaterThan(unprojected);
 		LedgerFixture restarted = start();
 		restarted.zones.putAll(fx.zones);
-		assertThat(restarted.ledger.balance(org).available()).isEqualTo(Credits.of(100 - 30 - 2 * ProjectionQueue.SNAPSHOT_EVERY));
+		assertThat(restarted.ledger.balance(org).available())
+			.isEqualTo(Credits.of(100 - 30 - 2 * ProjectionQueue.SNAPSHOT_EVERY));
 	}
 
 	@Test

@@ -25,8 +25,9 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Many threads on one org while projection fails at random: every key is charged once, the balance
- * equals the ledger, and once the store heals every op key is in it — also for a restarted instance.
+ * Many threads on one org while projection fails at random: every key is charged once,
+ * the balance equals the ledger, and once the store heals every op key is in it — also
+ * for a restarted instance.
  */
 class ProjectionUnderConcurrencyTest {
 
@@ -94,7 +95,8 @@ class ProjectionUnderConcurrencyTest {
 					}
 					else {
 						int key = random.nextInt(KEYS);
-						UsageOutcome outcome = fx.ledger.recordUsage(org, List.of(usage("k" + key, credits(key))), false)
+						UsageOutcome outcome = fx.ledger
+							.recordUsage(org, List.of(usage("k" + key, credits(key))), false)
 							.get(0);
 						if (outcome.status() == UsageOutcome.Status.RECORDED) {
 							recorded.merge(key, 1, Integer::sum);

@@ -19,9 +19,11 @@ class UsageEventKeyTest {
 			int length = random.nextInt(260);
 			StringBuilder key = new StringBuilder();
 			for (int c = 0; c < length; c++) {
-				key.append(random.nextInt(10) == 0 ? (char) random.nextInt(0x180) : (char) (0x21 + random.nextInt(0x5E)));
+				key.append(
+						random.nextInt(10) == 0 ? (char) random.nextInt(0x180) : (char) (0x21 + random.nextInt(0x5E)));
 			}
-			assertThat(UsageEventParser.isKey(key.toString())).as(key.toString()).isEqualTo(RULE.matcher(key).matches());
+			assertThat(UsageEventParser.isKey(key.toString())).as(key.toString())
+				.isEqualTo(RULE.matcher(key).matches());
 		}
 		assertThat(UsageEventParser.isKey("")).isFalse();
 		assertThat(UsageEventParser.isKey("job 42")).isFalse();

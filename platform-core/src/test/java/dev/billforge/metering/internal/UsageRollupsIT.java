@@ -37,13 +37,17 @@ class UsageRollupsIT {
 	@Autowired
 	UsageRollups rollups;
 
-
 	private final OrgId org = OrgId.generate();
 
-	/** A committed hold (no meter), which the rollups count under "reserved" whatever the tenant's meters. */
+	/**
+	 * A committed hold (no meter), which the rollups count under "reserved" whatever the
+	 * tenant's meters.
+	 */
 	private LedgerCommitted commit(long seq, String credits) {
-		return new LedgerCommitted(org, seq, List.of(new LedgerCommitted.Charged("commit:" + seq, null, BigDecimal.ONE,
-				Credits.of(credits), HOUR.plusSeconds(seq), Map.of("operation", "extract"))), List.of(), List.of());
+		return new LedgerCommitted(
+				org, seq, List.of(new LedgerCommitted.Charged("commit:" + seq, null, BigDecimal.ONE,
+						Credits.of(credits), HOUR.plusSeconds(seq), Map.of("operation", "extract"))),
+				List.of(), List.of());
 	}
 
 	private UsageSummary day(String groupBy) {
@@ -89,8 +93,10 @@ class UsageRollupsIT {
 		assertThat(byOperation.total()).isEqualTo(Credits.of("29.24"));
 		assertThat(byOperation.buckets().get(0).credits()).containsOnly(Map.entry("extract", Credits.of("2.5")),
 				Map.entry("none", Credits.of("26.74")));
-		assertThat(rollups.usageByDay(org, HOUR.truncatedTo(ChronoUnit.DAYS), HOUR.plus(1, ChronoUnit.DAYS),
-				java.time.ZoneId.of("Asia/Kolkata"), "operation").total()).isEqualTo(Credits.of("29.24"));
+		assertThat(rollups
+			.usageByDay(org, HOUR.truncatedTo(ChronoUnit.DAYS), HOUR.plus(1, ChronoUnit.DAYS),
+					java.time.ZoneId.of("Asia/Kolkata"), "operation")
+			.total()).isEqualTo(Credits.of("29.24"));
 	}
 
 	@Autowired
@@ -98,7 +104,8 @@ class UsageRollupsIT {
 
 	@Test
 	void distinctValuesPastTheBoundAreCountedUnderOtherAndLongValuesAreCut() {
-		RollupWriter bounded = new RollupWriter(mongo.getCollection(UsageRollups.COLLECTION), Set.of("operation"), 2, 8);
+		RollupWriter bounded = new RollupWriter(mongo.getCollection(UsageRollups.COLLECTION), Set.of("operation"), 2,
+				8);
 		String[] values = { "a", "b", "c", "d", "a", "averyveryverylongvalue", "averyver-other" };
 		for (int i = 0; i < values.length; i++) {
 			bounded.onCommits(List.of(charged(i + 1, String.valueOf(i + 1), "2026-11-20T10:05:00Z",
@@ -144,8 +151,8 @@ class UsageRollupsIT {
 
 	private List<LedgerCommitted> ledgerOfTwoDays() {
 		return List.of(charged(1, "1.25", "2026-11-20T10:05:00Z", Map.of("operation", "extract")),
-				charged(2, "2.5", "2026-11-20T10:50:00Z", Map.of()), charged(3, "4", "2026-11-20T23:59:00Z",
-						Map.of("operation", "classify")),
+				charged(2, "2.5", "2026-11-20T10:50:00Z", Map.of()),
+				charged(3, "4", "2026-11-20T23:59:00Z", Map.of("operation", "classify")),
 				charged(4, "0.01", "2026-11-21T00:00:00Z", Map.of("operation", "extract")),
 				charged(5, "7", "2026-11-21T13:15:00Z", Map.of("operation", "ocr")),
 				charged(6, "3", "2026-11-21T13:16:00Z", Map.of("operation", "ocr")));
@@ -154,7 +161,8 @@ class UsageRollupsIT {
 	private Map<String, Object> bucketsOfOrg() {
 		Map<String, Object> found = new TreeMap<>();
 		for (Document doc : mongo.getCollection(UsageRollups.COLLECTION).find(Filters.eq("orgId", org.value()))) {
-			// Which commit a bucket last counted is bookkeeping: a rebuilt bucket names the newest one read.
+			// Which commit a bucket last counted is bookkeeping: a rebuilt bucket names
+			// the newest one read.
 			doc.remove("lastSeq");
 			found.put(doc.getString("_id"), normalized(doc));
 		}
@@ -182,7 +190,8 @@ class UsageRollupsIT {
 		Map<String, Object> projected = bucketsOfOrg();
 		mongo.getCollection(UsageRollups.COLLECTION).deleteMany(Filters.eq("orgId", org.value()));
 
-		// Commit 3 was parked: its usage is missing, and one bucket was written before it.
+		// Commit 3 was parked: its usage is missing, and one bucket was written before
+		// it.
 		rollups.onCommits(ledger.subList(0, 2));
 		rollups.onCommits(ledger.subList(3, 5));
 		// day(): 20 November and the first ten hours of the 21st.

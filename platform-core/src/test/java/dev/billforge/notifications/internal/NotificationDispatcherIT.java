@@ -35,7 +35,10 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
-/** A slow webhook endpoint cannot stall the scheduler thread the ledger sweeps and billing jobs share. */
+/**
+ * A slow webhook endpoint cannot stall the scheduler thread the ledger sweeps and billing
+ * jobs share.
+ */
 @BillforgeIntegrationTest(properties = { "billforge.notifications.dispatch-interval=PT1H",
 		"billforge.notifications.webhooks.allow-loopback=true" })
 @Import(NotificationDispatcherIT.Config.class)
@@ -103,7 +106,8 @@ class NotificationDispatcherIT {
 		ledger.recordUsage(org, List.of(new UsageCharge("u1", "page|7000", "page", BigDecimal.valueOf(7000),
 				Credits.of(7000), CLOCK.instant(), Map.of())), false);
 
-		// The tick hands the work to the delivery thread and returns: the endpoint is still holding the
+		// The tick hands the work to the delivery thread and returns: the endpoint is
+		// still holding the
 		// request, so the delivery has neither failed (timeout) nor finished.
 		dispatcher.dispatch();
 		assertThat(arrived.await(20, TimeUnit.SECONDS)).isTrue();

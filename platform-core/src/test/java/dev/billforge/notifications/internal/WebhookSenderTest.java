@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A delivery goes to the address that was checked (no DNS-rebinding window), follows no redirect, and
- * tells the org nothing about why a connection failed.
+ * A delivery goes to the address that was checked (no DNS-rebinding window), follows no
+ * redirect, and tells the org nothing about why a connection failed.
  */
 class WebhookSenderTest {
 
@@ -73,16 +73,19 @@ class WebhookSenderTest {
 		receiver.stop(0);
 	}
 
-	// Generous timeouts, so a busy machine never turns an answered call into "unreachable"; only the slow
-	// endpoint's test uses a short read timeout, because waiting it out is what it checks.
+	// Generous timeouts, so a busy machine never turns an answered call into
+	// "unreachable"; only the slow
+	// endpoint's test uses a short read timeout, because waiting it out is what it
+	// checks.
 	private WebhookSender sender(boolean allowLoopback, WebhookTargets.Resolver dns) {
 		return sender(allowLoopback, dns, Duration.ofSeconds(10));
 	}
 
 	private WebhookSender sender(boolean allowLoopback, WebhookTargets.Resolver dns, Duration readTimeout) {
-		return new WebhookSender(new WebhookTargets(allowLoopback, dns), (SSLSocketFactory) SSLSocketFactory.getDefault(),
-				Executors.newSingleThreadScheduledExecutor(),
-				new WebhookDeliveryProperties(allowLoopback, Duration.ofSeconds(10), readTimeout, Duration.ofSeconds(20)));
+		return new WebhookSender(new WebhookTargets(allowLoopback, dns),
+				(SSLSocketFactory) SSLSocketFactory.getDefault(), Executors.newSingleThreadScheduledExecutor(),
+				new WebhookDeliveryProperties(allowLoopback, Duration.ofSeconds(10), readTimeout,
+						Duration.ofSeconds(20)));
 	}
 
 	private int port() {

@@ -11,14 +11,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SDKs verify org webhooks against {@code sdks/webhook-test-vector.json}; this pins that vector to
- * the platform's own signer, so an SDK can only pass if it checks exactly what the platform sends.
+ * The SDKs verify org webhooks against {@code sdks/webhook-test-vector.json}; this pins
+ * that vector to the platform's own signer, so an SDK can only pass if it checks exactly
+ * what the platform sends.
  */
 class WebhookSignatureVectorTest {
 
 	@Test
 	void sdkTestVectorIsSignedTheWayThePlatformSignsOrgWebhooks() throws Exception {
-		JsonNode vector = JsonMapper.builder().build().readTree(Files.readString(Path.of("..", "sdks", "webhook-test-vector.json")));
+		JsonNode vector = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(Path.of("..", "sdks", "webhook-test-vector.json")));
 		String signed = vector.get("timestamp").asLong() + "." + vector.get("body").asString();
 		assertThat(vector.get("signature").asString()).isEqualTo("t=" + vector.get("timestamp").asLong() + ",v1="
 				+ DeliveryChannels.hmac(vector.get("previousSecret").asString(), signed) + ",v1="

@@ -13,15 +13,21 @@ import org.junit.jupiter.api.Test;
 
 import dev.billforge.common.ProblemException;
 
-/** An org admin cannot point the org webhook at this machine, the private network or cloud metadata. */
+/**
+ * An org admin cannot point the org webhook at this machine, the private network or cloud
+ * metadata.
+ */
 class WebhookTargetsTest {
 
-	/** Public names resolve to a public address; {@code internal.example.com} to a private one. */
+	/**
+	 * Public names resolve to a public address; {@code internal.example.com} to a private
+	 * one.
+	 */
 	static InetAddress[] fakeDns(String host) throws UnknownHostException {
 		return switch (host) {
 			case "hooks.example.com" -> new InetAddress[] { InetAddress.getByName("93.184.216.34") };
-			case "internal.example.com" -> new InetAddress[] { InetAddress.getByName("93.184.216.34"),
-					InetAddress.getByName("10.1.2.3") };
+			case "internal.example.com" ->
+				new InetAddress[] { InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.1.2.3") };
 			case "unknown.example.com" -> throw new UnknownHostException(host);
 			default -> InetAddress.getAllByName(host); // literals and localhost, no DNS
 		};
@@ -68,9 +74,11 @@ class WebhookTargetsTest {
 	void theDevelopmentSwitchAllowsThisMachineButNotThePrivateNetwork() {
 		assertThatCode(() -> development.requireAllowed("http://127.0.0.1:8080/hook")).doesNotThrowAnyException();
 		assertThatCode(() -> development.requireAllowed("http://localhost:8080/hook")).doesNotThrowAnyException();
-		assertThatThrownBy(() -> development.requireAllowed("https://169.254.169.254/")).isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> development.requireAllowed("https://169.254.169.254/"))
+			.isInstanceOf(ProblemException.class);
 		assertThatThrownBy(() -> development.requireAllowed("https://10.0.0.1/")).isInstanceOf(ProblemException.class);
-		assertThatThrownBy(() -> development.requireAllowed("http://hooks.example.com/")).isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> development.requireAllowed("http://hooks.example.com/"))
+			.isInstanceOf(ProblemException.class);
 		assertThatThrownBy(() -> development.requireAllowed("http://unknown.example.com/"))
 			.isInstanceOf(ProblemException.class);
 	}

@@ -26,7 +26,10 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.orgs.Orgs;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
-/** Operators see parked projections in the console (the operator alert) and rebuild the org from there. */
+/**
+ * Operators see parked projections in the console (the operator alert) and rebuild the
+ * org from there.
+ */
 @BillforgeIntegrationTest
 @AutoConfigureMockMvc
 class OperatorProjectionsConsoleIT {
@@ -68,8 +71,7 @@ class OperatorProjectionsConsoleIT {
 		assertThat(page).contains(org.value()).contains("Exponent is out of range");
 
 		mvc.perform(post("/operator/projections/orgs/" + org.value() + "/rebuild").with(csrf())
-			.with(user("ops").roles("OPERATOR")))
-			.andExpect(redirectedUrl("/operator/projections"));
+			.with(user("ops").roles("OPERATOR"))).andExpect(redirectedUrl("/operator/projections"));
 
 		assertThat(projections.parked(500)).noneMatch(parked -> parked.orgId().equals(org));
 		assertThat(audit.forOrg(org, 10)).anySatisfy(entry -> assertThat(entry.action()).isEqualTo("rollups_rebuild"));

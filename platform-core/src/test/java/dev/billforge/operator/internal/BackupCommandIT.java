@@ -37,7 +37,10 @@ import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 import dev.billforge.valuemetric.Credits;
 
-/** {@code backup export} then {@code backup import} into an empty database gives the same tenant. */
+/**
+ * {@code backup export} then {@code backup import} into an empty database gives the same
+ * tenant.
+ */
 @BillforgeIntegrationTest(properties = { BackupCommandIT.TAG, BackupCommandIT.FREE_TIER, BackupCommandIT.RATE,
 		"billforge.billing.jobs.enabled=false" })
 class BackupCommandIT {
@@ -71,32 +74,40 @@ class BackupCommandIT {
 		OrgId first = orgs.create("Backup One", ZoneId.of("UTC")).id();
 		OrgId second = orgs.create("Backup Two", ZoneId.of("Europe/Berlin")).id();
 		String key = orgs.createApiKey(first, "ci").key();
-		ledger.grant(first, new GrantRequest("pack:1", GrantSource.PACK, Credits.of("250.5"), null, null, "pack", null));
-		metering.record(first, List.of(new UsageEvent("u1", "page", new BigDecimal("12.25"), Instant.now(),
-				Map.of("operation", "ocr"))), false);
-		metering.record(second, List.of(new UsageEvent("u2", "page", new BigDecimal("7"), Instant.now(), Map.of())), false);
+		ledger.grant(first,
+				new GrantRequest("pack:1", GrantSource.PACK, Credits.of("250.5"), null, null, "pack", null));
+		metering.record(first, List
+			.of(new UsageEvent("u1", "page", new BigDecimal("12.25"), Instant.now(), Map.of("operation", "ocr"))),
+				false);
+		metering.record(second, List.of(new UsageEvent("u2", "page", new BigDecimal("7"), Instant.now(), Map.of())),
+				false);
 		var hold = ledger.reserve(first, "h1", Credits.of(20), "page", Duration.ofHours(1));
 		ledger.reserve(second, "h2", Credits.of(3), "page", Duration.ofHours(1));
 		ledger.commit(first, hold.id(), Credits.of(5));
 
 		Path archive = dir.resolve("tenant.zip");
 		Out export = new Out();
-		assertThat(command.run("export", new String[] { "--file=" + archive }, export.out, export.err)).as(export.text())
+		assertThat(command.run("export", new String[] { "--file=" + archive }, export.out, export.err))
+			.as(export.text())
 			.isZero();
 		assertThat(export.text()).contains("Exported", "billforge-backup v1");
 		try (ZipFile zip = new ZipFile(archive.toFile())) {
 			assertThat(zip.getEntry("manifest.json")).isNotNull();
 			assertThat(zip.getEntry("ledger_commits.jsonl")).isNotNull();
-			assertThat(new String(zip.getInputStream(zip.getEntry("api_keys.jsonl")).readAllBytes(), StandardCharsets.UTF_8))
-				.as("keys are kept as hashes").isNotBlank().doesNotContain(key);
+			assertThat(new String(zip.getInputStream(zip.getEntry("api_keys.jsonl")).readAllBytes(),
+					StandardCharsets.UTF_8))
+				.as("keys are kept as hashes")
+				.isNotBlank()
+				.doesNotContain(key);
 		}
 
 		try (TestStorage storage = TestStorage.create();
-				ConfigurableApplicationContext restored = storage.run(TestApplication.class, "--" + TAG, "--" + FREE_TIER,
-						"--" + RATE, "--billforge.billing.jobs.enabled=false")) {
+				ConfigurableApplicationContext restored = storage.run(TestApplication.class, "--" + TAG,
+						"--" + FREE_TIER, "--" + RATE, "--billforge.billing.jobs.enabled=false")) {
 			Out restore = new Out();
 			assertThat(restored.getBean(BackupCommand.class)
-				.run("import", new String[] { "--file", archive.toString() }, restore.out, restore.err)).as(restore.text())
+				.run("import", new String[] { "--file", archive.toString() }, restore.out, restore.err))
+				.as(restore.text())
 				.isZero();
 			assertThat(restore.text()).contains("Verified the ledger of 2 org(s): consistent");
 
@@ -123,7 +134,8 @@ class BackupCommandIT {
 		Out export = new Out();
 		assertThat(command.run("export", new String[] { "--file=" + archive }, export.out, export.err)).isZero();
 		Out overwrite = new Out();
-		assertThat(command.run("export", new String[] { "--file=" + archive }, overwrite.out, overwrite.err)).isEqualTo(1);
+		assertThat(command.run("export", new String[] { "--file=" + archive }, overwrite.out, overwrite.err))
+			.isEqualTo(1);
 		assertThat(overwrite.text()).contains("exists");
 
 		Path damaged = dir.resolve("damaged.zip");
@@ -133,22 +145,28 @@ class BackupCommandIT {
 						"--" + RATE, "--billforge.billing.jobs.enabled=false")) {
 			BackupCommand target = empty.getBean(BackupCommand.class);
 			Out refused = new Out();
-			assertThat(target.run("import", new String[] { "--file=" + damaged }, refused.out, refused.err)).isEqualTo(1);
+			assertThat(target.run("import", new String[] { "--file=" + damaged }, refused.out, refused.err))
+				.isEqualTo(1);
 			assertThat(refused.text()).contains("damaged backup: orgs.jsonl");
 			assertThat(empty.getBean(Orgs.class).search("", 10)).as("nothing was written").isEmpty();
 
 			Out usageText = new Out();
-			assertThat(target.run("restore", new String[] { "--file=" + archive }, usageText.out, usageText.err)).isEqualTo(1);
+			assertThat(target.run("restore", new String[] { "--file=" + archive }, usageText.out, usageText.err))
+				.isEqualTo(1);
 			assertThat(usageText.text()).contains("Usage: backup export");
 		}
 	}
 
 	private static Credits today(UsageSummaries summaries, OrgId org) {
 		Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS);
-		return summaries.usage(org, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(2)), false, "operation").total();
+		return summaries.usage(org, day.minus(Duration.ofDays(1)), day.plus(Duration.ofDays(2)), false, "operation")
+			.total();
 	}
 
-	/** Copies {@code from} with one entry's content replaced (its manifest entry left as it was). */
+	/**
+	 * Copies {@code from} with one entry's content replaced (its manifest entry left as
+	 * it was).
+	 */
 	private static void rewrite(Path from, Path to, String entry, String content) throws IOException {
 		try (ZipFile zip = new ZipFile(from.toFile());
 				ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {

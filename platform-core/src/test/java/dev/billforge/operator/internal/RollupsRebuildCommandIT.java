@@ -27,8 +27,11 @@ import dev.billforge.orgs.Orgs;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 
-/** {@code rollups rebuild --org <id>} recomputes an org's usage rollups from its ledger. */
-@BillforgeIntegrationTest(properties = { "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
+/**
+ * {@code rollups rebuild --org <id>} recomputes an org's usage rollups from its ledger.
+ */
+@BillforgeIntegrationTest(
+		properties = { "billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1" })
 class RollupsRebuildCommandIT {
 
 	@Autowired
@@ -63,8 +66,10 @@ class RollupsRebuildCommandIT {
 	@Test
 	void lostRollupsAreRecomputedFromTheLedger() {
 		OrgId org = orgs.create("Lost Rollups", ZoneId.of("UTC")).id();
-		metering.record(org, List.of(new UsageEvent("a", "page", new BigDecimal("3"), Instant.now(), Map.of("operation", "ocr")),
-				new UsageEvent("b", "page", new BigDecimal("4"), Instant.now(), Map.of())), false);
+		metering.record(org,
+				List.of(new UsageEvent("a", "page", new BigDecimal("3"), Instant.now(), Map.of("operation", "ocr")),
+						new UsageEvent("b", "page", new BigDecimal("4"), Instant.now(), Map.of())),
+				false);
 		mongo.getCollection("usage_rollups").deleteMany(Filters.eq("orgId", org.value()));
 		assertThat(today(org)).isEqualTo(Credits.ZERO);
 

@@ -35,7 +35,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 
-/** The embedded server stores documents and index keys as BSON in new stores; older stores keep their format. */
+/**
+ * The embedded server stores documents and index keys as BSON in new stores; older stores
+ * keep their format.
+ */
 class BsonDocumentsIT {
 
 	@TempDir
@@ -68,7 +71,8 @@ class BsonDocumentsIT {
 				.append("none", null)
 				.append("oid", new ObjectId(new Date(1_700_000_000_000L), i))
 				.append("bytes", new Binary(new byte[] { 1, 2, (byte) i }))
-				.append("result", new Document("status", "recorded").append("lines", List.of("a", 1, 2.5, new Document("x", i)))));
+				.append("result", new Document("status", "recorded").append("lines",
+						List.of("a", 1, 2.5, new Document("x", i)))));
 		}
 		return docs;
 	}
@@ -84,20 +88,24 @@ class BsonDocumentsIT {
 		Path file = dir.resolve("new.mv.db");
 		List<Document> docs = documents(2000);
 		withDatabase(file, database -> {
-			database.getCollection("ops").createIndex(Indexes.ascending("orgId", "seq"), new IndexOptions().unique(true));
+			database.getCollection("ops")
+				.createIndex(Indexes.ascending("orgId", "seq"), new IndexOptions().unique(true));
 			database.getCollection("ops").insertMany(docs);
 			database.getCollection("ops").updateOne(Filters.eq("_id", docs.get(7).get("_id")), Updates.inc("n", 1000));
 		});
 		docs.get(7).put("n", 1007);
 
 		withDatabase(file, database -> {
-			List<Document> expected = docs.stream().sorted((a, b) -> a.getString("_id").compareTo(b.getString("_id"))).toList();
+			List<Document> expected = docs.stream()
+				.sorted((a, b) -> a.getString("_id").compareTo(b.getString("_id")))
+				.toList();
 			assertThat(all(database)).isEqualTo(expected);
-			assertThat(database.getCollection("ops").find(Filters.and(Filters.eq("orgId", "org_3"), Filters.eq("seq", 8L))).first())
-				.isEqualTo(docs.get(8));
+			assertThat(database.getCollection("ops")
+				.find(Filters.and(Filters.eq("orgId", "org_3"), Filters.eq("seq", 8L)))
+				.first()).isEqualTo(docs.get(8));
 			Document sameCompoundKey = new Document("_id", "another").append("orgId", "org_3").append("seq", 8L);
-			assertThatThrownBy(() -> database.getCollection("ops").insertOne(sameCompoundKey))
-				.isInstanceOfSatisfying(MongoWriteException.class, ex -> assertThat(ex.getError().getCode()).isEqualTo(11000));
+			assertThatThrownBy(() -> database.getCollection("ops").insertOne(sameCompoundKey)).isInstanceOfSatisfying(
+					MongoWriteException.class, ex -> assertThat(ex.getError().getCode()).isEqualTo(11000));
 		});
 		try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
 			assertThat(store.hasMap(BsonDocuments.MARKER_MAP)).isTrue();
@@ -108,7 +116,8 @@ class BsonDocumentsIT {
 	void aStoreWrittenBeforeBsonDocumentsKeepsItsFormatAndStaysReadable() {
 		Path file = dir.resolve("older.mv.db");
 		List<Document> docs = documents(1500);
-		// The format of the previous release: value-ordered indexes, Java-serialised documents, no document marker.
+		// The format of the previous release: value-ordered indexes, Java-serialised
+		// documents, no document marker.
 		try (MVStore store = new MVStore.Builder().fileName(file.toString()).open()) {
 			store.<String, String>openMap(BsonDocuments.MARKER_MAP).put("format", "java-serialized");
 		}
@@ -137,7 +146,8 @@ class BsonDocumentsIT {
 		assertThat(type.read(written).get("value")).hasToString("not a BSON type");
 
 		ValueOrderedKeys keys = new ValueOrderedKeys(true);
-		for (KeyValue key : List.of(new KeyValue("org_1|op"), new KeyValue("org_1", 42L), new KeyValue(Missing.getInstance()))) {
+		for (KeyValue key : List.of(new KeyValue("org_1|op"), new KeyValue("org_1", 42L),
+				new KeyValue(Missing.getInstance()))) {
 			WriteBuffer keyBuffer = new WriteBuffer();
 			keys.write(keyBuffer, key);
 			assertThat(keys.compare(keys.read(keyBuffer.getBuffer().flip()), key)).isZero();

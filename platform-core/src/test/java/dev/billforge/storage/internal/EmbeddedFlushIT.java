@@ -16,8 +16,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /**
- * Crash simulation: the data file copied right after a write — what a {@code kill -9} would leave — holds
- * the write once {@link EmbeddedMongoServer#flush()} returned, without waiting for the background commit.
+ * Crash simulation: the data file copied right after a write — what a {@code kill -9}
+ * would leave — holds the write once {@link EmbeddedMongoServer#flush()} returned,
+ * without waiting for the background commit.
  */
 class EmbeddedFlushIT {
 
@@ -31,9 +32,12 @@ class EmbeddedFlushIT {
 			server.flush();
 			Path copy = crashed.resolve("copy.mv.db");
 			Files.copy(server.file(), copy);
-			MongoServer reopened = new MongoServer(new FilteringH2Backend(new MVStore.Builder().fileName(copy.toString()).open()));
+			MongoServer reopened = new MongoServer(
+					new FilteringH2Backend(new MVStore.Builder().fileName(copy.toString()).open()));
 			try (MongoClient afterCrash = MongoClients.create("mongodb://127.0.0.1:" + reopened.bind().getPort())) {
-				assertThat(afterCrash.getDatabase("billforge").getCollection("ledger").find(new Document("_id", "grant-1"))
+				assertThat(afterCrash.getDatabase("billforge")
+					.getCollection("ledger")
+					.find(new Document("_id", "grant-1"))
 					.first()).isNotNull();
 			}
 			finally {

@@ -34,10 +34,10 @@ class EmbeddedIndexLogIT {
 			assertThat(output).doesNotContain("is not yet implemented");
 
 			server.onApplicationEvent(null);
-			assertThat(output.getOut().lines().filter(line -> line.contains("does not build")))
-				.singleElement()
-				.satisfies(line -> assertThat(line).contains("INFO", "2 secondary indexes", "billforge.events.due",
-						"billforge.events.org_at").doesNotContain("key_unique"));
+			assertThat(output.getOut().lines().filter(line -> line.contains("does not build"))).singleElement()
+				.satisfies(line -> assertThat(line)
+					.contains("INFO", "2 secondary indexes", "billforge.events.due", "billforge.events.org_at")
+					.doesNotContain("key_unique"));
 		}
 		finally {
 			server.destroy();

@@ -70,13 +70,19 @@ class FilteringH2BackendIT {
 				.containsExactly("k7");
 			assertThat(docs.find(Filters.and(Filters.eq("_id", "k7"), Filters.eq("v", 3))).first()).isNull();
 			assertThat(docs.find(new Document("_id", "k8").append("org", "o2")).first()).isNotNull();
-			assertThat(docs.find(Filters.and(Filters.in("_id", List.of("k1", "k2", "k3", "nope")), Filters.eq("org", "o1")))
+			assertThat(docs
+				.find(Filters.and(Filters.in("_id", List.of("k1", "k2", "k3", "nope")), Filters.eq("org", "o1")))
 				.into(new ArrayList<>())).extracting(d -> d.getString("_id")).containsExactly("k1");
-			// a compare-and-set by version: the second write with the old version changes nothing
-			assertThat(docs.replaceOne(Filters.and(Filters.eq("_id", "k9"), Filters.eq("v", 4)),
-					new Document("_id", "k9").append("org", "o0").append("v", 5)).getModifiedCount()).isEqualTo(1);
-			assertThat(docs.replaceOne(Filters.and(Filters.eq("_id", "k9"), Filters.eq("v", 4)),
-					new Document("_id", "k9").append("org", "o0").append("v", 5)).getMatchedCount()).isZero();
+			// a compare-and-set by version: the second write with the old version changes
+			// nothing
+			assertThat(docs
+				.replaceOne(Filters.and(Filters.eq("_id", "k9"), Filters.eq("v", 4)),
+						new Document("_id", "k9").append("org", "o0").append("v", 5))
+				.getModifiedCount()).isEqualTo(1);
+			assertThat(docs
+				.replaceOne(Filters.and(Filters.eq("_id", "k9"), Filters.eq("v", 4)),
+						new Document("_id", "k9").append("org", "o0").append("v", 5))
+				.getMatchedCount()).isZero();
 			assertThat(docs.countDocuments(Filters.eq("v", 5))).isEqualTo(1);
 		}
 		finally {
@@ -90,16 +96,21 @@ class FilteringH2BackendIT {
 		assertThat(IdLedH2Collection.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id", "k1").append("v", 2)))
 			.isEqualTo("k1");
 		assertThat(IdLedH2Collection.pinnedId(new de.bwaldvogel.mongo.bson.Document("$and",
-				List.of(id, new de.bwaldvogel.mongo.bson.Document("v", 2))))).isEqualTo("k1");
+				List.of(id, new de.bwaldvogel.mongo.bson.Document("v", 2)))))
+			.isEqualTo("k1");
 		var in = new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"));
 		assertThat(IdLedH2Collection.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id", in).append("org", "o")))
 			.isEqualTo(in);
-		// upstream already uses the index for the id alone; ranges and regular expressions are not pinned
+		// upstream already uses the index for the id alone; ranges and regular
+		// expressions are not pinned
 		assertThat(IdLedH2Collection.pinnedId(id)).isNull();
-		assertThat(IdLedH2Collection.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id",
-				new de.bwaldvogel.mongo.bson.Document("$gte", "k")).append("v", 1))).isNull();
+		assertThat(IdLedH2Collection
+			.pinnedId(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document("$gte", "k"))
+				.append("v", 1)))
+			.isNull();
 		assertThat(IdLedH2Collection.pinnedId(new de.bwaldvogel.mongo.bson.Document("$or",
-				List.of(id, new de.bwaldvogel.mongo.bson.Document("v", 2))))).isNull();
+				List.of(id, new de.bwaldvogel.mongo.bson.Document("v", 2)))))
+			.isNull();
 	}
 
 	private static List<String> names(MongoDatabase database, Document filter) {

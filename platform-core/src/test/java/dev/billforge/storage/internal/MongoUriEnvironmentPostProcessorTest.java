@@ -63,11 +63,11 @@ class MongoUriEnvironmentPostProcessorTest {
 
 	@Test
 	void isRegisteredForSpringBoot4() {
-		// Boot's own post-processors need constructor arguments; skip them, ours has a default constructor.
+		// Boot's own post-processors need constructor arguments; skip them, ours has a
+		// default constructor.
 		assertThat(SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(EnvironmentPostProcessor.class, null, (type, name, failure) -> {
-			}))
-			.hasAtLeastOneElementOfType(MongoUriEnvironmentPostProcessor.class);
+			})).hasAtLeastOneElementOfType(MongoUriEnvironmentPostProcessor.class);
 	}
 
 	private static void postProcess(StandardEnvironment environment) {

@@ -26,13 +26,17 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
-/** The embedded server's unique indexes compare keys by value, and stores written before keep working. */
+/**
+ * The embedded server's unique indexes compare keys by value, and stores written before
+ * keep working.
+ */
 class ValueOrderedKeysIT {
 
 	@TempDir
 	Path dir;
 
-	private void withCollection(Path file, Function<MVStore, MongoBackend> backend, Consumer<MongoCollection<Document>> work) {
+	private void withCollection(Path file, Function<MVStore, MongoBackend> backend,
+			Consumer<MongoCollection<Document>> work) {
 		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
 		MongoServer server = new MongoServer(backend.apply(store));
 		InetSocketAddress address = server.bind();
@@ -59,8 +63,8 @@ class ValueOrderedKeysIT {
 		}
 		List<Object> some = docs.stream().limit(50).map(doc -> doc.get("_id")).toList();
 		assertThat(ops.find(Filters.in("_id", some))).hasSize(50);
-		assertThatThrownBy(() -> ops.insertOne(new Document(docs.get(3))))
-			.isInstanceOfSatisfying(MongoWriteException.class, ex -> assertThat(ex.getError().getCode()).isEqualTo(11000));
+		assertThatThrownBy(() -> ops.insertOne(new Document(docs.get(3)))).isInstanceOfSatisfying(
+				MongoWriteException.class, ex -> assertThat(ex.getError().getCode()).isEqualTo(11000));
 	}
 
 	@Test

@@ -34,7 +34,8 @@ class ModelPricesTest {
 
 	@Test
 	void cachePricesDefaultToTheInputPrice() {
-		assertThat(prices.cost("gpt-4o-mini", new TokenUsage(0, 0, 0, 1_000_000, 0, false))).contains(new BigDecimal("0.15"));
+		assertThat(prices.cost("gpt-4o-mini", new TokenUsage(0, 0, 0, 1_000_000, 0, false)))
+			.contains(new BigDecimal("0.15"));
 		assertThat(prices.version()).isEqualTo("v7");
 	}
 

@@ -24,7 +24,8 @@ class OtlpDecodingTest {
 			.parse(json.getBytes(StandardCharsets.UTF_8), ExportTraceServiceRequest.newBuilder(), 60)
 			.build();
 		var span = request.getResourceSpans(0).getScopeSpans(0).getSpans(0);
-		assertThat(HexFormat.of().formatHex(span.getTraceId().toByteArray())).isEqualTo("5b8efff798038103d269b633813fc60c");
+		assertThat(HexFormat.of().formatHex(span.getTraceId().toByteArray()))
+			.isEqualTo("5b8efff798038103d269b633813fc60c");
 		assertThat(HexFormat.of().formatHex(span.getSpanId().toByteArray())).isEqualTo("eee19b7ec3c1b174");
 		assertThat(span.getParentSpanId().isEmpty()).isTrue();
 		assertThat(span.getKindValue()).isEqualTo(2);
@@ -39,9 +40,10 @@ class OtlpDecodingTest {
 				zip.write(zeros);
 			}
 		}
-		// 64 MiB unpacked from about 64 KB: refused once the first MiB and one byte are out
-		assertThatThrownBy(() -> OtlpBody.read(new ByteArrayInputStream(compressed.toByteArray()), -1, "gzip", 1 << 20)).isInstanceOfSatisfying(OtlpRejection.class,
-				rejection -> assertThat(rejection.status()).isEqualTo(413));
+		// 64 MiB unpacked from about 64 KB: refused once the first MiB and one byte are
+		// out
+		assertThatThrownBy(() -> OtlpBody.read(new ByteArrayInputStream(compressed.toByteArray()), -1, "gzip", 1 << 20))
+			.isInstanceOfSatisfying(OtlpRejection.class, rejection -> assertThat(rejection.status()).isEqualTo(413));
 	}
 
 	@Test

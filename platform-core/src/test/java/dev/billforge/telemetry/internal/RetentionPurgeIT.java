@@ -28,9 +28,10 @@ import dev.billforge.telemetry.TelemetryIntegrationTest;
 import dev.billforge.telemetry.TelemetryProperties;
 
 /**
- * The retention purge: spans, trace summaries, log records and data points received longer ago than
- * the tenant's {@code billforge.telemetry.retention} are gone, newer ones stay, and the charges made
- * for them (ledger commits and operations, the balance and period usage) are untouched.
+ * The retention purge: spans, trace summaries, log records and data points received
+ * longer ago than the tenant's {@code billforge.telemetry.retention} are gone, newer ones
+ * stay, and the charges made for them (ledger commits and operations, the balance and
+ * period usage) are untouched.
  */
 @TelemetryIntegrationTest
 class RetentionPurgeIT {
@@ -66,7 +67,8 @@ class RetentionPurgeIT {
 		otlp.send("/v1/traces", "old-trace.json");
 		otlp.send("/v1/logs", "old-logs.json");
 		otlp.send("/v1/metrics", "old-metrics.json");
-		// what is stored so far was received longer ago than the retention (plus a minute)
+		// what is stored so far was received longer ago than the retention (plus a
+		// minute)
 		Date old = Date.from(Instant.now().minus(properties.getRetention()).minus(Duration.ofMinutes(1)));
 		for (String collection : TELEMETRY) {
 			mongo.getCollection(collection).updateMany(Filters.eq("org", org.value()), Updates.set("receivedAt", old));
@@ -81,9 +83,12 @@ class RetentionPurgeIT {
 
 		assertThat(purge.purgeNow()).isGreaterThanOrEqualTo(4);
 
-		assertThat(counts(org, TELEMETRY)).allSatisfy((collection, count) -> assertThat(count).as(collection).isEqualTo(1));
-		assertThat(mongo.getCollection(TelemetryStore.SPANS).find(Filters.eq("org", org.value())).first().getString("name"))
-			.isEqualTo("new span");
+		assertThat(counts(org, TELEMETRY))
+			.allSatisfy((collection, count) -> assertThat(count).as(collection).isEqualTo(1));
+		assertThat(mongo.getCollection(TelemetryStore.SPANS)
+			.find(Filters.eq("org", org.value()))
+			.first()
+			.getString("name")).isEqualTo("new span");
 		assertThat(counts(null, BILLING)).isEqualTo(billingBefore);
 		Balance balanceAfter = ledger.balance(org);
 		assertThat(balanceAfter.available()).isEqualTo(balanceBefore.available());
@@ -92,8 +97,10 @@ class RetentionPurgeIT {
 	}
 
 	private Map<String, Long> counts(OrgId org, List<String> collections) {
-		return collections.stream().collect(Collectors.toMap(Function.identity(), name -> org == null
-				? mongo.getCollection(name).countDocuments() : mongo.getCollection(name).countDocuments(Filters.eq("org", org.value()))));
+		return collections.stream()
+			.collect(Collectors.toMap(Function.identity(),
+					name -> org == null ? mongo.getCollection(name).countDocuments()
+							: mongo.getCollection(name).countDocuments(Filters.eq("org", org.value()))));
 	}
 
 	/** Small OTLP JSON bodies, one item each, received now. */
@@ -106,11 +113,13 @@ class RetentionPurgeIT {
 				case "/v1/traces" -> "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\""
 						+ (old ? "0000000000000000000000000000e001" : "0000000000000000000000000000e002")
 						+ "\",\"spanId\":\"00000000000000e1\",\"name\":\"" + (old ? "old span" : "new span")
-						+ "\",\"startTimeUnixNano\":\"" + now + "\",\"endTimeUnixNano\":\"" + (now + 1000) + "\"}]}]}]}";
+						+ "\",\"startTimeUnixNano\":\"" + now + "\",\"endTimeUnixNano\":\"" + (now + 1000)
+						+ "\"}]}]}]}";
 				case "/v1/logs" -> "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":\"" + now
 						+ "\",\"body\":{\"stringValue\":\"" + name + "\"}}]}]}]}";
 				default -> "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"queue.depth\",\"gauge\":"
-						+ "{\"dataPoints\":[{\"timeUnixNano\":\"" + now + "\",\"asInt\":\"" + (old ? 1 : 2) + "\"}]}}]}]}]}";
+						+ "{\"dataPoints\":[{\"timeUnixNano\":\"" + now + "\",\"asInt\":\"" + (old ? 1 : 2)
+						+ "\"}]}}]}]}]}";
 			};
 			var response = java.net.http.HttpClient.newHttpClient()
 				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))

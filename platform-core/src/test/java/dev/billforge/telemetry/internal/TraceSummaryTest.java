@@ -28,7 +28,8 @@ class TraceSummaryTest {
 
 	@Test
 	void aStoredSummaryResumedAndGivenTheRestEqualsOneFoldedFromAllSpansAtOnce() {
-		List<Document> first = List.of(span("b", "a", 120, 150, 2, "gpt-4o", 7), span("c", "a", 130, 400, 0, "claude", 3));
+		List<Document> first = List.of(span("b", "a", 120, 150, 2, "gpt-4o", 7),
+				span("c", "a", 130, 400, 0, "claude", 3));
 		List<Document> second = List.of(span("a", "", 100, 300, 0, null, 0), span("c", "a", 130, 400, 0, "claude", 3),
 				span("d", "a", 90, 95, 0, "gpt-4o", 1));
 		TraceSummary stored = new TraceSummary("org", "t1");
@@ -45,8 +46,8 @@ class TraceSummaryTest {
 		second.forEach(whole::addOnce);
 		Document all = whole.toDocument(NOW);
 
-		for (String field : List.of("start", "startNanos", "durationNanos", "name", "complete", "service", "spans", "errors",
-				"agents", "models", "costNanos", "inputTokens", "outputTokens", "llmCalls", "session")) {
+		for (String field : List.of("start", "startNanos", "durationNanos", "name", "complete", "service", "spans",
+				"errors", "agents", "models", "costNanos", "inputTokens", "outputTokens", "llmCalls", "session")) {
 			assertThat(incremental.get(field)).as(field).isEqualTo(all.get(field));
 		}
 		assertThat(incremental.getInteger("spans")).isEqualTo(4);
@@ -76,9 +77,10 @@ class TraceSummaryTest {
 			.append("session", "s1")
 			.append("text", "span " + id);
 		if (model != null) {
-			doc.append("ai", new Document("model", model).append("agent", "agent-" + model)
-				.append("costNanos", cost)
-				.append("tokens", new Document("input", 10L).append("output", 2L)));
+			doc.append("ai",
+					new Document("model", model).append("agent", "agent-" + model)
+						.append("costNanos", cost)
+						.append("tokens", new Document("input", 10L).append("output", 2L)));
 		}
 		return doc;
 	}

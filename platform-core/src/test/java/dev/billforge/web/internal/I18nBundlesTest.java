@@ -26,8 +26,8 @@ import dev.billforge.notifications.Delivery;
 import dev.billforge.orgs.Role;
 
 /**
- * All text comes from the message bundles: a template with hard-coded words, a key missing in a
- * bundle, or bundles that disagree fail the build.
+ * All text comes from the message bundles: a template with hard-coded words, a key
+ * missing in a bundle, or bundles that disagree fail the build.
  */
 class I18nBundlesTest {
 
@@ -58,7 +58,8 @@ class I18nBundlesTest {
 
 	static Properties bundle(String suffix) throws IOException {
 		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(BUNDLES.resolve("messages" + suffix + ".properties"), StandardCharsets.UTF_8)) {
+		try (Reader reader = Files.newBufferedReader(BUNDLES.resolve("messages" + suffix + ".properties"),
+				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
 		return properties;

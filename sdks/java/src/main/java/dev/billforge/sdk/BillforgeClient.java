@@ -22,15 +22,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Billforge API client: every operation of {@link GeneratedOperations}, authenticated with an org
- * API key (or the operator token), plus what the generated part cannot know:
+ * The Billforge API client: every operation of {@link GeneratedOperations}, authenticated
+ * with an org API key (or the operator token), plus what the generated part cannot know:
  * <ul>
- * <li>usage events and holds without an idempotency key get a random one, kept across retries, so a
- * retried call is never charged twice;</li>
- * <li>429 and 503 are retried (the server did nothing), 502/504 and network errors too where the
- * call is idempotent; with exponential backoff and jitter, waiting at least {@code Retry-After};</li>
+ * <li>usage events and holds without an idempotency key get a random one, kept across
+ * retries, so a retried call is never charged twice;</li>
+ * <li>429 and 503 are retried (the server did nothing), 502/504 and network errors too
+ * where the call is idempotent; with exponential backoff and jitter, waiting at least
+ * {@code Retry-After};</li>
  * <li>errors are {@link BillforgeException}s from the problem details;</li>
- * <li>{@link #withHold} reserves, runs the work and commits its actual cost, or releases on failure.</li>
+ * <li>{@link #withHold} reserves, runs the work and commits its actual cost, or releases
+ * on failure.</li>
  * </ul>
  */
 public class BillforgeClient extends GeneratedOperations {
@@ -81,7 +83,10 @@ public class BillforgeClient extends GeneratedOperations {
 			return this;
 		}
 
-		/** An org API key ({@code <tag>_sk_...}) or, for operator calls, the operator token. */
+		/**
+		 * An org API key ({@code <tag>_sk_...}) or, for operator calls, the operator
+		 * token.
+		 */
 		public Builder apiKey(String apiKey) {
 			this.apiKey = apiKey;
 			return this;
@@ -110,7 +115,10 @@ public class BillforgeClient extends GeneratedOperations {
 
 	}
 
-	/** A running hold inside {@link #withHold}: set the actual cost, or the held credits are charged. */
+	/**
+	 * A running hold inside {@link #withHold}: set the actual cost, or the held credits
+	 * are charged.
+	 */
 	public static final class ActiveHold {
 
 		private final Models.Hold hold;
@@ -143,9 +151,10 @@ public class BillforgeClient extends GeneratedOperations {
 	}
 
 	/**
-	 * Holds {@code credits}, runs {@code work} and commits what it set as {@link ActiveHold#actual}
-	 * (the held credits when it set nothing); when the work throws, the hold is released and the
-	 * exception rethrown. A 402 {@link BillforgeException.CreditsDenied} means nothing ran.
+	 * Holds {@code credits}, runs {@code work} and commits what it set as
+	 * {@link ActiveHold#actual} (the held credits when it set nothing); when the work
+	 * throws, the hold is released and the exception rethrown. A 402
+	 * {@link BillforgeException.CreditsDenied} means nothing ran.
 	 */
 	public <T, E extends Exception> T withHold(BigDecimal credits, HoldWork<T, E> work) throws E {
 		Models.Hold hold = createHold(new Models.ReserveRequest(null, credits, null, null, null));
@@ -171,8 +180,7 @@ public class BillforgeClient extends GeneratedOperations {
 	protected <T> T invoke(String method, String path, Map<String, String> pathParams, Map<String, Object> query,
 			Object body, RequestOptions options, Type type) {
 		Object sent = withIdempotencyKeys(body);
-		boolean idempotent = !method.equals("POST") || sent != body || options.idempotencyKey() != null
-				|| hasKey(sent);
+		boolean idempotent = !method.equals("POST") || sent != body || options.idempotencyKey() != null || hasKey(sent);
 		HttpRequest request = request(method, path, pathParams, query, sent, options);
 		for (int attempt = 0;; attempt++) {
 			HttpResponse<String> response;
@@ -216,8 +224,8 @@ public class BillforgeClient extends GeneratedOperations {
 		catch (RuntimeException notJson) {
 			// a proxy's HTML error page: keep the status
 		}
-		return BillforgeException.of(response.statusCode(), (String) problem.get("code"), (String) problem.get("detail"),
-				(String) problem.get("field"), problem);
+		return BillforgeException.of(response.statusCode(), (String) problem.get("code"),
+				(String) problem.get("detail"), (String) problem.get("field"), problem);
 	}
 
 	private HttpRequest request(String method, String path, Map<String, String> pathParams, Map<String, Object> query,
@@ -225,13 +233,16 @@ public class BillforgeClient extends GeneratedOperations {
 		String resolved = path;
 		for (Map.Entry<String, String> p : pathParams.entrySet()) {
 			resolved = resolved.replace("{" + p.getKey() + "}",
-					URLEncoder.encode(Objects.requireNonNull(p.getValue(), p.getKey()), StandardCharsets.UTF_8).replace("+", "%20"));
+					URLEncoder.encode(Objects.requireNonNull(p.getValue(), p.getKey()), StandardCharsets.UTF_8)
+						.replace("+", "%20"));
 		}
 		StringBuilder url = new StringBuilder(baseUrl.toString()).append(resolved);
 		char separator = '?';
 		for (Map.Entry<String, Object> q : query.entrySet()) {
 			if (q.getValue() != null) {
-				url.append(separator).append(q.getKey()).append('=')
+				url.append(separator)
+					.append(q.getKey())
+					.append('=')
 					.append(URLEncoder.encode(q.getValue().toString(), StandardCharsets.UTF_8));
 				separator = '&';
 			}
@@ -248,13 +259,15 @@ public class BillforgeClient extends GeneratedOperations {
 			builder.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
 		}
 		else {
-			builder.method(method, method.equals("POST") || method.equals("PUT") ? HttpRequest.BodyPublishers.ofString("")
-					: HttpRequest.BodyPublishers.noBody());
+			builder.method(method, method.equals("POST") || method.equals("PUT")
+					? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
 		}
 		return builder.build();
 	}
 
-	/** Usage events and holds without a key get a random one (the same on every retry). */
+	/**
+	 * Usage events and holds without a key get a random one (the same on every retry).
+	 */
 	private static Object withIdempotencyKeys(Object body) {
 		if (body instanceof Models.UsageBatchRequest batch && batch.events() != null
 				&& batch.events().stream().anyMatch(e -> e.idempotencyKey() == null)) {
@@ -267,8 +280,8 @@ public class BillforgeClient extends GeneratedOperations {
 			return new Models.UsageBatchRequest(events, batch.enforce());
 		}
 		if (body instanceof Models.ReserveRequest hold && hold.idempotencyKey() == null) {
-			return new Models.ReserveRequest(UUID.randomUUID().toString(), hold.credits(), hold.meter(), hold.quantity(),
-					hold.ttlSeconds());
+			return new Models.ReserveRequest(UUID.randomUUID().toString(), hold.credits(), hold.meter(),
+					hold.quantity(), hold.ttlSeconds());
 		}
 		return body;
 	}
@@ -277,7 +290,10 @@ public class BillforgeClient extends GeneratedOperations {
 		return body instanceof Models.UsageBatchRequest || body instanceof Models.ReserveRequest;
 	}
 
-	/** Exponential backoff with full jitter, but never shorter than the server's Retry-After. */
+	/**
+	 * Exponential backoff with full jitter, but never shorter than the server's
+	 * Retry-After.
+	 */
 	Duration backoff(int attempt, String retryAfter) {
 		long cap = initialBackoff.toMillis() << Math.min(attempt, 16);
 		long wait = ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);

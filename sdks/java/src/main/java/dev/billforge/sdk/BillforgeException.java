@@ -3,9 +3,9 @@ package dev.billforge.sdk;
 import java.util.Map;
 
 /**
- * An API error from its RFC 9457 problem details: branch on {@link #code()} (stable) or catch a
- * subclass. A transport failure after the last retry is a {@code BillforgeException} with status 0
- * and code {@code network_error}.
+ * An API error from its RFC 9457 problem details: branch on {@link #code()} (stable) or
+ * catch a subclass. A transport failure after the last retry is a
+ * {@code BillforgeException} with status 0 and code {@code network_error}.
  */
 public class BillforgeException extends RuntimeException {
 
@@ -48,10 +48,12 @@ public class BillforgeException extends RuntimeException {
 	static BillforgeException of(int status, String code, String detail, String field, Map<String, Object> problem) {
 		String c = code == null ? "http_" + status : code;
 		return switch (c) {
-			case "insufficient_credits", "cap_reached", "account_blocked" -> new CreditsDenied(status, c, detail, field, problem);
+			case "insufficient_credits", "cap_reached", "account_blocked" ->
+				new CreditsDenied(status, c, detail, field, problem);
 			case "rate_limited", "throttled", "too_many_holds" -> new RateLimited(status, c, detail, field, problem);
 			case "invalid_request" -> new InvalidRequest(status, c, detail, field, problem);
-			case "unauthorized", "forbidden", "role_required" -> new AuthenticationFailed(status, c, detail, field, problem);
+			case "unauthorized", "forbidden", "role_required" ->
+				new AuthenticationFailed(status, c, detail, field, problem);
 			case "not_found" -> new NotFound(status, c, detail, field, problem);
 			default -> status == 409 ? new Conflict(status, c, detail, field, problem)
 					: new BillforgeException(status, c, detail, field, problem, null);

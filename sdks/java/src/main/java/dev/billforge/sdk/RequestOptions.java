@@ -3,7 +3,8 @@ package dev.billforge.sdk;
 /**
  * Per-call options.
  *
- * @param idempotencyKey sent as {@code Idempotency-Key} (operator grants, contracts); null for none
+ * @param idempotencyKey sent as {@code Idempotency-Key} (operator grants, contracts);
+ * null for none
  */
 public record RequestOptions(String idempotencyKey) {
 

@@ -12,9 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies Billforge's signed org webhooks: header {@code Billforge-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>]},
- * each {@code v1} an HMAC-SHA256 of {@code "<t>.<raw body>"} with one of the org's webhook secrets
- * (two during a rotation). Verify the raw body bytes as received, before parsing them.
+ * Verifies Billforge's signed org webhooks: header
+ * {@code Billforge-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>]}, each {@code v1} an
+ * HMAC-SHA256 of {@code "<t>.<raw body>"} with one of the org's webhook secrets (two
+ * during a rotation). Verify the raw body bytes as received, before parsing them.
  */
 public final class Webhooks {
 
@@ -37,8 +38,12 @@ public final class Webhooks {
 		verify(body, signatureHeader, List.of(secret), DEFAULT_TOLERANCE, Instant.now());
 	}
 
-	/** Throws {@link InvalidSignature} unless one {@code v1} matches one secret within the tolerance. */
-	public static void verify(String body, String signatureHeader, List<String> secrets, Duration tolerance, Instant now) {
+	/**
+	 * Throws {@link InvalidSignature} unless one {@code v1} matches one secret within the
+	 * tolerance.
+	 */
+	public static void verify(String body, String signatureHeader, List<String> secrets, Duration tolerance,
+			Instant now) {
 		if (signatureHeader == null || signatureHeader.length() > 4096) {
 			throw new InvalidSignature("missing or oversized Billforge-Signature header");
 		}

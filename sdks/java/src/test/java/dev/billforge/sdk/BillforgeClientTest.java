@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** The hand-written layer against a scripted server: retries, idempotency keys, typed errors. */
+/**
+ * The hand-written layer against a scripted server: retries, idempotency keys, typed
+ * errors.
+ */
 class BillforgeClientTest {
 
 	record Scripted(int status, String retryAfter, String body) {
@@ -113,11 +116,13 @@ class BillforgeClientTest {
 		script.add(new Scripted(400, null,
 				"{\"status\":400,\"code\":\"invalid_request\",\"field\":\"credits\",\"detail\":\"credits must be greater than 0\"}"));
 
-		assertThatThrownBy(() -> client.createHold(new Models.ReserveRequest("job-1", new BigDecimal("40"), null, null, null)))
+		assertThatThrownBy(
+				() -> client.createHold(new Models.ReserveRequest("job-1", new BigDecimal("40"), null, null, null)))
 			.isInstanceOf(BillforgeException.CreditsDenied.class)
 			.hasMessage("not enough credits for 40");
 		assertThatThrownBy(() -> client.checkEntitlement(new Models.CheckRequest(BigDecimal.ZERO, null, null, null)))
-			.isInstanceOfSatisfying(BillforgeException.InvalidRequest.class, e -> assertThat(e.field()).isEqualTo("credits"));
+			.isInstanceOfSatisfying(BillforgeException.InvalidRequest.class,
+					e -> assertThat(e.field()).isEqualTo("credits"));
 		assertThat(bodies).hasSize(2);
 	}
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Against the shared vector that platform-core's WebhookSignatureVectorTest pins to the platform's signer. */
+/**
+ * Against the shared vector that platform-core's WebhookSignatureVectorTest pins to the
+ * platform's signer.
+ */
 class WebhooksTest {
 
 	private final JsonNode vector;
@@ -40,12 +43,15 @@ class WebhooksTest {
 	void changedBodyWrongSecretOrOldSignatureIsRefused() {
 		String body = vector.get("body").asString();
 		String header = vector.get("signature").asString();
-		assertThatThrownBy(() -> Webhooks.verify(body.replace("90", "10"), header, List.of(vector.get("secret").asString()),
-				Webhooks.DEFAULT_TOLERANCE, signedAt())).isInstanceOf(Webhooks.InvalidSignature.class);
-		assertThatThrownBy(() -> Webhooks.verify(body, header, List.of("whsec_other"), Webhooks.DEFAULT_TOLERANCE, signedAt()))
+		assertThatThrownBy(() -> Webhooks.verify(body.replace("90", "10"), header,
+				List.of(vector.get("secret").asString()), Webhooks.DEFAULT_TOLERANCE, signedAt()))
+			.isInstanceOf(Webhooks.InvalidSignature.class);
+		assertThatThrownBy(
+				() -> Webhooks.verify(body, header, List.of("whsec_other"), Webhooks.DEFAULT_TOLERANCE, signedAt()))
 			.isInstanceOf(Webhooks.InvalidSignature.class);
 		assertThatThrownBy(() -> Webhooks.verify(body, header, List.of(vector.get("secret").asString()),
-				Webhooks.DEFAULT_TOLERANCE, signedAt().plus(Duration.ofMinutes(6)))).isInstanceOf(Webhooks.InvalidSignature.class);
+				Webhooks.DEFAULT_TOLERANCE, signedAt().plus(Duration.ofMinutes(6))))
+			.isInstanceOf(Webhooks.InvalidSignature.class);
 	}
 
 }

@@ -41,10 +41,11 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Runs a document job: checks the upload, holds the job's worst-case SPUs, extracts, and commits the
- * actual price (the commit is the charge; nothing else is metered for the job). A job that fails
- * releases its hold, so it costs nothing. Holds make concurrent jobs safe: a job starts only if its
- * worst case is funded, and the actual price never exceeds the hold.
+ * Runs a document job: checks the upload, holds the job's worst-case SPUs, extracts, and
+ * commits the actual price (the commit is the charge; nothing else is metered for the
+ * job). A job that fails releases its hold, so it costs nothing. Holds make concurrent
+ * jobs safe: a job starts only if its worst case is funded, and the actual price never
+ * exceeds the hold.
  */
 @Service
 @EnableConfigurationProperties(DocumentsProperties.class)
@@ -58,7 +59,9 @@ public class DocumentService {
 	/** The operation of a DocRouter job in the usage rollups. */
 	public static final String EXTRACT_OPERATION = "extract";
 
-	/** Text beyond this is never used (the model is sent far less); reading stops there. */
+	/**
+	 * Text beyond this is never used (the model is sent far less); reading stops there.
+	 */
 	static final int MAX_TEXT_CHARS = 2_000_000;
 
 	private static final String ACCEPTED = "DocRouter accepts PDF, PNG, JPEG, GIF, TIFF, WebP and UTF-8 text";
@@ -81,9 +84,9 @@ public class DocumentService {
 
 	private final Clock clock;
 
-	DocumentService(DocumentStore store, CreditLedger ledger, Metering metering, SpuPricing pricing, OfflineExtractor offline,
-			ObjectProvider<LlmExtractor> llm, DocumentsProperties properties, LlmProperties llmProperties,
-			ObjectProvider<Clock> clock) {
+	DocumentService(DocumentStore store, CreditLedger ledger, Metering metering, SpuPricing pricing,
+			OfflineExtractor offline, ObjectProvider<LlmExtractor> llm, DocumentsProperties properties,
+			LlmProperties llmProperties, ObjectProvider<Clock> clock) {
 		this.store = store;
 		this.ledger = ledger;
 		this.metering = metering;
@@ -95,7 +98,10 @@ public class DocumentService {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** A job's result: the document, and whether this call created it (false for a repeated idempotency key). */
+	/**
+	 * A job's result: the document, and whether this call created it (false for a
+	 * repeated idempotency key).
+	 */
 	public record Submitted(Document document, boolean created) {
 	}
 
@@ -109,8 +115,8 @@ public class DocumentService {
 
 	/**
 	 * Checks, holds, extracts and charges.
-	 * @throws ProblemException 400/413 for a bad upload, 402 when the job's SPUs cannot be held, 502
-	 * when extraction failed (the hold is released, nothing is charged)
+	 * @throws ProblemException 400/413 for a bad upload, 402 when the job's SPUs cannot
+	 * be held, 502 when extraction failed (the hold is released, nothing is charged)
 	 */
 	public Submitted submit(OrgId org, Upload upload) {
 		byte[] content = upload.content();
@@ -123,13 +129,13 @@ public class DocumentService {
 					"the file has " + content.length + " bytes; the largest upload is " + max + " bytes", "file");
 		}
 		ContentKind kind = ContentSniffer.sniff(content)
-			.orElseThrow(() -> new ProblemException(400, "unsupported_file_type",
-					"the file's content is " + ContentSniffer.describe(content) + ", whatever its name says; " + ACCEPTED,
-					"file"));
+			.orElseThrow(() -> new ProblemException(400, "unsupported_file_type", "the file's content is "
+					+ ContentSniffer.describe(content) + ", whatever its name says; " + ACCEPTED, "file"));
 		DocumentType requestedType = null;
 		if (upload.documentType() != null && !upload.documentType().isBlank()) {
 			requestedType = DocumentType.parse(upload.documentType())
-				.orElseThrow(() -> ProblemException.invalid("type", "type must be invoice, receipt, contract or generic"));
+				.orElseThrow(
+						() -> ProblemException.invalid("type", "type must be invoice, receipt, contract or generic"));
 		}
 		Extractor extractor = extractor(upload.extractor(), kind);
 		String id = documentId(org, upload.idempotencyKey());
@@ -151,7 +157,8 @@ public class DocumentService {
 				sha256(content), parsed.pages(), type.code(), extractor.name(), Document.PROCESSING, reservation.id(),
 				hold.toString(), null, null, null, null, null, null, null, null, now, null);
 		if (!store.insert(document)) {
-			// the same idempotency key raced us; its hold is the same hold (reserve is idempotent on the key)
+			// the same idempotency key raced us; its hold is the same hold (reserve is
+			// idempotent on the key)
 			return new Submitted(store.find(id).orElseThrow(), false);
 		}
 		return new Submitted(run(org, document, extractor, parsed, type, content), true);
@@ -172,19 +179,22 @@ public class DocumentService {
 		}
 		catch (ExtractionFailedException ex) {
 			fail(org, document, ex.getMessage());
-			throw new ProblemException(502, "extraction_failed", "document " + document.id() + " failed and was not charged: "
-					+ ex.getMessage());
+			throw new ProblemException(502, "extraction_failed",
+					"document " + document.id() + " failed and was not charged: " + ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.error("DocRouter job {} failed", document.id(), ex);
 			fail(org, document, "internal error");
 			throw ex;
 		}
-		// The commit is the charge; its labels put the job in the usage dashboard under operation=extract.
-		Reservation committed = metering.commit(org, document.holdId(), price.spu(), Map.of(OPERATION, EXTRACT_OPERATION,
-				"extractor", extraction.model() == null ? "offline" : "llm", "document_type", String.valueOf(document.documentType())));
+		// The commit is the charge; its labels put the job in the usage dashboard under
+		// operation=extract.
+		Reservation committed = metering.commit(org, document.holdId(), price.spu(),
+				Map.of(OPERATION, EXTRACT_OPERATION, "extractor", extraction.model() == null ? "offline" : "llm",
+						"document_type", String.valueOf(document.documentType())));
 		TokenUsage usage = extraction.usage();
-		Document done = document.completed(committed.charged() == null ? price.spu().toString() : committed.charged().toString(),
+		Document done = document.completed(
+				committed.charged() == null ? price.spu().toString() : committed.charged().toString(),
 				extraction.model(), price.priceTableVersion(), extraction.model() == null ? null : usage.promptTokens(),
 				extraction.model() == null ? null : usage.completionTokens(),
 				price.costUsd() == null ? null : price.costUsd().toPlainString(), extraction.fields(), clock.instant());
@@ -195,8 +205,8 @@ public class DocumentService {
 	/** Commits what the model's tokens cost, then fails the job saying so. */
 	private ProblemException chargeUnusable(OrgId org, Document document, Content parsed, UnusableAnswerException ex) {
 		SpuPrice price = pricing.llm(parsed.pages(), ex.model(), ex.usage(), document.createdAt());
-		Reservation committed = metering.commit(org, document.holdId(), price.spu(), Map.of(OPERATION, EXTRACT_OPERATION,
-				"extractor", "llm", "document_type", String.valueOf(document.documentType())));
+		Reservation committed = metering.commit(org, document.holdId(), price.spu(), Map.of(OPERATION,
+				EXTRACT_OPERATION, "extractor", "llm", "document_type", String.valueOf(document.documentType())));
 		String spu = committed.charged() == null ? price.spu().toString() : committed.charged().toString();
 		String reason = ex.getMessage() + "; the " + spu + " SPU the model's tokens cost were charged";
 		store.save(document.failedCharged(reason, spu, ex.model(), price.priceTableVersion(), ex.usage().promptTokens(),
@@ -208,16 +218,19 @@ public class DocumentService {
 	private record Held(Content parsed, DocumentType type, Reservation reservation, Credits hold) {
 	}
 
-	private Held holdFor(OrgId org, String id, Extractor extractor, DocumentType requested, Content parsed, Instant now) {
+	private Held holdFor(OrgId org, String id, Extractor extractor, DocumentType requested, Content parsed,
+			Instant now) {
 		DocumentType type = requested != null ? requested : DocumentType.guess(parsed.text());
 		Credits hold = estimate(extractor, parsed, type, now);
-		return new Held(parsed, type, ledger.reserve(org, "docrouter:" + id, hold, "page", properties.getHoldTtl()), hold);
+		return new Held(parsed, type, ledger.reserve(org, "docrouter:" + id, hold, "page", properties.getHoldTtl()),
+				hold);
 	}
 
 	/**
-	 * A PDF's text is read only under a hold for the worst this upload can cost: its page count (known from
-	 * the bounded load) with the longest prompt the model is sent. Reading is bounded in pages, time and
-	 * memory; if it fails, the hold is released and nothing is left behind.
+	 * A PDF's text is read only under a hold for the worst this upload can cost: its page
+	 * count (known from the bounded load) with the longest prompt the model is sent.
+	 * Reading is bounded in pages, time and memory; if it fails, the hold is released and
+	 * nothing is left behind.
 	 */
 	private Held holdThenReadPdf(OrgId org, String id, Extractor extractor, DocumentType requested, byte[] content,
 			Instant now) {
@@ -246,7 +259,8 @@ public class DocumentService {
 
 	private Credits worstCase(Extractor extractor, int pages, DocumentType requested, Instant now) {
 		if (extractor instanceof LlmExtractor model) {
-			TokenUsage worst = new TokenUsage(Prompts.worstPromptTokenBound(requested, model.maxInputChars()), maxOutputTokens);
+			TokenUsage worst = new TokenUsage(Prompts.worstPromptTokenBound(requested, model.maxInputChars()),
+					maxOutputTokens);
 			return pricing.llm(pages, model.model(), worst, now).spu();
 		}
 		return pricing.pageFloor(pages);
@@ -257,19 +271,28 @@ public class DocumentService {
 		store.save(document.failed(reason, clock.instant()));
 	}
 
-	/** The document, only for its own org (another org's id is "not found", never "forbidden"). */
+	/**
+	 * The document, only for its own org (another org's id is "not found", never
+	 * "forbidden").
+	 */
 	public Document get(OrgId org, String id) {
-		return store.find(id).filter(d -> d.orgId().equals(org.value())).orElseThrow(() -> ProblemException.notFound("document"));
+		return store.find(id)
+			.filter(d -> d.orgId().equals(org.value()))
+			.orElseThrow(() -> ProblemException.notFound("document"));
 	}
 
 	public List<Document> list(OrgId org, int limit) {
 		return store.list(org, Math.max(1, Math.min(limit, 200)));
 	}
 
-	/** The hold: the page floor offline; with the LLM the price of the longest prompt and the longest answer. */
+	/**
+	 * The hold: the page floor offline; with the LLM the price of the longest prompt and
+	 * the longest answer.
+	 */
 	private Credits estimate(Extractor extractor, Content parsed, DocumentType type, Instant now) {
 		if (extractor instanceof LlmExtractor model) {
-			TokenUsage worst = new TokenUsage(Prompts.promptTokenBound(type, model.promptText(parsed.text())), maxOutputTokens);
+			TokenUsage worst = new TokenUsage(Prompts.promptTokenBound(type, model.promptText(parsed.text())),
+					maxOutputTokens);
 			return pricing.llm(parsed.pages(), model.model(), worst, now).spu();
 		}
 		return pricing.pageFloor(parsed.pages());
@@ -283,10 +306,12 @@ public class DocumentService {
 			case "offline" -> offline;
 			case "llm" -> {
 				if (llm == null) {
-					throw ProblemException.invalid("extractor", "the LLM extractor is not configured here; use extractor=offline");
+					throw ProblemException.invalid("extractor",
+							"the LLM extractor is not configured here; use extractor=offline");
 				}
 				if (kind.isImage()) {
-					throw ProblemException.invalid("extractor", "the LLM extractor reads text, and images have none (no OCR)");
+					throw ProblemException.invalid("extractor",
+							"the LLM extractor reads text, and images have none (no OCR)");
 				}
 				yield llm;
 			}

@@ -9,22 +9,34 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("docrouter.documents")
 public class DocumentsProperties {
 
-	/** Largest upload (413 above). Keep {@code billforge.api.max-body-size} a little larger. */
+	/**
+	 * Largest upload (413 above). Keep {@code billforge.api.max-body-size} a little
+	 * larger.
+	 */
 	private DataSize maxUploadSize = DataSize.ofMegabytes(10);
 
 	/** Characters that count as one page of a text upload. */
 	private int textCharsPerPage = 3000;
 
-	/** How long a job's hold lives if the job never finishes (a crash): it then expires by itself. */
+	/**
+	 * How long a job's hold lives if the job never finishes (a crash): it then expires by
+	 * itself.
+	 */
 	private Duration holdTtl = Duration.ofMinutes(15);
 
 	/** Where the UI sends people who need more credits. */
 	private String buyUrl = "/billing";
 
-	/** PDFs with more pages are refused (413 {@code too_many_pages}) before their text is read. */
+	/**
+	 * PDFs with more pages are refused (413 {@code too_many_pages}) before their text is
+	 * read.
+	 */
 	private int maxPages = 500;
 
-	/** Reading a PDF's text stops with 400 {@code unreadable_document} after this (checked between pages). */
+	/**
+	 * Reading a PDF's text stops with 400 {@code unreadable_document} after this (checked
+	 * between pages).
+	 */
 	private Duration parseTimeout = Duration.ofSeconds(20);
 
 	/** PDFBox's buffers for one PDF's streams (its memory-bounded mode). */

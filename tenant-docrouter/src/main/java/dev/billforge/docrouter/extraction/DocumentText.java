@@ -12,18 +12,20 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Pages and text of a PDF (Apache PDFBox), bounded: the document is loaded in PDFBox's memory-bounded mode
- * ({@link MemoryUsageSetting}), refused above a page limit, and its text read page by page against a
- * deadline and a length limit. Loading reads only the document's structure (to count pages); the text —
- * the expensive part — is read by {@link Opened#text()} once the caller holds credits for the worst case.
+ * Pages and text of a PDF (Apache PDFBox), bounded: the document is loaded in PDFBox's
+ * memory-bounded mode ({@link MemoryUsageSetting}), refused above a page limit, and its
+ * text read page by page against a deadline and a length limit. Loading reads only the
+ * document's structure (to count pages); the text — the expensive part — is read by
+ * {@link Opened#text()} once the caller holds credits for the worst case.
  */
 public final class DocumentText {
 
 	/**
-	 * @param maxPages         pages above this are refused before any text is read
-	 * @param timeLimit        reading the text stops with an error after this (checked between pages)
-	 * @param maxMemoryBytes   PDFBox's buffers for the document's streams
-	 * @param maxTextChars     text beyond this is not read (nothing downstream uses more)
+	 * @param maxPages pages above this are refused before any text is read
+	 * @param timeLimit reading the text stops with an error after this (checked between
+	 * pages)
+	 * @param maxMemoryBytes PDFBox's buffers for the document's streams
+	 * @param maxTextChars text beyond this is not read (nothing downstream uses more)
 	 */
 	public record Limits(int maxPages, Duration timeLimit, long maxMemoryBytes, int maxTextChars) {
 	}
@@ -47,7 +49,10 @@ public final class DocumentText {
 			return document.getNumberOfPages();
 		}
 
-		/** @throws IllegalArgumentException with a readable reason when the text cannot be read in time */
+		/**
+		 * @throws IllegalArgumentException with a readable reason when the text cannot be
+		 * read in time
+		 */
 		public String text() {
 			Instant deadline = clock.instant().plus(limits.timeLimit());
 			StringBuilder text = new StringBuilder();
@@ -55,8 +60,8 @@ public final class DocumentText {
 				PDFTextStripper stripper = new PDFTextStripper();
 				for (int page = 1; page <= pages() && text.length() < limits.maxTextChars(); page++) {
 					if (!clock.instant().isBefore(deadline)) {
-						throw new IllegalArgumentException("the PDF took longer than " + limits.timeLimit().toSeconds()
-								+ " s to read");
+						throw new IllegalArgumentException(
+								"the PDF took longer than " + limits.timeLimit().toSeconds() + " s to read");
 					}
 					stripper.setStartPage(page);
 					stripper.setEndPage(page);

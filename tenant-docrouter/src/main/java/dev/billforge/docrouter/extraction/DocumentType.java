@@ -14,7 +14,9 @@ public enum DocumentType {
 	}
 
 	public static Optional<DocumentType> parse(String code) {
-		return Arrays.stream(values()).filter(t -> t.code().equalsIgnoreCase(code == null ? "" : code.strip())).findFirst();
+		return Arrays.stream(values())
+			.filter(t -> t.code().equalsIgnoreCase(code == null ? "" : code.strip()))
+			.findFirst();
 	}
 
 	/** A guess from keywords, for uploads that do not say what they are. */

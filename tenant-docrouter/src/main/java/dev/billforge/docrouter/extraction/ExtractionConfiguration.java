@@ -13,9 +13,10 @@ import dev.billforge.docrouter.pricing.SpuPricing;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The extractors. The LLM one exists only with {@code docrouter.llm.enabled=true}; Spring AI's own
- * OpenAI auto-configuration is switched off in {@code product.yml} ({@code spring.ai.model.*=none})
- * so that nothing needs a key, or calls out, unless DocRouter's LLM is configured.
+ * The extractors. The LLM one exists only with {@code docrouter.llm.enabled=true}; Spring
+ * AI's own OpenAI auto-configuration is switched off in {@code product.yml}
+ * ({@code spring.ai.model.*=none}) so that nothing needs a key, or calls out, unless
+ * DocRouter's LLM is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlmProperties.class)
@@ -49,7 +50,9 @@ class ExtractionConfiguration {
 			.maxTokens(llm.getMaxOutputTokens())
 			.timeout(llm.getTimeout())
 			.maxRetries(llm.getMaxRetries())
-			.responseFormat(OpenAiChatModel.ResponseFormat.builder().type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT).build())
+			.responseFormat(OpenAiChatModel.ResponseFormat.builder()
+				.type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT)
+				.build())
 			.build();
 		OpenAiChatModel chat = OpenAiChatModel.builder().options(options).build();
 		return new LlmExtractor(chat, llm.getModel(), llm.getMaxInputChars(), json);

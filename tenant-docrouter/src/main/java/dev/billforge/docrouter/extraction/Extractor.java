@@ -6,7 +6,9 @@ public interface Extractor {
 	/** {@code offline} or {@code llm}. */
 	String name();
 
-	/** @throws ExtractionFailedException when no result could be produced */
+	/**
+	 * @throws ExtractionFailedException when no result could be produced
+	 */
 	Extraction extract(ExtractionInput input);
 
 }

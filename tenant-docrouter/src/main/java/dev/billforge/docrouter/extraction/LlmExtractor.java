@@ -18,8 +18,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Extraction by an LLM behind any OpenAI-compatible endpoint (Spring AI's {@link ChatModel}). The
- * answer must be a JSON object; the provider's reported token usage is what the job is priced on.
+ * Extraction by an LLM behind any OpenAI-compatible endpoint (Spring AI's
+ * {@link ChatModel}). The answer must be a JSON object; the provider's reported token
+ * usage is what the job is priced on.
  */
 public class LlmExtractor implements Extractor {
 
@@ -66,7 +67,8 @@ public class LlmExtractor implements Extractor {
 					new UserMessage(Prompts.user(promptText(input.text()))))));
 		}
 		catch (RuntimeException ex) {
-			// The provider's error text stays in the log: it can name accounts, quotas or internal hosts.
+			// The provider's error text stays in the log: it can name accounts, quotas or
+			// internal hosts.
 			log.warn("LLM endpoint failed: {}", rootMessage(ex));
 			throw new ExtractionFailedException("the LLM endpoint failed", ex);
 		}
@@ -76,7 +78,8 @@ public class LlmExtractor implements Extractor {
 		Usage usage = response.getMetadata().getUsage();
 		if (usage == null || usage.getPromptTokens() == null || usage.getCompletionTokens() == null
 				|| usage.getPromptTokens() <= 0) {
-			// pricing rests on reported usage (Spring AI reports a missing usage block as zeros, and no real
+			// pricing rests on reported usage (Spring AI reports a missing usage block as
+			// zeros, and no real
 			// prompt has zero tokens); an answer without it cannot be charged correctly
 			throw new ExtractionFailedException("the LLM endpoint did not report token usage", null);
 		}

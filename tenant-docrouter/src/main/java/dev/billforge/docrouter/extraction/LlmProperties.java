@@ -5,15 +5,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code docrouter.llm.*}: the OpenAI-compatible endpoint (OpenAI, a LiteLLM proxy, ...). Off unless
- * {@code enabled}; with it off nothing calls out.
+ * {@code docrouter.llm.*}: the OpenAI-compatible endpoint (OpenAI, a LiteLLM proxy, ...).
+ * Off unless {@code enabled}; with it off nothing calls out.
  */
 @ConfigurationProperties("docrouter.llm")
 public class LlmProperties {
 
 	private boolean enabled;
 
-	/** Base URL including the version path, e.g. {@code https://api.openai.com/v1} or {@code http://litellm:4000/v1}. */
+	/**
+	 * Base URL including the version path, e.g. {@code https://api.openai.com/v1} or
+	 * {@code http://litellm:4000/v1}.
+	 */
 	private String baseUrl;
 
 	private String apiKey;
@@ -23,7 +26,10 @@ public class LlmProperties {
 	/** Upper bound on the completion; part of the hold estimate. */
 	private int maxOutputTokens = 1024;
 
-	/** Longest document text sent to the model (longer text is cut); bounds the prompt and so the hold. */
+	/**
+	 * Longest document text sent to the model (longer text is cut); bounds the prompt and
+	 * so the hold.
+	 */
 	private int maxInputChars = 48_000;
 
 	private Duration timeout = Duration.ofSeconds(60);

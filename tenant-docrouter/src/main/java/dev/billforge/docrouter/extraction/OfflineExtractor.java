@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import dev.billforge.docrouter.pricing.TokenUsage;
 
 /**
- * Rule-based extraction that needs no network: dates, amounts (with the total), invoice numbers and
- * parties found by patterns in the text. Good enough for machine-made invoices and receipts; the
- * LLM extractor is the one for messy documents.
+ * Rule-based extraction that needs no network: dates, amounts (with the total), invoice
+ * numbers and parties found by patterns in the text. Good enough for machine-made
+ * invoices and receipts; the LLM extractor is the one for messy documents.
  */
 public class OfflineExtractor implements Extractor {
 
@@ -26,8 +26,8 @@ public class OfflineExtractor implements Extractor {
 
 	private static final String NUMBER = "\\d{1,3}(?:[,. ]\\d{3})*(?:[.,]\\d{2})?|\\d+(?:[.,]\\d{2})?";
 
-	private static final Pattern AMOUNT = Pattern.compile("(?:(USD|EUR|GBP|CHF|[$€£])\\s?(" + NUMBER + "))|(?:(" + NUMBER
-			+ ")\\s?(USD|EUR|GBP|CHF|[$€£]))");
+	private static final Pattern AMOUNT = Pattern
+		.compile("(?:(USD|EUR|GBP|CHF|[$€£])\\s?(" + NUMBER + "))|(?:(" + NUMBER + ")\\s?(USD|EUR|GBP|CHF|[$€£]))");
 
 	private static final Pattern INVOICE_NUMBER = Pattern.compile(
 			"(?i)\\b(?:invoice|rechnung|receipt)[ \\t]*(?:no\\.?|number|nr\\.?|#|id)?[ \\t]*[:#]?[ \\t]*([A-Z0-9\\-/]*\\d[A-Z0-9\\-/]*)\\b");
@@ -38,9 +38,11 @@ public class OfflineExtractor implements Extractor {
 	private static final Pattern COMPANY = Pattern.compile(
 			"\\b([A-Z][\\w&.\\-]*(?: [A-Z&][\\w&.\\-]*){0,4} (?:GmbH|Inc\\.?|Ltd\\.?|LLC|AG|SE|S\\.A\\.|B\\.V\\.|BV|Corp\\.?|plc))");
 
-	private static final Pattern BETWEEN = Pattern.compile("(?is)\\bbetween\\s+(.{3,80}?)\\s+and\\s+(.{3,80}?)[,(.\\n]");
+	private static final Pattern BETWEEN = Pattern
+		.compile("(?is)\\bbetween\\s+(.{3,80}?)\\s+and\\s+(.{3,80}?)[,(.\\n]");
 
-	private static final Pattern TOTAL_LINE = Pattern.compile("(?im)^(?!.*sub\\s*-?total).*\\b(?:total|amount due|balance due|gesamt)\\b.*$");
+	private static final Pattern TOTAL_LINE = Pattern
+		.compile("(?im)^(?!.*sub\\s*-?total).*\\b(?:total|amount due|balance due|gesamt)\\b.*$");
 
 	@Override
 	public String name() {
@@ -66,7 +68,8 @@ public class OfflineExtractor implements Extractor {
 
 	private static java.util.Optional<String> invoiceNumber(String text) {
 		Matcher m = INVOICE_NUMBER.matcher(text);
-		// the number must carry a digit, so a word like "Date" after "Invoice" is not taken for one
+		// the number must carry a digit, so a word like "Date" after "Invoice" is not
+		// taken for one
 		return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
 	}
 

@@ -17,7 +17,8 @@ public final class Prompts {
 
 	public static String system(DocumentType type) {
 		return COMMON + "\nDocument type: " + type.code() + ". " + switch (type) {
-			case INVOICE -> "Find the invoice number, issue and due dates, seller, buyer, line items, net, tax and total.";
+			case INVOICE ->
+				"Find the invoice number, issue and due dates, seller, buyer, line items, net, tax and total.";
 			case RECEIPT -> "Find the merchant, the date, the items and the total paid with its payment method.";
 			case CONTRACT -> "Find the parties, the effective date, the term, termination notice and governing law.";
 			case GENERIC -> "Find a title, a one-sentence summary, dates, amounts and named organisations.";
@@ -30,37 +31,46 @@ public final class Prompts {
 
 	public static String schema(DocumentType type) {
 		return switch (type) {
-			case INVOICE -> """
-					{"type":"object","properties":{"invoiceNumber":{"type":["string","null"]},"issueDate":{"type":["string","null"]},
-					"dueDate":{"type":["string","null"]},"seller":{"type":["string","null"]},"buyer":{"type":["string","null"]},
-					"lineItems":{"type":"array","items":{"type":"object","properties":{"description":{"type":"string"},"quantity":{"type":["string","null"]},"amount":%s}}},
-					"net":%s,"tax":%s,"total":%s},"required":["invoiceNumber","total"]}""".formatted(AMOUNT, AMOUNT, AMOUNT, AMOUNT);
-			case RECEIPT -> """
-					{"type":"object","properties":{"merchant":{"type":["string","null"]},"date":{"type":["string","null"]},
-					"items":{"type":"array","items":{"type":"object","properties":{"description":{"type":"string"},"amount":%s}}},
-					"total":%s,"paymentMethod":{"type":["string","null"]}},"required":["merchant","total"]}""".formatted(AMOUNT, AMOUNT);
-			case CONTRACT -> """
-					{"type":"object","properties":{"parties":{"type":"array","items":{"type":"string"}},"effectiveDate":{"type":["string","null"]},
-					"term":{"type":["string","null"]},"terminationNotice":{"type":["string","null"]},"governingLaw":{"type":["string","null"]}},
-					"required":["parties"]}""";
-			case GENERIC -> """
-					{"type":"object","properties":{"title":{"type":["string","null"]},"summary":{"type":["string","null"]},
-					"dates":{"type":"array","items":{"type":"string"}},"amounts":{"type":"array","items":%s},
-					"organisations":{"type":"array","items":{"type":"string"}}},"required":["summary"]}""".formatted(AMOUNT);
+			case INVOICE ->
+				"""
+						{"type":"object","properties":{"invoiceNumber":{"type":["string","null"]},"issueDate":{"type":["string","null"]},
+						"dueDate":{"type":["string","null"]},"seller":{"type":["string","null"]},"buyer":{"type":["string","null"]},
+						"lineItems":{"type":"array","items":{"type":"object","properties":{"description":{"type":"string"},"quantity":{"type":["string","null"]},"amount":%s}}},
+						"net":%s,"tax":%s,"total":%s},"required":["invoiceNumber","total"]}"""
+					.formatted(AMOUNT, AMOUNT, AMOUNT, AMOUNT);
+			case RECEIPT ->
+				"""
+						{"type":"object","properties":{"merchant":{"type":["string","null"]},"date":{"type":["string","null"]},
+						"items":{"type":"array","items":{"type":"object","properties":{"description":{"type":"string"},"amount":%s}}},
+						"total":%s,"paymentMethod":{"type":["string","null"]}},"required":["merchant","total"]}"""
+					.formatted(AMOUNT, AMOUNT);
+			case CONTRACT ->
+				"""
+						{"type":"object","properties":{"parties":{"type":"array","items":{"type":"string"}},"effectiveDate":{"type":["string","null"]},
+						"term":{"type":["string","null"]},"terminationNotice":{"type":["string","null"]},"governingLaw":{"type":["string","null"]}},
+						"required":["parties"]}""";
+			case GENERIC ->
+				"""
+						{"type":"object","properties":{"title":{"type":["string","null"]},"summary":{"type":["string","null"]},
+						"dates":{"type":"array","items":{"type":"string"}},"amounts":{"type":"array","items":%s},
+						"organisations":{"type":"array","items":{"type":"string"}}},"required":["summary"]}"""
+					.formatted(AMOUNT);
 		};
 	}
 
 	/**
-	 * An upper bound on the prompt's tokens: byte-level BPE tokenizers never produce more tokens than
-	 * bytes, plus a margin for the chat format's per-message overhead.
+	 * An upper bound on the prompt's tokens: byte-level BPE tokenizers never produce more
+	 * tokens than bytes, plus a margin for the chat format's per-message overhead.
 	 */
 	public static long promptTokenBound(DocumentType type, String text) {
-		return system(type).getBytes(StandardCharsets.UTF_8).length + user(text).getBytes(StandardCharsets.UTF_8).length + 64L;
+		return system(type).getBytes(StandardCharsets.UTF_8).length + user(text).getBytes(StandardCharsets.UTF_8).length
+				+ 64L;
 	}
 
 	/**
-	 * The same bound before the text is known: any text of at most {@code maxChars} characters (UTF-8 needs at
-	 * most 3 bytes per UTF-16 character), for the given type or, when none is given yet, the longest.
+	 * The same bound before the text is known: any text of at most {@code maxChars}
+	 * characters (UTF-8 needs at most 3 bytes per UTF-16 character), for the given type
+	 * or, when none is given yet, the longest.
 	 */
 	public static long worstPromptTokenBound(DocumentType type, int maxChars) {
 		long longest = 0;

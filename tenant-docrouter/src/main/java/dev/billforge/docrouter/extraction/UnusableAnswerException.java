@@ -3,8 +3,9 @@ package dev.billforge.docrouter.extraction;
 import dev.billforge.docrouter.pricing.TokenUsage;
 
 /**
- * The model answered — and spent tokens — but its answer cannot be used. Unlike other failures the job is
- * charged for the tokens: otherwise a document written to derail the model would get extraction for free.
+ * The model answered — and spent tokens — but its answer cannot be used. Unlike other
+ * failures the job is charged for the tokens: otherwise a document written to derail the
+ * model would get extraction for free.
  */
 public class UnusableAnswerException extends ExtractionFailedException {
 

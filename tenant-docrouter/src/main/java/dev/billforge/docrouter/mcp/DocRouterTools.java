@@ -21,9 +21,9 @@ import dev.billforge.mcp.McpTool;
 import dev.billforge.mcp.McpToolProvider;
 
 /**
- * The tools an agent sees on the platform's MCP server ({@code dev.billforge.mcp}), which answers with
- * JSON text (and the same as structured content) and turns a refused call (no credits, bad input,
- * unknown document) into a tool error carrying the API's code.
+ * The tools an agent sees on the platform's MCP server ({@code dev.billforge.mcp}), which
+ * answers with JSON text (and the same as structured content) and turns a refused call
+ * (no credits, bad input, unknown document) into a tool error carrying the API's code.
  */
 @Component
 class DocRouterTools implements McpToolProvider {
@@ -45,22 +45,25 @@ class DocRouterTools implements McpToolProvider {
 		return List.of(
 				new McpTool("extract_document",
 						"Extract fields from a document (PDF, image or text). Give contentBase64 (the file) or text. "
-								+ "Charged in " + metric.creditName() + ": at least one per page, more for long LLM jobs.",
+								+ "Charged in " + metric.creditName()
+								+ ": at least one per page, more for long LLM jobs.",
 						Map.of("type", "object", "properties",
 								Map.of("fileName", Map.of("type", "string"), "contentBase64",
 										Map.of("type", "string", "description", "the file, base64-encoded"), "text",
 										Map.of("type", "string", "description", "plain text instead of a file"),
 										"documentType",
-										Map.of("type", "string", "enum", List.of("invoice", "receipt", "contract", "generic")),
+										Map.of("type", "string", "enum",
+												List.of("invoice", "receipt", "contract", "generic")),
 										"extractor", Map.of("type", "string", "enum", List.of("offline", "llm")),
 										"idempotencyKey", Map.of("type", "string"))),
 						this::extract),
 				new McpTool("get_result", "Get a document's status and extracted fields by its id.",
-						Map.of("type", "object", "properties", Map.of("documentId", Map.of("type", "string")), "required",
-								List.of("documentId")),
+						Map.of("type", "object", "properties", Map.of("documentId", Map.of("type", "string")),
+								"required", List.of("documentId")),
 						(org, args) -> DocumentView.result(documents.get(org, string(args, "documentId")))),
 				new McpTool("get_balance_and_usage",
-						"Get the org's " + metric.creditName() + " balance, usage in the current period and recent documents.",
+						"Get the org's " + metric.creditName()
+								+ " balance, usage in the current period and recent documents.",
 						Map.of("type", "object", "properties", Map.of()), (org, args) -> balance(org)));
 	}
 
@@ -78,8 +81,10 @@ class DocRouterTools implements McpToolProvider {
 			throw ProblemException.invalid("contentBase64", "contentBase64 is not valid base64");
 		}
 		String fileName = string(args, "fileName");
-		Document document = documents.submit(org, new Upload(fileName == null ? (text != null ? "text.txt" : "upload") : fileName,
-				content, string(args, "documentType"), string(args, "extractor"), string(args, "idempotencyKey")))
+		Document document = documents
+			.submit(org,
+					new Upload(fileName == null ? (text != null ? "text.txt" : "upload") : fileName, content,
+							string(args, "documentType"), string(args, "extractor"), string(args, "idempotencyKey")))
 			.document();
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("document", DocumentView.of(document));
@@ -88,8 +93,9 @@ class DocRouterTools implements McpToolProvider {
 	}
 
 	/**
-	 * Strict base64, line breaks allowed: the MIME decoder skips every character outside the
-	 * alphabet, so control characters or junk would silently decode to some other file.
+	 * Strict base64, line breaks allowed: the MIME decoder skips every character outside
+	 * the alphabet, so control characters or junk would silently decode to some other
+	 * file.
 	 */
 	private static byte[] decodeBase64(String base64) {
 		StringBuilder compact = new StringBuilder(base64.length());
@@ -108,7 +114,10 @@ class DocRouterTools implements McpToolProvider {
 		return answer;
 	}
 
-	/** As before the move to the platform's MCP server: the value's text, checked by the document service. */
+	/**
+	 * As before the move to the platform's MCP server: the value's text, checked by the
+	 * document service.
+	 */
 	private static String string(McpArguments args, String name) {
 		Object value = args.raw(name);
 		return value == null ? null : value.toString();

@@ -2,8 +2,12 @@ package dev.billforge.docrouter.pricing;
 
 import java.math.BigDecimal;
 
-/** A model's price in USD per one million input and output tokens, in one price table version. */
-public record ModelPrice(String model, String tableVersion, BigDecimal inputPerMillionUsd, BigDecimal outputPerMillionUsd) {
+/**
+ * A model's price in USD per one million input and output tokens, in one price table
+ * version.
+ */
+public record ModelPrice(String model, String tableVersion, BigDecimal inputPerMillionUsd,
+		BigDecimal outputPerMillionUsd) {
 
 	private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 

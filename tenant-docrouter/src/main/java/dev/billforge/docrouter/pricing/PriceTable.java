@@ -40,7 +40,9 @@ public final class PriceTable {
 				}
 			}
 		}
-		this.versions = versions.stream().sorted(Comparator.comparing(PriceTableVersion::getEffectiveFrom).reversed()).toList();
+		this.versions = versions.stream()
+			.sorted(Comparator.comparing(PriceTableVersion::getEffectiveFrom).reversed())
+			.toList();
 	}
 
 	/** The price of {@code model} in the table in effect at {@code at}. */
@@ -52,7 +54,8 @@ public final class PriceTable {
 				.stream()
 				.filter(m -> m.getName().equals(model))
 				.findFirst()
-				.map(m -> new ModelPrice(m.getName(), v.getVersion(), m.getInputPerMillionUsd(), m.getOutputPerMillionUsd())));
+				.map(m -> new ModelPrice(m.getName(), v.getVersion(), m.getInputPerMillionUsd(),
+						m.getOutputPerMillionUsd())));
 	}
 
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code docrouter.pricing.*}: markup, the price of one SPU in USD, and the model price tables.
- * All amounts are exact decimals (bind them as strings in YAML to be safe: {@code "0.15"}).
+ * {@code docrouter.pricing.*}: markup, the price of one SPU in USD, and the model price
+ * tables. All amounts are exact decimals (bind them as strings in YAML to be safe:
+ * {@code "0.15"}).
  */
 @ConfigurationProperties("docrouter.pricing")
 public class PricingProperties {

@@ -7,9 +7,10 @@ import java.time.Instant;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * DocRouter's pricing rule: {@code SPU = max(page floor, ceil(markup × LLM cost ÷ price per SPU))}.
- * The page floor is the page meter's rate times the pages. There is deliberately no per-job cap:
- * a large job costs what its pages and tokens cost.
+ * DocRouter's pricing rule:
+ * {@code SPU = max(page floor, ceil(markup × LLM cost ÷ price per SPU))}. The page floor
+ * is the page meter's rate times the pages. There is deliberately no per-job cap: a large
+ * job costs what its pages and tokens cost.
  */
 public class SpuPricing {
 
@@ -44,7 +45,9 @@ public class SpuPricing {
 		return new SpuPrice(floor, floor, Credits.ZERO, null, null);
 	}
 
-	/** The price of a job that used {@code usage} tokens of {@code model} at {@code at}. */
+	/**
+	 * The price of a job that used {@code usage} tokens of {@code model} at {@code at}.
+	 */
 	public SpuPrice llm(int pages, String model, TokenUsage usage, Instant at) {
 		ModelPrice price = modelPrice(model, at);
 		BigDecimal cost = price.cost(usage);
@@ -55,8 +58,9 @@ public class SpuPricing {
 
 	public ModelPrice modelPrice(String model, Instant at) {
 		return table.price(model, at)
-			.orElseThrow(() -> new IllegalStateException("model " + model + " has no price in the price table in effect at " + at
-					+ "; add it to docrouter.pricing.price-tables"));
+			.orElseThrow(
+					() -> new IllegalStateException("model " + model + " has no price in the price table in effect at "
+							+ at + "; add it to docrouter.pricing.price-tables"));
 	}
 
 }

@@ -32,8 +32,9 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * A PDF's text — the expensive part of a hostile PDF — is read only under a hold for the upload's worst
- * case; when reading fails, the hold is released and nothing is charged or stored.
+ * A PDF's text — the expensive part of a hostile PDF — is read only under a hold for the
+ * upload's worst case; when reading fails, the hold is released and nothing is charged or
+ * stored.
  */
 class DocumentServicePdfHoldTest {
 
@@ -48,17 +49,18 @@ class DocumentServicePdfHoldTest {
 		when(ledger.reserve(any(), anyString(), any(), anyString(), any())).thenReturn(new Reservation("hold_1", "k",
 				Reservation.Status.HELD, Credits.of(3), Instant.now().plusSeconds(60), null, null));
 		DocumentsProperties properties = new DocumentsProperties();
-		properties.setParseTimeout(Duration.ZERO); // every read of the text runs out of time
+		properties.setParseTimeout(Duration.ZERO); // every read of the text runs out of
+													// time
 		ObjectProvider<LlmExtractor> noLlm = mock(ObjectProvider.class);
 		ObjectProvider<java.time.Clock> clock = mock(ObjectProvider.class);
 		when(clock.getIfAvailable(any())).thenReturn(java.time.Clock.systemUTC());
-		DocumentService service = new DocumentService(store, ledger, metering, pricing, mock(OfflineExtractor.class), noLlm,
-				properties, new LlmProperties(), clock);
+		DocumentService service = new DocumentService(store, ledger, metering, pricing, mock(OfflineExtractor.class),
+				noLlm, properties, new LlmProperties(), clock);
 		OrgId org = new OrgId("org_00000000000000000000000000000001");
 
-		assertThatThrownBy(() -> service.submit(org, new Upload("scan.pdf", Pdfs.pdf(3, "Invoice"), null, "offline", null)))
-			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.getMessage())
-				.contains("longer than"));
+		assertThatThrownBy(
+				() -> service.submit(org, new Upload("scan.pdf", Pdfs.pdf(3, "Invoice"), null, "offline", null)))
+			.isInstanceOfSatisfying(ProblemException.class, ex -> assertThat(ex.getMessage()).contains("longer than"));
 		InOrder order = inOrder(ledger);
 		order.verify(ledger).reserve(eq(org), anyString(), eq(Credits.of(3)), eq("page"), any());
 		order.verify(ledger).release(org, "hold_1");

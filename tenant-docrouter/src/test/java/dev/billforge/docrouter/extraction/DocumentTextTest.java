@@ -23,7 +23,8 @@ class DocumentTextTest {
 		assertThatThrownBy(() -> DocumentText.open(pdf, limits(10, Duration.ofSeconds(5)), Clock.systemUTC()))
 			.isInstanceOf(DocumentText.TooManyPagesException.class)
 			.hasMessageContaining("12 pages");
-		try (DocumentText.Opened opened = DocumentText.open(pdf, limits(12, Duration.ofSeconds(5)), Clock.systemUTC())) {
+		try (DocumentText.Opened opened = DocumentText.open(pdf, limits(12, Duration.ofSeconds(5)),
+				Clock.systemUTC())) {
 			assertThat(opened.pages()).isEqualTo(12);
 			assertThat(opened.text()).contains("Invoice INV-1");
 		}
@@ -33,14 +34,16 @@ class DocumentTextTest {
 	void readingThatOutlastsTheTimeLimitStopsWithAReadableError() throws Exception {
 		try (DocumentText.Opened opened = DocumentText.open(Pdfs.pdf(3, "Receipt"), limits(10, Duration.ZERO),
 				Clock.systemUTC())) {
-			assertThatThrownBy(opened::text).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than");
+			assertThatThrownBy(opened::text).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("longer than");
 		}
 	}
 
 	@Test
 	void aDamagedPdfSaysSoWithoutParserDetails() {
 		assertThatThrownBy(() -> DocumentText.open("%PDF-1.7 garbage".getBytes(), limits(10, Duration.ofSeconds(5)),
-				Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class)
+				Clock.systemUTC()))
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("the PDF is damaged or not a PDF");
 	}
 

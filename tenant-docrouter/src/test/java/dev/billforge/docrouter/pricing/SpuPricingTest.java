@@ -36,7 +36,8 @@ class SpuPricingTest {
 
 	@Test
 	void llmCostTimesMarkupIsRoundedUpToWholeSpu() {
-		// 12,000 × 2.50 / 1M + 800 × 10.00 / 1M = 0.038 USD; × 3 = 0.114 USD = 11.4 SPU → 12
+		// 12,000 × 2.50 / 1M + 800 × 10.00 / 1M = 0.038 USD; × 3 = 0.114 USD = 11.4 SPU →
+		// 12
 		SpuPrice price = pricing.llm(5, "gpt-4o", new TokenUsage(12_000, 800), NOV);
 		assertThat(price.costUsd()).isEqualByComparingTo("0.038");
 		assertThat(price.llmSpu()).isEqualTo(Credits.of(12));
@@ -55,7 +56,8 @@ class SpuPricingTest {
 
 	@Test
 	void largeJobsAreChargedInFullWithoutAPerJobCap() {
-		// 3M × 2.50 / 1M + 200k × 10.00 / 1M = 9.50 USD; × 3 = 28.50 USD = 2,850 SPU (the old code capped at 50)
+		// 3M × 2.50 / 1M + 200k × 10.00 / 1M = 9.50 USD; × 3 = 28.50 USD = 2,850 SPU (the
+		// old code capped at 50)
 		SpuPrice price = pricing.llm(400, "gpt-4o", new TokenUsage(3_000_000, 200_000), NOV);
 		assertThat(price.spu()).isEqualTo(Credits.of(2850));
 		assertThat(pricing.offline(400).spu()).isEqualTo(Credits.of(400));
@@ -85,7 +87,8 @@ class SpuPricingTest {
 		assertThatThrownBy(() -> new PriceTable(List.of(table("v1", "2026-01-01T00:00:00Z", "m", "1", "1"),
 				table("v1", "2026-02-01T00:00:00Z", "m", "1", "1"))))
 			.hasMessageContaining("used twice");
-		assertThatThrownBy(() -> new SpuPricing(new PriceTable(List.of()), BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE))
+		assertThatThrownBy(
+				() -> new SpuPricing(new PriceTable(List.of()), BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE))
 			.hasMessageContaining("markup");
 	}
 

@@ -21,15 +21,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API contract is reviewed as a diff: the document the running app serves must equal the
- * checked-in {@code api/openapi.json}, and that must not break {@code api/openapi.baseline.json}
- * (the last released contract) within {@code /api/v1}.
+ * The API contract is reviewed as a diff: the document the running app serves must equal
+ * the checked-in {@code api/openapi.json}, and that must not break
+ * {@code api/openapi.baseline.json} (the last released contract) within {@code /api/v1}.
  * <p>
  * After a deliberate change of the API, rewrite the checked-in file with
  * {@code ./mvnw -B -pl tenant-docrouter -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ApiContractIT -Dopenapi.update=true verify}
  * and commit it together with the change.
  */
-@BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@BillforgeIntegrationTest(classes = DocRouterApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "billforge.api.operator-token=docrouter-test-operator-token-0123456789")
 class ApiContractIT {
 
@@ -50,7 +51,10 @@ class ApiContractIT {
 		return dir.resolve(name);
 	}
 
-	/** The served document, pretty-printed with sorted keys so the checked-in copy diffs line by line. */
+	/**
+	 * The served document, pretty-printed with sorted keys so the checked-in copy diffs
+	 * line by line.
+	 */
 	String servedSpec() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
@@ -81,7 +85,8 @@ class ApiContractIT {
 		List<String> breaking = new OpenApiCompatibility(baseline, current).breakingChanges();
 		assertThat(breaking).as("""
 				api/openapi.json breaks clients of api/openapi.baseline.json within /api/v1. Keep the old shape
-				(add, don't remove or narrow), or, for a new major version, put the new shape under /api/v2.""").isEmpty();
+				(add, don't remove or narrow), or, for a new major version, put the new shape under /api/v2.""")
+			.isEmpty();
 	}
 
 }

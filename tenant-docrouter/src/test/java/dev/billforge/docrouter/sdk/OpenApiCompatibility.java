@@ -8,11 +8,12 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds the changes within {@code /api/v1} that break a client written against {@code before}:
- * a removed path, operation, parameter, response or response field; a changed type or format
- * (a request may widen an integer to a number); a new required request field or parameter; an
- * enum value a request could send that is no longer accepted. Additions (paths, optional fields,
- * response fields, problem codes) are compatible.
+ * Finds the changes within {@code /api/v1} that break a client written against
+ * {@code before}: a removed path, operation, parameter, response or response field; a
+ * changed type or format (a request may widen an integer to a number); a new required
+ * request field or parameter; an enum value a request could send that is no longer
+ * accepted. Additions (paths, optional fields, response fields, problem codes) are
+ * compatible.
  */
 final class OpenApiCompatibility {
 
@@ -64,8 +65,8 @@ final class OpenApiCompatibility {
 				problems.add("removed " + name);
 			}
 			else {
-				compareSchema(name, resolve(before, parameter.path("schema")), resolve(after, match.path("schema")), true,
-						new HashSet<>());
+				compareSchema(name, resolve(before, parameter.path("schema")), resolve(after, match.path("schema")),
+						true, new HashSet<>());
 			}
 		}
 		for (JsonNode parameter : now.path("parameters")) {
@@ -84,7 +85,8 @@ final class OpenApiCompatibility {
 				problems.add("new required " + where + " request body");
 			}
 			else if (oldBody != null) {
-				compareSchema(where + " request", resolve(before, oldBody), resolve(after, newBody), true, new HashSet<>());
+				compareSchema(where + " request", resolve(before, oldBody), resolve(after, newBody), true,
+						new HashSet<>());
 			}
 		}
 		for (String status : old.path("responses").propertyNames()) {
@@ -103,13 +105,16 @@ final class OpenApiCompatibility {
 				problems.add("removed " + where + " response " + status + " body");
 			}
 			else if (oldSchema != null) {
-				compareSchema(where + " response " + status, resolve(before, oldSchema), resolve(after, newSchema), false,
-						new HashSet<>());
+				compareSchema(where + " response " + status, resolve(before, oldSchema), resolve(after, newSchema),
+						false, new HashSet<>());
 			}
 		}
 	}
 
-	/** {@code request}: the client writes the value (so narrowing breaks it); otherwise it reads it. */
+	/**
+	 * {@code request}: the client writes the value (so narrowing breaks it); otherwise it
+	 * reads it.
+	 */
 	private void compareSchema(String where, JsonNode old, JsonNode now, boolean request, Set<String> seen) {
 		if (!seen.add(where) || seen.size() > 10_000) {
 			return;
@@ -149,11 +154,12 @@ final class OpenApiCompatibility {
 				problems.add(where + ": removed field " + name);
 				continue;
 			}
-			compareSchema(where + "." + name, resolve(before, old.path("properties").path(name)), resolve(after, newProperty),
-					request, seen);
+			compareSchema(where + "." + name, resolve(before, old.path("properties").path(name)),
+					resolve(after, newProperty), request, seen);
 		}
 		if (old.has("items")) {
-			compareSchema(where + "[]", resolve(before, old.path("items")), resolve(after, now.path("items")), request, seen);
+			compareSchema(where + "[]", resolve(before, old.path("items")), resolve(after, now.path("items")), request,
+					seen);
 		}
 		if (old.path("additionalProperties").isObject() && now.path("additionalProperties").isObject()) {
 			compareSchema(where + "{}", resolve(before, old.path("additionalProperties")),

@@ -9,12 +9,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Hand-made before/after documents: what a client of the old one would notice, and what it would not. */
+/**
+ * Hand-made before/after documents: what a client of the old one would notice, and what
+ * it would not.
+ */
 class OpenApiCompatibilityTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** A small API: GET /api/v1/balance answers Balance; POST /api/v1/reservations takes ReserveRequest. */
+	/**
+	 * A small API: GET /api/v1/balance answers Balance; POST /api/v1/reservations takes
+	 * ReserveRequest.
+	 */
 	private static final String BEFORE = """
 			{"paths":{
 			  "/api/v1/balance":{"get":{"parameters":[{"name":"limit","in":"query","schema":{"type":"integer","format":"int32"}}],
@@ -46,46 +52,57 @@ class OpenApiCompatibilityTest {
 
 	@Test
 	void additionsAreCompatible() throws Exception {
-		String after = change("\"id\":{\"type\":\"string\"},\"expiresAt\"", "\"id\":{\"type\":\"string\"},\"note\":{\"type\":\"string\"},\"expiresAt\"")
+		String after = change("\"id\":{\"type\":\"string\"},\"expiresAt\"",
+				"\"id\":{\"type\":\"string\"},\"note\":{\"type\":\"string\"},\"expiresAt\"")
 			.replace("\"enum\":[\"held\",\"committed\"]", "\"enum\":[\"held\",\"committed\",\"expired\"]")
-			.replace("\"/internal/debug\"", "\"/api/v1/alerts\":{\"get\":{\"responses\":{\"200\":{}}}},\"/internal/debug\"")
+			.replace("\"/internal/debug\"",
+					"\"/api/v1/alerts\":{\"get\":{\"responses\":{\"200\":{}}}},\"/internal/debug\"")
 			.replace("\"enum\":[\"hard\",\"soft\"]", "\"enum\":[\"hard\",\"soft\",\"none\"]");
 		assertThat(breaking(after)).isEmpty();
 	}
 
 	@Test
 	void removedPathOperationOrResponseFieldBreaksClients() throws Exception {
-		assertThat(breaking(change("\"/api/v1/balance\"", "\"/api/v1/balances\""))).containsExactly("removed path /api/v1/balance");
+		assertThat(breaking(change("\"/api/v1/balance\"", "\"/api/v1/balances\"")))
+			.containsExactly("removed path /api/v1/balance");
 		assertThat(breaking(change("\"/api/v1/reservations\":{\"post\"", "\"/api/v1/reservations\":{\"put\"")))
 			.containsExactly("removed operation POST /api/v1/reservations");
-		assertThat(breaking(change("\"id\":{\"type\":\"string\"},\"expiresAt\":{\"type\":\"string\",\"format\":\"date-time\"}",
-				"\"id\":{\"type\":\"string\"}")))
+		assertThat(breaking(
+				change("\"id\":{\"type\":\"string\"},\"expiresAt\":{\"type\":\"string\",\"format\":\"date-time\"}",
+						"\"id\":{\"type\":\"string\"}")))
 			.containsExactly("GET /api/v1/balance response 200.grants[]: removed field expiresAt");
 	}
 
 	@Test
 	void changedOrNarrowedTypesBreakClients() throws Exception {
-		assertThat(breaking(change("\"available\":{\"type\":\"string\",\"format\":\"decimal\"}", "\"available\":{\"type\":\"number\"}")))
+		assertThat(breaking(change("\"available\":{\"type\":\"string\",\"format\":\"decimal\"}",
+				"\"available\":{\"type\":\"number\"}")))
 			.containsExactly("GET /api/v1/balance response 200.available: type changed from string to number");
-		assertThat(breaking(change("\"expiresAt\":{\"type\":\"string\",\"format\":\"date-time\"}", "\"expiresAt\":{\"type\":\"string\"}")))
-			.containsExactly("GET /api/v1/balance response 200.grants[].expiresAt: format changed from date-time to none");
+		assertThat(breaking(change("\"expiresAt\":{\"type\":\"string\",\"format\":\"date-time\"}",
+				"\"expiresAt\":{\"type\":\"string\"}")))
+			.containsExactly(
+					"GET /api/v1/balance response 200.grants[].expiresAt: format changed from date-time to none");
 		assertThat(breaking(change("\"enum\":[\"hard\",\"soft\"]", "\"enum\":[\"hard\"]")))
 			.containsExactly("POST /api/v1/reservations request.mode: no longer accepts soft");
-		assertThat(breaking(change("\"schema\":{\"type\":\"integer\",\"format\":\"int32\"}", "\"schema\":{\"type\":\"string\"}")))
+		assertThat(breaking(
+				change("\"schema\":{\"type\":\"integer\",\"format\":\"int32\"}", "\"schema\":{\"type\":\"string\"}")))
 			.containsExactly("GET /api/v1/balance parameter limit: type changed from integer to string");
 	}
 
 	@Test
 	void aRequestMayWidenAnIntegerToANumberButNotTheOtherWay() throws Exception {
-		assertThat(breaking(change("\"credits\":{\"type\":\"integer\"}", "\"credits\":{\"type\":\"number\"}"))).isEmpty();
-		JsonNode widened = JSON.readTree(change("\"credits\":{\"type\":\"integer\"}", "\"credits\":{\"type\":\"number\"}"));
+		assertThat(breaking(change("\"credits\":{\"type\":\"integer\"}", "\"credits\":{\"type\":\"number\"}")))
+			.isEmpty();
+		JsonNode widened = JSON
+			.readTree(change("\"credits\":{\"type\":\"integer\"}", "\"credits\":{\"type\":\"number\"}"));
 		assertThat(new OpenApiCompatibility(widened, JSON.readTree(BEFORE)).breakingChanges())
 			.containsExactly("POST /api/v1/reservations request.credits: type changed from number to integer");
 	}
 
 	@Test
 	void newRequiredRequestFieldOrParameterBreaksClients() throws Exception {
-		assertThat(breaking(change("\"required\":[\"idempotencyKey\"]", "\"required\":[\"idempotencyKey\",\"credits\"]")))
+		assertThat(
+				breaking(change("\"required\":[\"idempotencyKey\"]", "\"required\":[\"idempotencyKey\",\"credits\"]")))
 			.containsExactly("POST /api/v1/reservations request: new required field credits");
 		assertThat(breaking(change("{\"name\":\"limit\",\"in\":\"query\",",
 				"{\"name\":\"org\",\"in\":\"query\",\"required\":true,\"schema\":{\"type\":\"string\"}},{\"name\":\"limit\",\"in\":\"query\",")))
@@ -94,7 +111,9 @@ class OpenApiCompatibilityTest {
 
 	@Test
 	void pathsOutsideApiV1AreNotPromised() throws Exception {
-		assertThat(breaking(change("\"/internal/debug\":{\"get\":{\"responses\":{\"200\":{}}}}", "\"/internal/other\":{}"))).isEmpty();
+		assertThat(breaking(
+				change("\"/internal/debug\":{\"get\":{\"responses\":{\"200\":{}}}}", "\"/internal/other\":{}")))
+			.isEmpty();
 	}
 
 }

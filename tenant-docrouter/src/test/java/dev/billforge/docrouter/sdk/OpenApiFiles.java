@@ -12,9 +12,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The checked-in form of an OpenAPI document: keys sorted at every level except a schema's
- * {@code properties} (kept in declaration order, which the generated SDK models follow), two-space
- * indent, final newline.
+ * The checked-in form of an OpenAPI document: keys sorted at every level except a
+ * schema's {@code properties} (kept in declaration order, which the generated SDK models
+ * follow), two-space indent, final newline.
  */
 final class OpenApiFiles {
 

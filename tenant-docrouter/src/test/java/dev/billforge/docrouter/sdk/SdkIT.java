@@ -24,11 +24,13 @@ import dev.billforge.sdk.Models;
 import dev.billforge.testsupport.BillforgeIntegrationTest;
 
 /**
- * The three SDKs against a live DocRouter on the embedded defaults, started once for all of them (and
- * shared with {@link ApiContractIT}): the Java SDK here, the TypeScript SDK's {@code node --test} and the
- * Python SDK's {@code unittest} as subprocesses with the app's URL and operator token in their env.
+ * The three SDKs against a live DocRouter on the embedded defaults, started once for all
+ * of them (and shared with {@link ApiContractIT}): the Java SDK here, the TypeScript
+ * SDK's {@code node --test} and the Python SDK's {@code unittest} as subprocesses with
+ * the app's URL and operator token in their env.
  */
-@BillforgeIntegrationTest(classes = DocRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@BillforgeIntegrationTest(classes = DocRouterApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "billforge.api.operator-token=docrouter-test-operator-token-0123456789")
 class SdkIT {
 
@@ -53,10 +55,15 @@ class SdkIT {
 	void javaSdkRecordsUsageOncePerKeyAndTheBalanceFollows() {
 		BillforgeClient client = newOrg();
 		assertThat(client.getBalance().available()).isEqualByComparingTo("100");
-		// the builder, as the SDK's README shows; the record constructor below is the other way
+		// the builder, as the SDK's README shows; the record constructor below is the
+		// other way
 		Models.UsageBatchResponse first = client.recordUsage(Models.UsageBatchRequest.builder()
 			.events(List.of(
-					Models.UsageEvent.builder().idempotencyKey("job-1").meter("page").quantity(new BigDecimal("3")).build(),
+					Models.UsageEvent.builder()
+						.idempotencyKey("job-1")
+						.meter("page")
+						.quantity(new BigDecimal("3"))
+						.build(),
 					Models.UsageEvent.builder().meter("llm_token").quantity(new BigDecimal("1234")).build()))
 			.build());
 		assertThat(first.results()).extracting(Models.EventResult::status).containsExactly("recorded", "recorded");
@@ -88,11 +95,17 @@ class SdkIT {
 	@Test
 	void javaSdkErrorsArriveTypedWithTheirStableCode() {
 		BillforgeClient client = newOrg();
-		assertThatThrownBy(() -> client.createHold(new Models.ReserveRequest(null, new BigDecimal("100000"), null, null, null)))
+		assertThatThrownBy(
+				() -> client.createHold(new Models.ReserveRequest(null, new BigDecimal("100000"), null, null, null)))
 			.isInstanceOfSatisfying(BillforgeException.CreditsDenied.class, e -> assertThat(e.status()).isEqualTo(402));
 		assertThatThrownBy(() -> client.commitHold("res_missing", new Models.CommitRequest(BigDecimal.ONE)))
-			.isInstanceOfSatisfying(BillforgeException.NotFound.class, e -> assertThat(e.code()).isEqualTo("not_found"));
-		BillforgeClient stranger = BillforgeClient.builder().baseUrl(baseUrl()).apiKey("doc_router_sk_not_a_key").maxRetries(0).build();
+			.isInstanceOfSatisfying(BillforgeException.NotFound.class,
+					e -> assertThat(e.code()).isEqualTo("not_found"));
+		BillforgeClient stranger = BillforgeClient.builder()
+			.baseUrl(baseUrl())
+			.apiKey("doc_router_sk_not_a_key")
+			.maxRetries(0)
+			.build();
 		assertThatThrownBy(stranger::getBalance).isInstanceOfSatisfying(BillforgeException.AuthenticationFailed.class,
 				e -> assertThat(e.code()).isEqualTo("unauthorized"));
 	}
@@ -100,14 +113,17 @@ class SdkIT {
 	@Test
 	void javaSdkReadsTheUsageSummaryAndLedger() throws Exception {
 		BillforgeClient client = newOrg();
-		client.recordUsage(new Models.UsageBatchRequest(List.of(
-				new Models.UsageEvent(null, "page", new BigDecimal("2"), null, Map.of("operation", "extract"))), null));
-		assertThat(client.checkEntitlement(new Models.CheckRequest(null, "page", BigDecimal.TEN, null)).allowed()).isTrue();
+		client.recordUsage(new Models.UsageBatchRequest(
+				List.of(new Models.UsageEvent(null, "page", new BigDecimal("2"), null, Map.of("operation", "extract"))),
+				null));
+		assertThat(client.checkEntitlement(new Models.CheckRequest(null, "page", BigDecimal.TEN, null)).allowed())
+			.isTrue();
 		assertThat(client.listLedgerEntries(5, null).entries()).hasSizeGreaterThanOrEqualTo(2);
 		Instant now = Instant.now();
 		Models.UsageSummary summary = null;
 		for (int i = 0; i < 50; i++) { // rollups follow the ledger commit
-			summary = client.usageSummary(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS), "hour", "operation");
+			summary = client.usageSummary(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS), "hour",
+					"operation");
 			if (summary.total().compareTo(new BigDecimal("2")) == 0) {
 				break;
 			}
@@ -124,7 +140,8 @@ class SdkIT {
 
 	@Test
 	void pythonSdkTestsPassAgainstTheRunningApp() throws Exception {
-		run(ApiContractIT.repositoryFile("sdks/python"), "python3", "-m", "unittest", "discover", "-s", "tests", "-t", ".", "-v");
+		run(ApiContractIT.repositoryFile("sdks/python"), "python3", "-m", "unittest", "discover", "-s", "tests", "-t",
+				".", "-v");
 	}
 
 	private void run(Path dir, String... command) throws Exception {
@@ -138,7 +155,8 @@ class SdkIT {
 			process = builder.start();
 		}
 		catch (IOException ex) {
-			// a developer machine with only a JDK skips this SDK's tests; CI (which installs both) must run them
+			// a developer machine with only a JDK skips this SDK's tests; CI (which
+			// installs both) must run them
 			String missing = command[0] + " is not installed; .ci/run installs it (apt-get install nodejs python3)";
 			if (System.getenv("CI") != null) {
 				throw new AssertionError(missing, ex);

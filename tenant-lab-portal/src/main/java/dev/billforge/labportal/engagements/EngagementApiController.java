@@ -19,9 +19,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Engagements for a client's own tools (org API key), read only: every step that moves credits stays on the pages,
- * where the acting member's role is known. The org is the API key's; another org's engagement is 404, as is an id
- * that cannot be one (the service checks its shape before any lookup).
+ * Engagements for a client's own tools (org API key), read only: every step that moves
+ * credits stays on the pages, where the acting member's role is known. The org is the API
+ * key's; another org's engagement is 404, as is an id that cannot be one (the service
+ * checks its shape before any lookup).
  */
 @RestController
 @Tag(name = "engagements")
@@ -40,7 +41,8 @@ class EngagementApiController {
 		return new EngagementList(engagements.list(org).stream().map(e -> EngagementResponse.of(e, null)).toList());
 	}
 
-	@Operation(operationId = "getEngagement", summary = "One engagement with its weekly approvals, changes and time entries")
+	@Operation(operationId = "getEngagement",
+			summary = "One engagement with its weekly approvals, changes and time entries")
 	@GetMapping("/{id}")
 	EngagementResponse get(OrgId org, @PathVariable String id) {
 		Engagement engagement = engagements.find(org, id).orElseThrow(() -> ProblemException.notFound("engagement"));
@@ -54,15 +56,15 @@ class EngagementApiController {
 	/** Hours and credits as decimal strings, like every amount of the API. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "Engagement")
-	record EngagementResponse(String id, String title,
-			@Schema(allowableValues = { "proposed", "active", "closed" }) String status, String estimatedHours,
+	record EngagementResponse(String id, String title, @Schema(allowableValues = {
+			"proposed", "active", "closed" }) String status, String estimatedHours,
 			@Schema(description = "Credits per hour (the consulting_hour meter's rate when it was proposed).") String rate,
 			@Schema(description = "The estimate plus every approved change.") String budgetHours, String loggedHours,
 			String approvedHours, @Schema(description = "Credits held now.") String held,
 			@Schema(description = "Credits charged for approved hours.") String charged, String proposedBy,
 			Instant proposedAt, Instant acceptedAt, Instant closedAt, List<WeekResponse> approvals,
 			List<ChangeResponse> changes,
-			@Schema(description = "Only on GET /api/v1/engagements/{id}: newest day first.") List<TimeEntryResponse> timeEntries) {
+			@Schema(description = "Only on GET /api/v1/engagements/{id}: newest day first.") List<TimeEntryResponse> timeEntries){
 
 		static EngagementResponse of(Engagement e, List<TimeEntryResponse> entries) {
 			return new EngagementResponse(e.id(), e.title(), e.status().code(), e.estimatedHours().toPlainString(),
@@ -75,7 +77,8 @@ class EngagementApiController {
 	}
 
 	@Schema(name = "EngagementWeekApproval")
-	record WeekResponse(int number, LocalDate week, String hours, String credits, String approvedBy, Instant approvedAt) {
+	record WeekResponse(int number, LocalDate week, String hours, String credits, String approvedBy,
+			Instant approvedAt) {
 
 		static WeekResponse of(Engagement.WeekApproval w) {
 			return new WeekResponse(w.number(), w.week(), w.hours().toPlainString(), plain(w.credits()), w.approvedBy(),
@@ -90,8 +93,8 @@ class EngagementApiController {
 			boolean approved, String approvedBy) {
 
 		static ChangeResponse of(Engagement.Change c) {
-			return new ChangeResponse(c.number(), c.hours().toPlainString(), c.reason(), c.requestedBy(), c.requestedAt(),
-					c.approved(), c.approvedBy());
+			return new ChangeResponse(c.number(), c.hours().toPlainString(), c.reason(), c.requestedBy(),
+					c.requestedAt(), c.approved(), c.approvedBy());
 		}
 
 	}
@@ -103,8 +106,8 @@ class EngagementApiController {
 			boolean approved, Instant loggedAt) {
 
 		static TimeEntryResponse of(TimeEntry t) {
-			return new TimeEntryResponse(t.id(), t.consultant(), t.date(), t.week(), t.hours().toPlainString(), t.note(),
-					t.approved(), t.loggedAt());
+			return new TimeEntryResponse(t.id(), t.consultant(), t.date(), t.week(), t.hours().toPlainString(),
+					t.note(), t.approved(), t.loggedAt());
 		}
 
 	}

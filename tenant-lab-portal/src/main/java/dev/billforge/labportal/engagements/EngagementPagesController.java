@@ -23,11 +23,12 @@ import dev.billforge.web.ProductPage;
 import dev.billforge.web.WebOrgs;
 
 /**
- * The engagement pages: the list (consultants propose there), an engagement with its numbers, the
- * time entry form (consultants) and the weekly approval (the client). The acting person is the
- * signed-in member with the role the web app resolved from their memberships on this request; the
- * service checks it for every step, and another org's engagement is 404. Not enough credits to accept
- * or approve a change shows the insufficient-credits page.
+ * The engagement pages: the list (consultants propose there), an engagement with its
+ * numbers, the time entry form (consultants) and the weekly approval (the client). The
+ * acting person is the signed-in member with the role the web app resolved from their
+ * memberships on this request; the service checks it for every step, and another org's
+ * engagement is 404. Not enough credits to accept or approve a change shows the
+ * insufficient-credits page.
  */
 @Controller
 @ProductPage
@@ -49,8 +50,9 @@ class EngagementPagesController {
 	}
 
 	@PostMapping
-	String propose(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String estimatedHours,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	String propose(@RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String estimatedHours, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		CurrentOrg org = orgs.require(request);
 		try {
 			return "redirect:/engagements/" + engagements.propose(org.orgId(), person(org), title, estimatedHours).id();
@@ -100,8 +102,8 @@ class EngagementPagesController {
 	}
 
 	@PostMapping("/{id}/approval")
-	String approveWeek(@PathVariable String id, @RequestParam(defaultValue = "") String week, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	String approveWeek(@PathVariable String id, @RequestParam(defaultValue = "") String week,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		CurrentOrg org = orgs.require(request);
 		try {
 			engagements.approveWeek(org.orgId(), id, person(org), week);
@@ -122,7 +124,8 @@ class EngagementPagesController {
 	String requestChange(@PathVariable String id, @RequestParam(defaultValue = "") String hours,
 			@RequestParam(defaultValue = "") String reason, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
-		return act(id, request, response, model, (org, who) -> engagements.requestChange(org.orgId(), id, who, hours, reason));
+		return act(id, request, response, model,
+				(org, who) -> engagements.requestChange(org.orgId(), id, who, hours, reason));
 	}
 
 	@PostMapping("/{id}/changes/{number}/approve")
@@ -146,7 +149,10 @@ class EngagementPagesController {
 
 	}
 
-	/** Runs a step as the signed-in member; a refused step shows the engagement again with the reason (402, 404 excepted). */
+	/**
+	 * Runs a step as the signed-in member; a refused step shows the engagement again with
+	 * the reason (402, 404 excepted).
+	 */
 	private String act(String id, HttpServletRequest request, HttpServletResponse response, Model model, Step step) {
 		CurrentOrg org = orgs.require(request);
 		try {
@@ -178,7 +184,8 @@ class EngagementPagesController {
 	}
 
 	private Engagement engagement(CurrentOrg org, String id, Model model) {
-		Engagement engagement = engagements.find(org.orgId(), id).orElseThrow(() -> ProblemException.notFound("engagement"));
+		Engagement engagement = engagements.find(org.orgId(), id)
+			.orElseThrow(() -> ProblemException.notFound("engagement"));
 		model.addAttribute("engagement", engagement);
 		model.addAttribute("client", EngagementService.isClient(org.role()));
 		model.addAttribute("consultant", EngagementService.isConsultant(org.role()));
@@ -194,22 +201,31 @@ class EngagementPagesController {
 
 	private String timePage(CurrentOrg org, String id, Model model) {
 		engagement(org, id, model);
-		model.addAttribute("entries", engagements.entries(org.orgId(), id).stream()
-			.filter(e -> e.consultant().equalsIgnoreCase(org.email()))
-			.toList());
+		model.addAttribute("entries",
+				engagements.entries(org.orgId(), id)
+					.stream()
+					.filter(e -> e.consultant().equalsIgnoreCase(org.email()))
+					.toList());
 		model.addAttribute("today", LocalDate.now(org.timeZone()));
 		return "labportal/time";
 	}
 
 	private String approval(CurrentOrg org, String id, Model model) {
 		engagement(org, id, model);
-		Map<LocalDate, List<TimeEntry>> weeks = engagements.entries(org.orgId(), id).stream()
+		Map<LocalDate, List<TimeEntry>> weeks = engagements.entries(org.orgId(), id)
+			.stream()
 			.filter(e -> !e.approved())
 			.collect(Collectors.groupingBy(TimeEntry::week, TreeMap::new, Collectors.toList()));
 		model.addAttribute("weeks", weeks);
-		model.addAttribute("weekHours", weeks.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-				w -> w.getValue().stream().map(TimeEntry::hours).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
-					.toPlainString())));
+		model.addAttribute("weekHours",
+				weeks.entrySet()
+					.stream()
+					.collect(Collectors.toMap(Map.Entry::getKey,
+							w -> w.getValue()
+								.stream()
+								.map(TimeEntry::hours)
+								.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+								.toPlainString())));
 		return "labportal/approval";
 	}
 

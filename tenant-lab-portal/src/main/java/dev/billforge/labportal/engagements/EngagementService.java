@@ -37,16 +37,18 @@ import dev.billforge.valuemetric.ValueMetric;
 
 /**
  * The engagement life cycle and its money. The money rule: accepting an engagement holds
- * {@code estimate × rate} (key {@code engagement:<id>:hold:0}); each weekly approval charges
- * {@code approved hours × rate} (rounded up to the credit precision) against the open holds by
- * committing them — a ledger hold commits once — and holds what is left again under a new key
- * ({@code engagement:<id>:hold:<approval>}); an approved change holds {@code hours × rate} under
- * {@code engagement:<id>:change:<n>}; closing releases every open hold. Between a commit and the new
- * hold the remainder is briefly available: if other usage takes it, the new hold is refused and the
- * engagement goes on without one — later approved hours are still charged, as usage (overage or
- * debt as the plan says), never dropped. Every step is one compare-and-set on the engagement that
- * also records the ledger work it owes ({@code pending}); the work is idempotent and deterministic
- * from that record, so a retry or the sweep after a crash finishes it with the same amounts.
+ * {@code estimate × rate} (key {@code engagement:<id>:hold:0}); each weekly approval
+ * charges {@code approved hours × rate} (rounded up to the credit precision) against the
+ * open holds by committing them — a ledger hold commits once — and holds what is left
+ * again under a new key ({@code engagement:<id>:hold:<approval>}); an approved change
+ * holds {@code hours × rate} under {@code engagement:<id>:change:<n>}; closing releases
+ * every open hold. Between a commit and the new hold the remainder is briefly available:
+ * if other usage takes it, the new hold is refused and the engagement goes on without one
+ * — later approved hours are still charged, as usage (overage or debt as the plan says),
+ * never dropped. Every step is one compare-and-set on the engagement that also records
+ * the ledger work it owes ({@code pending}); the work is idempotent and deterministic
+ * from that record, so a retry or the sweep after a crash finishes it with the same
+ * amounts.
  */
 @Service
 public class EngagementService {
@@ -54,13 +56,21 @@ public class EngagementService {
 	/** The meter whose rate prices an hour. */
 	public static final String METER = "consulting_hour";
 
-	/** The dimension the charges carry into the usage rollups (dashboard "by operation"). */
+	/**
+	 * The dimension the charges carry into the usage rollups (dashboard "by operation").
+	 */
 	static final Map<String, String> DIMENSIONS = Map.of("operation", "consulting");
 
-	/** Engagements run for months; a hold outlives a long one (a commit after expiry is still charged). */
+	/**
+	 * Engagements run for months; a hold outlives a long one (a commit after expiry is
+	 * still charged).
+	 */
 	static final Duration HOLD_TTL = Duration.ofDays(400);
 
-	/** A step another request is running is left to it for this long before anyone else finishes it. */
+	/**
+	 * A step another request is running is left to it for this long before anyone else
+	 * finishes it.
+	 */
 	static final Duration STEP_GRACE = Duration.ofSeconds(30);
 
 	static final BigDecimal MAX_ESTIMATE = BigDecimal.valueOf(10_000);
@@ -85,7 +95,8 @@ public class EngagementService {
 
 	private final Clock clock;
 
-	EngagementService(EngagementStore store, WeeklyCharges steps, CreditLedger ledger, ValueMetric metric, Clock clock) {
+	EngagementService(EngagementStore store, WeeklyCharges steps, CreditLedger ledger, ValueMetric metric,
+			Clock clock) {
 		this.store = store;
 		this.steps = steps;
 		this.ledger = ledger;
@@ -93,7 +104,10 @@ public class EngagementService {
 		this.clock = clock;
 	}
 
-	/** The client's side: accepts engagements, approves weeks and changes, closes; never a consultant. */
+	/**
+	 * The client's side: accepts engagements, approves weeks and changes, closes; never a
+	 * consultant.
+	 */
 	public static boolean isClient(Role role) {
 		return role == Role.OWNER || role == Role.ADMIN || role == Role.BILLING || role == Role.REVIEWER;
 	}
@@ -115,8 +129,9 @@ public class EngagementService {
 		Credits rate = new Credits(metric.meter(METER)
 			.orElseThrow(() -> new IllegalStateException("the Lab portal needs the meter " + METER))
 			.creditsPerUnit());
-		Engagement engagement = new Engagement("eng_" + HexFormat.of().formatHex(randomBytes()), name, EngagementStatus.PROPOSED, hours, rate, hours, BigDecimal.ZERO,
-				BigDecimal.ZERO, Credits.ZERO, Credits.ZERO, who.email(), now(), null, null, List.of(), List.of());
+		Engagement engagement = new Engagement("eng_" + HexFormat.of().formatHex(randomBytes()), name,
+				EngagementStatus.PROPOSED, hours, rate, hours, BigDecimal.ZERO, BigDecimal.ZERO, Credits.ZERO,
+				Credits.ZERO, who.email(), now(), null, null, List.of(), List.of());
 		store.insert(org, engagement);
 		return engagement;
 	}
@@ -141,7 +156,10 @@ public class EngagementService {
 		return store.entries(org, id, 1000);
 	}
 
-	/** The client accepts: the estimate is held; repeating it changes nothing (same hold key). */
+	/**
+	 * The client accepts: the estimate is held; repeating it changes nothing (same hold
+	 * key).
+	 */
 	public Engagement accept(OrgId org, String id, Person who) {
 		requireRole(who, EngagementService::isClient, "accept an engagement");
 		Engagement engagement = load(org, id).engagement();
@@ -155,13 +173,18 @@ public class EngagementService {
 				Updates.combine(Updates.set("status", EngagementStatus.ACTIVE.code()),
 						Updates.set("acceptedAt", EngagementStore.date(now())), Updates.set("acceptedBy", who.email()),
 						Updates.set("held", plain(hold.credits())),
-						Updates.set("holds", EngagementStore.holds(List.of(hold), new org.bson.Document()).get("holds"))),
+						Updates.set("holds",
+								EngagementStore.holds(List.of(hold), new org.bson.Document()).get("holds"))),
 				Filters.eq("status", EngagementStatus.PROPOSED.code()));
-		// Lost a race with another acceptance: it used the same hold key, so there is one hold.
+		// Lost a race with another acceptance: it used the same hold key, so there is one
+		// hold.
 		return accepted.map(Stored::engagement).orElseGet(() -> settled(org, id, EngagementStatus.ACTIVE, "accepted"));
 	}
 
-	/** A consultant logs hours on a day; the engagement's budget (estimate plus approved changes) bounds them. */
+	/**
+	 * A consultant logs hours on a day; the engagement's budget (estimate plus approved
+	 * changes) bounds them.
+	 */
 	public TimeEntry logTime(OrgId org, String id, Person who, String day, String hours, String note) {
 		LocalDate date = date("date", day);
 		BigDecimal logged = hours("hours", hours, MAX_ENTRY);
@@ -175,14 +198,18 @@ public class EngagementService {
 			requireStatus(e, EngagementStatus.ACTIVE, "logged against");
 			BigDecimal after = e.loggedHours().add(logged);
 			if (after.compareTo(e.budgetHours()) > 0) {
-				throw ProblemException.conflict("over_estimate", "logging " + logged.toPlainString()
-						+ " h would pass the engagement's " + e.budgetHours().toPlainString()
-						+ " h; work beyond the estimate needs a change the client approves");
+				throw ProblemException.conflict("over_estimate",
+						"logging " + logged.toPlainString() + " h would pass the engagement's "
+								+ e.budgetHours().toPlainString()
+								+ " h; work beyond the estimate needs a change the client approves");
 			}
-			// The budget only grows, so checking against the hours read is safe; a concurrent log retries.
-			if (store.update(org, id, Updates.set("loggedHours", EngagementStore.dec(after)),
-					Filters.eq("loggedHours", EngagementStore.dec(e.loggedHours())),
-					Filters.eq("status", EngagementStatus.ACTIVE.code())).isPresent()) {
+			// The budget only grows, so checking against the hours read is safe; a
+			// concurrent log retries.
+			if (store
+				.update(org, id, Updates.set("loggedHours", EngagementStore.dec(after)),
+						Filters.eq("loggedHours", EngagementStore.dec(e.loggedHours())),
+						Filters.eq("status", EngagementStatus.ACTIVE.code()))
+				.isPresent()) {
 				TimeEntry entry = new TimeEntry("te_" + HexFormat.of().formatHex(randomBytes()), id, who.email(), date,
 						date.with(DayOfWeek.MONDAY), logged, text, 0, now());
 				store.insertEntry(org, entry);
@@ -193,9 +220,9 @@ public class EngagementService {
 	}
 
 	/**
-	 * The client approves the week's logged entries: their hours are charged against the hold. Two
-	 * approvals of the same week at once charge it once; approving a week again charges only entries
-	 * logged since.
+	 * The client approves the week's logged entries: their hours are charged against the
+	 * hold. Two approvals of the same week at once charge it once; approving a week again
+	 * charges only entries logged since.
 	 */
 	public Engagement approveWeek(OrgId org, String id, Person who, String weekText) {
 		LocalDate week = date("week", weekText).with(DayOfWeek.MONDAY);
@@ -209,21 +236,25 @@ public class EngagementService {
 			Engagement e = stored.engagement();
 			requireStatus(e, EngagementStatus.ACTIVE, "approved");
 			if (!store.hasUnapproved(org, id, week)) {
-				// Read again: a twin may have claimed the week's entries after this request's first read.
+				// Read again: a twin may have claimed the week's entries after this
+				// request's first read.
 				Stored now = load(org, id);
 				if (now.pending() != null) {
 					waitOrFinish(now);
 					continue;
 				}
 				if (now.engagement().approvals().stream().anyMatch(a -> a.week().equals(week))) {
-					return now.engagement(); // approved already (by this request's twin, or before)
+					return now.engagement(); // approved already (by this request's twin,
+												// or before)
 				}
-				throw ProblemException.conflict("nothing_to_approve", "no unapproved time is logged in the week of " + week);
+				throw ProblemException.conflict("nothing_to_approve",
+						"no unapproved time is logged in the week of " + week);
 			}
 			int number = stored.approvalSeq() + 1;
 			Pending charge = new Pending(Pending.CHARGE, number, week, who.email(), now(), null, null, stored.holds());
 			Optional<Stored> claimed = store.update(org, id,
-					Updates.combine(Updates.set("approvalSeq", number), Updates.set("pending", EngagementStore.pending(charge))),
+					Updates.combine(Updates.set("approvalSeq", number),
+							Updates.set("pending", EngagementStore.pending(charge))),
 					Filters.eq("approvalSeq", stored.approvalSeq()), Filters.eq("pending", null),
 					Filters.eq("status", EngagementStatus.ACTIVE.code()));
 			if (claimed.isPresent()) {
@@ -233,7 +264,10 @@ public class EngagementService {
 		throw busy();
 	}
 
-	/** A consultant asks for hours beyond the estimate; nothing is held until the client approves. */
+	/**
+	 * A consultant asks for hours beyond the estimate; nothing is held until the client
+	 * approves.
+	 */
 	public Engagement requestChange(OrgId org, String id, Person who, String hours, String reason) {
 		BigDecimal extra = hours("hours", hours, MAX_ESTIMATE);
 		String why = TextInput.required("reason", reason, MAX_TEXT);
@@ -252,13 +286,18 @@ public class EngagementService {
 		throw busy();
 	}
 
-	/** The client approves a change: its hours are held as a new hold and join the budget. */
+	/**
+	 * The client approves a change: its hours are held as a new hold and join the budget.
+	 */
 	public Engagement approveChange(OrgId org, String id, Person who, int number) {
 		requireRole(who, EngagementService::isClient, "approve a change");
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Stored stored = load(org, id);
 			Engagement e = stored.engagement();
-			Change change = e.changes().stream().filter(c -> c.number() == number).findFirst()
+			Change change = e.changes()
+				.stream()
+				.filter(c -> c.number() == number)
+				.findFirst()
 				.orElseThrow(() -> ProblemException.notFound("change"));
 			if (change.approved()) {
 				return e;
@@ -275,10 +314,11 @@ public class EngagementService {
 							Updates.set("changes." + (number - 1) + ".approvedBy", who.email()),
 							Updates.set("budgetHours", EngagementStore.dec(e.budgetHours().add(change.hours()))),
 							Updates.set("held", plain(e.held().plus(credits))),
-							Updates.push("holds", new org.bson.Document("id", hold.holdId()).append("credits", plain(credits)))),
+							Updates.push("holds",
+									new org.bson.Document("id", hold.holdId()).append("credits", plain(credits)))),
 					Filters.eq("changes." + (number - 1) + ".approved", false), Filters.eq("pending", null),
-					Filters.eq("budgetHours", EngagementStore.dec(e.budgetHours())), Filters.eq("held", plain(e.held())),
-					Filters.eq("status", EngagementStatus.ACTIVE.code()));
+					Filters.eq("budgetHours", EngagementStore.dec(e.budgetHours())),
+					Filters.eq("held", plain(e.held())), Filters.eq("status", EngagementStatus.ACTIVE.code()));
 			if (approved.isPresent()) {
 				return approved.get().engagement();
 			}
@@ -286,7 +326,10 @@ public class EngagementService {
 		throw busy();
 	}
 
-	/** The client closes: every open hold is released; time not approved by then is not charged. */
+	/**
+	 * The client closes: every open hold is released; time not approved by then is not
+	 * charged.
+	 */
 	public Engagement close(OrgId org, String id, Person who) {
 		requireRole(who, EngagementService::isClient, "close an engagement");
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -311,7 +354,10 @@ public class EngagementService {
 		throw busy();
 	}
 
-	/** Finishes ledger steps a crash interrupted (or a request left); safe on every instance at once. */
+	/**
+	 * Finishes ledger steps a crash interrupted (or a request left); safe on every
+	 * instance at once.
+	 */
 	public int sweep() {
 		int finished = 0;
 		for (Stored stored : store.withPendingStep(200)) {
@@ -325,7 +371,10 @@ public class EngagementService {
 
 	// --- the ledger steps ---
 
-	/** Leaves a step another request has just started to it; finishes one that was left behind. */
+	/**
+	 * Leaves a step another request has just started to it; finishes one that was left
+	 * behind.
+	 */
 	private void waitOrFinish(Stored stored) {
 		if (stored.pending().at().plus(STEP_GRACE).isBefore(now())) {
 			steps.run(stored);
@@ -391,7 +440,10 @@ public class EngagementService {
 		return new ProblemException(503, "busy", "the engagement is busy; try again");
 	}
 
-	/** Whole or quarter hours and the like: positive, at most two decimals, bounded before parsing. */
+	/**
+	 * Whole or quarter hours and the like: positive, at most two decimals, bounded before
+	 * parsing.
+	 */
 	private static BigDecimal hours(String field, String text, BigDecimal max) {
 		if (text == null || text.isBlank()) {
 			throw ProblemException.invalid(field, field + " is required");

@@ -1,6 +1,9 @@
 package dev.billforge.labportal.engagements;
 
-/** Where an engagement stands: proposed (nothing held), active (the estimate held), closed (the rest released). */
+/**
+ * Where an engagement stands: proposed (nothing held), active (the estimate held), closed
+ * (the rest released).
+ */
 public enum EngagementStatus {
 
 	PROPOSED, ACTIVE, CLOSED;

@@ -26,11 +26,11 @@ import dev.billforge.orgs.OrgId;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Engagements ({@code lab_engagements}, {@code _id = orgId|engagementId}) and their time entries
- * ({@code lab_time_entries}). Every change of an engagement is one compare-and-set on its document
- * (status, sequence numbers, {@code pending == null}), so of two racing requests exactly one moves it.
- * A step that owes ledger work records it in {@code pending} in the same write and clears it in the
- * write that books its result.
+ * Engagements ({@code lab_engagements}, {@code _id = orgId|engagementId}) and their time
+ * entries ({@code lab_time_entries}). Every change of an engagement is one
+ * compare-and-set on its document (status, sequence numbers, {@code pending == null}), so
+ * of two racing requests exactly one moves it. A step that owes ledger work records it in
+ * {@code pending} in the same write and clears it in the write that books its result.
  */
 @Component
 class EngagementStore {
@@ -52,7 +52,10 @@ class EngagementStore {
 	record HeldCredits(String holdId, Credits credits) {
 	}
 
-	/** Ledger work a step owes: the charge of weekly approval {@code number}, or the release at closing. */
+	/**
+	 * Ledger work a step owes: the charge of weekly approval {@code number}, or the
+	 * release at closing.
+	 */
 	record Pending(String kind, int number, LocalDate week, String by, Instant at, BigDecimal hours, Credits credits,
 			List<HeldCredits> holds) {
 
@@ -91,7 +94,8 @@ class EngagementStore {
 	}
 
 	Optional<Stored> find(OrgId org, String id) {
-		return Optional.ofNullable(engagements.find(Filters.eq("_id", key(org, id))).first()).map(EngagementStore::stored);
+		return Optional.ofNullable(engagements.find(Filters.eq("_id", key(org, id))).first())
+			.map(EngagementStore::stored);
 	}
 
 	List<Engagement> list(OrgId org, int limit) {
@@ -106,32 +110,38 @@ class EngagementStore {
 	/** Engagements whose ledger step was interrupted (or is running right now). */
 	List<Stored> withPendingStep(int limit) {
 		List<Stored> found = new ArrayList<>();
-		// pending.at is always set with pending: the sparse index pending_step serves this, {pending: {$ne: null}} did not
+		// pending.at is always set with pending: the sparse index pending_step serves
+		// this, {pending: {$ne: null}} did not
 		engagements.find(Filters.exists("pending.at")).limit(limit).forEach(doc -> found.add(stored(doc)));
 		return found;
 	}
 
-	/** Applies {@code update} if the engagement still matches {@code conditions}; empty when another request came first. */
+	/**
+	 * Applies {@code update} if the engagement still matches {@code conditions}; empty
+	 * when another request came first.
+	 */
 	Optional<Stored> update(OrgId org, String id, Bson update, Bson... conditions) {
 		List<Bson> filters = new ArrayList<>(List.of(Filters.eq("_id", key(org, id))));
 		filters.addAll(List.of(conditions));
 		return Optional.ofNullable(engagements.findOneAndUpdate(Filters.and(filters), update,
-				new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(EngagementStore::stored);
+				new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+			.map(EngagementStore::stored);
 	}
 
 	// --- time entries ---
 
 	void insertEntry(OrgId org, TimeEntry entry) {
-		entries.insertOne(new Document("_id", key(org, entry.engagementId() + "|" + entry.id())).append("orgId", org.value())
-			.append("engagementId", entry.engagementId())
-			.append("entryId", entry.id())
-			.append("consultant", entry.consultant())
-			.append("date", entry.date().toString())
-			.append("week", entry.week().toString())
-			.append("hours", dec(entry.hours()))
-			.append("note", entry.note())
-			.append("approval", 0)
-			.append("loggedAt", date(entry.loggedAt())));
+		entries.insertOne(
+				new Document("_id", key(org, entry.engagementId() + "|" + entry.id())).append("orgId", org.value())
+					.append("engagementId", entry.engagementId())
+					.append("entryId", entry.id())
+					.append("consultant", entry.consultant())
+					.append("date", entry.date().toString())
+					.append("week", entry.week().toString())
+					.append("hours", dec(entry.hours()))
+					.append("note", entry.note())
+					.append("approval", 0)
+					.append("loggedAt", date(entry.loggedAt())));
 	}
 
 	List<TimeEntry> entries(OrgId org, String engagementId, int limit) {
@@ -171,7 +181,8 @@ class EngagementStore {
 
 	static Document holds(List<HeldCredits> holds, Document target) {
 		List<Document> list = new ArrayList<>();
-		holds.forEach(h -> list.add(new Document("id", h.holdId()).append("credits", h.credits().amount().toPlainString())));
+		holds.forEach(
+				h -> list.add(new Document("id", h.holdId()).append("credits", h.credits().amount().toPlainString())));
 		return target.append("holds", list);
 	}
 
@@ -205,28 +216,30 @@ class EngagementStore {
 	private static Stored stored(Document doc) {
 		List<WeekApproval> approvals = new ArrayList<>();
 		for (Document a : doc.getList("approvals", Document.class, List.of())) {
-			approvals.add(new WeekApproval(a.getInteger("number"), LocalDate.parse(a.getString("week")), big(a, "hours"),
-					Credits.of(a.getString("credits")), a.getString("approvedBy"), instant(a.getDate("approvedAt"))));
+			approvals.add(new WeekApproval(a.getInteger("number"), LocalDate.parse(a.getString("week")),
+					big(a, "hours"), Credits.of(a.getString("credits")), a.getString("approvedBy"),
+					instant(a.getDate("approvedAt"))));
 		}
 		List<Change> changes = new ArrayList<>();
 		for (Document c : doc.getList("changes", Document.class, List.of())) {
-			changes.add(new Change(c.getInteger("number"), big(c, "hours"), c.getString("reason"), c.getString("requestedBy"),
-					instant(c.getDate("requestedAt")), c.getBoolean("approved", false), c.getString("approvedBy")));
+			changes.add(new Change(c.getInteger("number"), big(c, "hours"), c.getString("reason"),
+					c.getString("requestedBy"), instant(c.getDate("requestedAt")), c.getBoolean("approved", false),
+					c.getString("approvedBy")));
 		}
 		Engagement engagement = new Engagement(doc.getString("engagementId"), doc.getString("title"),
-				EngagementStatus.ofCode(doc.getString("status")), big(doc, "estimatedHours"), Credits.of(doc.getString("rate")),
-				big(doc, "budgetHours"), big(doc, "loggedHours"), big(doc, "approvedHours"), Credits.of(doc.getString("held")),
-				Credits.of(doc.getString("charged")), doc.getString("proposedBy"), instant(doc.getDate("proposedAt")),
-				instant(doc.getDate("acceptedAt")), instant(doc.getDate("closedAt")), List.copyOf(approvals),
-				List.copyOf(changes));
+				EngagementStatus.ofCode(doc.getString("status")), big(doc, "estimatedHours"),
+				Credits.of(doc.getString("rate")), big(doc, "budgetHours"), big(doc, "loggedHours"),
+				big(doc, "approvedHours"), Credits.of(doc.getString("held")), Credits.of(doc.getString("charged")),
+				doc.getString("proposedBy"), instant(doc.getDate("proposedAt")), instant(doc.getDate("acceptedAt")),
+				instant(doc.getDate("closedAt")), List.copyOf(approvals), List.copyOf(changes));
 		Document p = doc.get("pending", Document.class);
 		Pending pending = p == null ? null
 				: new Pending(p.getString("kind"), p.getInteger("number"),
 						p.getString("week") == null ? null : LocalDate.parse(p.getString("week")), p.getString("by"),
 						instant(p.getDate("at")), p.get("hours") == null ? null : big(p, "hours"),
 						p.getString("credits") == null ? null : Credits.of(p.getString("credits")), heldCredits(p));
-		return new Stored(new OrgId(doc.getString("orgId")), engagement, heldCredits(doc), doc.getInteger("approvalSeq", 0),
-				pending);
+		return new Stored(new OrgId(doc.getString("orgId")), engagement, heldCredits(doc),
+				doc.getInteger("approvalSeq", 0), pending);
 	}
 
 	private static List<HeldCredits> heldCredits(Document doc) {
@@ -243,7 +256,10 @@ class EngagementStore {
 				doc.getString("note"), doc.getInteger("approval", 0), instant(doc.getDate("loggedAt")));
 	}
 
-	/** Hours are stored as plain decimal strings: exact, and compared as strings in compare-and-set filters. */
+	/**
+	 * Hours are stored as plain decimal strings: exact, and compared as strings in
+	 * compare-and-set filters.
+	 */
 	static String dec(BigDecimal value) {
 		return value.toPlainString();
 	}

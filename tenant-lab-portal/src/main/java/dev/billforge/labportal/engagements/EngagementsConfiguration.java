@@ -8,7 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import dev.billforge.web.ProductNavItem;
 
-/** The engagements' navigation link and the sweep that finishes interrupted ledger steps. */
+/**
+ * The engagements' navigation link and the sweep that finishes interrupted ledger steps.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngagementsConfiguration {
 

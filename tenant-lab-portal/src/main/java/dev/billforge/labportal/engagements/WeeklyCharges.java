@@ -24,11 +24,11 @@ import dev.billforge.valuemetric.Credits;
 import dev.billforge.valuemetric.ValueMetric;
 
 /**
- * The ledger work an engagement step recorded in {@code pending}: a weekly approval's charge
- * (commit the holds, hold the rest again) or the release at closing. Deterministic from that record
- * and idempotent on its keys, so whoever runs it — the request, a waiting twin, the sweep after a
- * crash — books the same amounts once (the booking write is guarded by the pending step). The money
- * rule is on {@link EngagementService}.
+ * The ledger work an engagement step recorded in {@code pending}: a weekly approval's
+ * charge (commit the holds, hold the rest again) or the release at closing. Deterministic
+ * from that record and idempotent on its keys, so whoever runs it — the request, a
+ * waiting twin, the sweep after a crash — books the same amounts once (the booking write
+ * is guarded by the pending step). The money rule is on {@link EngagementService}.
  */
 @Component
 class WeeklyCharges {
@@ -50,7 +50,10 @@ class WeeklyCharges {
 		this.metric = metric;
 	}
 
-	/** {@code hours × rate}, rounded up to the credit precision so no part of an hour is free. */
+	/**
+	 * {@code hours × rate}, rounded up to the credit precision so no part of an hour is
+	 * free.
+	 */
 	static Credits cost(Credits rate, BigDecimal hours, int scale) {
 		return new Credits(rate.amount().multiply(hours).setScale(scale, RoundingMode.UP));
 	}
@@ -63,20 +66,25 @@ class WeeklyCharges {
 		return Pending.CHARGE.equals(pending.kind()) ? charge(stored) : release(stored);
 	}
 
-	/** A weekly approval: price it once, charge it against the holds, hold the rest again, book it. */
+	/**
+	 * A weekly approval: price it once, charge it against the holds, hold the rest again,
+	 * book it.
+	 */
 	private Stored charge(Stored stored) {
 		OrgId org = stored.org();
 		String id = stored.engagement().id();
 		Pending p = stored.pending();
 		if (p.credits() == null) {
-			// Entries join the approval only until it is priced; after that its amount never changes.
+			// Entries join the approval only until it is priced; after that its amount
+			// never changes.
 			store.markApproved(org, id, p.week(), p.number());
 			BigDecimal hours = store.approvedHours(org, id, p.number());
 			Credits credits = cost(stored.engagement().rate(), hours, metric.scale());
-			stored = store.update(org, id,
-					Updates.combine(Updates.set("pending.hours", EngagementStore.dec(hours)),
-							Updates.set("pending.credits", plain(credits))),
-					Filters.eq("pending.number", p.number()), Filters.eq("pending.credits", null))
+			stored = store
+				.update(org, id,
+						Updates.combine(Updates.set("pending.hours", EngagementStore.dec(hours)),
+								Updates.set("pending.credits", plain(credits))),
+						Filters.eq("pending.number", p.number()), Filters.eq("pending.credits", null))
 				.orElseGet(() -> store.find(org, id).orElseThrow());
 			p = stored.pending();
 			if (p == null || !Pending.CHARGE.equals(p.kind()) || p.credits() == null) {
@@ -89,31 +97,37 @@ class WeeklyCharges {
 		List<HeldCredits> holds = rest.isPositive() ? rehold(org, "engagement:" + id + ":hold:" + p.number(), rest)
 				: List.of();
 		Engagement e = stored.engagement();
-		Engagement.WeekApproval approval = new Engagement.WeekApproval(p.number(), p.week(), p.hours(), p.credits(), p.by(),
-				p.at());
-		return store.update(org, id,
-				Updates.combine(Updates.set("holds", EngagementStore.holds(holds, new org.bson.Document()).get("holds")),
-						Updates.set("held", plain(holds.isEmpty() ? Credits.ZERO : rest)),
-						Updates.set("charged", plain(e.charged().plus(p.credits()))),
-						Updates.set("approvedHours", EngagementStore.dec(e.approvedHours().add(p.hours()))),
-						Updates.push("approvals", EngagementStore.approval(approval)), Updates.unset("pending")),
-				Filters.eq("pending.kind", Pending.CHARGE), Filters.eq("pending.number", p.number()))
+		Engagement.WeekApproval approval = new Engagement.WeekApproval(p.number(), p.week(), p.hours(), p.credits(),
+				p.by(), p.at());
+		return store
+			.update(org, id,
+					Updates.combine(
+							Updates.set("holds", EngagementStore.holds(holds, new org.bson.Document()).get("holds")),
+							Updates.set("held", plain(holds.isEmpty() ? Credits.ZERO : rest)),
+							Updates.set("charged", plain(e.charged().plus(p.credits()))),
+							Updates.set("approvedHours", EngagementStore.dec(e.approvedHours().add(p.hours()))),
+							Updates.push("approvals", EngagementStore.approval(approval)), Updates.unset("pending")),
+					Filters.eq("pending.kind", Pending.CHARGE), Filters.eq("pending.number", p.number()))
 			.orElseGet(() -> store.find(org, id).orElseThrow());
 	}
 
 	/**
-	 * Charges the approval's credits against the holds in order (each hold commits once: what a hold
-	 * does not cover goes to the next; anything beyond all of them rides on the last commit and is
-	 * charged like usage); a hold with nothing to charge is released. Without any hold the credits are
-	 * recorded as usage under the approval's own key.
+	 * Charges the approval's credits against the holds in order (each hold commits once:
+	 * what a hold does not cover goes to the next; anything beyond all of them rides on
+	 * the last commit and is charged like usage); a hold with nothing to charge is
+	 * released. Without any hold the credits are recorded as usage under the approval's
+	 * own key.
 	 */
 	private void drawDown(OrgId org, String id, Pending p) {
 		Credits left = p.credits();
 		List<HeldCredits> holds = p.holds();
 		if (holds.isEmpty()) {
 			if (left.isPositive()) {
-				ledger.recordUsage(org, List.of(new dev.billforge.ledger.UsageCharge("engagement:" + id + ":charge:" + p.number(),
-						EngagementService.METER + "|" + p.hours().toPlainString(), EngagementService.METER, p.hours(), left, p.at(), EngagementService.DIMENSIONS)), false);
+				ledger.recordUsage(org,
+						List.of(new dev.billforge.ledger.UsageCharge("engagement:" + id + ":charge:" + p.number(),
+								EngagementService.METER + "|" + p.hours().toPlainString(), EngagementService.METER,
+								p.hours(), left, p.at(), EngagementService.DIMENSIONS)),
+						false);
 			}
 			return;
 		}
@@ -132,10 +146,12 @@ class WeeklyCharges {
 
 	private List<HeldCredits> rehold(OrgId org, String key, Credits rest) {
 		try {
-			return List.of(new HeldCredits(ledger.reserve(org, key, rest, EngagementService.METER, EngagementService.HOLD_TTL).id(), rest));
+			return List.of(new HeldCredits(
+					ledger.reserve(org, key, rest, EngagementService.METER, EngagementService.HOLD_TTL).id(), rest));
 		}
 		catch (CreditsDeniedException ex) {
-			log.warn("Engagement hold {} of org {} could not be renewed ({}): later approved hours are charged as usage",
+			log.warn(
+					"Engagement hold {} of org {} could not be renewed ({}): later approved hours are charged as usage",
 					key, org, ex.reason().code());
 			return List.of();
 		}
@@ -145,9 +161,11 @@ class WeeklyCharges {
 		OrgId org = stored.org();
 		String id = stored.engagement().id();
 		stored.pending().holds().forEach(h -> releaseHold(org, h.holdId()));
-		return store.update(org, id,
-				Updates.combine(Updates.set("holds", List.of()), Updates.set("held", "0"), Updates.unset("pending")),
-				Filters.eq("pending.kind", Pending.RELEASE))
+		return store
+			.update(org, id,
+					Updates.combine(Updates.set("holds", List.of()), Updates.set("held", "0"),
+							Updates.unset("pending")),
+					Filters.eq("pending.kind", Pending.RELEASE))
 			.orElseGet(() -> store.find(org, id).orElseThrow());
 	}
 

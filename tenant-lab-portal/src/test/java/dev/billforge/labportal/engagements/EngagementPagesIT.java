@@ -35,9 +35,9 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * The engagement pages as the client's reviewer, the consultant and a stranger use them, signed in
- * through the real local-account forms: each sees only the steps their role allows, and the server
- * refuses the others whatever is posted.
+ * The engagement pages as the client's reviewer, the consultant and a stranger use them,
+ * signed in through the real local-account forms: each sees only the steps their role
+ * allows, and the server refuses the others whatever is posted.
  */
 @BillforgeIntegrationTest(classes = LabPortalApplication.class)
 @AutoConfigureMockMvc
@@ -92,11 +92,13 @@ class EngagementPagesIT {
 
 	@Test
 	void theConsultantProposesAndLogsTimeTheClientAcceptsAndApprovesTheWeek() throws Exception {
-		ledger.grant(org, new GrantRequest("pack-" + org.value(), GrantSource.PACK, Credits.of(3000), null, null, "pack", null));
-		assertThat(page(consultant, "/engagements")).contains("href=\"/engagements\">Engagements</a>", "No engagements yet");
+		ledger.grant(org,
+				new GrantRequest("pack-" + org.value(), GrantSource.PACK, Credits.of(3000), null, null, "pack", null));
+		assertThat(page(consultant, "/engagements")).contains("href=\"/engagements\">Engagements</a>",
+				"No engagements yet");
 
-		MvcResult proposed = send(consultant, "/engagements", post("/engagements").param("title", "LIMS <migration>")
-			.param("estimatedHours", "10"));
+		MvcResult proposed = send(consultant, "/engagements",
+				post("/engagements").param("title", "LIMS <migration>").param("estimatedHours", "10"));
 		String path = proposed.getResponse().getRedirectedUrl();
 		assertThat(path).startsWith("/engagements/eng_");
 		assertThat(page(consultant, path)).contains("LIMS &lt;migration&gt;", "Proposed").doesNotContain("/accept\"");
@@ -110,20 +112,32 @@ class EngagementPagesIT {
 		assertThat(ledger.balance(org).held()).isEqualTo(Credits.of(1500));
 
 		assertThat(page(consultant, path + "/time")).contains("Log time", "name=\"hours\"");
-		assertThat(send(consultant, path + "/time", post(path + "/time").param("date", "2026-11-17").param("hours", "3")
-			.param("note", "schema review")).getResponse().getRedirectedUrl()).isEqualTo(path + "/time?logged");
-		assertThat(send(consultant, path + "/time", post(path + "/time").param("date", "2026-11-18").param("hours", "20"))
-			.getResponse().getStatus()).isEqualTo(409); // past the estimate: needs a change
+		assertThat(send(consultant, path + "/time",
+				post(path + "/time").param("date", "2026-11-17").param("hours", "3").param("note", "schema review"))
+			.getResponse()
+			.getRedirectedUrl()).isEqualTo(path + "/time?logged");
+		assertThat(
+				send(consultant, path + "/time", post(path + "/time").param("date", "2026-11-18").param("hours", "20"))
+					.getResponse()
+					.getStatus())
+			.isEqualTo(409); // past the estimate: needs a change
 
-		// Only the client approves time; consultants never reach the approval page or its action.
-		assertThat(mvc.perform(get(path + "/approval").session(consultant)).andReturn().getResponse().getStatus()).isEqualTo(403);
-		assertThat(send(consultant, path, post(path + "/approval").param("week", "2026-11-16")).getResponse().getStatus())
+		// Only the client approves time; consultants never reach the approval page or its
+		// action.
+		assertThat(mvc.perform(get(path + "/approval").session(consultant)).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
-		assertThat(mvc.perform(get(path + "/time").session(reviewer)).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(
+				send(consultant, path, post(path + "/approval").param("week", "2026-11-16")).getResponse().getStatus())
+			.isEqualTo(403);
+		assertThat(mvc.perform(get(path + "/time").session(reviewer)).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
 
-		assertThat(page(reviewer, path + "/approval")).contains("Week of 2026-11-16", "schema review", "Approve 3.00 hours");
-		assertThat(send(reviewer, path + "/approval", post(path + "/approval").param("week", "2026-11-16")).getResponse()
-			.getRedirectedUrl()).isEqualTo(path + "/approval?approved");
+		assertThat(page(reviewer, path + "/approval")).contains("Week of 2026-11-16", "schema review",
+				"Approve 3.00 hours");
+		assertThat(
+				send(reviewer, path + "/approval", post(path + "/approval").param("week", "2026-11-16")).getResponse()
+					.getRedirectedUrl())
+			.isEqualTo(path + "/approval?approved");
 		assertThat(page(reviewer, path + "/approval")).contains("No time awaits approval");
 		assertThat(page(reviewer, path)).contains("<dd class=\"engagement-charged\">450</dd>",
 				"<dd class=\"engagement-held\">1050</dd>", "<dd class=\"engagement-approved\">3.00</dd>");
@@ -133,8 +147,8 @@ class EngagementPagesIT {
 
 	@Test
 	void acceptingWithoutCreditsShowsTheBuyPageAndAnotherOrgGetsNotFound() throws Exception {
-		MvcResult proposed = send(consultant, "/engagements", post("/engagements").param("title", "Sample audit 4711")
-			.param("estimatedHours", "2"));
+		MvcResult proposed = send(consultant, "/engagements",
+				post("/engagements").param("title", "Sample audit 4711").param("estimatedHours", "2"));
 		String path = proposed.getResponse().getRedirectedUrl();
 
 		MvcResult refused = send(reviewer, path, post(path + "/accept"));
@@ -162,7 +176,8 @@ class EngagementPagesIT {
 	}
 
 	/** Posts a form as the browser would: with the CSRF token of the page it was on. */
-	private MvcResult send(MockHttpSession session, String from, MockHttpServletRequestBuilder request) throws Exception {
+	private MvcResult send(MockHttpSession session, String from, MockHttpServletRequestBuilder request)
+			throws Exception {
 		return mvc.perform(request.param("_csrf", LocalAccountsTestSupport.csrf(mvc, session, from)).session(session))
 			.andReturn();
 	}

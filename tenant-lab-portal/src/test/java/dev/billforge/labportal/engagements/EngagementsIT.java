@@ -34,9 +34,10 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * Consulting engagements on the embedded defaults: the estimate held at acceptance, weekly approvals
- * charged against the hold (150 LC an hour), over-estimate work only through an approved change, the
- * rest released at closing — and the ledger agreeing with every step.
+ * Consulting engagements on the embedded defaults: the estimate held at acceptance,
+ * weekly approvals charged against the hold (150 LC an hour), over-estimate work only
+ * through an approved change, the rest released at closing — and the ledger agreeing with
+ * every step.
  */
 @BillforgeIntegrationTest(classes = LabPortalApplication.class)
 @Import(EngagementsIT.Config.class)
@@ -71,23 +72,35 @@ class EngagementsIT {
 	void theEstimateIsHeldWeeklyApprovalsAreChargedAndTheRestIsReleasedAtClosing() {
 		OrgId org = clientWithCredits(3000);
 		Engagement proposed = engagements.propose(org, CONSULTANT, "LIMS migration", "10");
-		assertThat(ledger.balance(org).held()).isEqualTo(Credits.ZERO); // nothing held before the client accepts
+		assertThat(ledger.balance(org).held()).isEqualTo(Credits.ZERO); // nothing held
+																		// before the
+																		// client accepts
 		assertThatThrownBy(() -> engagements.accept(org, proposed.id(), CONSULTANT)).satisfies(forbidden());
 
 		String id = engagements.accept(org, proposed.id(), REVIEWER).id();
 		assertBalance(org, 1500, 1500);
 
-		engagements.logTime(org, id, CONSULTANT, "2026-11-09", "3", "schema"); // week of Monday 9 November
+		engagements.logTime(org, id, CONSULTANT, "2026-11-09", "3", "schema"); // week of
+																				// Monday
+																				// 9
+																				// November
 		engagements.logTime(org, id, CONSULTANT, "2026-11-10", "2.5", "import");
-		engagements.logTime(org, id, CONSULTANT, "2026-11-17", "4", "review"); // the next week
-		assertThatThrownBy(() -> engagements.logTime(org, id, REVIEWER, "2026-11-17", "1", null)).satisfies(forbidden());
+		engagements.logTime(org, id, CONSULTANT, "2026-11-17", "4", "review"); // the next
+																				// week
+		assertThatThrownBy(() -> engagements.logTime(org, id, REVIEWER, "2026-11-17", "1", null))
+			.satisfies(forbidden());
 		assertThatThrownBy(() -> engagements.approveWeek(org, id, CONSULTANT, "2026-11-09")).satisfies(forbidden());
 
-		Engagement week1 = engagements.approveWeek(org, id, REVIEWER, "2026-11-11"); // any day names its week
+		Engagement week1 = engagements.approveWeek(org, id, REVIEWER, "2026-11-11"); // any
+																						// day
+																						// names
+																						// its
+																						// week
 		assertThat(week1.approvedHours()).isEqualByComparingTo("5.5");
 		assertThat(week1.charged()).isEqualTo(Credits.of(825));
 		assertThat(week1.held()).isEqualTo(Credits.of(675));
-		assertBalance(org, 1500, 675); // charged 825 of the 1500 held; the rest is held again
+		assertBalance(org, 1500, 675); // charged 825 of the 1500 held; the rest is held
+										// again
 
 		// Approving the same week again charges nothing more.
 		assertThat(engagements.approveWeek(org, id, REVIEWER, "2026-11-09").charged()).isEqualTo(Credits.of(825));
@@ -100,11 +113,14 @@ class EngagementsIT {
 		assertThatThrownBy(() -> engagements.logTime(org, id, CONSULTANT, "2026-11-18", "1", null))
 			.satisfies(code("over_estimate"));
 		Engagement changed = engagements.requestChange(org, id, CONSULTANT, "4", "validation runs took longer");
-		assertThat(ledger.balance(org).held()).isEqualTo(Credits.of(75)); // a request holds nothing
+		assertThat(ledger.balance(org).held()).isEqualTo(Credits.of(75)); // a request
+																			// holds
+																			// nothing
 		assertThatThrownBy(() -> engagements.approveChange(org, id, CONSULTANT, 1)).satisfies(forbidden());
 		changed = engagements.approveChange(org, id, REVIEWER, 1);
 		assertThat(changed.budgetHours()).isEqualByComparingTo("14");
-		assertBalance(org, 3000 - 1425 - 675, 675); // a new hold of 600 next to the remaining 75
+		assertBalance(org, 3000 - 1425 - 675, 675); // a new hold of 600 next to the
+													// remaining 75
 
 		engagements.logTime(org, id, CONSULTANT, "2026-11-18", "1", null);
 		engagements.logTime(org, id, CONSULTANT, "2026-11-19", "2", null);
@@ -116,16 +132,17 @@ class EngagementsIT {
 		Engagement closed = engagements.close(org, id, REVIEWER);
 		assertThat(closed.status()).isEqualTo(EngagementStatus.CLOSED);
 		assertThat(closed.held()).isEqualTo(Credits.ZERO);
-		assertBalance(org, 3000 - 1875, 0); // the rest released, unapproved time not charged
+		assertBalance(org, 3000 - 1875, 0); // the rest released, unapproved time not
+											// charged
 		assertThat(ledger.verify(org).consistent()).isTrue();
 		assertThatThrownBy(() -> engagements.logTime(org, id, CONSULTANT, "2026-11-19", "1", null))
 			.satisfies(code("invalid_transition"));
 	}
 
 	/**
-	 * The minute sweep looks for steps left behind on every instance; its query must be served by the sparse
-	 * {@code pending_step} index (this class's index-coverage check judges it), and with nothing left behind it
-	 * changes nothing.
+	 * The minute sweep looks for steps left behind on every instance; its query must be
+	 * served by the sparse {@code pending_step} index (this class's index-coverage check
+	 * judges it), and with nothing left behind it changes nothing.
 	 */
 	@Test
 	void theSweepWithNothingLeftBehindFinishesNothingAndChangesNoBalance() {
@@ -142,7 +159,8 @@ class EngagementsIT {
 	@Test
 	void acceptingWithoutEnoughCreditsIsRefusedWithTheBuyMessageAndHoldsNothing() {
 		OrgId org = clientWithCredits(1000);
-		Engagement proposed = engagements.propose(org, CONSULTANT, "Audit", "8"); // 1,200 LC
+		Engagement proposed = engagements.propose(org, CONSULTANT, "Audit", "8"); // 1,200
+																					// LC
 
 		assertThatThrownBy(() -> engagements.accept(org, proposed.id(), REVIEWER))
 			.isInstanceOf(CreditsDeniedException.class)
@@ -155,7 +173,8 @@ class EngagementsIT {
 	@RepeatedTest(5) // a race: one round can miss the interleaving that matters
 	void twoApprovalsOfTheSameWeekAtOnceChargeItOnce() throws Exception {
 		OrgId org = clientWithCredits(3000);
-		String id = engagements.accept(org, engagements.propose(org, CONSULTANT, "Validation", "20").id(), REVIEWER).id();
+		String id = engagements.accept(org, engagements.propose(org, CONSULTANT, "Validation", "20").id(), REVIEWER)
+			.id();
 		engagements.logTime(org, id, CONSULTANT, "2026-11-16", "3", null);
 		engagements.logTime(org, id, CONSULTANT, "2026-11-17", "2", null);
 
@@ -192,7 +211,8 @@ class EngagementsIT {
 		String id = engagements.accept(org, engagements.propose(org, CONSULTANT, "Private", "2").id(), REVIEWER).id();
 
 		assertThat(engagements.find(other, id)).isEmpty();
-		assertThatThrownBy(() -> engagements.approveWeek(other, id, REVIEWER, "2026-11-16")).satisfies(code("not_found"));
+		assertThatThrownBy(() -> engagements.approveWeek(other, id, REVIEWER, "2026-11-16"))
+			.satisfies(code("not_found"));
 		assertThatThrownBy(() -> engagements.logTime(org, id, CONSULTANT, "2026-11-16", "1e400", null))
 			.satisfies(code("invalid_request"));
 		assertThatThrownBy(() -> engagements.logTime(org, id, CONSULTANT, "2026-11-16", "0.333", null))
@@ -201,13 +221,15 @@ class EngagementsIT {
 			.satisfies(code("invalid_request"));
 		assertThatThrownBy(() -> engagements.logTime(org, id, CONSULTANT, "2099-01-01", "1", null))
 			.satisfies(code("invalid_request"));
-		assertThatThrownBy(() -> engagements.propose(org, CONSULTANT, "x".repeat(201), "1")).satisfies(code("invalid_request"));
+		assertThatThrownBy(() -> engagements.propose(org, CONSULTANT, "x".repeat(201), "1"))
+			.satisfies(code("invalid_request"));
 		assertThat(engagements.entries(org, id)).isEmpty();
 	}
 
 	private OrgId clientWithCredits(long credits) {
 		OrgId org = orgs.create("Client Lab", ZoneId.of("Europe/Berlin")).id();
-		ledger.grant(org, new GrantRequest("pack-" + org.value(), GrantSource.PACK, Credits.of(credits), null, null, "pack", null));
+		ledger.grant(org, new GrantRequest("pack-" + org.value(), GrantSource.PACK, Credits.of(credits), null, null,
+				"pack", null));
 		return org;
 	}
 

@@ -43,13 +43,15 @@ import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.valuemetric.Credits;
 
 /**
- * The engagement pages against the hostile values of {@link AbuseCorpus}, judged like platform-core's
- * {@code AbuseSuiteIT}: refused with a 4xx, no stack trace, in time, nothing written, nothing held or
- * charged — and every step the signed-in member's role does not allow refused on the server. New
- * forms join by being listed in {@link #cases()}; so does the read-only engagements API (hostile ids, another org's
+ * The engagement pages against the hostile values of {@link AbuseCorpus}, judged like
+ * platform-core's {@code AbuseSuiteIT}: refused with a 4xx, no stack trace, in time,
+ * nothing written, nothing held or charged — and every step the signed-in member's role
+ * does not allow refused on the server. New forms join by being listed in
+ * {@link #cases()}; so does the read-only engagements API (hostile ids, another org's
  * engagement, no or a made-up key).
  */
-@BillforgeIntegrationTest(classes = LabPortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@BillforgeIntegrationTest(classes = LabPortalApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "billforge.public-base-url=", "billforge.api.requests-per-second=100000" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabPortalAbuseIT {
@@ -104,7 +106,8 @@ class LabPortalAbuseIT {
 	void clientOrgWithEngagements() throws Exception {
 		harness = new AbuseHarness(port, mongo);
 		org = orgs.create("Client Lab", ZoneId.of("Europe/Berlin")).id();
-		ledger.grant(org, new GrantRequest("pack-abuse", GrantSource.PACK, Credits.of(10_000), null, null, "pack", null));
+		ledger.grant(org,
+				new GrantRequest("pack-abuse", GrantSource.PACK, Credits.of(10_000), null, null, "pack", null));
 		AbuseSessions sessions = new AbuseSessions(port, mongo, accounts, notifications);
 		memberships.add(org, "rita@abuse.test", Role.REVIEWER);
 		memberships.add(org, "carl@abuse.test", Role.CONSULTANT);
@@ -120,9 +123,11 @@ class LabPortalAbuseIT {
 		OrgId other = orgs.create("Other Lab", ZoneId.of("UTC")).id();
 		otherKey = orgs.createApiKey(other, "other").key();
 		theirs = engagements.propose(other, new Person("olga@other.test", Role.CONSULTANT), "Theirs", "3").id();
-		// The ledger's sweeper writes its one-off marker on its first run; run it now, not between two snapshots.
+		// The ledger's sweeper writes its one-off marker on its first run; run it now,
+		// not between two snapshots.
 		ledger.settleDueAccounts();
-		harness.calibrate(5, List.of(() -> page(consultant, "/engagements"), () -> page(reviewer, "/engagements/" + active)));
+		harness.calibrate(5,
+				List.of(() -> page(consultant, "/engagements"), () -> page(reviewer, "/engagements/" + active)));
 	}
 
 	@TestFactory
@@ -131,8 +136,9 @@ class LabPortalAbuseIT {
 			List<DynamicNode> tests = new ArrayList<>();
 			Map<String, Object> before = new TreeMap<>();
 			tests.add(DynamicTest.dynamicTest("(snapshot before)", () -> before.putAll(snapshot())));
-			group.getValue().forEach((name, probe) -> tests.add(DynamicTest.dynamicTest(name,
-					() -> harness.assertRefused(group.getKey() + ": " + name, probe.send(), CLIENT_ERROR))));
+			group.getValue()
+				.forEach((name, probe) -> tests.add(DynamicTest.dynamicTest(name,
+						() -> harness.assertRefused(group.getKey() + ": " + name, probe.send(), CLIENT_ERROR))));
 			tests.add(DynamicTest.dynamicTest("nothing was written, held or charged",
 					() -> assertThat(snapshot()).as(group.getKey()).isEqualTo(before)));
 			return DynamicContainer.dynamicContainer(group.getKey(), tests);
@@ -150,8 +156,10 @@ class LabPortalAbuseIT {
 		String eng = "/engagements/" + active;
 		cases.put("POST /engagements", fields(consultant, "/engagements", "/engagements",
 				Map.of("title", "Audit", "estimatedHours", "4"), Map.of("title", 3_000), List.of("estimatedHours")));
-		cases.put("POST /engagements/{id}/time", fields(consultant, eng + "/time", eng + "/time",
-				Map.of("date", "2026-11-17", "hours", "1", "note", "ok"), Map.of("date", 3_000, "note", 3_000), List.of("hours")));
+		cases.put("POST /engagements/{id}/time",
+				fields(consultant, eng + "/time", eng + "/time",
+						Map.of("date", "2026-11-17", "hours", "1", "note", "ok"), Map.of("date", 3_000, "note", 3_000),
+						List.of("hours")));
 		cases.put("POST /engagements/{id}/approval", fields(reviewer, eng + "/approval", eng + "/approval",
 				Map.of("week", "2026-11-16"), Map.of("week", 3_000), List.of()));
 		cases.put("POST /engagements/{id}/changes", fields(consultant, eng, eng + "/changes",
@@ -159,14 +167,16 @@ class LabPortalAbuseIT {
 		Map<String, Probe> paths = new LinkedHashMap<>();
 		AbuseCorpus.pathValues().forEach((what, value) -> {
 			paths.put("GET id = " + what, () -> page(reviewer, "/engagements/" + value));
-			paths.put("POST accept id = " + what, () -> post(reviewer, "/engagements", "/engagements/" + value + "/accept", ""));
+			paths.put("POST accept id = " + what,
+					() -> post(reviewer, "/engagements", "/engagements/" + value + "/accept", ""));
 			paths.put("POST change number = " + what,
 					() -> post(reviewer, eng, eng + "/changes/" + value + "/approve", ""));
 		});
 		paths.put("POST change number = 99999", () -> post(reviewer, eng, eng + "/changes/99999/approve", ""));
 		cases.put("engagement and change ids", paths);
 		Map<String, Probe> roles = new LinkedHashMap<>();
-		roles.put("consultant accepts", () -> post(consultant, "/engagements", "/engagements/" + proposed + "/accept", ""));
+		roles.put("consultant accepts",
+				() -> post(consultant, "/engagements", "/engagements/" + proposed + "/accept", ""));
 		roles.put("consultant approves a week", () -> post(consultant, eng, eng + "/approval", "week=2026-11-16"));
 		roles.put("consultant approves a change", () -> post(consultant, eng, eng + "/changes/1/approve", ""));
 		roles.put("consultant closes", () -> post(consultant, eng, eng + "/close", ""));
@@ -177,8 +187,9 @@ class LabPortalAbuseIT {
 		roles.put("time past the estimate", () -> post(consultant, eng, eng + "/time", "date=2026-11-17&hours=9"));
 		cases.put("roles and rules", roles);
 		Map<String, Probe> api = new LinkedHashMap<>();
-		AbuseCorpus.pathValues().forEach((what, value) -> api.put("GET /api/v1/engagements/{id} id = " + what,
-				() -> api(key, "/api/v1/engagements/" + value)));
+		AbuseCorpus.pathValues()
+			.forEach((what, value) -> api.put("GET /api/v1/engagements/{id} id = " + what,
+					() -> api(key, "/api/v1/engagements/" + value)));
 		api.put("another org's engagement", () -> api(key, "/api/v1/engagements/" + theirs));
 		api.put("this org's engagement with another org's key", () -> api(otherKey, "/api/v1/engagements/" + active));
 		api.put("no key", () -> api(null, "/api/v1/engagements"));
@@ -187,14 +198,19 @@ class LabPortalAbuseIT {
 		return cases;
 	}
 
-	/** Each text field replaced by hostile text, each number field by hostile numbers, the others valid. */
+	/**
+	 * Each text field replaced by hostile text, each number field by hostile numbers, the
+	 * others valid.
+	 */
 	private Map<String, Probe> fields(AbuseHarness browser, String page, String action, Map<String, String> valid,
 			Map<String, Integer> texts, List<String> numbers) {
 		Map<String, Probe> probes = new LinkedHashMap<>();
 		texts.forEach((field, length) -> AbuseCorpus.textParams(length)
-			.forEach((what, value) -> probes.put(field + " = " + what, () -> post(browser, page, action, form(valid, field, value)))));
+			.forEach((what, value) -> probes.put(field + " = " + what,
+					() -> post(browser, page, action, form(valid, field, value)))));
 		numbers.forEach(field -> AbuseCorpus.numberParams(3_000)
-			.forEach((what, value) -> probes.put(field + " = " + what, () -> post(browser, page, action, form(valid, field, value)))));
+			.forEach((what, value) -> probes.put(field + " = " + what,
+					() -> post(browser, page, action, form(valid, field, value)))));
 		return probes;
 	}
 
@@ -202,20 +218,23 @@ class LabPortalAbuseIT {
 		Map<String, String> values = new TreeMap<>(valid);
 		values.put(field, value);
 		StringBuilder body = new StringBuilder();
-		values.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+		values.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+			.append(k)
+			.append('=')
 			.append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
 		return body.toString();
 	}
 
 	private Answer post(AbuseHarness browser, String page, String action, String body) throws Exception {
 		String token = AbuseSessions.csrf(browser, page.length() > 300 ? "/engagements" : page);
-		String withToken = body + (body.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+		String withToken = body + (body.isEmpty() ? "" : "&") + "_csrf="
+				+ URLEncoder.encode(token, StandardCharsets.UTF_8);
 		return browser.send("POST", action, FORM, withToken.getBytes(StandardCharsets.UTF_8), "Accept", "text/html");
 	}
 
 	private Answer api(String apiKey, String path) throws Exception {
-		return apiKey == null ? harness.send("GET", path, null, null, "Accept", "application/json")
-				: harness.send("GET", path, null, null, "Accept", "application/json", "Authorization", "Bearer " + apiKey);
+		return apiKey == null ? harness.send("GET", path, null, null, "Accept", "application/json") : harness
+			.send("GET", path, null, null, "Accept", "application/json", "Authorization", "Bearer " + apiKey);
 	}
 
 	@Test
@@ -229,8 +248,9 @@ class LabPortalAbuseIT {
 		assertThat(list.body()).contains("\"id\":\"" + active + "\"", "\"id\":\"" + proposed + "\"")
 			.doesNotContain(theirs, "timeEntries");
 		assertThat(detail.status()).as(detail.body()).isEqualTo(200);
-		assertThat(detail.body()).contains("\"status\":\"active\"", "\"loggedHours\":\"2.00\"", "\"estimatedHours\":\"10.00\"",
-				"\"timeEntries\":[{", "\"consultant\":\"carl@abuse.test\"", "\"reason\":\"more runs\"");
+		assertThat(detail.body()).contains("\"status\":\"active\"", "\"loggedHours\":\"2.00\"",
+				"\"estimatedHours\":\"10.00\"", "\"timeEntries\":[{", "\"consultant\":\"carl@abuse.test\"",
+				"\"reason\":\"more runs\"");
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(foreign.contentType()).startsWith("application/problem+json");
 		assertThat(foreign.body()).contains("\"code\":\"not_found\"").doesNotContain("Theirs");

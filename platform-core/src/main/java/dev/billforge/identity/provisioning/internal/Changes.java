@@ -5,45 +5,53 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-/** Collects field changes of one Keycloak object while bringing its representation to the desired state. */
+/**
+ * Collects field changes of one Keycloak object while bringing its representation to the
+ * desired state.
+ */
 public final class Changes {
 
-    private final String subject;
-    private final List<String> entries = new ArrayList<>();
+	private final String subject;
 
-    public Changes(String subject) {
-        this.subject = subject;
-    }
+	private final List<String> entries = new ArrayList<>();
 
-    /** Sets {@code desired} through {@code setter} when it differs from {@code current}; records the change. */
-    public <T> void set(String field, T current, T desired, Consumer<T> setter) {
-        if (!Objects.equals(current, desired)) {
-            setter.accept(desired);
-            entries.add(subject + ": " + field + " " + show(current) + " -> " + show(desired));
-        }
-    }
+	public Changes(String subject) {
+		this.subject = subject;
+	}
 
-    /** Records a change whose values must not be shown (passwords, secrets). */
-    public void secret(String field) {
-        entries.add(subject + ": " + field + " changed");
-    }
+	/**
+	 * Sets {@code desired} through {@code setter} when it differs from {@code current};
+	 * records the change.
+	 */
+	public <T> void set(String field, T current, T desired, Consumer<T> setter) {
+		if (!Objects.equals(current, desired)) {
+			setter.accept(desired);
+			entries.add(subject + ": " + field + " " + show(current) + " -> " + show(desired));
+		}
+	}
 
-    public void add(String description) {
-        entries.add(subject + ": " + description);
-    }
+	/** Records a change whose values must not be shown (passwords, secrets). */
+	public void secret(String field) {
+		entries.add(subject + ": " + field + " changed");
+	}
 
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
+	public void add(String description) {
+		entries.add(subject + ": " + description);
+	}
 
-    public List<String> entries() {
-        return List.copyOf(entries);
-    }
+	public boolean isEmpty() {
+		return entries.isEmpty();
+	}
 
-    private static String show(Object value) {
-        if (value == null) {
-            return "(unset)";
-        }
-        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
-    }
+	public List<String> entries() {
+		return List.copyOf(entries);
+	}
+
+	private static String show(Object value) {
+		if (value == null) {
+			return "(unset)";
+		}
+		return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+	}
+
 }

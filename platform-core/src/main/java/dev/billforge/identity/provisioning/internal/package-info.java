@@ -1,2 +1,4 @@
-/** Provisioning internals: pure diff logic per Keycloak object and the login theme files. */
+/**
+ * Provisioning internals: pure diff logic per Keycloak object and the login theme files.
+ */
 package dev.billforge.identity.provisioning.internal;

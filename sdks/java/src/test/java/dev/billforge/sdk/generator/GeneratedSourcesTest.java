@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SDKs' generated files are what {@link SdkGenerator} makes of the checked-in {@code api/openapi.json}.
- * After the spec changed, regenerate them with
+ * The SDKs' generated files are what {@link SdkGenerator} makes of the checked-in
+ * {@code api/openapi.json}. After the spec changed, regenerate them with
  * {@code ./mvnw -B -pl sdks/java -am -Dtest=GeneratedSourcesTest -Dsurefire.failIfNoSpecifiedTests=false -Dsdk.update=true test}.
  */
 class GeneratedSourcesTest {
@@ -40,7 +40,8 @@ class GeneratedSourcesTest {
 			String checkedIn = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
 			assertThat(checkedIn).as(file.getKey() + " is out of date with api/openapi.json; regenerate with "
 					+ "./mvnw -B -pl sdks/java -am -Dtest=GeneratedSourcesTest -Dsurefire.failIfNoSpecifiedTests=false "
-					+ "-Dsdk.update=true test").isEqualTo(file.getValue());
+					+ "-Dsdk.update=true test")
+				.isEqualTo(file.getValue());
 		}
 	}
 

@@ -12,11 +12,12 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes the generated part of the three SDKs from {@code api/openapi.json}: the models (TypeScript
- * interfaces, Python TypedDicts, Java records) and one method per operation that hands the call to
- * the hand-written transport. Only the platform's API (the tags below) is covered; a tenant's own
- * endpoints (DocRouter's documents) are not part of the SDKs. Output is deterministic (sorted), so
- * {@code GeneratedSourcesTest} can compare it with the checked-in files.
+ * Writes the generated part of the three SDKs from {@code api/openapi.json}: the models
+ * (TypeScript interfaces, Python TypedDicts, Java records) and one method per operation
+ * that hands the call to the hand-written transport. Only the platform's API (the tags
+ * below) is covered; a tenant's own endpoints (DocRouter's documents) are not part of the
+ * SDKs. Output is deterministic (sorted), so {@code GeneratedSourcesTest} can compare it
+ * with the checked-in files.
  */
 public final class SdkGenerator {
 
@@ -24,8 +25,10 @@ public final class SdkGenerator {
 
 	static final String NOTICE = "Generated from api/openapi.json by SdkGenerator (sdks/java/src/test); do not edit.";
 
-	// Every reserved word and literal: a property named like one is refused, not renamed, because in
-	// this API it has only ever meant a leaked Java type (a JsonNode's bean properties: null, float ...).
+	// Every reserved word and literal: a property named like one is refused, not renamed,
+	// because in
+	// this API it has only ever meant a leaked Java type (a JsonNode's bean properties:
+	// null, float ...).
 	private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
 			"catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
 			"final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
@@ -74,8 +77,8 @@ public final class SdkGenerator {
 				List<Param> query = new ArrayList<>();
 				List<Param> headers = new ArrayList<>();
 				for (JsonNode p : op.path("parameters")) {
-					Param param = new Param(p.path("name").asString(), p.path("in").asString(), p.path("required").asBoolean(false),
-							p.path("schema"));
+					Param param = new Param(p.path("name").asString(), p.path("in").asString(),
+							p.path("required").asBoolean(false), p.path("schema"));
 					switch (param.in()) {
 						case "path" -> pathParams.add(param);
 						case "query" -> query.add(param);
@@ -178,9 +181,20 @@ public final class SdkGenerator {
 		out.append("/** Every operation: how to call it. The client turns each into a method of the same name. */\n");
 		out.append("export const operations = Object.freeze({\n");
 		for (Op op : operations) {
-			out.append("  ").append(op.id()).append(": { method: '").append(op.method()).append("', path: '").append(op.path())
-				.append("', pathParams: ").append(jsNames(op.pathParams())).append(", query: ").append(jsNames(op.query()))
-				.append(", headers: ").append(jsNames(op.headers())).append(", body: ").append(op.body() != null)
+			out.append("  ")
+				.append(op.id())
+				.append(": { method: '")
+				.append(op.method())
+				.append("', path: '")
+				.append(op.path())
+				.append("', pathParams: ")
+				.append(jsNames(op.pathParams()))
+				.append(", query: ")
+				.append(jsNames(op.query()))
+				.append(", headers: ")
+				.append(jsNames(op.headers()))
+				.append(", body: ")
+				.append(op.body() != null)
 				.append(" },\n");
 		}
 		return out.append("});\n").toString();
@@ -194,23 +208,29 @@ public final class SdkGenerator {
 		StringBuilder out = new StringBuilder("// " + NOTICE + "\n\n");
 		out.append("/** An exact decimal as a string, e.g. \"95.76\" (credit amounts are never floats). */\n");
 		out.append("export type Decimal = string;\n\n");
-		out.append("export interface RequestOptions {\n  /** Sent as Idempotency-Key where the operation takes one. */\n"
-				+ "  idempotencyKey?: string;\n  /** Cancels the call (and its retries). */\n  signal?: AbortSignal;\n}\n\n");
+		out.append(
+				"export interface RequestOptions {\n  /** Sent as Idempotency-Key where the operation takes one. */\n"
+						+ "  idempotencyKey?: string;\n  /** Cancels the call (and its retries). */\n  signal?: AbortSignal;\n}\n\n");
 		schemas.forEach((name, schema) -> {
 			doc(out, schema.path("description").asString(""), "");
 			out.append("export interface ").append(name).append(" {\n");
 			Set<String> required = required(schema);
 			schema.path("properties").properties().forEach(e -> {
 				doc(out, e.getValue().path("description").asString(""), "  ");
-				// the client fills a missing idempotency key itself, so callers may leave it out
+				// the client fills a missing idempotency key itself, so callers may leave
+				// it out
 				boolean optional = !required.contains(e.getKey())
 						|| (requestSchemas.contains(name) && e.getKey().equals("idempotencyKey"));
-				out.append("  ").append(e.getKey()).append(optional ? "?: " : ": ")
-					.append(tsType(e.getValue(), requestSchemas.contains(name))).append(";\n");
+				out.append("  ")
+					.append(e.getKey())
+					.append(optional ? "?: " : ": ")
+					.append(tsType(e.getValue(), requestSchemas.contains(name)))
+					.append(";\n");
 			});
 			out.append("}\n\n");
 		});
-		out.append("/** The API's operations, one method each (generated). */\nexport interface GeneratedOperations {\n");
+		out.append(
+				"/** The API's operations, one method each (generated). */\nexport interface GeneratedOperations {\n");
 		for (Op op : operations) {
 			doc(out, op.summary() + " (`" + op.method() + " " + op.path() + "`)", "  ");
 			List<String> args = new ArrayList<>();
@@ -220,13 +240,22 @@ public final class SdkGenerator {
 			}
 			if (!op.query().isEmpty()) {
 				boolean anyRequired = op.query().stream().anyMatch(Param::required);
-				args.add("query" + (anyRequired ? "" : "?") + ": { " + String.join("; ",
-						op.query().stream().map(q -> q.name() + (q.required() ? "" : "?") + ": " + tsType(q.schema(), true)).toList())
+				args.add("query" + (anyRequired ? "" : "?") + ": { "
+						+ String.join("; ",
+								op.query()
+									.stream()
+									.map(q -> q.name() + (q.required() ? "" : "?") + ": " + tsType(q.schema(), true))
+									.toList())
 						+ " }");
 			}
 			args.add("options?: RequestOptions");
-			out.append("  ").append(op.id()).append("(").append(String.join(", ", args)).append("): Promise<")
-				.append(tsType(op.response(), false)).append(">;\n");
+			out.append("  ")
+				.append(op.id())
+				.append("(")
+				.append(String.join(", ", args))
+				.append("): Promise<")
+				.append(tsType(op.response(), false))
+				.append(">;\n");
 		}
 		return out.append("}\n").toString();
 	}
@@ -240,13 +269,15 @@ public final class SdkGenerator {
 			case "string" -> schema.has("enum") ? enumUnion(schema) + " | (string & {})"
 					: "decimal".equals(schema.path("format").asString()) ? "Decimal"
 							// the client sends a Date as its ISO string
-							: request && "date-time".equals(schema.path("format").asString()) ? "string | Date" : "string";
+							: request && "date-time".equals(schema.path("format").asString()) ? "string | Date"
+									: "string";
 			case "integer" -> "number";
 			case "number" -> request ? "number | Decimal" : "number";
 			case "boolean" -> "boolean";
 			case "array" -> "Array<" + tsType(schema.path("items"), request) + ">";
 			case "object" -> schema.path("additionalProperties").isObject()
-					? "Record<string, " + tsType(schema.path("additionalProperties"), request) + ">" : "Record<string, unknown>";
+					? "Record<string, " + tsType(schema.path("additionalProperties"), request) + ">"
+					: "Record<string, unknown>";
 			default -> "unknown";
 		};
 	}
@@ -280,9 +311,13 @@ public final class SdkGenerator {
 			if (keys.stream().anyMatch(PYTHON_KEYWORDS::contains)) {
 				// a field named like a keyword (from) needs the functional form
 				out.append("\n").append(name).append(" = TypedDict(\"").append(name).append("\", {");
-				out.append(String.join(", ", schema.path("properties").properties().stream()
-					.map(e -> "\"" + e.getKey() + "\": " + pyType(e.getValue()).replaceAll("^([A-Z][A-Za-z]+)$", "\"$1\""))
-					.toList()));
+				out.append(String.join(", ",
+						schema.path("properties")
+							.properties()
+							.stream()
+							.map(e -> "\"" + e.getKey() + "\": "
+									+ pyType(e.getValue()).replaceAll("^([A-Z][A-Za-z]+)$", "\"$1\""))
+							.toList()));
 				out.append("}, total=False)\n\n");
 				return;
 			}
@@ -309,18 +344,37 @@ public final class SdkGenerator {
 			}
 			args.add("*");
 			for (Param q : op.query()) {
-				args.add(pyName(q.name()) + ": " + (q.required() ? pyType(q.schema()) : "Optional[" + pyType(q.schema()) + "] = None"));
+				args.add(pyName(q.name()) + ": "
+						+ (q.required() ? pyType(q.schema()) : "Optional[" + pyType(q.schema()) + "] = None"));
 			}
 			args.add("idempotency_key: Optional[str] = None");
-			out.append("\n    def ").append(snake(op.id())).append("(").append(String.join(", ", args)).append(") -> ")
-				.append(pyType(op.response())).append(":\n");
-			out.append("        \"\"\"").append(pyDoc(op.summary())).append(" (``").append(op.method()).append(" ")
-				.append(op.path()).append("``)\"\"\"\n");
-			out.append("        return self._invoke(\"").append(op.method()).append("\", \"").append(op.path()).append("\", {");
-			out.append(String.join(", ", op.pathParams().stream().map(p -> "\"" + p.name() + "\": " + snake(p.name())).toList()));
+			out.append("\n    def ")
+				.append(snake(op.id()))
+				.append("(")
+				.append(String.join(", ", args))
+				.append(") -> ")
+				.append(pyType(op.response()))
+				.append(":\n");
+			out.append("        \"\"\"")
+				.append(pyDoc(op.summary()))
+				.append(" (``")
+				.append(op.method())
+				.append(" ")
+				.append(op.path())
+				.append("``)\"\"\"\n");
+			out.append("        return self._invoke(\"")
+				.append(op.method())
+				.append("\", \"")
+				.append(op.path())
+				.append("\", {");
+			out.append(String.join(", ",
+					op.pathParams().stream().map(p -> "\"" + p.name() + "\": " + snake(p.name())).toList()));
 			out.append("}, {");
-			out.append(String.join(", ", op.query().stream().map(q -> "\"" + q.name() + "\": " + pyName(q.name())).toList()));
-			out.append("}, ").append(op.body() != null ? "body" : "None").append(", {\"idempotency_key\": idempotency_key})\n");
+			out.append(String.join(", ",
+					op.query().stream().map(q -> "\"" + q.name() + "\": " + pyName(q.name())).toList()));
+			out.append("}, ")
+				.append(op.body() != null ? "body" : "None")
+				.append(", {\"idempotency_key\": idempotency_key})\n");
 		}
 		return out.toString();
 	}
@@ -349,9 +403,10 @@ public final class SdkGenerator {
 		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 	}
 
-	private static final Set<String> PYTHON_KEYWORDS = Set.of("from", "import", "class", "def", "global", "in", "is", "not",
-			"or", "and", "return", "with", "as", "if", "else", "elif", "for", "while", "pass", "lambda", "None", "True", "False",
-			"try", "except", "finally", "raise", "del", "yield", "assert", "break", "continue", "nonlocal", "async", "await");
+	private static final Set<String> PYTHON_KEYWORDS = Set.of("from", "import", "class", "def", "global", "in", "is",
+			"not", "or", "and", "return", "with", "as", "if", "else", "elif", "for", "while", "pass", "lambda", "None",
+			"True", "False", "try", "except", "finally", "raise", "del", "yield", "assert", "break", "continue",
+			"nonlocal", "async", "await");
 
 	private static String pyName(String name) {
 		String snake = snake(name);
@@ -362,12 +417,14 @@ public final class SdkGenerator {
 
 	private String javaModels() {
 		StringBuilder out = new StringBuilder("// " + NOTICE + "\npackage dev.billforge.sdk;\n\n");
-		out.append("import java.math.BigDecimal;\nimport java.time.Instant;\nimport java.util.List;\nimport java.util.Map;\n\n");
+		out.append(
+				"import java.math.BigDecimal;\nimport java.time.Instant;\nimport java.util.List;\nimport java.util.Map;\n\n");
 		out.append("import com.fasterxml.jackson.annotation.JsonIgnoreProperties;\n"
 				+ "import com.fasterxml.jackson.annotation.JsonInclude;\nimport com.fasterxml.jackson.annotation.JsonProperty;\n\n");
-		out.append("/**\n * The API's request and response bodies. Credit amounts are {@link BigDecimal} (exact); unknown\n"
-				+ " * fields from a newer server are ignored; absent fields are null.\n */\npublic final class Models {\n\n"
-				+ "\tprivate Models() {\n\t}\n");
+		out.append(
+				"/**\n * The API's request and response bodies. Credit amounts are {@link BigDecimal} (exact); unknown\n"
+						+ " * fields from a newer server are ignored; absent fields are null.\n */\npublic final class Models {\n\n"
+						+ "\tprivate Models() {\n\t}\n");
 		schemas.forEach((name, schema) -> {
 			out.append("\n");
 			String description = schema.path("description").asString("");
@@ -376,10 +433,14 @@ public final class SdkGenerator {
 			List<String> components = new ArrayList<>();
 			schema.path("properties").properties().forEach(e -> {
 				String doc = e.getValue().path("description").asString("");
-				components.add((doc.isBlank() ? "" : "\t\t\t/** " + javaDoc(doc) + " */\n") + "\t\t\t@JsonProperty(\"" + e.getKey()
-						+ "\") " + javaType(e.getValue()) + " " + e.getKey());
+				components.add((doc.isBlank() ? "" : "\t\t\t/** " + javaDoc(doc) + " */\n") + "\t\t\t@JsonProperty(\""
+						+ e.getKey() + "\") " + javaType(e.getValue()) + " " + e.getKey());
 			});
-			out.append("\tpublic record ").append(name).append("(\n").append(String.join(",\n", components)).append(") {\n");
+			out.append("\tpublic record ")
+				.append(name)
+				.append("(\n")
+				.append(String.join(",\n", components))
+				.append(") {\n");
 			if (requestSchemas.contains(name)) {
 				javaBuilder(out, name, schema);
 			}
@@ -389,8 +450,8 @@ public final class SdkGenerator {
 	}
 
 	/**
-	 * Request records get a builder: their canonical constructor gains a parameter whenever the API
-	 * gains a field, a builder call stays valid.
+	 * Request records get a builder: their canonical constructor gains a parameter
+	 * whenever the API gains a field, a builder call stays valid.
 	 */
 	private void javaBuilder(StringBuilder out, String name, JsonNode schema) {
 		out.append("\n\t\t/** A builder: code using it keeps compiling when the API adds optional fields. */\n");
@@ -403,20 +464,37 @@ public final class SdkGenerator {
 			fields.add(e.getKey());
 		});
 		out.append("\n\t\t\tprivate Builder() {\n\t\t\t}\n");
-		schema.path("properties").properties().forEach(e -> out.append("\n\t\t\tpublic Builder ").append(e.getKey())
-			.append("(").append(javaType(e.getValue())).append(" ").append(e.getKey()).append(") {\n\t\t\t\tthis.")
-			.append(e.getKey()).append(" = ").append(e.getKey()).append(";\n\t\t\t\treturn this;\n\t\t\t}\n"));
-		out.append("\n\t\t\tpublic ").append(name).append(" build() {\n\t\t\t\treturn new ").append(name).append("(")
-			.append(String.join(", ", fields)).append(");\n\t\t\t}\n\n\t\t}\n\n");
+		schema.path("properties")
+			.properties()
+			.forEach(e -> out.append("\n\t\t\tpublic Builder ")
+				.append(e.getKey())
+				.append("(")
+				.append(javaType(e.getValue()))
+				.append(" ")
+				.append(e.getKey())
+				.append(") {\n\t\t\t\tthis.")
+				.append(e.getKey())
+				.append(" = ")
+				.append(e.getKey())
+				.append(";\n\t\t\t\treturn this;\n\t\t\t}\n"));
+		out.append("\n\t\t\tpublic ")
+			.append(name)
+			.append(" build() {\n\t\t\t\treturn new ")
+			.append(name)
+			.append("(")
+			.append(String.join(", ", fields))
+			.append(");\n\t\t\t}\n\n\t\t}\n\n");
 	}
 
 	private String javaOperations() {
 		StringBuilder out = new StringBuilder("// " + NOTICE + "\npackage dev.billforge.sdk;\n\n");
-		out.append("import java.lang.reflect.Type;\nimport java.math.BigDecimal;\nimport java.time.Instant;\nimport java.util.LinkedHashMap;\nimport java.util.List;\nimport java.util.Map;\n\n");
+		out.append(
+				"import java.lang.reflect.Type;\nimport java.math.BigDecimal;\nimport java.time.Instant;\nimport java.util.LinkedHashMap;\nimport java.util.List;\nimport java.util.Map;\n\n");
 		out.append("import tools.jackson.core.type.TypeReference;\n\n");
 		out.append("/** The API's operations, one method each; {@link BillforgeClient} supplies the transport. */\n");
 		out.append("public abstract class GeneratedOperations {\n\n");
-		out.append("\t/** Sends one call (with retries, auth and error mapping) and reads its answer as {@code type}. */\n");
+		out.append(
+				"\t/** Sends one call (with retries, auth and error mapping) and reads its answer as {@code type}. */\n");
 		out.append("\tprotected abstract <T> T invoke(String method, String path, Map<String, String> pathParams,\n"
 				+ "\t\t\tMap<String, Object> query, Object body, RequestOptions options, Type type);\n");
 		for (Op op : operations) {
@@ -435,24 +513,57 @@ public final class SdkGenerator {
 				names.add(q.name());
 			});
 			String result = javaType(op.response());
-			out.append("\n\t/** ").append(javaDoc(op.summary())).append(" ({@code ").append(op.method()).append(" ")
-				.append(op.path().replace("{", "&#123;").replace("}", "&#125;")).append("}). */\n");
-			out.append("\tpublic ").append(result).append(" ").append(op.id()).append("(").append(String.join(", ", params))
-				.append(") {\n\t\treturn ").append(op.id()).append("(");
+			out.append("\n\t/** ")
+				.append(javaDoc(op.summary()))
+				.append(" ({@code ")
+				.append(op.method())
+				.append(" ")
+				.append(op.path().replace("{", "&#123;").replace("}", "&#125;"))
+				.append("}). */\n");
+			out.append("\tpublic ")
+				.append(result)
+				.append(" ")
+				.append(op.id())
+				.append("(")
+				.append(String.join(", ", params))
+				.append(") {\n\t\treturn ")
+				.append(op.id())
+				.append("(");
 			List<String> call = new ArrayList<>(names);
 			call.add("RequestOptions.none()");
 			out.append(String.join(", ", call)).append(");\n\t}\n");
 			List<String> withOptions = new ArrayList<>(params);
 			withOptions.add("RequestOptions options");
 			out.append("\n\t/** As {@link #").append(op.id()).append("}, with per-call options. */\n");
-			out.append("\tpublic ").append(result).append(" ").append(op.id()).append("(").append(String.join(", ", withOptions))
+			out.append("\tpublic ")
+				.append(result)
+				.append(" ")
+				.append(op.id())
+				.append("(")
+				.append(String.join(", ", withOptions))
 				.append(") {\n");
 			out.append("\t\tMap<String, String> path = new LinkedHashMap<>();\n");
-			op.pathParams().forEach(p -> out.append("\t\tpath.put(\"").append(p.name()).append("\", ").append(p.name()).append(");\n"));
+			op.pathParams()
+				.forEach(p -> out.append("\t\tpath.put(\"")
+					.append(p.name())
+					.append("\", ")
+					.append(p.name())
+					.append(");\n"));
 			out.append("\t\tMap<String, Object> query = new LinkedHashMap<>();\n");
-			op.query().forEach(q -> out.append("\t\tquery.put(\"").append(q.name()).append("\", ").append(q.name()).append(");\n"));
-			out.append("\t\treturn invoke(\"").append(op.method()).append("\", \"").append(op.path()).append("\", path, query, ")
-				.append(op.body() != null ? "body" : "null").append(", options, new TypeReference<").append(result)
+			op.query()
+				.forEach(q -> out.append("\t\tquery.put(\"")
+					.append(q.name())
+					.append("\", ")
+					.append(q.name())
+					.append(");\n"));
+			out.append("\t\treturn invoke(\"")
+				.append(op.method())
+				.append("\", \"")
+				.append(op.path())
+				.append("\", path, query, ")
+				.append(op.body() != null ? "body" : "null")
+				.append(", options, new TypeReference<")
+				.append(result)
 				.append(">() {\n\t\t}.getType());\n\t}\n");
 		}
 		return out.append("\n}\n").toString();
@@ -464,7 +575,8 @@ public final class SdkGenerator {
 		}
 		String format = schema.path("format").asString("");
 		return switch (schema.path("type").asString("")) {
-			case "string" -> format.equals("date-time") ? "Instant" : format.equals("decimal") ? "BigDecimal" : "String";
+			case "string" ->
+				format.equals("date-time") ? "Instant" : format.equals("decimal") ? "BigDecimal" : "String";
 			case "integer" -> format.equals("int64") ? "Long" : "Integer";
 			case "number" -> "BigDecimal";
 			case "boolean" -> "Boolean";

@@ -28,7 +28,8 @@ class SdkGeneratorTest {
 
 	@Test
 	void aPropertyNamedLikeAJavaKeywordIsRefusedWithTheLikelyCause() {
-		// what a JsonNode field without @Schema(implementation = ...) put into the spec once
+		// what a JsonNode field without @Schema(implementation = ...) put into the spec
+		// once
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new SdkGenerator(spec("{\"float\": {\"type\": \"boolean\"}}")))
 			.withMessageContaining("ThingRequest")
@@ -48,7 +49,8 @@ class SdkGeneratorTest {
 		String request = models.substring(models.indexOf("public record ThingRequest"));
 		assertThat(request).contains("public static Builder builder()", "public Builder name(String name)",
 				"public Builder count(Integer count)", "return new ThingRequest(name, count);");
-		String response = models.substring(models.indexOf("public record Thing("), models.indexOf("public record ThingRequest"));
+		String response = models.substring(models.indexOf("public record Thing("),
+				models.indexOf("public record ThingRequest"));
 		assertThat(response).doesNotContain("Builder");
 	}
 

@@ -9,8 +9,9 @@ import java.util.Optional;
 import dev.billforge.docrouter.documents.ContentKind;
 
 /**
- * Decides what an upload is from its first bytes (magic numbers), never from its name: a program
- * renamed {@code invoice.pdf} is still a program. Text must be valid UTF-8 without control bytes.
+ * Decides what an upload is from its first bytes (magic numbers), never from its name: a
+ * program renamed {@code invoice.pdf} is still a program. Text must be valid UTF-8
+ * without control bytes.
  */
 public final class ContentSniffer {
 
@@ -31,7 +32,8 @@ public final class ContentSniffer {
 				|| startsWith(bytes, 0, "GIF89a".getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.of(ContentKind.GIF);
 		}
-		if (startsWith(bytes, 0, new byte[] { 'I', 'I', 42, 0 }) || startsWith(bytes, 0, new byte[] { 'M', 'M', 0, 42 })) {
+		if (startsWith(bytes, 0, new byte[] { 'I', 'I', 42, 0 })
+				|| startsWith(bytes, 0, new byte[] { 'M', 'M', 0, 42 })) {
 			return Optional.of(ContentKind.TIFF);
 		}
 		if (startsWith(bytes, 0, "RIFF".getBytes(StandardCharsets.US_ASCII))
@@ -57,7 +59,8 @@ public final class ContentSniffer {
 
 	private static boolean isText(byte[] bytes) {
 		for (byte b : bytes) {
-			// NUL and other C0 controls other than tab, LF, FF, CR do not occur in text documents
+			// NUL and other C0 controls other than tab, LF, FF, CR do not occur in text
+			// documents
 			if ((b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) {
 				return false;
 			}

@@ -34,9 +34,9 @@ class DocumentApiController {
 	}
 
 	/**
-	 * Runs the job now: 201 with the finished document, 200 with the first one for a repeated
-	 * Idempotency-Key. Any content type is routed here so a non-multipart request gets a clear 400
-	 * from {@link UploadProblemHandler} rather than a bare 415.
+	 * Runs the job now: 201 with the finished document, 200 with the first one for a
+	 * repeated Idempotency-Key. Any content type is routed here so a non-multipart
+	 * request gets a clear 400 from {@link UploadProblemHandler} rather than a bare 415.
 	 */
 	@PostMapping
 	ResponseEntity<DocumentView> upload(OrgId org, @RequestPart("file") MultipartFile file,
@@ -46,7 +46,8 @@ class DocumentApiController {
 		DocumentService.Submitted submitted = documents.submit(org,
 				new Upload(file.getOriginalFilename(), file.getBytes(), type, extractor, idempotencyKey));
 		DocumentView view = DocumentView.of(submitted.document());
-		return submitted.created() ? ResponseEntity.status(201).header("Location", "/api/v1/documents/" + view.id()).body(view)
+		return submitted.created()
+				? ResponseEntity.status(201).header("Location", "/api/v1/documents/" + view.id()).body(view)
 				: ResponseEntity.ok(view);
 	}
 

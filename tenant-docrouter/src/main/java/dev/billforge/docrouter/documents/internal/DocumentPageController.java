@@ -25,10 +25,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DocRouter's pages inside the platform web app: the documents list with an upload form, and a
- * document's result. {@link ProductPage} gives them the platform layout (navigation, brand, bell)
- * and its error pages; the org is the signed-in person's current org, checked against their
- * memberships on every request, so another org's document is 404.
+ * DocRouter's pages inside the platform web app: the documents list with an upload form,
+ * and a document's result. {@link ProductPage} gives them the platform layout
+ * (navigation, brand, bell) and its error pages; the org is the signed-in person's
+ * current org, checked against their memberships on every request, so another org's
+ * document is 404.
  */
 @Controller
 @ProductPage
@@ -74,7 +75,10 @@ class DocumentPageController {
 		}
 	}
 
-	/** Another org's (or no) document: the service's 404, shown as the web app's error page. */
+	/**
+	 * Another org's (or no) document: the service's 404, shown as the web app's error
+	 * page.
+	 */
 	@GetMapping("/{id}")
 	String show(@PathVariable String id, HttpServletRequest request, Model model) {
 		var document = documents.get(orgs.require(request).orgId(), id);
@@ -87,7 +91,8 @@ class DocumentPageController {
 	private Map<String, String> display(Map<String, Object> fields) {
 		Map<String, String> rows = new LinkedHashMap<>();
 		if (fields != null) {
-			fields.forEach((k, v) -> rows.put(k, v == null ? "" : v instanceof String text ? text : json.writeValueAsString(v)));
+			fields.forEach((k, v) -> rows.put(k,
+					v == null ? "" : v instanceof String text ? text : json.writeValueAsString(v)));
 		}
 		return rows;
 	}

@@ -48,7 +48,10 @@ public class DocumentStore {
 		return mongo.find(query, Document.class, COLLECTION);
 	}
 
-	/** Inserts a new document; false when one with this id exists already (a retried upload). */
+	/**
+	 * Inserts a new document; false when one with this id exists already (a retried
+	 * upload).
+	 */
 	public boolean insert(Document document) {
 		try {
 			mongo.insert(document, COLLECTION);
@@ -63,7 +66,10 @@ public class DocumentStore {
 		mongo.save(document, COLLECTION);
 	}
 
-	/** Writes the file atomically (temp file, then move), so a crash never leaves half a file under its name. */
+	/**
+	 * Writes the file atomically (temp file, then move), so a crash never leaves half a
+	 * file under its name.
+	 */
 	public void writeFile(OrgId org, String id, byte[] content) {
 		try {
 			Path dir = Files.createDirectories(root.resolve(org.value()));

@@ -14,8 +14,9 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Upload failures Spring raises before the controller runs (no file part, not multipart, over the
- * servlet's multipart limit), as problem+json like every other API error instead of a 500.
+ * Upload failures Spring raises before the controller runs (no file part, not multipart,
+ * over the servlet's multipart limit), as problem+json like every other API error instead
+ * of a 500.
  */
 @RestControllerAdvice(assignableTypes = DocumentApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

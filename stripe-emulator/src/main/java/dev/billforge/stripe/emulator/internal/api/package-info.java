@@ -1,2 +1,5 @@
-/** REST resources of the emulated API ({@code /v1/...}) and the emulator-only test helpers. */
+/**
+ * REST resources of the emulated API ({@code /v1/...}) and the emulator-only test
+ * helpers.
+ */
 package dev.billforge.stripe.emulator.internal.api;

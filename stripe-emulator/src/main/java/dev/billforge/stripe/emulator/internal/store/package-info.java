@@ -1,2 +1,5 @@
-/** The emulator's object store (JSON trees by kind and id) and its atomic JSON snapshot on disk. */
+/**
+ * The emulator's object store (JSON trees by kind and id) and its atomic JSON snapshot on
+ * disk.
+ */
 package dev.billforge.stripe.emulator.internal.store;

@@ -7,16 +7,17 @@ import org.junit.jupiter.api.Test;
 
 class PeriodsTest {
 
-    private static long at(String iso) {
-        return Instant.parse(iso).getEpochSecond();
-    }
+	private static long at(String iso) {
+		return Instant.parse(iso).getEpochSecond();
+	}
 
-    @Test
-    void monthlyPeriodsFromTheThirtyFirstClampAndDoNotDrift() {
-        long anchor = at("2026-01-31T10:00:00Z");
+	@Test
+	void monthlyPeriodsFromTheThirtyFirstClampAndDoNotDrift() {
+		long anchor = at("2026-01-31T10:00:00Z");
 
-        assertThat(Periods.add(anchor, "month", 1)).isEqualTo(at("2026-02-28T10:00:00Z"));
-        assertThat(Periods.add(anchor, "month", 2)).isEqualTo(at("2026-03-31T10:00:00Z"));
-        assertThat(Periods.add(anchor, "year", 1)).isEqualTo(at("2027-01-31T10:00:00Z"));
-    }
+		assertThat(Periods.add(anchor, "month", 1)).isEqualTo(at("2026-02-28T10:00:00Z"));
+		assertThat(Periods.add(anchor, "month", 2)).isEqualTo(at("2026-03-31T10:00:00Z"));
+		assertThat(Periods.add(anchor, "year", 1)).isEqualTo(at("2027-01-31T10:00:00Z"));
+	}
+
 }
