@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to; every such connection asks the default {@link ProxySelector} first, so recording it
  * catches any attempt.
  */
+// Alone: the JVM-wide proxy selector would also record other classes' calls (OTLP exports
+// seen in CI).
+@Isolated
 class NoNetworkAtStartupIT {
 
 	@Test
