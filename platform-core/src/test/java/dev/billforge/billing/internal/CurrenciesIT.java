@@ -9,36 +9,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 
 import com.stripe.StripeClient;
-import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.checkout.SessionListParams;
 
@@ -54,13 +43,10 @@ import dev.billforge.metering.Metering;
 import dev.billforge.metering.UsageEvent;
 import dev.billforge.orgs.Org;
 import dev.billforge.orgs.Orgs;
-import dev.billforge.testsupport.BillforgeIntegrationTest;
 import dev.billforge.testsupport.LocalAccountsTestSupport;
 import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import dev.billforge.web.BillingLinks;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * More than one currency (catalog {@code billing-currencies-catalog.yml}: USD with EUR,
@@ -69,39 +55,16 @@ import tools.jackson.databind.json.JsonMapper;
  * it at its rate with Stripe's zero- and three-decimal rules, and credits never depend on
  * it.
  */
-@BillforgeIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "billforge.product.tag=cur_shop", "billforge.value-metric.credit-name=SPU",
-				"billforge.value-metric.free-tier=100", "billforge.value-metric.meters.page.rate=1",
-				"billforge.billing.catalog.location=classpath:billing-currencies-catalog.yml",
-				"billforge.billing.jobs.enabled=false" })
-@Import(CurrenciesIT.Clocks.class)
+@BillingIntegrationTest(properties = { "billforge.product.tag=cur_shop",
+		"billforge.billing.catalog.location=classpath:billing-currencies-catalog.yml" })
 @AutoConfigureMockMvc
 class CurrenciesIT {
 
-	static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-	/**
-	 * Not a @Configuration: platform-core's component scan of dev.billforge.billing would
-	 * pick it up everywhere.
-	 */
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MutableClock clock() {
-			return new MutableClock(START);
-		}
-
-	}
-
 	@Autowired
-	JsonMapper json;
+	EmulatorSteps steps;
 
 	@Autowired
 	StripeClient stripe;
-
-	@Autowired
-	StripeBackend backend;
 
 	@Autowired
 	Orgs orgs;
@@ -141,8 +104,6 @@ class CurrenciesIT {
 
 	@Autowired
 	Memberships memberships;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void theBillingPageOffersTheCurrenciesUntilTheFirstPurchaseThenShowsAndChargesOnlyTheOrgsOne() throws Exception {
@@ -202,15 +163,7 @@ class CurrenciesIT {
 	}
 
 	private MockHttpSession signUpAndSignIn(String email) throws Exception {
-		mvc.perform(post("/signup").param("email", email).param("password", "a long enough password").with(csrf()))
-			.andExpect(redirectedUrl("/login?registered"));
-		LocalAccountsTestSupport.confirmAddress(mvc, notifications, email, null);
-		return (MockHttpSession) mvc
-			.perform(post("/login").param("username", email).param("password", "a long enough password").with(csrf()))
-			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		return LocalAccountsTestSupport.signUpAndSignIn(mvc, notifications, email, "a long enough password");
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {
@@ -424,8 +377,8 @@ class CurrenciesIT {
 	}
 
 	private void renew(String testClock, Instant periodEnd) throws Exception {
-		advance(testClock, periodEnd.plusSeconds(60));
-		advance(testClock, periodEnd.plus(Duration.ofHours(2)));
+		steps.advance(testClock, periodEnd.plusSeconds(60));
+		steps.advance(testClock, periodEnd.plus(Duration.ofHours(2)));
 	}
 
 	private int sessions(String customer) throws Exception {
@@ -438,8 +391,8 @@ class CurrenciesIT {
 	}
 
 	private void complete(String session) throws Exception {
-		form("/v1/test_helpers/checkout/sessions/" + session + "/complete", "outcome=card_success");
-		settle();
+		steps.completeCheckout(session, "card_success");
+		steps.settle();
 	}
 
 	private List<Invoice> invoices(Org org, String reason) throws Exception {
@@ -456,39 +409,9 @@ class CurrenciesIT {
 	private String customerOnTestClock(Org org) throws Exception {
 		// Each test's clock starts where the app's clock is (tests run in any order and
 		// move it forward).
-		String testClock = form("/v1/test_helpers/test_clocks", "frozen_time=" + clock.instant().getEpochSecond())
-			.get("id")
-			.asString();
-		Customer customer = stripe.v1()
-			.customers()
-			.create(CustomerCreateParams.builder()
-				.setName(org.name())
-				.putMetadata("org_id", org.id().value())
-				.putMetadata("product", "cur_shop")
-				.setTestClock(testClock)
-				.build());
-		customers.link(org.id(), customer.getId());
+		String testClock = steps.testClock(clock.instant());
+		steps.customerOn(testClock, org);
 		return testClock;
-	}
-
-	private void advance(String testClock, Instant to) throws Exception {
-		clock.set(to);
-		form("/v1/test_helpers/test_clocks/" + testClock + "/advance", "frozen_time=" + to.getEpochSecond());
-		settle();
-	}
-
-	private void settle() throws Exception {
-		assertThat(backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(60))).isTrue();
-	}
-
-	private JsonNode form(String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.apiBase() + path))
-			.header("Authorization", "Bearer " + backend.secretKey())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
 	}
 
 }

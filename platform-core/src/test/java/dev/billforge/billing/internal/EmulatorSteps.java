@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.beans.factory.annotation.Value;
+
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
@@ -37,15 +39,18 @@ class EmulatorSteps {
 
 	private final JsonMapper json;
 
+	private final String product;
+
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	EmulatorSteps(StripeBackend backend, StripeClient stripe, CustomerDirectory customers, MutableClock clock,
-			JsonMapper json) {
+			JsonMapper json, @Value("${billforge.product.tag}") String product) {
 		this.backend = backend;
 		this.stripe = stripe;
 		this.customers = customers;
 		this.clock = clock;
 		this.json = json;
+		this.product = product;
 	}
 
 	/** A new test clock frozen at {@code time}: its id. */
@@ -63,7 +68,7 @@ class EmulatorSteps {
 			.create(CustomerCreateParams.builder()
 				.setName(org.name())
 				.putMetadata("org_id", org.id().value())
-				.putMetadata("product", "doc_router")
+				.putMetadata("product", product)
 				.setTestClock(testClock)
 				.build());
 		customers.link(org.id(), customer.getId());
