@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,7 @@ import dev.billforge.testsupport.MutableClock;
 import dev.billforge.valuemetric.Credits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Auto top-up end to end against the Stripe emulator with stripe-java: the card a pack
@@ -98,6 +100,12 @@ class AutoTopUpAndInvoicePreviewIT {
 
 	@Autowired
 	EmulatorSteps emulator;
+
+	@Autowired
+	WebhookProcessor processor;
+
+	@Autowired
+	WebhookSecrets secrets;
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -190,6 +198,41 @@ class AutoTopUpAndInvoicePreviewIT {
 	}
 
 	@Test
+	void aTopUpsWebhooksDeliveredAgainLateAndOutOfOrderGrantNothingMore() throws Exception {
+		String customer = buyPack();
+		put("test_pack_1000", "\"500\"", "2", 200);
+		usage("late1", 700);
+		await(() -> ledger.balance(org.id()).available().equals(Credits.of(1400)));
+		backend.emulator().awaitWebhookDeliveries(Duration.ofSeconds(20));
+		String intent = autoTopUpIntents(customer).get(0).getId();
+
+		// Stripe retries and reorders: every event of this payment again, newest first,
+		// twice.
+		List<JsonNode> late = paymentEvents(intent);
+		assertThat(late).extracting(e -> e.get("type").asString()).contains("payment_intent.succeeded");
+		Collections.reverse(late);
+		for (int round = 0; round < 2; round++) {
+			for (JsonNode event : late) {
+				assertThat(deliver(event)).isNotEqualTo(WebhookProcessor.Result.FAILED);
+			}
+		}
+		// A distinct event about the same payment gets past the event-id check: the
+		// grant's own key holds.
+		for (JsonNode event : late) {
+			ObjectNode copy = (ObjectNode) event.deepCopy();
+			copy.put("id", "evt_again_" + System.nanoTime());
+			assertThat(deliver(copy)).isNotEqualTo(WebhookProcessor.Result.FAILED);
+		}
+
+		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(1400));
+		assertThat(ledger.balance(org.id()).grants())
+			.filteredOn(g -> g.source() == GrantSource.PACK && intent.equals(g.reference()))
+			.hasSize(1);
+		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("purchasesThisMonth").asLong())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void manyCommitsCrossingTheThresholdAtOnceBuyOnce() throws Exception {
 		String customer = buyPack();
 		put("test_pack_1000", "\"500\"", "5", 200);
@@ -267,6 +310,41 @@ class AutoTopUpAndInvoicePreviewIT {
 		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("failures").asInt())
 			.as("the webhook does not count the failure a second time")
 			.isEqualTo(1);
+
+		// Nor does the same webhook delivered again (Stripe retries), late and out of
+		// order.
+		String intent = autoTopUpIntents(customer).get(0).getId();
+		List<JsonNode> late = paymentEvents(intent);
+		assertThat(late).isNotEmpty();
+		Collections.reverse(late);
+		for (int round = 0; round < 2; round++) {
+			for (JsonNode event : late) {
+				assertThat(deliver(event)).isNotEqualTo(WebhookProcessor.Result.FAILED);
+			}
+		}
+		assertThat(call("GET", "/api/v1/billing/auto-top-up", null, 200).get("failures").asInt()).isEqualTo(1);
+		assertThat(ledger.balance(org.id()).available()).isEqualTo(Credits.of(400));
+	}
+
+	/**
+	 * The emulator's events about one payment (payment_intent.*, charge.*), oldest first.
+	 */
+	private List<JsonNode> paymentEvents(String intent) throws Exception {
+		List<JsonNode> events = new ArrayList<>();
+		for (JsonNode event : StripeEvents.all(backend, json)) {
+			String type = event.get("type").asString();
+			if ((type.startsWith("payment_intent.") || type.startsWith("charge."))
+					&& event.toString().contains(intent)) {
+				events.add(event);
+			}
+		}
+		return events;
+	}
+
+	private WebhookProcessor.Result deliver(JsonNode event) throws Exception {
+		String payload = json.writeValueAsString(event);
+		return processor.handle(payload,
+				StripeEvents.sign(payload, secrets.all().get(0), Instant.now().getEpochSecond()));
 	}
 
 	@Test
