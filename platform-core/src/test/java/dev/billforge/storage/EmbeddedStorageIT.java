@@ -8,6 +8,7 @@ import dev.billforge.testsupport.TestApplication;
 import dev.billforge.testsupport.TestStorage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -20,6 +21,8 @@ import static dev.billforge.storage.StorageTestSupport.changelogEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+// Alone: it counts the JVM's embedded-server threads, which parallel classes' servers would add to.
+@Isolated
 class EmbeddedStorageIT {
 
 	@Test
